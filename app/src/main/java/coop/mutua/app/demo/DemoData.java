@@ -1,0 +1,292 @@
+package coop.mutua.app.demo;
+
+import coop.mutua.app.account.Accounts;
+import coop.mutua.catalog.api.AddProductCommand;
+import coop.mutua.catalog.api.Address;
+import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.PriceTier;
+import coop.mutua.catalog.api.RegisterGroupementCommand;
+import coop.mutua.catalog.api.RegisterMemberCommand;
+import coop.mutua.catalog.api.RegisterSupplierCommand;
+import coop.mutua.catalog.api.SaleUnit;
+import coop.mutua.catalog.api.SupplierLabel;
+import coop.mutua.catalog.api.VatRegime;
+import coop.mutua.kernel.GeoPoint;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.Luhn;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.Role;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.UnitPrice;
+import coop.mutua.kernel.VatNumber;
+import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode: a Gironde ESS purchasing network (a dozen members, six suppliers, a realistic catalog) and a small
+ * Basque one next to it, so that tenant isolation can be seen. Seeded through the same commands as real use, once:
+ * a second start finds the demo coordinator and only prints the logins again.
+ */
+@Component
+@Order(5)
+@ConditionalOnProperty(name = "mutua.demo.enabled", havingValue = "true")
+public class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** The fixed demo logins: username, role, whom they act for. */
+    public record DemoLogin(String username, Role role, String actsFor) {
+    }
+
+    public static final String GIRONDE_COORDINATOR = "coord-gironde";
+    public static final String GIRONDE_MEMBER_EPICERIE = "epicerie-bastide";
+    public static final String GIRONDE_MEMBER_CUISINES = "cuisines-begles";
+    public static final String GIRONDE_SUPPLIER = "gaec-entre-deux-mers";
+    public static final String BASQUE_COORDINATOR = "coord-pays-basque";
+
+    public static final GroupementId GIRONDE = GroupementId.of(id("groupement/gironde"));
+    public static final GroupementId PAYS_BASQUE = GroupementId.of(id("groupement/pays-basque"));
+
+    private final CommandGateway commands;
+    private final Accounts accounts;
+    private final Clock clock;
+    private final String password;
+    private final Map<SupplierId, GroupementId> groupementOfSupplier = new HashMap<>();
+
+    DemoData(CommandGateway commands, Accounts accounts, Clock clock, @Value("${mutua.demo.password}") String password) {
+        this.commands = commands;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.password = password;
+    }
+
+    public static List<DemoLogin> logins() {
+        return List.of(
+                new DemoLogin(GIRONDE_COORDINATOR, Role.COORDINATOR, "Achats Solidaires Gironde"),
+                new DemoLogin(GIRONDE_MEMBER_EPICERIE, Role.MEMBER, "Épicerie solidaire La Bastide"),
+                new DemoLogin(GIRONDE_MEMBER_CUISINES, Role.MEMBER, "SCIC Cuisines Partagées de Bègles"),
+                new DemoLogin(GIRONDE_SUPPLIER, Role.SUPPLIER, "GAEC Terres de l'Entre-deux-Mers"),
+                new DemoLogin(BASQUE_COORDINATOR, Role.COORDINATOR, "Achats Partagés Pays Basque"));
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.exists(GIRONDE_COORDINATOR)) {
+            log.info("Demo data already present");
+        } else {
+            seedGironde();
+            seedPaysBasque();
+            log.info("Demo data seeded");
+        }
+        StringBuilder banner = new StringBuilder("\n\n  Mutua demo: log in with password '").append(password).append("' as\n");
+        logins().forEach(login -> banner.append(String.format("    %-22s %-12s %s%n", login.username(), login.role(), login.actsFor())));
+        log.info(banner.toString());
+    }
+
+    private void seedGironde() {
+        commands.sendAndWait(new RegisterGroupementCommand(GIRONDE, "Achats Solidaires Gironde", siret("8141520770001"),
+                VatNumber.forSiren("814152077").value(), VatRegime.REGISTERED,
+                new Address("12 quai de Brazza", "33100", "Bordeaux", "FR"), new GeoPoint(44.8487, -0.5546),
+                "coordination@achats-solidaires-gironde.fr"));
+
+        MemberId epicerie = member(GIRONDE, "epicerie", "Épicerie solidaire La Bastide", "7983341270001", false, EssFamily.ASSOCIATION,
+                new Address("25 avenue Thiers", "33100", "Bordeaux", "FR"), "contact@epicerie-labastide.fr");
+        MemberId cuisines = member(GIRONDE, "cuisines", "SCIC Cuisines Partagées de Bègles", "8523019840001", true, EssFamily.SCIC,
+                new Address("3 rue Calixte Camelle", "33130", "Bègles", "FR"), "commandes@cuisines-partagees.coop");
+        member(GIRONDE, "ateliers-bois", "SCOP Les Ateliers du Bois", "4403982110001", true, EssFamily.SCOP,
+                new Address("14 rue de la Seiglière", "33800", "Bordeaux", "FR"), "achats@ateliersdubois.coop");
+        member(GIRONDE, "jardins-garonne", "Chantier d'insertion Jardins de Garonne", "5120874450001", false, EssFamily.SIAE,
+                new Address("Chemin de Labarde", "33290", "Blanquefort", "FR"), "encadrement@jardinsdegaronne.org");
+        member(GIRONDE, "recyclerie", "Recyclerie Créative du Médoc (EI)", "8890342170001", true, EssFamily.SIAE,
+                new Address("8 route de Soulac", "33250", "Pauillac", "FR"), "bonjour@recyclerie-medoc.fr");
+        member(GIRONDE, "centre-social", "Centre social et culturel Saint-Michel", "3921875400001", false, EssFamily.ASSOCIATION,
+                new Address("2 rue Camille Sauvageau", "33800", "Bordeaux", "FR"), "accueil@cs-saintmichel.org");
+        member(GIRONDE, "creche", "Crèche parentale Les Petits Pas", "4876231090001", false, EssFamily.ASSOCIATION,
+                new Address("41 rue de Bègles", "33800", "Bordeaux", "FR"), "bureau@lespetitspas33.fr");
+        member(GIRONDE, "regie-bacalan", "Régie de quartier Bacalan", "3489920150001", false, EssFamily.SIAE,
+                new Address("120 rue Achard", "33300", "Bordeaux", "FR"), "regie@bacalan.org");
+        member(GIRONDE, "table-brazza", "Restaurant associatif La Table de Brazza", "8012236540001", true, EssFamily.ASSOCIATION,
+                new Address("5 quai de Brazza", "33100", "Bordeaux", "FR"), "cuisine@tabledebrazza.fr");
+        member(GIRONDE, "imprimerie", "SCOP Imprimerie Solidaire Aquitaine", "3327810980001", true, EssFamily.SCOP,
+                new Address("9 rue Jean Perrin", "33700", "Mérignac", "FR"), "compta@imprimerie-solidaire.coop");
+        member(GIRONDE, "mutuelle", "Mutuelle Solidarité Gironde", "7759012340001", true, EssFamily.MUTUAL,
+                new Address("30 cours de la Marne", "33000", "Bordeaux", "FR"), "services.generaux@msg33.fr");
+        member(GIRONDE, "fondation", "Fondation Habitat et Partage", "5034471220001", false, EssFamily.FOUNDATION,
+                new Address("17 rue Fondaudège", "33000", "Bordeaux", "FR"), "logistique@habitat-partage.org");
+
+        SupplierId gaec = supplier(GIRONDE, "gaec", "GAEC Terres de l'Entre-deux-Mers", "4512378900001", null,
+                Set.of(SupplierLabel.ORGANIC_AB), new Address("Lieu-dit Le Bourg", "33760", "Targon", "FR"), new GeoPoint(44.7353, -0.2652),
+                "commandes@terres-e2m.fr", "150.00", "400.00", "25.00",
+                "Maraîchage et fruits bio, récoltés la veille de la livraison.");
+        product(gaec, "GAEC-CAR-10", "Carottes des sables", "Légumes", SaleUnit.KG, "1", "10", "0", "1.90", VatRate.REDUCED,
+                List.of(tier("50", "1.75"), tier("100", "1.60")), "Gironde", true);
+        product(gaec, "GAEC-POM-12", "Pommes Chantecler", "Fruits", SaleUnit.KG, "1", "12", "0", "2.60", VatRate.REDUCED,
+                List.of(tier("60", "2.40"), tier("120", "2.20")), "Gironde", true);
+        product(gaec, "GAEC-PDT-25", "Pommes de terre Agata", "Légumes", SaleUnit.KG, "5", "25", "0", "1.30", VatRate.REDUCED,
+                List.of(tier("100", "1.15")), "Gironde", true);
+        product(gaec, "GAEC-OEU-30", "Œufs plein air (plateau de 30)", "Épicerie fraîche", SaleUnit.PACK, "1", "6", "0", "9.80",
+                VatRate.REDUCED, List.of(), "Gironde", true);
+        product(gaec, "GAEC-JUS-1L", "Jus de pomme pétillant 1 L", "Boissons", SaleUnit.PIECE, "1", "6", "0", "3.40",
+                VatRate.REDUCED, List.of(tier("36", "3.10")), "Gironde", true);
+
+        SupplierId esat = supplier(GIRONDE, "esat", "ESAT Les Jardins de Cadaujac", "7820461530001", EssFamily.EA_ESAT,
+                Set.of(SupplierLabel.EA_ESAT, SupplierLabel.ORGANIC_AB), new Address("Route de Léognan", "33140", "Cadaujac", "FR"),
+                new GeoPoint(44.7549, -0.5336), "atelier.conserverie@esat-cadaujac.fr", "80.00", "250.00", "15.00",
+                "Conserverie et légumerie : soupes, compotes et légumes épluchés, par des travailleurs en situation de handicap.");
+        product(esat, "ESAT-SOU-75", "Soupe de potimarron 75 cl", "Conserves", SaleUnit.PIECE, "1", "6", "0", "4.20", VatRate.REDUCED,
+                List.of(tier("48", "3.90")), "Gironde", true);
+        product(esat, "ESAT-COM-4", "Compote pomme-poire 4/4", "Conserves", SaleUnit.PIECE, "1", "12", "12", "5.10", VatRate.REDUCED,
+                List.of(tier("48", "4.70"), tier("96", "4.40")), "Gironde", true);
+        product(esat, "ESAT-LEG-5", "Légumes épluchés sous vide (5 kg)", "Légumerie", SaleUnit.PACK, "1", "4", "0", "14.50",
+                VatRate.REDUCED, List.of(), "Gironde", false);
+
+        SupplierId equiterre = supplier(GIRONDE, "equiterre", "Équi'Terre Import SCOP", "5398127640001", EssFamily.SCOP,
+                Set.of(SupplierLabel.FAIR_TRADE, SupplierLabel.ORGANIC_AB, SupplierLabel.ESUS),
+                new Address("Zone artisanale du Bouscat", "32500", "Fleurance", "FR"), new GeoPoint(43.8486, 0.6628),
+                "pro@equiterre-import.coop", "300.00", "600.00", "35.00",
+                "Importateur coopératif de produits équitables : café, thé, sucre, riz, chocolat.");
+        product(equiterre, "EQT-CAF-1K", "Café Pérou en grains 1 kg", "Épicerie", SaleUnit.PIECE, "1", "6", "0", "16.90", VatRate.REDUCED,
+                List.of(tier("24", "15.80"), tier("60", "14.90")), "Pérou", true);
+        product(equiterre, "EQT-SUC-1K", "Sucre de canne complet 1 kg", "Épicerie", SaleUnit.PIECE, "1", "10", "0", "3.95", VatRate.REDUCED,
+                List.of(tier("50", "3.60")), "Paraguay", true);
+        product(equiterre, "EQT-RIZ-5K", "Riz thaï demi-complet 5 kg", "Épicerie", SaleUnit.PIECE, "1", "4", "0", "17.40", VatRate.REDUCED,
+                List.of(tier("20", "16.20")), "Thaïlande", true);
+        product(equiterre, "EQT-THE-100", "Thé noir Darjeeling vrac 100 g", "Épicerie", SaleUnit.PIECE, "1", "10", "0", "5.60",
+                VatRate.REDUCED, List.of(), "Inde", true);
+
+        SupplierId laiterie = supplier(GIRONDE, "laiterie", "Coopérative Laitière des Landes de Gascogne", "3975520180001",
+                EssFamily.COOPERATIVE, Set.of(), new Address("Route de Mont-de-Marsan", "40410", "Pissos", "FR"),
+                new GeoPoint(44.3083, -0.7790), "livraisons@laiterie-landes.coop", "120.00", "300.00", "20.00",
+                "Coopérative de 38 éleveurs : lait, yaourts, beurre, tommes.");
+        product(laiterie, "CLL-LAI-1L", "Lait entier microfiltré 1 L", "Crèmerie", SaleUnit.PIECE, "1", "6", "0", "1.35", VatRate.REDUCED,
+                List.of(tier("60", "1.22")), "Landes", false);
+        product(laiterie, "CLL-YAO-12", "Yaourts nature (pack de 12)", "Crèmerie", SaleUnit.PACK, "1", "4", "0", "5.90", VatRate.REDUCED,
+                List.of(tier("24", "5.40")), "Landes", false);
+        product(laiterie, "CLL-TOM-KG", "Tomme des Landes (à la coupe)", "Crèmerie", SaleUnit.KG, "0.5", "2", "0", "16.80", VatRate.REDUCED,
+                List.of(tier("10", "15.50")), "Landes", false);
+
+        SupplierId moulin = supplier(GIRONDE, "moulin", "Moulin de la Dordogne", "4217789010001", null, Set.of(SupplierLabel.ORGANIC_AB),
+                new Address("Le Moulin", "24100", "Creysse", "FR"), new GeoPoint(44.8572, 0.5636), "moulin@moulin-dordogne.fr",
+                "100.00", "350.00", "30.00", "Farines et légumineuses bio moulues sur meule de pierre.");
+        product(moulin, "MDD-FAR-T80", "Farine de blé T80 bio 25 kg", "Épicerie", SaleUnit.PIECE, "1", "1", "0", "34.50", VatRate.REDUCED,
+                List.of(tier("10", "31.90")), "Dordogne", true);
+        product(moulin, "MDD-LEN-5K", "Lentilles vertes bio 5 kg", "Épicerie", SaleUnit.PIECE, "1", "4", "0", "22.80", VatRate.REDUCED,
+                List.of(tier("16", "21.00")), "Dordogne", true);
+
+        SupplierId savonnerie = supplier(GIRONDE, "savonnerie", "Bulles d'Avenir, savonnerie d'insertion", "8346120570001", EssFamily.SIAE,
+                Set.of(SupplierLabel.IAE, SupplierLabel.ESUS), new Address("11 rue des Métiers", "33310", "Lormont", "FR"),
+                new GeoPoint(44.8792, -0.5217), "contact@bulles-avenir.fr", "60.00", "200.00", "12.00",
+                "Entreprise d'insertion : savons et produits d'entretien écologiques.");
+        product(savonnerie, "BDA-SAV-NOIR-5L", "Savon noir liquide 5 L", "Entretien", SaleUnit.PIECE, "1", "4", "0", "18.50",
+                VatRate.STANDARD, List.of(tier("12", "16.90")), "Gironde", false);
+        product(savonnerie, "BDA-LIN-5L", "Lessive au savon de Marseille 5 L", "Entretien", SaleUnit.PIECE, "1", "4", "0", "21.00",
+                VatRate.STANDARD, List.of(tier("12", "19.50")), "Gironde", false);
+        product(savonnerie, "BDA-VAI-1L", "Liquide vaisselle 1 L", "Entretien", SaleUnit.PIECE, "1", "12", "0", "3.20",
+                VatRate.STANDARD, List.of(tier("48", "2.90")), "Gironde", false);
+
+        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        round(GIRONDE, "gironde/decembre", "Commande groupée de décembre", today.plusDays(10), today.plusDays(14),
+                "Entrepôt solidaire, 12 quai de Brazza, Bordeaux");
+        round(GIRONDE, "gironde/epicerie-janvier", "Épicerie sèche équitable – janvier", today.plusDays(30), today.plusDays(37),
+                "Centre social Saint-Michel, Bordeaux");
+
+        accounts.create(GIRONDE_COORDINATOR, password, "Claire Dubos (coordination)", Role.COORDINATOR, GIRONDE, null, null);
+        accounts.create(GIRONDE_MEMBER_EPICERIE, password, "Karim Benali (Épicerie La Bastide)", Role.MEMBER, GIRONDE, epicerie, null);
+        accounts.create(GIRONDE_MEMBER_CUISINES, password, "Sophie Laffargue (Cuisines Partagées)", Role.MEMBER, GIRONDE, cuisines, null);
+        accounts.create(GIRONDE_SUPPLIER, password, "Jean-Marc Dupuy (GAEC)", Role.SUPPLIER, GIRONDE, null, gaec);
+    }
+
+    private void seedPaysBasque() {
+        commands.sendAndWait(new RegisterGroupementCommand(PAYS_BASQUE, "Achats Partagés Pays Basque", siret("8317745920001"),
+                null, VatRegime.FRANCHISE_293B, new Address("6 rue des Cordeliers", "64100", "Bayonne", "FR"),
+                new GeoPoint(43.4929, -1.4748), "kontaktua@achats-partages-pb.eus"));
+        member(PAYS_BASQUE, "ikastola", "Association Ikastola Baiona", "4420178830001", false, EssFamily.ASSOCIATION,
+                new Address("12 allée de Glain", "64100", "Bayonne", "FR"), "idazkaritza@ikastola-baiona.eus");
+        member(PAYS_BASQUE, "scic-herrikoa", "SCIC Herri Sukaldea", "8845510260001", true, EssFamily.SCIC,
+                new Address("3 place Paul Bert", "64100", "Bayonne", "FR"), "sukaldea@herri-sukaldea.coop");
+        SupplierId ferme = supplier(PAYS_BASQUE, "ferme-basque", "Ferme Etxeberria", "5178893310001", null, Set.of(SupplierLabel.ORGANIC_AB),
+                new Address("Quartier Urcuray", "64240", "Hasparren", "FR"), new GeoPoint(43.3842, -1.3050), "etxeberria@ferme-bio.eus",
+                "80.00", "250.00", "15.00", "Fromages de brebis et piment d'Espelette.");
+        product(ferme, "ETX-OSS-KG", "Ossau-Iraty fermier", "Crèmerie", SaleUnit.KG, "0.5", "2", "0", "24.00", VatRate.REDUCED,
+                List.of(tier("10", "22.50")), "Pays basque", true);
+        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        round(PAYS_BASQUE, "pays-basque/fetes", "Fromages pour les fêtes", today.plusDays(12), today.plusDays(15),
+                "Ikastola Baiona, Bayonne");
+        accounts.create(BASQUE_COORDINATOR, password, "Maialen Etcheverry (coordination)", Role.COORDINATOR, PAYS_BASQUE, null, null);
+    }
+
+    private MemberId member(GroupementId groupement, String key, String name, String siretBody, boolean vatRegistered,
+                            EssFamily family, Address address, String email) {
+        MemberId id = MemberId.of(id("member/" + key));
+        String siret = siret(siretBody);
+        commands.sendAndWait(new RegisterMemberCommand(id, groupement, name, siret,
+                vatRegistered ? VatNumber.forSiren(siret.substring(0, 9)).value() : null, family, address, address, email));
+        return id;
+    }
+
+    private SupplierId supplier(GroupementId groupement, String key, String name, String siretBody, EssFamily family,
+                                Set<SupplierLabel> labels, Address address, GeoPoint location, String email, String minimum,
+                                String freeShipping, String fee, String description) {
+        SupplierId id = SupplierId.of(id("supplier/" + key));
+        groupementOfSupplier.put(id, groupement);
+        String siret = siret(siretBody);
+        commands.sendAndWait(new RegisterSupplierCommand(id, groupement, name, siret,
+                VatNumber.forSiren(siret.substring(0, 9)).value(), family, labels, address, location, email,
+                Money.parse(minimum), Money.parse(freeShipping), Money.parse(fee), description));
+        return id;
+    }
+
+    private void product(SupplierId supplier, String reference, String name, String category, SaleUnit unit, String step,
+                         String caseSize, String moq, String price, VatRate vat, List<PriceTier> tiers, String origin,
+                         boolean organic) {
+        GroupementId groupement = groupementOfSupplier.get(supplier);
+        commands.sendAndWait(new AddProductCommand(ProductId.of(id("product/" + reference)), groupement, supplier, reference,
+                name, category, unit, Quantity.of(step), Quantity.of(caseSize), Quantity.of(moq), UnitPrice.of(price), vat,
+                new ArrayList<>(tiers), origin, organic));
+    }
+
+    private void round(GroupementId groupement, String key, String title, LocalDate closingDay, LocalDate deliveryDay,
+                       String place) {
+        commands.sendAndWait(new CreatePurchaseRoundCommand(RoundId.of(id("round/" + key)), groupement, title,
+                ZonedDateTime.of(closingDay, LocalTime.of(18, 0), PARIS).toInstant(), deliveryDay, place));
+    }
+
+    private static PriceTier tier(String from, String price) {
+        return new PriceTier(Quantity.of(from), UnitPrice.of(price));
+    }
+
+    /** A fictitious but well-formed SIRET: thirteen digits and the Luhn check digit. */
+    private static String siret(String thirteenDigits) {
+        return thirteenDigits + Luhn.checkDigit(thirteenDigits);
+    }
+
+    private static String id(String key) {
+        return UUID.nameUUIDFromBytes(("mutua-demo/" + key).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,61 @@
+package coop.mutua.app.web;
+
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.NotFoundException;
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * RFC 9457 problem documents for the API: a stable {@code code} (also the {@code type}'s last segment) and a
+ * human message in the caller's language (French unless Accept-Language prefers English).
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiErrors {
+
+    static final String TYPE_BASE = "https://mutua.coop/problems/";
+
+    private final MessageSource messages;
+
+    ApiErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, e, locale);
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ProblemDetail refused(DomainException e, Locale locale) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e, locale);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e, Locale locale) {
+        return problem(HttpStatus.BAD_REQUEST, new DomainException("request.unreadable"), locale);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e, Locale locale) {
+        return problem(HttpStatus.FORBIDDEN, new DomainException("forbidden"), locale);
+    }
+
+    private ProblemDetail problem(HttpStatus status, DomainException e, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                messages.getMessage(e.code(), e.arguments(), e.getMessage(), locale));
+        problem.setType(URI.create(TYPE_BASE + e.code()));
+        problem.setProperty("code", e.code());
+        return problem;
+    }
+}

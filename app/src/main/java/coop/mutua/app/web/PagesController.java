@@ -1,0 +1,44 @@
+package coop.mutua.app.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+
+/** Home, login and the language switch. */
+@Controller
+class PagesController {
+
+    private final LocaleResolver localeResolver;
+
+    PagesController(LocaleResolver localeResolver) {
+        this.localeResolver = localeResolver;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "home";
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    /** A POST (it sets a cookie), answered by going back where the user was, on this site only. */
+    @PostMapping("/locale")
+    String changeLocale(@RequestParam("lang") String lang, @RequestParam(name = "back", defaultValue = "/") String back,
+                        HttpServletRequest request, HttpServletResponse response) {
+        Locale locale = LocaleConfiguration.SUPPORTED.stream()
+                .filter(supported -> supported.getLanguage().equals(lang))
+                .findFirst()
+                .orElse(Locale.FRENCH);
+        localeResolver.setLocale(request, response, locale);
+        boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
+        return "redirect:" + (local ? back : "/");
+    }
+}

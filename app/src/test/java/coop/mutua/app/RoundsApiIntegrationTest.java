@@ -1,0 +1,175 @@
+package coop.mutua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.mutua.app.support.Http;
+import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.TestGroupements.TestGroupement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The thin slice through the API on PostgreSQL: command, event, projection, query; scoped to the groupement. */
+@IntegrationTest
+class RoundsApiIntegrationTest {
+
+    private static final String PASSWORD = TestGroupements.PASSWORD;
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    TestGroupements groupements;
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+    TestGroupement gironde;
+    TestGroupement landes;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        gironde = groupements.create("Réseau Gironde");
+        landes = groupements.create("Réseau Landes");
+    }
+
+    @Test
+    void coordinatorCreatesADraftRoundThatIsListedForItsGroupementOnly() {
+        Reply created = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson("Commande de Noël"));
+
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(created.header("Location")).isEqualTo("/api/rounds/" + id);
+        assertThat(created.json().get("status").asString()).isEqualTo("DRAFT");
+
+        assertThat(titles(http.get("/api/rounds", gironde.coordinator(), PASSWORD))).containsExactly("Commande de Noël");
+        assertThat(http.get("/api/rounds/" + id, gironde.coordinator(), PASSWORD).json().get("deliveryPlace").asString())
+                .isEqualTo("Entrepôt, quai de Brazza");
+
+        assertThat(titles(http.get("/api/rounds", landes.coordinator(), PASSWORD))).isEmpty();
+        Reply foreign = http.get("/api/rounds/" + id, landes.coordinator(), PASSWORD);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.json().get("code").asString()).isEqualTo("not-found");
+    }
+
+    @Test
+    void membersDoNotSeeDraftsAndSuppliersDoNotListRounds() {
+        http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson("Brouillon"));
+
+        Reply member = http.get("/api/rounds", gironde.member(), PASSWORD);
+        assertThat(member.status()).isEqualTo(200);
+        assertThat(titles(member)).isEmpty();
+        assertThat(http.get("/api/rounds", gironde.supplier(), PASSWORD).status()).isEqualTo(403);
+        assertThat(http.postJson("/api/rounds", gironde.member(), PASSWORD, roundJson("Par un membre")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyCreatesOneRound() {
+        Reply first = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson("Une seule fois"),
+                "Idempotency-Key", "retry-42");
+        Reply second = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson("Une seule fois"),
+                "Idempotency-Key", "retry-42");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(titles(http.get("/api/rounds", gironde.coordinator(), PASSWORD))).containsExactly("Une seule fois");
+    }
+
+    @Test
+    void anotherGroupementCannotTakeOverARoundIdByReplayingIt() {
+        String id = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson("Gironde")).json().get("id").asString();
+
+        Reply replay = http.postJson("/api/rounds", landes.coordinator(), PASSWORD,
+                "{\"id\":\"" + id + "\"," + roundJson("Landes").substring(1));
+
+        assertThat(replay.status()).isEqualTo(422);
+        assertThat(replay.json().get("code").asString()).isEqualTo("round.id-taken");
+        assertThat(titles(http.get("/api/rounds", landes.coordinator(), PASSWORD))).isEmpty();
+        assertThat(titles(http.get("/api/rounds", gironde.coordinator(), PASSWORD))).containsExactly("Gironde");
+    }
+
+    @Test
+    void badInputGetsAClearMessageInTheCallersLanguageAndChangesNothing() {
+        long eventsBefore = eventCount();
+        String past = "{\"title\":\"Trop tard\",\"closesAt\":\"2020-01-01T10:00:00Z\",\"deliveryDate\":\"2020-01-02\",\"deliveryPlace\":\"Ici\"}";
+
+        Reply french = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, past);
+        Reply english = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, past, "Accept-Language", "en");
+        Reply blank = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson(" "));
+        Reply garbage = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, "{\"closesAt\":\"demain\"}");
+
+        assertThat(french.status()).isEqualTo(422);
+        assertThat(french.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(french.json().get("type").asString()).isEqualTo("https://mutua.coop/problems/round.deadline-in-past");
+        assertThat(french.json().get("detail").asString()).isEqualTo("La date de clôture doit être dans le futur.");
+        assertThat(english.json().get("detail").asString()).isEqualTo("The closing date must be in the future.");
+        assertThat(blank.json().get("code").asString()).isEqualTo("field.required");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.json().get("code").asString()).isEqualTo("request.unreadable");
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(titles(http.get("/api/rounds", gironde.coordinator(), PASSWORD))).isEmpty();
+    }
+
+    @Test
+    void apiNeedsAuthenticationAndAnswersWithAProblem() {
+        Reply anonymous = http.get("/api/rounds", null, null);
+        Reply wrongPassword = http.get("/api/rounds", gironde.coordinator(), "wrong");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+    }
+
+    @Test
+    void everyEventCarriesUserGroupementAndCorrelationInItsMetadata() {
+        Reply created = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson("Tracée"),
+                "X-Correlation-Id", "test-correlation-0001");
+        String id = created.json().get("id").asString();
+        assertThat(created.header("X-Correlation-Id")).isEqualTo("test-correlation-0001");
+
+        String metadata = jdbc.sql("SELECT convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = :id")
+                .param("id", id).query(String.class).single();
+        JsonNode meta = tools.jackson.databind.json.JsonMapper.builder().build().readTree(metadata);
+        String userId = jdbc.sql("SELECT id FROM user_account WHERE username = :u").param("u", gironde.coordinator())
+                .query(String.class).single();
+        assertThat(meta.get("userId").asString()).isEqualTo(userId);
+        assertThat(meta.get("groupementId").asString()).isEqualTo(gironde.id().value());
+        assertThat(meta.get("traceId").asString()).isEqualTo("test-correlation-0001");
+        assertThat(meta.get("correlationId").asString()).isNotBlank();
+
+        List<String> incomplete = jdbc.sql("""
+                SELECT payloadtype FROM domainevententry
+                WHERE NOT jsonb_exists_all(convert_from(metadata, 'UTF8')::jsonb, array['userId', 'groupementId', 'correlationId', 'traceId'])""")
+                .query(String.class).list();
+        assertThat(incomplete).as("events without full metadata").isEmpty();
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    private static List<String> titles(Reply reply) {
+        assertThat(reply.status()).isEqualTo(200);
+        List<String> titles = new ArrayList<>();
+        reply.json().forEach(round -> titles.add(round.get("title").asString()));
+        return titles;
+    }
+
+    private static String roundJson(String title) {
+        OffsetDateTime closesAt = OffsetDateTime.now(ZoneOffset.ofHours(1)).plusDays(7).withNano(0);
+        LocalDate delivery = closesAt.toLocalDate().plusDays(3);
+        return "{\"title\":\"" + title + "\",\"closesAt\":\"" + closesAt + "\",\"deliveryDate\":\"" + delivery
+                + "\",\"deliveryPlace\":\"Entrepôt, quai de Brazza\"}";
+    }
+}

@@ -1,0 +1,14 @@
+package coop.mutua.app.support;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points each Spring test context at a database of its own on the chosen test server. */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(TestDatabase.newDatabaseProperties()).applyTo(context.getEnvironment());
+    }
+}

@@ -1,0 +1,56 @@
+package coop.mutua.catalog.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import coop.mutua.catalog.api.GroupementRegisteredEvent;
+import coop.mutua.catalog.api.RegisterGroupementCommand;
+import coop.mutua.catalog.api.VatRegime;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.Require;
+import coop.mutua.kernel.Siret;
+import coop.mutua.kernel.VatNumber;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** The tenant: a regional ESS network with its legal identity, VAT regime and hub. */
+@Aggregate
+public class Groupement {
+
+    @AggregateIdentifier
+    private GroupementId groupementId;
+
+    protected Groupement() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public void handle(RegisterGroupementCommand command) {
+        Require.present(command.vatRegime(), "vatRegime");
+        if (command.vatRegime() == VatRegime.REGISTERED && (command.vatNumber() == null || command.vatNumber().isBlank())) {
+            throw new DomainException("groupement.vat-number-required");
+        }
+        apply(new GroupementRegisteredEvent(command.groupementId(), Require.text(command.name(), "name", 200),
+                new Siret(command.siret()).value(), vatNumber(command.vatNumber()), command.vatRegime(),
+                Require.present(command.address(), "address"), Require.present(command.hub(), "hub"),
+                Require.email(command.contactEmail(), "contactEmail")));
+    }
+
+    @EventSourcingHandler
+    void on(GroupementRegisteredEvent event) {
+        this.groupementId = event.groupementId();
+    }
+
+    static String vatNumber(String value) {
+        return value == null || value.isBlank() ? null : new VatNumber(value).value();
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,89 @@
+package coop.mutua.ordering.web;
+
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.ordering.api.FindPurchaseRoundQuery;
+import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
+import coop.mutua.ordering.api.PurchaseRoundSummary;
+import coop.mutua.ordering.query.RoundQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/rounds")
+@Tag(name = "Purchase rounds", description = "Rounds of the caller's groupement")
+class RoundsApiController {
+
+    private final RoundQueries rounds;
+    private final CreatingRounds creatingRounds;
+
+    RoundsApiController(RoundQueries rounds, CreatingRounds creatingRounds) {
+        this.rounds = rounds;
+        this.creatingRounds = creatingRounds;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "Rounds of the caller's groupement (members do not see rounds in DRAFT)")
+    List<RoundJson> list(@Parameter(hidden = true) Actor actor) {
+        return rounds.handle(new FindPurchaseRoundsQuery(actor.groupementId(), RoundVisibility.visibleTo(actor))).stream()
+                .map(RoundJson::of)
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "One round of the caller's groupement")
+    RoundJson get(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), RoundId.of(id)))
+                .filter(round -> RoundVisibility.visibleTo(actor).contains(round.status()))
+                .map(RoundJson::of)
+                .orElseThrow(() -> new NotFoundException("round", id));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Create a round in DRAFT",
+            description = "Repeating the request with the same Idempotency-Key (or the same id) returns the same round.")
+    ResponseEntity<RoundJson> create(@Parameter(hidden = true) Actor actor, @RequestBody NewRoundJson body,
+                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (body.closesAt() == null) {
+            throw new DomainException("field.required", "closesAt");
+        }
+        RoundId roundId = roundId(actor, body.id(), idempotencyKey);
+        PurchaseRoundSummary round = creatingRounds.create(actor, roundId, body.title(), body.closesAt().toInstant(),
+                body.deliveryDate(), body.deliveryPlace());
+        return ResponseEntity.created(URI.create("/api/rounds/" + round.roundId())).body(RoundJson.of(round));
+    }
+
+    private static RoundId roundId(Actor actor, String id, String idempotencyKey) {
+        if (id != null && !id.isBlank()) {
+            try {
+                return RoundId.of(id);
+            } catch (IllegalArgumentException e) {
+                throw new DomainException("field.id", id);
+            }
+        }
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            String scope = actor.groupementId() + "/" + actor.userId() + "/rounds/" + idempotencyKey;
+            return RoundId.of(UUID.nameUUIDFromBytes(scope.getBytes(StandardCharsets.UTF_8)).toString());
+        }
+        return RoundId.random();
+    }
+}
