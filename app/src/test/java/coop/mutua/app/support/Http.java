@@ -15,11 +15,22 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private final String base;
 
+    /** A stateless client, as API callers are. */
     public Http(int port) {
+        this(port, false);
+    }
+
+    /** With {@code keepCookies}, a client that keeps its session like a browser does. */
+    public Http(int port, boolean keepCookies) {
         this.base = "http://localhost:" + port;
+        HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
+        if (keepCookies) {
+            builder.cookieHandler(new java.net.CookieManager());
+        }
+        this.client = builder.build();
     }
 
     /** Status, headers and body of one exchange. */

@@ -1,0 +1,81 @@
+package coop.mutua.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module rules of ARCHITECTURE.md, stated as tests. */
+class ArchitectureTest {
+
+    private static final List<String> CONTEXTS = List.of("catalog", "ordering", "billing");
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("coop.mutua");
+    }
+
+    /** Billing has no classes until its issue; every other context must have classes for the rules to bite. */
+    private static boolean isStillEmpty(String context) {
+        return context.equals("billing");
+    }
+
+    @Test
+    void contextsSeeOnlyTheKernelAndOtherContextsApi() {
+        for (String context : CONTEXTS) {
+            for (String other : CONTEXTS) {
+                if (!other.equals(context)) {
+                    noClasses().that().resideInAPackage("coop.mutua." + context + "..")
+                            .should().dependOnClassesThat().resideInAnyPackage(
+                                    "coop.mutua." + other + ".domain..", "coop.mutua." + other + ".query..",
+                                    "coop.mutua." + other + ".batch..", "coop.mutua." + other + ".web..")
+                            .because("contexts talk through each other's api packages only")
+                            .allowEmptyShould(isStillEmpty(context))
+                            .check(classes);
+                }
+            }
+            noClasses().that().resideInAPackage("coop.mutua." + context + "..")
+                    .should().dependOnClassesThat().resideInAPackage("coop.mutua.app..")
+                    .because("the application assembles the contexts, not the other way round")
+                    .allowEmptyShould(isStillEmpty(context))
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void kernelHasNoFrameworkInIt() {
+        noClasses().that().resideInAPackage("coop.mutua.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                        "coop.mutua.catalog..", "coop.mutua.ordering..", "coop.mutua.billing..", "coop.mutua.app..")
+                .check(classes);
+    }
+
+    @Test
+    void apiPackagesArePublishedLanguageOnly() {
+        for (String context : CONTEXTS) {
+            noClasses().that().resideInAPackage("coop.mutua." + context + ".api..")
+                    .should().dependOnClassesThat().resideInAnyPackage("coop.mutua." + context + ".domain..",
+                            "coop.mutua." + context + ".query..", "coop.mutua." + context + ".web..",
+                            "org.springframework..")
+                    .allowEmptyShould(isStillEmpty(context))
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void domainLogicDoesNotDependOnSpringWebOrJdbc() {
+        for (String context : CONTEXTS) {
+            noClasses().that().resideInAPackage("coop.mutua." + context + ".domain..")
+                    .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
+                            "org.springframework.jdbc..", "jakarta.servlet..")
+                    .allowEmptyShould(isStillEmpty(context))
+                    .check(classes);
+        }
+    }
+}

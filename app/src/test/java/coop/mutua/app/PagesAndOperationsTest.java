@@ -1,0 +1,162 @@
+package coop.mutua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.mutua.app.support.Http;
+import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.TestGroupements.TestGroupement;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The pages as a browser without JavaScript uses them: form login, session, CSRF, French by default; and operations. */
+@IntegrationTest
+class PagesAndOperationsTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    TestGroupements groupements;
+    @Autowired
+    JdbcClient jdbc;
+
+    TestGroupement groupement;
+
+    @BeforeEach
+    void setUp() {
+        groupement = groupements.create("Réseau des pages");
+    }
+
+    @Test
+    void pagesNeedALoginAndSpeakFrenchFirst() {
+        Http anonymous = new Http(port, true);
+
+        Reply rounds = anonymous.get("/rounds", null, null);
+        assertThat(rounds.status()).isEqualTo(302);
+        assertThat(rounds.header("Location")).endsWith("/login");
+
+        Reply login = anonymous.get("/login", null, null);
+        assertThat(login.body()).contains("<html lang=\"fr\"").contains("<label for=\"username\">Identifiant</label>");
+        Reply english = anonymous.get("/login", null, null, "Accept-Language", "en-GB,en;q=0.9");
+        assertThat(english.body()).contains("<html lang=\"en\"").contains("<label for=\"username\">Username</label>");
+    }
+
+    @Test
+    void coordinatorCreatesARoundThroughTheFormWithoutJavaScript() {
+        Http browser = loggedIn(groupement.coordinator());
+        String form = browser.get("/rounds/new", null, null).body();
+        String requestId = field(form, "requestId");
+
+        Reply created = browser.postForm("/rounds", formData(csrf(form), requestId, "Légumes d'hiver"));
+
+        assertThat(created.status()).isEqualTo(302);
+        assertThat(created.header("Location")).endsWith("/rounds");
+        String list = browser.get("/rounds", null, null).body();
+        assertThat(list).contains("Légumes d&#39;hiver").contains("Brouillon").contains("Campagne « Légumes d&#39;hiver » créée");
+
+        Reply doubleSubmit = browser.postForm("/rounds", formData(csrf(form), requestId, "Légumes d'hiver"));
+        assertThat(doubleSubmit.status()).isEqualTo(302);
+        assertThat(roundCount()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidFormShowsMessagesAndCreatesNothing() {
+        Http browser = loggedIn(groupement.coordinator());
+        String form = browser.get("/rounds/new", null, null).body();
+
+        Reply refused = browser.postForm("/rounds", "_csrf=" + enc(csrf(form)) + "&requestId=" + enc(field(form, "requestId"))
+                + "&title=&closesAt=2020-01-01T10:00&deliveryDate=2020-01-02&deliveryPlace=Ici");
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"title-error\"").contains("id=\"closesAt-error\"").contains("aria-invalid=\"true\"");
+        assertThat(roundCount()).isZero();
+    }
+
+    @Test
+    void stateChangesNeedACsrfTokenAndAPost() {
+        Http browser = loggedIn(groupement.coordinator());
+        String form = browser.get("/rounds/new", null, null).body();
+
+        Reply forged = browser.postForm("/rounds", formData(null, field(form, "requestId"), "Forgée").replace("_csrf=&", ""));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(roundCount()).isZero();
+
+        assertThat(browser.get("/logout", null, null).status()).isNotEqualTo(302);
+        assertThat(browser.get("/rounds", null, null).status()).as("still logged in after GET /logout").isEqualTo(200);
+    }
+
+    @Test
+    void membersCannotOpenTheCoordinatorsForm() {
+        Http member = loggedIn(groupement.member());
+
+        assertThat(member.get("/rounds/new", null, null).status()).isEqualTo(403);
+        assertThat(member.get("/members", null, null).status()).isEqualTo(403);
+        assertThat(member.get("/rounds", null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthChecksTheDatabaseAndMetricsAreExposedForPrometheus() {
+        Http anonymous = new Http(port);
+
+        Reply health = anonymous.get("/actuator/health", null, null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+
+        Reply prometheus = anonymous.get("/actuator/prometheus", null, null);
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections_active")
+                .contains("http_server_requests_seconds");
+    }
+
+    private Http loggedIn(String username) {
+        Http browser = new Http(port, true);
+        String login = browser.get("/login", null, null).body();
+        Reply reply = browser.postForm("/login", "_csrf=" + enc(csrf(login)) + "&username=" + enc(username)
+                + "&password=" + enc(TestGroupements.PASSWORD));
+        assertThat(reply.status()).isEqualTo(302);
+        assertThat(reply.header("Location")).doesNotContain("error");
+        return browser;
+    }
+
+    private long roundCount() {
+        return jdbc.sql("SELECT count(*) FROM purchase_round WHERE groupement_id = :g")
+                .param("g", groupement.id().value()).query(Long.class).single();
+    }
+
+    private static String formData(String csrf, String requestId, String title) {
+        LocalDate closing = LocalDate.now().plusDays(10);
+        return "_csrf=" + (csrf == null ? "" : enc(csrf)) + "&requestId=" + enc(requestId) + "&title=" + enc(title)
+                + "&closesAt=" + closing + "T18%3A00&deliveryDate=" + closing.plusDays(2) + "&deliveryPlace=" + enc("Quai de Brazza");
+    }
+
+    private static String csrf(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        assertThat(matcher.find()).as("page has a CSRF token").isTrue();
+        return matcher.group(1);
+    }
+
+    private static String field(String html, String name) {
+        Matcher matcher = Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]+)\"").matcher(html);
+        if (!matcher.find()) {
+            matcher = Pattern.compile("value=\"([^\"]+)\"[^>]*name=\"" + name + "\"").matcher(html);
+            assertThat(matcher.find()).as("field " + name).isTrue();
+        }
+        return matcher.group(1);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
