@@ -1,0 +1,36 @@
+package coop.mutua.app.web;
+
+import coop.mutua.catalog.api.FindGroupementQuery;
+import coop.mutua.catalog.query.DirectoryQueries;
+import coop.mutua.kernel.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Me", description = "The caller's account")
+class MeApiController {
+
+    /** The caller: role, groupement, and the member structure or supplier it acts for. */
+    record Me(String userId, String username, String displayName, String role, String groupementId,
+              String groupementName, String memberId, String supplierId) {
+    }
+
+    private final DirectoryQueries directory;
+
+    MeApiController(DirectoryQueries directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/api/me")
+    @Operation(summary = "Who am I: role, groupement, member structure or supplier")
+    Me me(@Parameter(hidden = true) Actor actor) {
+        String groupementName = directory.handle(new FindGroupementQuery(actor.groupementId()))
+                .map(groupement -> groupement.name()).orElse(null);
+        return new Me(actor.userId().value(), actor.username(), actor.displayName(), actor.role().name(),
+                actor.groupementId().value(), groupementName,
+                actor.member().map(Object::toString).orElse(null), actor.supplier().map(Object::toString).orElse(null));
+    }
+}

@@ -1,0 +1,89 @@
+package coop.mutua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.mutua.app.demo.DemoData;
+import coop.mutua.app.support.Http;
+import coop.mutua.app.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Demo mode seeds two groupements through real commands, once, with the fixed logins of the README. */
+@IntegrationTest
+@TestPropertySource(properties = "mutua.demo.enabled=true")
+class DemoDataTest {
+
+    @Value("${local.server.port}")
+    int port;
+    @Value("${mutua.demo.password}")
+    String password;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DemoData demoData;
+
+    @Test
+    void seedsARealisticGirondeNetworkAndASmallBasqueOne() {
+        String gironde = DemoData.GIRONDE.value();
+        awaitEquals(12L, () -> count("member_structure", gironde));
+        awaitEquals(6L, () -> count("supplier", gironde));
+        awaitEquals(2L, () -> count("member_structure", DemoData.PAYS_BASQUE.value()));
+        assertThat(count("product", gironde)).isGreaterThanOrEqualTo(20);
+        assertThat(jdbc.sql("SELECT count(DISTINCT ess_family) FROM member_structure WHERE groupement_id = :g")
+                .param("g", gironde).query(Long.class).single()).isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.sql("SELECT count(DISTINCT vat_rate) FROM product WHERE groupement_id = :g")
+                .param("g", gironde).query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM product WHERE groupement_id = :g AND jsonb_array_length(tiers) > 0")
+                .param("g", gironde).query(Long.class).single()).isGreaterThanOrEqualTo(15);
+    }
+
+    @Test
+    void everyDemoLoginWorksAndSeesItsOwnGroupementOnly() {
+        Http http = new Http(port);
+        for (DemoData.DemoLogin login : DemoData.logins()) {
+            JsonNode me = http.get("/api/me", login.username(), password).json();
+            assertThat(me.get("role").asString()).isEqualTo(login.role().name());
+            assertThat(me.get("groupementName").asString()).isNotBlank();
+        }
+        awaitEquals(2, () -> http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json().size());
+        awaitEquals(1, () -> http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().size());
+        assertThat(http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().get(0).get("title").asString())
+                .isEqualTo("Fromages pour les fêtes");
+        assertThat(http.get("/api/suppliers", DemoData.GIRONDE_SUPPLIER, password).json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void startingAgainSeedsNothingTwice() throws Exception {
+        long events = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+
+        demoData.run(null);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single()).isEqualTo(events);
+        assertThat(jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single()).isEqualTo(5);
+    }
+
+    private long count(String table, String groupement) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE groupement_id = :g").param("g", groupement)
+                .query(Long.class).single();
+    }
+
+    private static <T> void awaitEquals(T expected, Supplier<T> actual) {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
+        while (!expected.equals(actual.get()) && Instant.now().isBefore(giveUp)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(actual.get()).isEqualTo(expected);
+    }
+}
