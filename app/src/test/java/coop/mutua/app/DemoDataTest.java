@@ -57,6 +57,9 @@ class DemoDataTest {
         assertThat(http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().get(0).get("title").asString())
                 .isEqualTo("Fromages pour les fêtes");
         assertThat(http.get("/api/suppliers", DemoData.GIRONDE_SUPPLIER, password).json().size()).isEqualTo(1);
+        JsonNode supplier = http.get("/api/suppliers", DemoData.GIRONDE_COORDINATOR, password).json().get(0);
+        assertThat(supplier.get("id").isString()).as("ids are plain strings in the API").isTrue();
+        assertThat(supplier.get("minimumOrder").asString()).as("amounts are strings with two decimals").matches("\\d+\\.\\d{2}");
     }
 
     @Test

@@ -4,13 +4,11 @@ import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,18 +54,5 @@ public class AxonConfiguration {
             CommandBus commandBus = config.commandBus();
             commandBus.registerDispatchInterceptor(new ActorMetadataInterceptor());
         }));
-    }
-
-    /**
-     * Projections are pooled streaming processors (replayable, claimable by any node); a few segments suffice for
-     * a groupement's volume and keep the token table small.
-     */
-    @Bean
-    ConfigurerModule pooledStreamingProjections(@Value("${mutua.projections.segments:2}") int segments,
-                                                @Value("${mutua.projections.batch-size:100}") int batchSize) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors()
-                .registerPooledStreamingEventProcessorConfiguration(
-                        (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize)));
     }
 }
