@@ -48,23 +48,36 @@ class ReplayTest {
         awaitRows(PROJECTIONS.get("catalog-directory"), rows -> rows.stream().anyMatch(r -> r.get("groupement_id").equals(groupement.id().value())));
 
         PROJECTIONS.forEach((group, query) -> {
-            List<Map<String, Object>> before = jdbc.sql(query).query().listOfRows();
+            List<Map<String, Object>> before = rows(query);
             assertThat(before).isNotEmpty();
 
             StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
             processor.shutDown();
             processor.resetTokens();
-            assertThat(jdbc.sql(query).query().listOfRows()).as("reset handler emptied " + group).isEmpty();
+            assertThat(rows(query)).as("reset handler emptied " + group).isEmpty();
             processor.start();
 
             awaitRows(query, rows -> rows.size() == before.size());
-            assertThat(jdbc.sql(query).query().listOfRows()).as("rebuilt " + group).isEqualTo(before);
+            assertThat(rows(query)).as("rebuilt " + group).isEqualTo(before);
         });
+    }
+
+    /** Rows with SQL arrays turned into lists, so that rows compare by value. */
+    private List<Map<String, Object>> rows(String query) {
+        List<Map<String, Object>> rows = jdbc.sql(query).query().listOfRows();
+        rows.forEach(row -> row.replaceAll((column, value) -> {
+            try {
+                return value instanceof java.sql.Array array ? List.of((Object[]) array.getArray()) : value;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        return rows;
     }
 
     private void awaitRows(String query, java.util.function.Predicate<List<Map<String, Object>>> done) {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(15));
-        while (!done.test(jdbc.sql(query).query().listOfRows()) && Instant.now().isBefore(giveUp)) {
+        while (!done.test(rows(query)) && Instant.now().isBefore(giveUp)) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -8,6 +8,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +31,22 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider actorCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(ActorMetadata.USER_ID, ActorMetadata.GROUPEMENT_ID);
+    }
+
+    /**
+     * Axon's replay token carries its context as an {@code Object} with a class name; Jackson 3 refuses such
+     * polymorphism unless told which classes may appear. Only Axon's, Mutua's and plain JDK value types may:
+     * without this, resetting a projection for a replay fails when its token is stored.
+     */
+    @Bean
+    Jackson3SerializerCustomizer restrictedPolymorphism() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("coop.mutua.")
+                .allowIfSubType("java.lang.")
+                .allowIfSubType("java.util.")
+                .allowIfSubType("java.time.")
+                .build());
     }
 
     @Bean
