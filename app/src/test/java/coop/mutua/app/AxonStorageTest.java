@@ -1,0 +1,86 @@
+package coop.mutua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.modelling.saga.AssociationValue;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Axon's JDBC saga store and dead-letter queue work on the Flyway-made tables, with BYTEA payloads. */
+@IntegrationTest
+class AxonStorageTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    SagaStore<Object> sagaStore;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A saga's state as Jackson stores it. */
+    public static class ProbeSaga {
+        public String roundId;
+        public int remindersSent;
+    }
+
+    @Test
+    void everyProjectionHasAJdbcDeadLetterQueueOnTheFlywayTable() {
+        for (String group : List.of("catalog-directory", "ordering-rounds")) {
+            assertThat(processing.deadLetterQueue(group)).as("DLQ of " + group).isPresent();
+        }
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue("ordering-rounds").orElseThrow();
+        PurchaseRoundCreatedEvent event = new PurchaseRoundCreatedEvent(RoundId.of("dlq-round"), GroupementId.of("dlq-groupement"),
+                "Lettre morte", Instant.parse("2026-12-01T17:00:00Z"), LocalDate.of(2026, 12, 3), "Ici");
+        EventMessage<?> message = new GenericDomainEventMessage<>("PurchaseRound", "dlq-round", 0, event,
+                Map.of("groupementId", "dlq-groupement"));
+
+        queue.enqueue("dlq-round", new GenericDeadLetter<>("dlq-round", message, new IllegalStateException("projection down")));
+
+        assertThat(jdbc.sql("SELECT pg_typeof(payload)::text FROM deadletterentry WHERE sequenceidentifier = 'dlq-round'")
+                .query(String.class).single()).isEqualTo("bytea");
+        List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
+        queue.deadLetterSequence("dlq-round").forEach(letters::add);
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).message().getPayload()).isEqualTo(event);
+        assertThat(letters.get(0).cause()).hasValueSatisfying(cause -> assertThat(cause.message()).isEqualTo("projection down"));
+        queue.clear();
+        assertThat(queue.contains("dlq-round")).isFalse();
+    }
+
+    @Test
+    void sagasAreStoredAndFoundByAssociation() {
+        ProbeSaga saga = new ProbeSaga();
+        saga.roundId = "round-42";
+        saga.remindersSent = 2;
+        AssociationValue byRound = new AssociationValue("roundId", "round-42");
+
+        sagaStore.insertSaga(ProbeSaga.class, "saga-1", saga, Set.of(byRound));
+
+        assertThat(sagaStore.findSagas(ProbeSaga.class, byRound)).containsExactly("saga-1");
+        ProbeSaga loaded = sagaStore.loadSaga(ProbeSaga.class, "saga-1").saga();
+        assertThat(loaded.roundId).isEqualTo("round-42");
+        assertThat(loaded.remindersSent).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT pg_typeof(serializedsaga)::text FROM sagaentry WHERE sagaid = 'saga-1'")
+                .query(String.class).single()).isEqualTo("bytea");
+        sagaStore.deleteSaga(ProbeSaga.class, "saga-1", Set.of(byRound));
+        assertThat(sagaStore.findSagas(ProbeSaga.class, byRound)).isEmpty();
+    }
+}
