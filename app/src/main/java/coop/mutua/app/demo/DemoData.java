@@ -5,6 +5,10 @@ import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.PriceTier;
+import coop.mutua.catalog.api.ProductDetails;
+import coop.mutua.catalog.api.ProductIds;
+import coop.mutua.catalog.api.ProductLabel;
+import coop.mutua.catalog.api.ProductPrice;
 import coop.mutua.catalog.api.RegisterGroupementCommand;
 import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
@@ -16,7 +20,6 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.Luhn;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
-import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
@@ -32,6 +35,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -266,9 +270,17 @@ public class DemoData implements ApplicationRunner {
                          String caseSize, String moq, String price, VatRate vat, List<PriceTier> tiers, String origin,
                          boolean organic) {
         GroupementId groupement = groupementOfSupplier.get(supplier);
-        commands.sendAndWait(new AddProductCommand(ProductId.of(id("product/" + reference)), groupement, supplier, reference,
-                name, category, unit, Quantity.of(step), Quantity.of(caseSize), Quantity.of(moq), UnitPrice.of(price), vat,
-                new ArrayList<>(tiers), origin, organic));
+        Set<ProductLabel> labels = EnumSet.noneOf(ProductLabel.class);
+        if (organic) {
+            labels.add(ProductLabel.ORGANIC_AB);
+        }
+        if (reference.startsWith("EQT-")) {
+            labels.add(ProductLabel.FAIR_TRADE);
+        }
+        commands.sendAndWait(new AddProductCommand(ProductIds.of(supplier, reference), groupement, supplier, reference,
+                new ProductDetails(name, category, unit, Quantity.of(step), Quantity.of(caseSize), Quantity.of(moq), vat,
+                        labels, origin),
+                new ProductPrice(UnitPrice.of(price), new ArrayList<>(tiers))));
     }
 
     private void round(GroupementId groupement, String key, String title, LocalDate closingDay, LocalDate deliveryDay,

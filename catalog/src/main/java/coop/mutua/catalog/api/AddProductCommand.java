@@ -3,17 +3,14 @@ package coop.mutua.catalog.api;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.GroupementScoped;
 import coop.mutua.kernel.ProductId;
-import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.SupplierId;
-import coop.mutua.kernel.UnitPrice;
-import coop.mutua.kernel.VatRate;
-import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Adds a product to a supplier's catalog. */
+/**
+ * Adds a product to a supplier's catalog; its price is in force from now. The id derives from the supplier and the
+ * reference ({@link ProductIds}), so a second product with the same reference is refused.
+ */
 public record AddProductCommand(@TargetAggregateIdentifier ProductId productId, GroupementId groupementId,
-                                SupplierId supplierId, String reference, String name, String category,
-                                SaleUnit saleUnit, Quantity step, Quantity caseSize, Quantity minimumOrderQuantity,
-                                UnitPrice unitPrice, VatRate vatRate, List<PriceTier> tiers, String origin,
-                                boolean organic) implements GroupementScoped {
+                                SupplierId supplierId, String reference, ProductDetails details,
+                                ProductPrice price) implements GroupementScoped {
 }

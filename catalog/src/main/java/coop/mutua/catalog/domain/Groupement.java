@@ -8,8 +8,6 @@ import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.Require;
-import coop.mutua.kernel.Siret;
-import coop.mutua.kernel.VatNumber;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -35,22 +33,14 @@ public class Groupement {
         if (command.vatRegime() == VatRegime.REGISTERED && (command.vatNumber() == null || command.vatNumber().isBlank())) {
             throw new DomainException("groupement.vat-number-required");
         }
-        apply(new GroupementRegisteredEvent(command.groupementId(), Require.text(command.name(), "name", 200),
-                new Siret(command.siret()).value(), vatNumber(command.vatNumber()), command.vatRegime(),
+        apply(new GroupementRegisteredEvent(command.groupementId(), IdentityRules.name(command.name()),
+                IdentityRules.siret(command.siret()), IdentityRules.vatNumber(command.vatNumber()), command.vatRegime(),
                 Require.present(command.address(), "address"), Require.present(command.hub(), "hub"),
-                Require.email(command.contactEmail(), "contactEmail")));
+                IdentityRules.email(command.contactEmail(), "contactEmail")));
     }
 
     @EventSourcingHandler
     void on(GroupementRegisteredEvent event) {
         this.groupementId = event.groupementId();
-    }
-
-    static String vatNumber(String value) {
-        return value == null || value.isBlank() ? null : new VatNumber(value).value();
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -2,11 +2,18 @@ package coop.mutua.catalog.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import coop.mutua.catalog.api.DeactivateMemberCommand;
+import coop.mutua.catalog.api.MemberDeactivatedEvent;
+import coop.mutua.catalog.api.MemberReactivatedEvent;
 import coop.mutua.catalog.api.MemberRegisteredEvent;
+import coop.mutua.catalog.api.MemberUpdatedEvent;
+import coop.mutua.catalog.api.ReactivateMemberCommand;
 import coop.mutua.catalog.api.RegisterMemberCommand;
+import coop.mutua.catalog.api.UpdateMemberCommand;
+import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Require;
-import coop.mutua.kernel.Siret;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -20,6 +27,8 @@ public class MemberStructure {
 
     @AggregateIdentifier
     private MemberId memberId;
+    private GroupementId groupementId;
+    private boolean active;
 
     protected MemberStructure() {
         // for Axon
@@ -29,15 +38,63 @@ public class MemberStructure {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public void handle(RegisterMemberCommand command) {
         apply(new MemberRegisteredEvent(command.memberId(), Require.present(command.groupementId(), "groupementId"),
-                Require.text(command.name(), "name", 200), new Siret(command.siret()).value(),
-                Groupement.vatNumber(command.vatNumber()), Require.present(command.essFamily(), "essFamily"),
-                Require.present(command.billingAddress(), "billingAddress"),
-                command.deliveryAddress() == null ? command.billingAddress() : command.deliveryAddress(),
-                Require.email(command.contactEmail(), "contactEmail")));
+                IdentityRules.name(command.name()), IdentityRules.siret(command.siret()),
+                IdentityRules.vatNumber(command.vatNumber()), Require.present(command.essFamily(), "essFamily"),
+                IdentityRules.address(command.billingAddress(), "billingAddress"),
+                IdentityRules.address(command.deliveryAddress() == null ? command.billingAddress() : command.deliveryAddress(),
+                        "deliveryAddress"),
+                IdentityRules.email(command.contactEmail(), "contactEmail")));
+    }
+
+    @CommandHandler
+    public void handle(UpdateMemberCommand command) {
+        requireSameGroupement(command.groupementId());
+        apply(new MemberUpdatedEvent(memberId, groupementId, IdentityRules.name(command.name()),
+                IdentityRules.siret(command.siret()), IdentityRules.vatNumber(command.vatNumber()),
+                Require.present(command.essFamily(), "essFamily"),
+                IdentityRules.address(command.billingAddress(), "billingAddress"),
+                IdentityRules.address(command.deliveryAddress() == null ? command.billingAddress() : command.deliveryAddress(),
+                        "deliveryAddress"),
+                IdentityRules.email(command.contactEmail(), "contactEmail")));
+    }
+
+    @CommandHandler
+    public void handle(DeactivateMemberCommand command) {
+        requireSameGroupement(command.groupementId());
+        if (active) {
+            apply(new MemberDeactivatedEvent(memberId, groupementId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReactivateMemberCommand command) {
+        requireSameGroupement(command.groupementId());
+        if (!active) {
+            apply(new MemberReactivatedEvent(memberId, groupementId));
+        }
     }
 
     @EventSourcingHandler
     void on(MemberRegisteredEvent event) {
         this.memberId = event.memberId();
+        this.groupementId = event.groupementId();
+        this.active = true;
+    }
+
+    @EventSourcingHandler
+    void on(MemberDeactivatedEvent event) {
+        this.active = false;
+    }
+
+    @EventSourcingHandler
+    void on(MemberReactivatedEvent event) {
+        this.active = true;
+    }
+
+    /** Another groupement's member does not exist, as far as the caller can tell. */
+    private void requireSameGroupement(GroupementId caller) {
+        if (!groupementId.equals(caller)) {
+            throw new NotFoundException("member", memberId);
+        }
     }
 }

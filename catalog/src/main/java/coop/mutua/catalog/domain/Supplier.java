@@ -2,12 +2,17 @@ package coop.mutua.catalog.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import coop.mutua.catalog.api.DeactivateSupplierCommand;
+import coop.mutua.catalog.api.ReactivateSupplierCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
+import coop.mutua.catalog.api.SupplierDeactivatedEvent;
+import coop.mutua.catalog.api.SupplierReactivatedEvent;
 import coop.mutua.catalog.api.SupplierRegisteredEvent;
-import coop.mutua.kernel.DomainException;
-import coop.mutua.kernel.Money;
+import coop.mutua.catalog.api.SupplierUpdatedEvent;
+import coop.mutua.catalog.api.UpdateSupplierCommand;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Require;
-import coop.mutua.kernel.Siret;
 import coop.mutua.kernel.SupplierId;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -23,6 +28,8 @@ public class Supplier {
 
     @AggregateIdentifier
     private SupplierId supplierId;
+    private GroupementId groupementId;
+    private boolean active;
 
     protected Supplier() {
         // for Axon
@@ -32,25 +39,67 @@ public class Supplier {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public void handle(RegisterSupplierCommand command) {
         apply(new SupplierRegisteredEvent(command.supplierId(), Require.present(command.groupementId(), "groupementId"),
-                Require.text(command.name(), "name", 200), new Siret(command.siret()).value(),
-                Groupement.vatNumber(command.vatNumber()), command.essFamily(),
+                IdentityRules.name(command.name()), IdentityRules.siret(command.siret()),
+                IdentityRules.vatNumber(command.vatNumber()), command.essFamily(),
                 command.labels() == null ? Set.of() : Set.copyOf(command.labels()),
-                Require.present(command.address(), "address"), Require.present(command.location(), "location"),
-                Require.email(command.orderEmail(), "orderEmail"), notNegative(command.minimumOrder(), "minimumOrder"),
-                notNegative(command.freeShippingThreshold(), "freeShippingThreshold"),
-                notNegative(command.deliveryFee(), "deliveryFee"), Groupement.blankToNull(command.description())));
+                IdentityRules.address(command.address(), "address"), Require.present(command.location(), "location"),
+                IdentityRules.email(command.orderEmail(), "orderEmail"),
+                IdentityRules.notNegative(command.minimumOrder(), "minimumOrder"),
+                IdentityRules.notNegative(command.freeShippingThreshold(), "freeShippingThreshold"),
+                IdentityRules.notNegative(command.deliveryFee(), "deliveryFee"),
+                IdentityRules.optionalText(command.description(), "description", 2000)));
+    }
+
+    @CommandHandler
+    public void handle(UpdateSupplierCommand command) {
+        requireSameGroupement(command.groupementId());
+        apply(new SupplierUpdatedEvent(supplierId, groupementId, IdentityRules.name(command.name()),
+                IdentityRules.siret(command.siret()), IdentityRules.vatNumber(command.vatNumber()), command.essFamily(),
+                command.labels() == null ? Set.of() : Set.copyOf(command.labels()),
+                IdentityRules.address(command.address(), "address"), Require.present(command.location(), "location"),
+                IdentityRules.email(command.orderEmail(), "orderEmail"),
+                IdentityRules.notNegative(command.minimumOrder(), "minimumOrder"),
+                IdentityRules.notNegative(command.freeShippingThreshold(), "freeShippingThreshold"),
+                IdentityRules.notNegative(command.deliveryFee(), "deliveryFee"),
+                IdentityRules.optionalText(command.description(), "description", 2000)));
+    }
+
+    @CommandHandler
+    public void handle(DeactivateSupplierCommand command) {
+        requireSameGroupement(command.groupementId());
+        if (active) {
+            apply(new SupplierDeactivatedEvent(supplierId, groupementId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReactivateSupplierCommand command) {
+        requireSameGroupement(command.groupementId());
+        if (!active) {
+            apply(new SupplierReactivatedEvent(supplierId, groupementId));
+        }
     }
 
     @EventSourcingHandler
     void on(SupplierRegisteredEvent event) {
         this.supplierId = event.supplierId();
+        this.groupementId = event.groupementId();
+        this.active = true;
     }
 
-    private static Money notNegative(Money amount, String field) {
-        Money value = amount == null ? Money.ZERO : amount;
-        if (value.isNegative()) {
-            throw new DomainException("field.negative", field);
+    @EventSourcingHandler
+    void on(SupplierDeactivatedEvent event) {
+        this.active = false;
+    }
+
+    @EventSourcingHandler
+    void on(SupplierReactivatedEvent event) {
+        this.active = true;
+    }
+
+    private void requireSameGroupement(GroupementId caller) {
+        if (!groupementId.equals(caller)) {
+            throw new NotFoundException("supplier", supplierId);
         }
-        return value;
     }
 }

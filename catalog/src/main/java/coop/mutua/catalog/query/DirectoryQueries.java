@@ -1,15 +1,25 @@
 package coop.mutua.catalog.query;
 
 import coop.mutua.catalog.api.Address;
+import coop.mutua.catalog.api.DirectoryHit;
 import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.FindCategoriesQuery;
 import coop.mutua.catalog.api.FindGroupementQuery;
+import coop.mutua.catalog.api.FindMemberQuery;
 import coop.mutua.catalog.api.FindMembersQuery;
+import coop.mutua.catalog.api.FindPriceInForceQuery;
+import coop.mutua.catalog.api.FindProductQuery;
 import coop.mutua.catalog.api.FindProductsQuery;
+import coop.mutua.catalog.api.FindSupplierQuery;
 import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.GroupementSummary;
 import coop.mutua.catalog.api.MemberSummary;
+import coop.mutua.catalog.api.ProductDetails;
+import coop.mutua.catalog.api.ProductLabel;
+import coop.mutua.catalog.api.ProductPrice;
 import coop.mutua.catalog.api.ProductSummary;
 import coop.mutua.catalog.api.SaleUnit;
+import coop.mutua.catalog.api.SearchDirectoryQuery;
 import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.catalog.api.VatRegime;
@@ -25,9 +35,16 @@ import coop.mutua.kernel.VatRate;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
@@ -38,10 +55,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class DirectoryQueries {
 
-    private final JdbcClient jdbc;
+    private static final int PRODUCTS_SHOWN_PER_HIT = 6;
 
-    DirectoryQueries(JdbcClient jdbc) {
+    /** Products with the price in force at :at and the next scheduled one. */
+    private static final String PRODUCTS_AT = """
+            SELECT p.*, cur.unit_price AS price, cur.tiers AS price_tiers, cur.effective_at AS price_since,
+                   nxt.unit_price AS next_price, nxt.tiers AS next_tiers, nxt.effective_at AS next_at
+            FROM product p
+            LEFT JOIN LATERAL (SELECT * FROM product_price pp WHERE pp.product_id = p.id AND pp.effective_at <= :at
+                               ORDER BY pp.effective_at DESC LIMIT 1) cur ON TRUE
+            LEFT JOIN LATERAL (SELECT * FROM product_price pp WHERE pp.product_id = p.id AND pp.effective_at > :at
+                               ORDER BY pp.effective_at LIMIT 1) nxt ON TRUE
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DirectoryQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @QueryHandler
@@ -59,36 +91,139 @@ public class DirectoryQueries {
     public List<MemberSummary> handle(FindMembersQuery query) {
         return jdbc.sql("SELECT * FROM member_structure WHERE groupement_id = :groupement ORDER BY lower(name), id")
                 .param("groupement", query.groupementId().value())
-                .query((rs, n) -> new MemberSummary(MemberId.of(rs.getString("id")),
-                        GroupementId.of(rs.getString("groupement_id")), rs.getString("name"), rs.getString("siret"),
-                        rs.getString("vat_number"), EssFamily.valueOf(rs.getString("ess_family")),
-                        address(rs, "billing_"), address(rs, "delivery_"), rs.getString("contact_email"),
-                        rs.getBoolean("active")))
+                .query((rs, n) -> member(rs))
                 .list();
+    }
+
+    @QueryHandler
+    public Optional<MemberSummary> handle(FindMemberQuery query) {
+        return jdbc.sql("SELECT * FROM member_structure WHERE groupement_id = :groupement AND id = :id")
+                .param("groupement", query.groupementId().value()).param("id", query.memberId().value())
+                .query((rs, n) -> member(rs))
+                .optional();
     }
 
     @QueryHandler
     public List<SupplierSummary> handle(FindSuppliersQuery query) {
-        return jdbc.sql("""
-                SELECT s.*, g.hub_latitude, g.hub_longitude,
-                       (SELECT count(*) FROM product p WHERE p.supplier_id = s.id) AS product_count
-                FROM supplier s JOIN groupement g ON g.id = s.groupement_id
-                WHERE s.groupement_id = :groupement
-                ORDER BY lower(s.name), s.id""")
-                .param("groupement", query.groupementId().value())
-                .query((rs, n) -> supplier(rs))
-                .list();
+        return suppliers(query.groupementId(), "", Map.of());
+    }
+
+    @QueryHandler
+    public Optional<SupplierSummary> handle(FindSupplierQuery query) {
+        return suppliers(query.groupementId(), " AND s.id = :id", Map.of("id", query.supplierId().value())).stream().findFirst();
     }
 
     @QueryHandler
     public List<ProductSummary> handle(FindProductsQuery query) {
-        return jdbc.sql("""
-                SELECT * FROM product WHERE groupement_id = :groupement AND supplier_id = :supplier
-                ORDER BY lower(category), lower(name), id""")
+        return jdbc.sql(PRODUCTS_AT + """
+                WHERE p.groupement_id = :groupement AND p.supplier_id = :supplier
+                ORDER BY lower(p.category), lower(p.name), p.id""")
+                .param("at", Timestamp.from(clock.instant()))
                 .param("groupement", query.groupementId().value())
                 .param("supplier", query.supplierId().value())
                 .query((rs, n) -> product(rs))
                 .list();
+    }
+
+    @QueryHandler
+    public Optional<ProductSummary> handle(FindProductQuery query) {
+        return jdbc.sql(PRODUCTS_AT + " WHERE p.groupement_id = :groupement AND p.id = :id")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("groupement", query.groupementId().value())
+                .param("id", query.productId().value())
+                .query((rs, n) -> product(rs))
+                .optional();
+    }
+
+    @QueryHandler
+    public Optional<ProductPrice> handle(FindPriceInForceQuery query) {
+        return jdbc.sql("""
+                SELECT unit_price, tiers FROM product_price
+                WHERE groupement_id = :groupement AND product_id = :id AND effective_at <= :at
+                ORDER BY effective_at DESC LIMIT 1""")
+                .param("groupement", query.groupementId().value()).param("id", query.productId().value())
+                .param("at", Timestamp.from(query.at()))
+                .query((rs, n) -> new ProductPrice(new UnitPrice(rs.getBigDecimal("unit_price")), TierJson.read(rs.getString("tiers"))))
+                .optional();
+    }
+
+    @QueryHandler
+    public List<String> handle(FindCategoriesQuery query) {
+        return jdbc.sql("SELECT DISTINCT category FROM product WHERE groupement_id = :groupement")
+                .param("groupement", query.groupementId().value())
+                .query(String.class).list().stream()
+                .sorted(Comparator.comparing(SearchText::of))
+                .toList();
+    }
+
+    /**
+     * Labels, family, category and text are filtered in SQL; the distance in Java from the stored coordinates
+     * (a groupement has tens or hundreds of suppliers, not millions). Nearest suppliers first.
+     */
+    @QueryHandler
+    public List<DirectoryHit> handle(SearchDirectoryQuery query) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!query.includeInactive()) {
+            where.append(" AND s.active");
+        }
+        if (!query.labels().isEmpty()) {
+            where.append(" AND s.labels @> string_to_array(:labels, ',')::varchar[]");
+            params.put("labels", String.join(",", query.labels().stream().map(Enum::name).sorted().toList()));
+        }
+        if (query.essFamily() != null) {
+            where.append(" AND s.ess_family = :family");
+            params.put("family", query.essFamily().name());
+        }
+        String text = query.text() == null ? "" : SearchText.of(query.text());
+        String category = query.category() == null || query.category().isBlank() ? null : query.category().strip();
+        if (!text.isEmpty()) {
+            where.append(" AND (s.search_text LIKE :text OR EXISTS (SELECT 1 FROM product p WHERE p.supplier_id = s.id AND p.search_text LIKE :text))");
+            params.put("text", "%" + likeEscaped(text) + "%");
+        }
+        if (category != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM product p WHERE p.supplier_id = s.id AND lower(p.category) = lower(:category))");
+            params.put("category", category);
+        }
+        List<SupplierSummary> suppliers = suppliers(query.groupementId(), where.toString(), params).stream()
+                .filter(supplier -> query.maxKm() == null || supplier.distanceKm() <= query.maxKm())
+                .sorted(Comparator.comparingDouble(SupplierSummary::distanceKm).thenComparing(SupplierSummary::name))
+                .toList();
+        List<DirectoryHit> hits = new ArrayList<>();
+        for (SupplierSummary supplier : suppliers) {
+            List<ProductSummary> products = handle(new FindProductsQuery(query.groupementId(), supplier.id())).stream()
+                    .filter(product -> category == null || product.details().category().equalsIgnoreCase(category))
+                    .filter(product -> text.isEmpty() || SearchText.of(product.reference(), product.details().name(),
+                            product.details().category(), product.details().origin()).contains(text))
+                    .limit(PRODUCTS_SHOWN_PER_HIT)
+                    .toList();
+            hits.add(new DirectoryHit(supplier, products));
+        }
+        return hits;
+    }
+
+    private List<SupplierSummary> suppliers(GroupementId groupementId, String where, Map<String, Object> params) {
+        JdbcClient.StatementSpec statement = jdbc.sql("""
+                SELECT s.*, g.hub_latitude, g.hub_longitude,
+                       (SELECT count(*) FROM product p WHERE p.supplier_id = s.id) AS product_count
+                FROM supplier s JOIN groupement g ON g.id = s.groupement_id
+                WHERE s.groupement_id = :groupement""" + where + " ORDER BY lower(s.name), s.id")
+                .param("groupement", groupementId.value());
+        for (Map.Entry<String, Object> param : params.entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
+        }
+        return statement.query((rs, n) -> supplier(rs)).list();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static MemberSummary member(ResultSet rs) throws SQLException {
+        return new MemberSummary(MemberId.of(rs.getString("id")), GroupementId.of(rs.getString("groupement_id")),
+                rs.getString("name"), rs.getString("siret"), rs.getString("vat_number"),
+                EssFamily.valueOf(rs.getString("ess_family")), address(rs, "billing_"), address(rs, "delivery_"),
+                rs.getString("contact_email"), rs.getBoolean("active"));
     }
 
     private static SupplierSummary supplier(ResultSet rs) throws SQLException {
@@ -96,35 +231,44 @@ public class DirectoryQueries {
         GeoPoint location = new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude"));
         String family = rs.getString("ess_family");
         return new SupplierSummary(SupplierId.of(rs.getString("id")), GroupementId.of(rs.getString("groupement_id")),
-                rs.getString("name"), rs.getString("siret"), family == null ? null : EssFamily.valueOf(family),
-                labels(rs.getArray("labels")), address(rs, ""), Math.round(hub.distanceKmTo(location) * 10) / 10.0,
+                rs.getString("name"), rs.getString("siret"), rs.getString("vat_number"),
+                family == null ? null : EssFamily.valueOf(family), enums(rs.getArray("labels"), SupplierLabel.class),
+                address(rs, ""), location, Math.round(hub.distanceKmTo(location) * 10) / 10.0,
                 rs.getString("order_email"), Money.ofCents(rs.getLong("minimum_order_cents")),
                 Money.ofCents(rs.getLong("free_shipping_cents")), Money.ofCents(rs.getLong("delivery_fee_cents")),
                 rs.getString("description"), rs.getInt("product_count"), rs.getBoolean("active"));
     }
 
     private static ProductSummary product(ResultSet rs) throws SQLException {
-        return new ProductSummary(ProductId.of(rs.getString("id")), SupplierId.of(rs.getString("supplier_id")),
-                rs.getString("reference"), rs.getString("name"), rs.getString("category"),
+        ProductDetails details = new ProductDetails(rs.getString("name"), rs.getString("category"),
                 SaleUnit.valueOf(rs.getString("sale_unit")), new Quantity(rs.getBigDecimal("step")),
                 new Quantity(rs.getBigDecimal("case_size")), new Quantity(rs.getBigDecimal("minimum_order_quantity")),
-                new UnitPrice(rs.getBigDecimal("unit_price")), VatRate.ofPercent(rs.getString("vat_rate")),
-                TierJson.read(rs.getString("tiers")), rs.getString("origin"), rs.getBoolean("organic"),
-                rs.getBoolean("available"));
+                VatRate.ofPercent(rs.getString("vat_rate")), enums(rs.getArray("labels"), ProductLabel.class),
+                rs.getString("origin"));
+        ProductPrice price = rs.getBigDecimal("price") == null ? null
+                : new ProductPrice(new UnitPrice(rs.getBigDecimal("price")), TierJson.read(rs.getString("price_tiers")));
+        ProductPrice next = rs.getBigDecimal("next_price") == null ? null
+                : new ProductPrice(new UnitPrice(rs.getBigDecimal("next_price")), TierJson.read(rs.getString("next_tiers")));
+        return new ProductSummary(ProductId.of(rs.getString("id")), SupplierId.of(rs.getString("supplier_id")),
+                rs.getString("reference"), details, price, instant(rs.getTimestamp("price_since")), next,
+                instant(rs.getTimestamp("next_at")), rs.getBoolean("available"));
     }
 
-    private static Set<SupplierLabel> labels(Array array) throws SQLException {
-        if (array == null) {
-            return Set.of();
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(Array array, Class<E> type) throws SQLException {
+        Set<E> values = EnumSet.noneOf(type);
+        if (array != null) {
+            Arrays.stream((String[]) array.getArray()).map(name -> Enum.valueOf(type, name)).forEach(values::add);
         }
-        String[] names = (String[]) array.getArray();
-        Set<SupplierLabel> labels = EnumSet.noneOf(SupplierLabel.class);
-        Arrays.stream(names).map(SupplierLabel::valueOf).forEach(labels::add);
-        return labels;
+        return values;
     }
 
     private static Address address(ResultSet rs, String prefix) throws SQLException {
         return new Address(rs.getString(prefix + "street"), rs.getString(prefix + "postal_code"),
                 rs.getString(prefix + "city"), rs.getString(prefix + "country"));
     }
+
 }

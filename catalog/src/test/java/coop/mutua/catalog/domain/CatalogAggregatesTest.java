@@ -1,28 +1,29 @@
 package coop.mutua.catalog.domain;
 
-import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
+import coop.mutua.catalog.api.DeactivateMemberCommand;
+import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.GroupementRegisteredEvent;
-import coop.mutua.catalog.api.PriceTier;
-import coop.mutua.catalog.api.ProductAddedEvent;
+import coop.mutua.catalog.api.MemberDeactivatedEvent;
+import coop.mutua.catalog.api.MemberRegisteredEvent;
+import coop.mutua.catalog.api.MemberUpdatedEvent;
 import coop.mutua.catalog.api.RegisterGroupementCommand;
-import coop.mutua.catalog.api.SaleUnit;
+import coop.mutua.catalog.api.RegisterMemberCommand;
+import coop.mutua.catalog.api.UpdateMemberCommand;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
-import coop.mutua.kernel.ProductId;
-import coop.mutua.kernel.Quantity;
-import coop.mutua.kernel.SupplierId;
-import coop.mutua.kernel.UnitPrice;
-import coop.mutua.kernel.VatRate;
-import java.util.List;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.NotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
 class CatalogAggregatesTest {
 
     private static final GroupementId GIRONDE = GroupementId.of("gironde");
+    private static final GroupementId LANDES = GroupementId.of("landes");
+    private static final MemberId EPICERIE = MemberId.of("epicerie");
     private static final Address ADDRESS = new Address("12 quai de Brazza", "33100", "Bordeaux", "FR");
     private static final GeoPoint HUB = new GeoPoint(44.8487, -0.5546);
 
@@ -50,38 +51,41 @@ class CatalogAggregatesTest {
     }
 
     @Test
-    void addsAProductWithIncreasingTiers() {
-        List<PriceTier> tiers = List.of(tier("50", "1.75"), tier("100", "1.60"));
-        new AggregateTestFixture<>(Product.class).givenNoPriorActivity()
-                .when(product(tiers, "10"))
-                .expectEvents(new ProductAddedEvent(ProductId.of("carottes"), GIRONDE, SupplierId.of("gaec"), "CAR-10",
-                        "Carottes", "Légumes", SaleUnit.KG, Quantity.of(1), Quantity.of(10), Quantity.ZERO,
-                        UnitPrice.of("1.90"), VatRate.REDUCED, tiers, "Gironde", true));
+    void registersAMemberAndRefusesABadVatNumberOrPostalCode() {
+        new AggregateTestFixture<>(MemberStructure.class).givenNoPriorActivity()
+                .when(new RegisterMemberCommand(EPICERIE, GIRONDE, "Épicerie", "73282932000074", null, EssFamily.ASSOCIATION,
+                        ADDRESS, null, "contact@example.org"))
+                .expectEvents(new MemberRegisteredEvent(EPICERIE, GIRONDE, "Épicerie", "73282932000074", null,
+                        EssFamily.ASSOCIATION, ADDRESS, ADDRESS, "contact@example.org"));
+        new AggregateTestFixture<>(MemberStructure.class).givenNoPriorActivity()
+                .when(new RegisterMemberCommand(EPICERIE, GIRONDE, "Épicerie", "73282932000074", "FR45732829320",
+                        EssFamily.ASSOCIATION, ADDRESS, null, "contact@example.org"))
+                .expectException(DomainException.class)
+                .expectExceptionMessage("vat-number.checksum [FR45732829320]");
+        new AggregateTestFixture<>(MemberStructure.class).givenNoPriorActivity()
+                .when(new RegisterMemberCommand(EPICERIE, GIRONDE, "Épicerie", "73282932000074", null, EssFamily.ASSOCIATION,
+                        new Address("1 rue", "3310", "Bordeaux", "FR"), null, "contact@example.org"))
+                .expectException(DomainException.class)
+                .expectExceptionMessage("address.postal-code [billingAddress, 3310]");
     }
 
     @Test
-    void refusesTiersThatDoNotIncreaseAndAZeroCaseSize() {
-        new AggregateTestFixture<>(Product.class).givenNoPriorActivity()
-                .when(product(List.of(tier("50", "1.75"), tier("50", "1.60")), "10"))
-                .expectException(DomainException.class)
-                .expectExceptionMessage("tiers.not-increasing [2]");
-        new AggregateTestFixture<>(Product.class).givenNoPriorActivity()
-                .when(product(List.of(tier("50", "1.75"), tier("100", "1.80")), "10"))
-                .expectException(DomainException.class)
-                .expectExceptionMessage("tiers.price-not-decreasing [2]");
-        new AggregateTestFixture<>(Product.class).givenNoPriorActivity()
-                .when(product(List.of(), "0"))
-                .expectException(DomainException.class)
-                .expectExceptionMessage("field.positive [caseSize]");
-    }
+    void updatesAndDeactivatesAMemberOnceButNeverFromAnotherGroupement() {
+        MemberRegisteredEvent registered = new MemberRegisteredEvent(EPICERIE, GIRONDE, "Épicerie", "73282932000074", null,
+                EssFamily.ASSOCIATION, ADDRESS, ADDRESS, "contact@example.org");
+        AggregateTestFixture<MemberStructure> fixture = new AggregateTestFixture<>(MemberStructure.class);
 
-    private static AddProductCommand product(List<PriceTier> tiers, String caseSize) {
-        return new AddProductCommand(ProductId.of("carottes"), GIRONDE, SupplierId.of("gaec"), "CAR-10", "Carottes",
-                "Légumes", SaleUnit.KG, Quantity.of(1), Quantity.of(caseSize), null, UnitPrice.of("1.90"), VatRate.REDUCED,
-                tiers, "Gironde", true);
-    }
-
-    private static PriceTier tier(String from, String price) {
-        return new PriceTier(Quantity.of(from), UnitPrice.of(price));
+        fixture.given(registered)
+                .when(new UpdateMemberCommand(EPICERIE, GIRONDE, "Épicerie solidaire", "73282932000074", null,
+                        EssFamily.ASSOCIATION, ADDRESS, ADDRESS, "bonjour@example.org"))
+                .expectEvents(new MemberUpdatedEvent(EPICERIE, GIRONDE, "Épicerie solidaire", "73282932000074", null,
+                        EssFamily.ASSOCIATION, ADDRESS, ADDRESS, "bonjour@example.org"));
+        fixture.given(registered).when(new DeactivateMemberCommand(EPICERIE, GIRONDE))
+                .expectEvents(new MemberDeactivatedEvent(EPICERIE, GIRONDE));
+        fixture.given(registered, new MemberDeactivatedEvent(EPICERIE, GIRONDE))
+                .when(new DeactivateMemberCommand(EPICERIE, GIRONDE))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(registered).when(new DeactivateMemberCommand(EPICERIE, LANDES))
+                .expectException(NotFoundException.class).expectNoEvents();
     }
 }
