@@ -6,6 +6,7 @@ import coop.mutua.catalog.api.GroupementSummary;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /** What every page's layout needs: who is logged in, for which groupement. */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final DirectoryQueries directory;
 
@@ -23,6 +26,12 @@ class LayoutAdvice {
     @ModelAttribute("actor")
     Actor actor() {
         return CurrentActor.get().orElse(null);
+    }
+
+    /** Dates and times are shown in French time, whatever the server's zone. */
+    @ModelAttribute("zone")
+    ZoneId zone() {
+        return PARIS;
     }
 
     /** Where the language switch brings the user back to. */

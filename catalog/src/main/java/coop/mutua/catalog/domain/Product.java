@@ -13,6 +13,7 @@ import coop.mutua.catalog.api.ProductDetailsChangedEvent;
 import coop.mutua.catalog.api.ProductIds;
 import coop.mutua.catalog.api.ProductPrice;
 import coop.mutua.catalog.api.ProductPriceChangedEvent;
+import coop.mutua.catalog.api.ReviseProductCommand;
 import coop.mutua.catalog.api.UpdateProductCommand;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
@@ -103,14 +104,30 @@ public class Product {
             return;
         }
         requireOwner(command.groupementId(), command.supplierId());
+        recordChanges(newDetails, newPrice, clock.instant(), command.available());
+    }
+
+    @CommandHandler
+    public void handle(ReviseProductCommand command, Clock clock) {
+        requireOwner(command.groupementId(), command.supplierId());
+        Instant now = clock.instant();
+        Instant effectiveAt = command.priceEffectiveAt() == null ? now : command.priceEffectiveAt();
+        if (effectiveAt.isBefore(now.minusSeconds(60))) {
+            throw new DomainException("price.effective-in-past");
+        }
+        recordChanges(ProductRules.details(command.details()), ProductRules.price(command.price()), effectiveAt,
+                command.available());
+    }
+
+    private void recordChanges(ProductDetails newDetails, ProductPrice newPrice, Instant priceEffectiveAt, boolean newAvailability) {
         if (!newDetails.equals(details)) {
             apply(new ProductDetailsChangedEvent(productId, groupementId, supplierId, newDetails));
         }
         if (!newPrice.equals(latestPrice)) {
-            apply(new ProductPriceChangedEvent(productId, groupementId, supplierId, newPrice, clock.instant()));
+            apply(new ProductPriceChangedEvent(productId, groupementId, supplierId, newPrice, priceEffectiveAt));
         }
-        if (command.available() != available) {
-            apply(new ProductAvailabilityChangedEvent(productId, groupementId, supplierId, command.available()));
+        if (newAvailability != available) {
+            apply(new ProductAvailabilityChangedEvent(productId, groupementId, supplierId, newAvailability));
         }
     }
 

@@ -35,7 +35,6 @@ class RoundsPageController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     String list(Actor actor, Model model) {
         model.addAttribute("rounds", rounds.handle(new FindPurchaseRoundsQuery(actor.groupementId(), RoundVisibility.visibleTo(actor))));
-        model.addAttribute("zone", PARIS);
         return "ordering/rounds";
     }
 

@@ -1,0 +1,57 @@
+package coop.mutua.catalog.web;
+
+import coop.mutua.kernel.DomainException;
+import java.util.Set;
+import org.springframework.validation.BindingResult;
+
+/**
+ * Puts a refused command's reason on the form: next to the field it names when the form has that field, otherwise
+ * at the top of the form. The message comes from the bundles by the error's code.
+ */
+final class FormErrors {
+
+    /** Codes whose first argument is the name of the field at fault. */
+    private static final Set<String> FIELD_CODES = Set.of("field.required", "field.too-long", "field.email",
+            "field.positive", "field.negative");
+
+    private FormErrors() {
+    }
+
+    static void reject(BindingResult errors, DomainException refused) {
+        String path = fieldPath(refused);
+        if (path != null && hasField(errors, path)) {
+            errors.rejectValue(path, refused.code(), refused.arguments(), refused.getMessage());
+        } else {
+            errors.reject(refused.code(), refused.arguments(), refused.getMessage());
+        }
+    }
+
+    private static String fieldPath(DomainException refused) {
+        Object[] arguments = refused.arguments();
+        if (arguments.length == 0 || !(arguments[0] instanceof String field)) {
+            return switch (refused.code()) {
+                case "siret.format", "siret.checksum", "siret.missing" -> "siret";
+                case "vat-number.format", "vat-number.checksum" -> "vatNumber";
+                default -> null;
+            };
+        }
+        if (FIELD_CODES.contains(refused.code())) {
+            return field;
+        }
+        return switch (refused.code()) {
+            case "address.postal-code" -> field + ".postalCode";
+            case "address.country" -> field + ".country";
+            case "siret.format", "siret.checksum" -> "siret";
+            case "vat-number.format", "vat-number.checksum" -> "vatNumber";
+            default -> null;
+        };
+    }
+
+    private static boolean hasField(BindingResult errors, String path) {
+        try {
+            return errors.getFieldType(path) != null;
+        } catch (RuntimeException notAField) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package coop.mutua.catalog.web;
+
+import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.RegisterSupplierCommand;
+import coop.mutua.catalog.api.SupplierLabel;
+import coop.mutua.catalog.api.SupplierSummary;
+import coop.mutua.catalog.api.UpdateSupplierCommand;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.GeoPoint;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.SupplierId;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** A supplier as the coordinator types it (page form and API body alike); amounts as typed, "150" or "150,00". */
+public class SupplierForm {
+
+    public String name;
+    public String siret;
+    public String vatNumber;
+    public EssFamily essFamily;
+    public Set<SupplierLabel> labels = EnumSet.noneOf(SupplierLabel.class);
+    public AddressForm address = new AddressForm();
+    /** "latitude, longitude" in decimal degrees, as copied from a map. */
+    public String location;
+    public String orderEmail;
+    public String minimumOrder;
+    public String freeShippingThreshold;
+    public String deliveryFee;
+    public String description;
+
+    static SupplierForm of(SupplierSummary supplier) {
+        SupplierForm form = new SupplierForm();
+        form.name = supplier.name();
+        form.siret = supplier.siret();
+        form.vatNumber = supplier.vatNumber();
+        form.essFamily = supplier.essFamily();
+        form.labels = supplier.labels().isEmpty() ? EnumSet.noneOf(SupplierLabel.class) : EnumSet.copyOf(supplier.labels());
+        form.address = AddressForm.of(supplier.address());
+        form.location = String.format(Locale.ROOT, "%.5f, %.5f", supplier.location().latitude(), supplier.location().longitude());
+        form.orderEmail = supplier.orderEmail();
+        form.minimumOrder = supplier.minimumOrder().toString();
+        form.freeShippingThreshold = supplier.freeShippingThreshold().toString();
+        form.deliveryFee = supplier.deliveryFee().toString();
+        form.description = supplier.description();
+        return form;
+    }
+
+    RegisterSupplierCommand toRegister(SupplierId id, GroupementId groupementId) {
+        return new RegisterSupplierCommand(id, groupementId, name, siret, vatNumber, essFamily, labels, address.toAddress(),
+                location(), orderEmail, money(minimumOrder, "minimumOrder"),
+                money(freeShippingThreshold, "freeShippingThreshold"), money(deliveryFee, "deliveryFee"), description);
+    }
+
+    UpdateSupplierCommand toUpdate(SupplierId id, GroupementId groupementId) {
+        return new UpdateSupplierCommand(id, groupementId, name, siret, vatNumber, essFamily, labels, address.toAddress(),
+                location(), orderEmail, money(minimumOrder, "minimumOrder"),
+                money(freeShippingThreshold, "freeShippingThreshold"), money(deliveryFee, "deliveryFee"), description);
+    }
+
+    private GeoPoint location() {
+        if (location == null || location.isBlank()) {
+            throw new DomainException("field.required", "location");
+        }
+        String[] parts = location.strip().split("\\s*[,;]\\s*|\\s+");
+        if (parts.length != 2) {
+            throw new DomainException("location.format", location);
+        }
+        try {
+            return new GeoPoint(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+        } catch (NumberFormatException e) {
+            throw new DomainException("location.format", location);
+        }
+    }
+
+    private static Money money(String text, String field) {
+        return text == null || text.isBlank() ? Money.ZERO : Money.parse(text);
+    }
+}

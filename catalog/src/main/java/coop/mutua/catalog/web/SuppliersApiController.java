@@ -1,0 +1,134 @@
+package coop.mutua.catalog.web;
+
+import coop.mutua.catalog.api.DeactivateSupplierCommand;
+import coop.mutua.catalog.api.DirectoryHit;
+import coop.mutua.catalog.api.FindProductQuery;
+import coop.mutua.catalog.api.FindProductsQuery;
+import coop.mutua.catalog.api.FindSupplierQuery;
+import coop.mutua.catalog.api.ProductSummary;
+import coop.mutua.catalog.api.ReactivateSupplierCommand;
+import coop.mutua.catalog.api.SupplierSummary;
+import coop.mutua.catalog.query.DirectoryQueries;
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.Role;
+import coop.mutua.kernel.SupplierId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/suppliers")
+@Tag(name = "Suppliers", description = "The groupement's supplier directory and catalogs")
+class SuppliersApiController {
+
+    private final DirectoryQueries directory;
+    private final CatalogCommands commands;
+
+    SuppliersApiController(DirectoryQueries directory, CatalogCommands commands) {
+        this.directory = directory;
+        this.commands = commands;
+    }
+
+    @InitBinder("filter")
+    void publicFields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+    }
+
+    @GetMapping
+    @Operation(summary = "Search the directory",
+            description = "Query parameters: q (free text), label (repeatable: ORGANIC_AB, FAIR_TRADE, IAE, ESUS, EA_ESAT), "
+                    + "family (ESS family), category, maxKm, inactive (coordinators). A supplier user gets itself only.")
+    List<DirectoryHit> search(@Parameter(hidden = true) Actor actor, @ModelAttribute("filter") DirectoryFilter filter) {
+        return directory.handle(filter.toQuery(actor)).stream()
+                .filter(hit -> !actor.is(Role.SUPPLIER) || hit.supplier().id().equals(actor.supplierId()))
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One supplier")
+    SupplierSummary get(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return SuppliersController.visibleSupplier(directory, actor, id);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Register a supplier", description = "location is \"latitude, longitude\"; amounts are \"150.00\".")
+    ResponseEntity<SupplierSummary> register(@Parameter(hidden = true) Actor actor, @RequestBody SupplierForm body,
+                                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        SupplierId id = idempotencyKey == null || idempotencyKey.isBlank() ? SupplierId.random()
+                : SupplierId.of(IdempotencyKeys.id(actor, "suppliers", idempotencyKey));
+        if (directory.handle(new FindSupplierQuery(actor.groupementId(), id)).isEmpty()) {
+            commands.send(body.toRegister(id, actor.groupementId()), id);
+        }
+        return ResponseEntity.created(URI.create("/api/suppliers/" + id)).body(get(actor, id.value()));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Replace a supplier's identity, labels, location and terms")
+    SupplierSummary update(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody SupplierForm body) {
+        SupplierSummary supplier = get(actor, id);
+        commands.send(body.toUpdate(supplier.id(), actor.groupementId()), supplier.id());
+        return get(actor, id);
+    }
+
+    @PostMapping("/{id}/deactivate")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Take a supplier out of new rounds")
+    SupplierSummary deactivate(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        SupplierSummary supplier = get(actor, id);
+        commands.send(new DeactivateSupplierCommand(supplier.id(), actor.groupementId()), supplier.id());
+        return get(actor, id);
+    }
+
+    @PostMapping("/{id}/reactivate")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Bring a supplier back")
+    SupplierSummary reactivate(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        SupplierSummary supplier = get(actor, id);
+        commands.send(new ReactivateSupplierCommand(supplier.id(), actor.groupementId()), supplier.id());
+        return get(actor, id);
+    }
+
+    @GetMapping("/{id}/products")
+    @Operation(summary = "A supplier's products with the price in force now and the next scheduled price")
+    List<ProductSummary> products(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        SupplierSummary supplier = get(actor, id);
+        return directory.handle(new FindProductsQuery(actor.groupementId(), supplier.id()));
+    }
+
+    @PostMapping("/{id}/products")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+    @Operation(summary = "Add a product; its supplier reference is its key (a second product with it is refused)")
+    ResponseEntity<ProductSummary> addProduct(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+                                              @RequestBody ProductForm body) {
+        SupplierSummary supplier = get(actor, id);
+        var command = body.toAdd(actor.groupementId(), supplier.id());
+        try {
+            commands.send(command, command.productId());
+        } catch (AggregateStreamCreationException taken) {
+            throw new DomainException("product.reference-taken", command.reference());
+        }
+        ProductSummary product = directory.handle(new FindProductQuery(actor.groupementId(), command.productId()))
+                .orElseThrow(() -> new NotFoundException("product", command.productId()));
+        return ResponseEntity.created(URI.create("/api/products/" + product.id())).body(product);
+    }
+}
