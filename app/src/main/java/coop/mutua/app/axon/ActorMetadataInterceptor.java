@@ -28,7 +28,9 @@ class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
             Optional<Actor> actor = CurrentActor.get();
             String groupementId = groupementOf(command, actor);
             Map<String, Object> metadata = new HashMap<>();
-            metadata.put(ActorMetadata.USER_ID, actor.map(a -> a.userId().value()).orElse(ActorMetadata.SYSTEM_USER));
+            // A logged-in user always wins; background work (imports, schedules) may name the user it acts for.
+            metadata.put(ActorMetadata.USER_ID, actor.map(a -> a.userId().value())
+                    .orElseGet(() -> String.valueOf(command.getMetaData().getOrDefault(ActorMetadata.USER_ID, ActorMetadata.SYSTEM_USER))));
             if (groupementId != null) {
                 metadata.put(ActorMetadata.GROUPEMENT_ID, groupementId);
             }

@@ -3,6 +3,8 @@ package coop.mutua.app.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +50,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             stopServerLeftRunning(dataDirectory);
+            requireFree(port);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -135,6 +138,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("PostgreSQL pid " + server.pid() + " still owns " + dataDirectory
                     + "; stop it by hand (pg_ctl stop -D " + dataDirectory + ")", e);
+        }
+    }
+
+    /** Fails at once, with a clear message, instead of waiting a minute for a server that cannot bind its port. */
+    private static void requireFree(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress("localhost", port));
+        } catch (IOException taken) {
+            throw new IllegalStateException("Port " + port + " is already in use (another Mutua or PostgreSQL?): "
+                    + "stop it or choose another port with MUTUA_EMBEDDED_DB_PORT", taken);
         }
     }
 
