@@ -3,7 +3,9 @@ package coop.mutua.app.axon;
 import coop.mutua.kernel.ProjectionCatchUp;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -46,7 +48,8 @@ class TokenStoreProjectionCatchUp implements ProjectionCatchUp {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reached(projection, head.getAsLong())) {
+        String sequence = aggregateId.toString();
+        while (!reached(projection, sequence, head.getAsLong())) {
             if (System.nanoTime() > deadline) {
                 log.warn("Projection {} did not reach event {} within {}", projection, head.getAsLong(), timeout);
                 return;
@@ -60,25 +63,29 @@ class TokenStoreProjectionCatchUp implements ProjectionCatchUp {
         }
     }
 
-    private boolean reached(String projection, long head) {
-        record Row(byte[] token, String type) {
+    /**
+     * Only the segment that handles the aggregate's events matters: Axon sequences a projection's events per aggregate
+     * and gives each aggregate to one segment, by the hash of its id; other segments' tokens may lag behind harmlessly.
+     */
+    private boolean reached(String projection, String aggregateId, long head) {
+        record Row(int segment, byte[] token, String type) {
         }
-        List<Row> rows = jdbc.sql("SELECT token, tokentype FROM tokenentry WHERE processorname = :name")
+        List<Row> rows = jdbc.sql("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = :name")
                 .param("name", projection)
-                .query((rs, n) -> new Row(rs.getBytes("token"), rs.getString("tokentype")))
+                .query((rs, n) -> new Row(rs.getInt("segment"), rs.getBytes("token"), rs.getString("tokentype")))
                 .list();
-        if (rows.isEmpty()) {
-            return false;
-        }
+        int[] segmentIds = rows.stream().mapToInt(Row::segment).toArray();
         for (Row row : rows) {
+            Segment segment = Segment.computeSegment(row.segment(), segmentIds);
+            if (!segment.matches(Objects.hashCode(aggregateId))) {
+                continue;
+            }
             if (row.token() == null) {
                 return false;
             }
             TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(row.token(), byte[].class, row.type(), null));
-            if (token.position().orElse(-1) < head) {
-                return false;
-            }
+            return token.position().orElse(-1) >= head;
         }
-        return true;
+        return false;
     }
 }

@@ -60,6 +60,20 @@ public final class Http {
         return send(request);
     }
 
+    public Reply putJson(String path, String username, String password, String json, String... headers) {
+        HttpRequest.Builder request = request(path, username, password, headers)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        return send(request);
+    }
+
+    public Reply postBytes(String path, String username, String password, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = request(path, username, password, headers)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(request);
+    }
+
     public Reply postForm(String path, String form, String... headers) {
         HttpRequest.Builder request = request(path, null, null, headers)
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -11,6 +11,7 @@ import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.Luhn;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.SupplierId;
@@ -32,10 +33,12 @@ public class TestGroupements {
 
     private final CommandGateway commands;
     private final Accounts accounts;
+    private final ProjectionCatchUp catchUp;
 
-    TestGroupements(CommandGateway commands, Accounts accounts) {
+    TestGroupements(CommandGateway commands, Accounts accounts, ProjectionCatchUp catchUp) {
         this.commands = commands;
         this.accounts = accounts;
+        this.catchUp = catchUp;
     }
 
     public TestGroupement create(String name) {
@@ -50,6 +53,9 @@ public class TestGroupements {
         SupplierId supplierId = SupplierId.random();
         commands.sendAndWait(new RegisterSupplierCommand(supplierId, id, "Ferme " + suffix, siret(), null, null, Set.of(),
                 address, new GeoPoint(44.7, -0.3), "ferme-" + suffix + "@example.org", Money.ZERO, Money.ZERO, Money.ZERO, null));
+        for (Object aggregate : new Object[] {id, memberId, supplierId}) {
+            catchUp.await("catalog-directory", aggregate);
+        }
         TestGroupement groupement = new TestGroupement(id, name, "coord-" + suffix, "membre-" + suffix,
                 "fournisseur-" + suffix, memberId, supplierId);
         accounts.create(groupement.coordinator(), PASSWORD, "Coordination " + suffix, Role.COORDINATOR, id, null, null);
