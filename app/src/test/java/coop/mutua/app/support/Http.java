@@ -74,6 +74,23 @@ public final class Http {
         return send(request);
     }
 
+    /** A multipart form as a browser sends it: the CSRF token, one file, the import mode. */
+    public Reply postMultipart(String path, String csrf, String fileName, byte[] content, String mode) {
+        String boundary = "mutua" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = StandardCharsets.UTF_8;
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(utf8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\n" + mode + "\r\n").getBytes(utf8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(utf8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        HttpRequest.Builder request = request(path, null, null)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return send(request);
+    }
+
     public Reply postForm(String path, String form, String... headers) {
         HttpRequest.Builder request = request(path, null, null, headers)
                 .header("Content-Type", "application/x-www-form-urlencoded")

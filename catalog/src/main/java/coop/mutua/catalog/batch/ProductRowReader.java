@@ -86,8 +86,8 @@ public final class ProductRowReader {
         String name = text(record, ProductColumn.NAME);
         String category = text(record, ProductColumn.CATEGORY);
         SaleUnit unit = cell(record, ProductColumn.UNIT, errors, () -> unit(text(record, ProductColumn.UNIT)));
-        Quantity step = cell(record, ProductColumn.STEP, errors, () -> quantityOr(text(record, ProductColumn.STEP), "1"));
-        Quantity caseSize = cell(record, ProductColumn.CASE_SIZE, errors, () -> Quantity.of(text(record, ProductColumn.CASE_SIZE)));
+        Quantity step = cell(record, ProductColumn.STEP, errors, () -> positive(quantityOr(text(record, ProductColumn.STEP), "1"), "step"));
+        Quantity caseSize = cell(record, ProductColumn.CASE_SIZE, errors, () -> positive(Quantity.of(text(record, ProductColumn.CASE_SIZE)), "caseSize"));
         Quantity minimum = cell(record, ProductColumn.MINIMUM, errors, () -> quantityOr(text(record, ProductColumn.MINIMUM), "0"));
         UnitPrice price = cell(record, ProductColumn.PRICE, errors, () -> UnitPrice.of(stripEuro(text(record, ProductColumn.PRICE))));
         VatRate vat = cell(record, ProductColumn.VAT, errors, () -> VatRate.ofPercent(text(record, ProductColumn.VAT).replace("%", "")));
@@ -170,6 +170,13 @@ public final class ProductRowReader {
 
     private static Quantity quantityOr(String text, String otherwise) {
         return Quantity.of(text.isBlank() ? otherwise : text);
+    }
+
+    private static Quantity positive(Quantity quantity, String field) {
+        if (quantity.isZero()) {
+            throw new DomainException("field.positive", field);
+        }
+        return quantity;
     }
 
     private static String stripEuro(String text) {

@@ -4,8 +4,9 @@ import java.util.Iterator;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Second step's reader: the file's valid rows, in file order. It counts what it read in the step's execution
- * context, so a restarted import skips the rows already imported.
+ * Second step's reader: the file's valid rows, in file order. Two threads share it (wrapped to be synchronised),
+ * so it keeps no restart position: a restarted import goes through every row again, which is safe because an
+ * import command records only what differs from the product as it is.
  */
 class ValidRowsReader extends AbstractItemCountingItemStreamItemReader<ProductRow> {
 
@@ -17,6 +18,7 @@ class ValidRowsReader extends AbstractItemCountingItemStreamItemReader<ProductRo
         this.importId = importId;
         this.imports = imports;
         setName("validRows");
+        setSaveState(false);
     }
 
     @Override

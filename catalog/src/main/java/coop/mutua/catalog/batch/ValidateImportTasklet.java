@@ -75,7 +75,7 @@ class ValidateImportTasklet implements Tasklet {
         } else {
             refused = file.rows().size();
         }
-        ImportStatus next = nextStatus(job.mode(), valid, refused, errors.isEmpty());
+        ImportStatus next = nextStatus(job.mode(), valid, refused, reader.headerErrors().isEmpty());
         int validRows = valid;
         int errorRows = refused;
         inOwnTransaction(() -> {
