@@ -1,0 +1,109 @@
+package coop.mutua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.mutua.app.support.Browser;
+import coop.mutua.app.support.Http;
+import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.TestGroupements.TestGroupement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/** A member searches the ESS directory in a real browser: labels, text and distance narrow the results as they change. */
+@IntegrationTest
+class DirectoryBrowserTest {
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    TestGroupements groupements;
+
+    ChromeDriver browser;
+    FluentWait<WebDriver> wait;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = Browser.start();
+        // htmx replaces the results while the test reads them: a vanished element means "look again".
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void stopBrowser() throws Exception {
+        if (browser != null) {
+            Path screenshot = Path.of("target", "browser-directory.png");
+            Files.createDirectories(screenshot.getParent());
+            Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aMemberNarrowsTheDirectoryByLabelTextAndDistance() {
+        TestGroupement groupement = groupements.create("Réseau annuaire");
+        Http api = new Http(port);
+        String organic = supplier(api, groupement, "Maraîchers du Bourg", "[\"ORGANIC_AB\"]", "44.80, -0.55", "Légumes bio de saison");
+        String soap = supplier(api, groupement, "Savonnerie d'insertion", "[\"IAE\"]", "44.88, -0.52", "Savons et lessives");
+        product(api, groupement, organic, "POT-1", "Potimarron", "Légumes");
+        product(api, groupement, soap, "SAV-1", "Savon noir liquide", "Entretien");
+
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(groupement.member());
+        browser.findElement(By.id("password")).sendKeys(TestGroupements.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".user-box")));
+        browser.findElement(By.linkText("Fournisseurs")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
+        assertThat(names()).contains("Maraîchers du Bourg", "Savonnerie d'insertion");
+
+        browser.findElement(By.cssSelector("label[for=label-ORGANIC_AB]")).click();
+        wait.until(driver -> names().equals(List.of("Maraîchers du Bourg")));
+        wait.until(driver -> driver.findElement(By.cssSelector("#results .label-organic_ab")).getText().equals("Bio (AB)"));
+        assertThat(browser.getCurrentUrl()).as("the filter is in the address, so it can be shared").contains("label=ORGANIC_AB");
+
+        browser.findElement(By.cssSelector("label[for=label-ORGANIC_AB]")).click();
+        wait.until(driver -> names().size() >= 2);
+        browser.findElement(By.id("q")).sendKeys("savon noir");
+        wait.until(driver -> names().equals(List.of("Savonnerie d'insertion")));
+        wait.until(driver -> driver.findElement(By.cssSelector("#results .matching-products")).getText().contains("Savon noir liquide"));
+
+        browser.findElement(By.id("q")).clear();
+        browser.findElement(By.id("q")).sendKeys("zzz introuvable");
+        wait.until(driver -> names().isEmpty());
+        wait.until(driver -> driver.findElement(By.cssSelector("#results .empty")).getText().contains("Aucun fournisseur"));
+    }
+
+    private List<String> names() {
+        return browser.findElements(By.cssSelector("#results .supplier-card h2")).stream().map(WebElement::getText).toList();
+    }
+
+    private static String supplier(Http api, TestGroupement groupement, String name, String labels, String location, String description) {
+        return api.postJson("/api/suppliers", groupement.coordinator(), TestGroupements.PASSWORD, """
+                {"name":"%s","siret":"73282932000074","labels":%s,"address":{"street":"1 route","postalCode":"33000","city":"Bordeaux"},
+                 "location":"%s","orderEmail":"contact@example.org","description":"%s"}""".formatted(name, labels, location, description))
+                .json().get("id").asString();
+    }
+
+    private static void product(Http api, TestGroupement groupement, String supplier, String reference, String name, String category) {
+        api.postJson("/api/suppliers/" + supplier + "/products", groupement.coordinator(), TestGroupements.PASSWORD, """
+                {"reference":"%s","name":"%s","category":"%s","saleUnit":"KG","caseSize":"1","vatRate":"5.5","unitPrice":"2"}"""
+                .formatted(reference, name, category));
+    }
+}
