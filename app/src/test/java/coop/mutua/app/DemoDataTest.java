@@ -40,7 +40,7 @@ class DemoDataTest {
                 .param("g", gironde).query(Long.class).single()).isGreaterThanOrEqualTo(5);
         assertThat(jdbc.sql("SELECT count(DISTINCT vat_rate) FROM product WHERE groupement_id = :g")
                 .param("g", gironde).query(Long.class).single()).isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.sql("SELECT count(*) FROM product WHERE groupement_id = :g AND jsonb_array_length(tiers) > 0")
+        assertThat(jdbc.sql("SELECT count(*) FROM product_price WHERE groupement_id = :g AND jsonb_array_length(tiers) > 0")
                 .param("g", gironde).query(Long.class).single()).isGreaterThanOrEqualTo(15);
     }
 
@@ -57,7 +57,7 @@ class DemoDataTest {
         assertThat(http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().get(0).get("title").asString())
                 .isEqualTo("Fromages pour les fêtes");
         assertThat(http.get("/api/suppliers", DemoData.GIRONDE_SUPPLIER, password).json().size()).isEqualTo(1);
-        JsonNode supplier = http.get("/api/suppliers", DemoData.GIRONDE_COORDINATOR, password).json().get(0);
+        JsonNode supplier = http.get("/api/suppliers", DemoData.GIRONDE_COORDINATOR, password).json().get(0).get("supplier");
         assertThat(supplier.get("id").isString()).as("ids are plain strings in the API").isTrue();
         assertThat(supplier.get("minimumOrder").asString()).as("amounts are strings with two decimals").matches("\\d+\\.\\d{2}");
     }
