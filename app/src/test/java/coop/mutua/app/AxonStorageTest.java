@@ -2,7 +2,12 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.mutua.app.support.Eventually;
+import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.PoisonProjection;
+import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
@@ -34,6 +39,10 @@ class AxonStorageTest {
     SagaStore<Object> sagaStore;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestGroupements groupements;
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    int port;
 
     /** A saga's state as Jackson stores it. */
     public static class ProbeSaga {
@@ -63,6 +72,29 @@ class AxonStorageTest {
         assertThat(letters.get(0).cause()).hasValueSatisfying(cause -> assertThat(cause.message()).isEqualTo("projection down"));
         queue.clear();
         assertThat(queue.contains("dlq-round")).isFalse();
+    }
+
+    @Test
+    void aProjectionEventThatFailsInSqlIsDeadLetteredAndTheRestOfItsBatchIsProjected() {
+        TestGroupement groupement = groupements.create("Réseau empoisonné");
+        Http http = new Http(port);
+        List<String> ids = new ArrayList<>();
+        for (String title : List.of("Avant", "POISON pour le test", "Après")) {
+            ids.add(http.postJson("/api/rounds", groupement.coordinator(), TestGroupements.PASSWORD,
+                    "{\"title\":\"" + title + "\",\"closesAt\":\"" + java.time.OffsetDateTime.now().plusDays(3).withNano(0)
+                            + "\",\"deliveryDate\":\"" + java.time.LocalDate.now().plusDays(5) + "\",\"deliveryPlace\":\"Ici\"}")
+                    .json().get("id").asString());
+        }
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(PoisonProjection.GROUP).orElseThrow();
+
+        Eventually.equal(true, () -> queue.contains(ids.get(1)));
+        Eventually.equal(2L, () -> jdbc.sql("SELECT count(*) FROM test_poison_seen WHERE round_id IN (:ids)")
+                .param("ids", List.of(ids.get(0), ids.get(2))).query(Long.class).single());
+        assertThat(jdbc.sql("SELECT count(*) FROM test_poison_seen WHERE round_id = :id").param("id", ids.get(1))
+                .query(Long.class).single()).isZero();
+        assertThat(http.get("/api/rounds", groupement.coordinator(), TestGroupements.PASSWORD).json().size())
+                .as("other projections are not affected").isEqualTo(3);
+        queue.clear();
     }
 
     @Test

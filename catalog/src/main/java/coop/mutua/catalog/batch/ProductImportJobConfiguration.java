@@ -14,8 +14,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.batch.infrastructure.item.support.SynchronizedItemStreamReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -28,8 +27,6 @@ class ProductImportJobConfiguration {
 
     static final String JOB = "productImport";
     static final int CHUNK = 250;
-    /** Two chunks in flight: one thread's commands run while the other's transaction commits in PostgreSQL. */
-    static final int IMPORT_THREADS = 2;
 
     @Bean
     Job productImportJob(JobRepository jobRepository, Step validateCatalogFile, Step importCatalogRows, ImportRepository imports) {
@@ -72,14 +69,10 @@ class ProductImportJobConfiguration {
     @Bean
     Step importCatalogRows(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                            ValidRowsReader validRowsReader, ImportRowsWriter importRowsWriter) {
-        SynchronizedItemStreamReader<ProductRow> sharedReader = new SynchronizedItemStreamReader<>(validRowsReader);
-        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("catalog-import-");
-        threads.setConcurrencyLimit(IMPORT_THREADS);
         return new StepBuilder("importCatalogRows", jobRepository)
                 .<ProductRow, ProductRow>chunk(CHUNK, transactionManager)
-                .reader(sharedReader)
+                .reader(validRowsReader)
                 .writer(importRowsWriter)
-                .taskExecutor(threads)
                 .build();
     }
 
@@ -92,7 +85,7 @@ class ProductImportJobConfiguration {
     @Bean
     @StepScope
     ImportRowsWriter importRowsWriter(@Value("#{jobParameters['importId']}") String importId, ImportRepository imports,
-                                      CommandGateway commands) {
-        return new ImportRowsWriter(imports.job(importId), commands, imports);
+                                      CommandGateway commands, JdbcClient jdbc) {
+        return new ImportRowsWriter(imports.job(importId), commands, imports, jdbc);
     }
 }

@@ -4,9 +4,9 @@ import java.util.Iterator;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Second step's reader: the file's valid rows, in file order. Two threads share it (wrapped to be synchronised),
- * so it keeps no restart position: a restarted import goes through every row again, which is safe because an
- * import command records only what differs from the product as it is.
+ * Second step's reader: the file's valid rows, in file order. It counts what it read in the step's execution
+ * context, so a restarted import resumes after the last committed chunk (and replaying a row would be harmless
+ * anyway: an import command records only what differs from the product as it is).
  */
 class ValidRowsReader extends AbstractItemCountingItemStreamItemReader<ProductRow> {
 
@@ -18,7 +18,6 @@ class ValidRowsReader extends AbstractItemCountingItemStreamItemReader<ProductRo
         this.importId = importId;
         this.imports = imports;
         setName("validRows");
-        setSaveState(false);
     }
 
     @Override

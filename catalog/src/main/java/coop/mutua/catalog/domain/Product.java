@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.ChangeProductAvailabilityCommand;
 import coop.mutua.catalog.api.ChangeProductPriceCommand;
+import coop.mutua.catalog.api.ImportNewProductCommand;
 import coop.mutua.catalog.api.ImportProductCommand;
 import coop.mutua.catalog.api.ProductAddedEvent;
 import coop.mutua.catalog.api.ProductAvailabilityChangedEvent;
@@ -105,6 +106,19 @@ public class Product {
         }
         requireOwner(command.groupementId(), command.supplierId());
         recordChanges(newDetails, newPrice, clock.instant(), command.available());
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public void handle(ImportNewProductCommand command, Clock clock) {
+        String reference = ProductRules.reference(command.reference());
+        requireKeyedId(command.productId(), command.supplierId(), reference);
+        apply(new ProductAddedEvent(command.productId(), Require.present(command.groupementId(), "groupementId"),
+                command.supplierId(), reference, ProductRules.details(command.details()), ProductRules.price(command.price()),
+                clock.instant()));
+        if (!command.available()) {
+            apply(new ProductAvailabilityChangedEvent(command.productId(), command.groupementId(), command.supplierId(), false));
+        }
     }
 
     @CommandHandler
