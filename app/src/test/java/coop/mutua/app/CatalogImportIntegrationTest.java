@@ -6,17 +6,15 @@ import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
-import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -148,11 +146,11 @@ class CatalogImportIntegrationTest {
             file.append("VOL-").append(i).append(";Produit ").append(i).append(";Catégorie ").append(i % 12)
                     .append(";kg;1;5;;").append(1 + i % 40).append(",").append(10 + i % 90).append(";5,5;100:0,99;AB;France;oui\r\n");
         }
-        Http browser = loggedIn(groupement.supplier());
+        Http browser = Pages.loggedIn(port, groupement.supplier());
         String page = browser.get("/suppliers/" + groupement.supplierId() + "/import", null, null).body();
 
         long started = System.nanoTime();
-        Reply upload = browser.postMultipart("/suppliers/" + groupement.supplierId() + "/import", csrf(page),
+        Reply upload = browser.postMultipart("/suppliers/" + groupement.supplierId() + "/import", Pages.csrf(page),
                 "catalogue.csv", file.toString().getBytes(WINDOWS_1252), "ALL_OR_NOTHING");
         assertThat(upload.status()).isEqualTo(302);
         String reportPath = upload.header("Location").replaceFirst("^https?://[^/]+", "");
@@ -201,22 +199,6 @@ class CatalogImportIntegrationTest {
 
     private long productEvents() {
         return jdbc.sql("SELECT count(*) FROM domainevententry WHERE type = 'Product'").query(Long.class).single();
-    }
-
-    private Http loggedIn(String username) {
-        Http browser = new Http(port, true);
-        String login = browser.get("/login", null, null).body();
-        Reply reply = browser.postForm("/login", "_csrf=" + URLEncoder.encode(csrf(login), StandardCharsets.UTF_8)
-                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
-        assertThat(reply.status()).isEqualTo(302);
-        return browser;
-    }
-
-    private static String csrf(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
     }
 
     private static void sleep(long millis) {

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,23 +31,23 @@ class CatalogPagesTest {
 
     @Test
     void aMemberFormWithABadSiretShowsTheReasonOnTheFieldAndAGoodOneIsListed() {
-        Http coordinator = loggedIn(groupement.coordinator());
+        Http coordinator = Pages.loggedIn(port, groupement.coordinator());
         String form = coordinator.get("/members/new", null, null).body();
-        String fields = "&name=" + enc("Crèche Les Lutins") + "&essFamily=ASSOCIATION&billingAddress.street=" + enc("2 rue Neuve")
-                + "&billingAddress.postalCode=33000&billingAddress.city=Bordeaux&contactEmail=" + enc("creche@example.org");
+        String fields = "&name=" + Pages.enc("Crèche Les Lutins") + "&essFamily=ASSOCIATION&billingAddress.street=" + Pages.enc("2 rue Neuve")
+                + "&billingAddress.postalCode=33000&billingAddress.city=Bordeaux&contactEmail=" + Pages.enc("creche@example.org");
 
-        Reply refused = coordinator.postForm("/members", "_csrf=" + enc(csrf(form)) + "&siret=12345678901234" + fields);
+        Reply refused = coordinator.postForm("/members", "_csrf=" + Pages.enc(Pages.csrf(form)) + "&siret=12345678901234" + fields);
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("id=\"siret-error\"").contains("clé de contrôle").contains("value=\"Cr&egrave;che Les Lutins\"");
 
-        Reply saved = coordinator.postForm("/members", "_csrf=" + enc(csrf(form)) + "&siret=" + enc("732 829 320 00074") + fields);
+        Reply saved = coordinator.postForm("/members", "_csrf=" + Pages.enc(Pages.csrf(form)) + "&siret=" + Pages.enc("732 829 320 00074") + fields);
         assertThat(saved.status()).isEqualTo(302);
         assertThat(coordinator.get("/members", null, null).body()).contains("Crèche Les Lutins");
     }
 
     @Test
     void aSupplierManagesItsOwnCatalogButNotItsTermsNorOthersProducts() {
-        Http supplier = loggedIn(groupement.supplier());
+        Http supplier = Pages.loggedIn(port, groupement.supplier());
         String own = "/suppliers/" + groupement.supplierId();
 
         String page = supplier.get(own, null, null).body();
@@ -59,38 +56,19 @@ class CatalogPagesTest {
         assertThat(supplier.get("/suppliers", null, null).status()).isEqualTo(403);
 
         String form = supplier.get(own + "/products/new", null, null).body();
-        Reply added = supplier.postForm(own + "/products", "_csrf=" + enc(csrf(form)) + "&reference=PAIN-1&name=" + enc("Pain de campagne")
-                + "&category=Boulangerie&saleUnit=PIECE&step=1&caseSize=10&minimumOrderQuantity=0&vatRate=5.5&unitPrice=" + enc("3,20")
-                + "&tiers[0].from=20&tiers[0].price=" + enc("3,50") + "&available=true");
+        Reply added = supplier.postForm(own + "/products", "_csrf=" + Pages.enc(Pages.csrf(form)) + "&reference=PAIN-1&name=" + Pages.enc("Pain de campagne")
+                + "&category=Boulangerie&saleUnit=PIECE&step=1&caseSize=10&minimumOrderQuantity=0&vatRate=5.5&unitPrice=" + Pages.enc("3,20")
+                + "&tiers[0].from=20&tiers[0].price=" + Pages.enc("3,50") + "&available=true");
         assertThat(added.status()).as("a tier above the list price is refused").isEqualTo(200);
         assertThat(added.body()).contains("moins cher que le prix de base");
 
-        Reply fixed = supplier.postForm(own + "/products", "_csrf=" + enc(csrf(form)) + "&reference=PAIN-1&name=" + enc("Pain de campagne")
-                + "&category=Boulangerie&saleUnit=PIECE&step=1&caseSize=10&minimumOrderQuantity=0&vatRate=5.5&unitPrice=" + enc("3,20")
-                + "&tiers[0].from=20&tiers[0].price=" + enc("2,90") + "&available=true");
+        Reply fixed = supplier.postForm(own + "/products", "_csrf=" + Pages.enc(Pages.csrf(form)) + "&reference=PAIN-1&name=" + Pages.enc("Pain de campagne")
+                + "&category=Boulangerie&saleUnit=PIECE&step=1&caseSize=10&minimumOrderQuantity=0&vatRate=5.5&unitPrice=" + Pages.enc("3,20")
+                + "&tiers[0].from=20&tiers[0].price=" + Pages.enc("2,90") + "&available=true");
         assertThat(fixed.status()).isEqualTo(302);
         assertThat(supplier.get(own, null, null).body()).contains("Pain de campagne").contains("3,20 €");
 
         TestGroupement other = groupements.create("Autre réseau");
         assertThat(supplier.get("/suppliers/" + other.supplierId(), null, null).status()).isEqualTo(404);
-    }
-
-    private Http loggedIn(String username) {
-        Http browser = new Http(port, true);
-        String login = browser.get("/login", null, null).body();
-        Reply reply = browser.postForm("/login", "_csrf=" + enc(csrf(login)) + "&username=" + enc(username)
-                + "&password=" + enc(TestGroupements.PASSWORD));
-        assertThat(reply.status()).isEqualTo(302);
-        return browser;
-    }
-
-    private static String csrf(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class PagesAndOperationsTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Value("${local.server.port}")
     int port;
@@ -54,28 +52,28 @@ class PagesAndOperationsTest {
 
     @Test
     void coordinatorCreatesARoundThroughTheFormWithoutJavaScript() {
-        Http browser = loggedIn(groupement.coordinator());
+        Http browser = Pages.loggedIn(port, groupement.coordinator());
         String form = browser.get("/rounds/new", null, null).body();
         String requestId = field(form, "requestId");
 
-        Reply created = browser.postForm("/rounds", formData(csrf(form), requestId, "Légumes d'hiver"));
+        Reply created = browser.postForm("/rounds", formData(Pages.csrf(form), requestId, "Légumes d'hiver"));
 
         assertThat(created.status()).isEqualTo(302);
         assertThat(created.header("Location")).endsWith("/rounds");
         String list = browser.get("/rounds", null, null).body();
         assertThat(list).contains("Légumes d&#39;hiver").contains("Brouillon").contains("Campagne « Légumes d&#39;hiver » créée");
 
-        Reply doubleSubmit = browser.postForm("/rounds", formData(csrf(form), requestId, "Légumes d'hiver"));
+        Reply doubleSubmit = browser.postForm("/rounds", formData(Pages.csrf(form), requestId, "Légumes d'hiver"));
         assertThat(doubleSubmit.status()).isEqualTo(302);
         assertThat(roundCount()).isEqualTo(1);
     }
 
     @Test
     void invalidFormShowsMessagesAndCreatesNothing() {
-        Http browser = loggedIn(groupement.coordinator());
+        Http browser = Pages.loggedIn(port, groupement.coordinator());
         String form = browser.get("/rounds/new", null, null).body();
 
-        Reply refused = browser.postForm("/rounds", "_csrf=" + enc(csrf(form)) + "&requestId=" + enc(field(form, "requestId"))
+        Reply refused = browser.postForm("/rounds", "_csrf=" + Pages.enc(Pages.csrf(form)) + "&requestId=" + Pages.enc(field(form, "requestId"))
                 + "&title=&closesAt=2020-01-01T10:00&deliveryDate=2020-01-02&deliveryPlace=Ici");
 
         assertThat(refused.status()).isEqualTo(200);
@@ -85,7 +83,7 @@ class PagesAndOperationsTest {
 
     @Test
     void stateChangesNeedACsrfTokenAndAPost() {
-        Http browser = loggedIn(groupement.coordinator());
+        Http browser = Pages.loggedIn(port, groupement.coordinator());
         String form = browser.get("/rounds/new", null, null).body();
 
         Reply forged = browser.postForm("/rounds", formData(null, field(form, "requestId"), "Forgée").replace("_csrf=&", ""));
@@ -98,7 +96,7 @@ class PagesAndOperationsTest {
 
     @Test
     void membersCannotOpenTheCoordinatorsForm() {
-        Http member = loggedIn(groupement.member());
+        Http member = Pages.loggedIn(port, groupement.member());
 
         assertThat(member.get("/rounds/new", null, null).status()).isEqualTo(403);
         assertThat(member.get("/members", null, null).status()).isEqualTo(403);
@@ -120,16 +118,6 @@ class PagesAndOperationsTest {
                 .contains("http_server_requests_seconds");
     }
 
-    private Http loggedIn(String username) {
-        Http browser = new Http(port, true);
-        String login = browser.get("/login", null, null).body();
-        Reply reply = browser.postForm("/login", "_csrf=" + enc(csrf(login)) + "&username=" + enc(username)
-                + "&password=" + enc(TestGroupements.PASSWORD));
-        assertThat(reply.status()).isEqualTo(302);
-        assertThat(reply.header("Location")).doesNotContain("error");
-        return browser;
-    }
-
     private long roundCount() {
         return jdbc.sql("SELECT count(*) FROM purchase_round WHERE groupement_id = :g")
                 .param("g", groupement.id().value()).query(Long.class).single();
@@ -137,14 +125,8 @@ class PagesAndOperationsTest {
 
     private static String formData(String csrf, String requestId, String title) {
         LocalDate closing = LocalDate.now().plusDays(10);
-        return "_csrf=" + (csrf == null ? "" : enc(csrf)) + "&requestId=" + enc(requestId) + "&title=" + enc(title)
-                + "&closesAt=" + closing + "T18%3A00&deliveryDate=" + closing.plusDays(2) + "&deliveryPlace=" + enc("Quai de Brazza");
-    }
-
-    private static String csrf(String html) {
-        Matcher matcher = CSRF.matcher(html);
-        assertThat(matcher.find()).as("page has a CSRF token").isTrue();
-        return matcher.group(1);
+        return "_csrf=" + (csrf == null ? "" : Pages.enc(csrf)) + "&requestId=" + Pages.enc(requestId) + "&title=" + Pages.enc(title)
+                + "&closesAt=" + closing + "T18%3A00&deliveryDate=" + closing.plusDays(2) + "&deliveryPlace=" + Pages.enc("Quai de Brazza");
     }
 
     private static String field(String html, String name) {
@@ -154,9 +136,5 @@ class PagesAndOperationsTest {
             assertThat(matcher.find()).as("field " + name).isTrue();
         }
         return matcher.group(1);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,9 @@ package coop.mutua.catalog.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.DeactivateMemberCommand;
+import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.MemberDeactivatedEvent;
 import coop.mutua.catalog.api.MemberReactivatedEvent;
 import coop.mutua.catalog.api.MemberRegisteredEvent;
@@ -37,25 +39,32 @@ public class MemberStructure {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public void handle(RegisterMemberCommand command) {
+        Profile p = Profile.checked(command.name(), command.siret(), command.vatNumber(), command.essFamily(),
+                command.billingAddress(), command.deliveryAddress(), command.contactEmail());
         apply(new MemberRegisteredEvent(command.memberId(), Require.present(command.groupementId(), "groupementId"),
-                IdentityRules.name(command.name()), IdentityRules.siret(command.siret()),
-                IdentityRules.vatNumber(command.vatNumber()), Require.present(command.essFamily(), "essFamily"),
-                IdentityRules.address(command.billingAddress(), "billingAddress"),
-                IdentityRules.address(command.deliveryAddress() == null ? command.billingAddress() : command.deliveryAddress(),
-                        "deliveryAddress"),
-                IdentityRules.email(command.contactEmail(), "contactEmail")));
+                p.name(), p.siret(), p.vatNumber(), p.essFamily(), p.billing(), p.delivery(), p.email()));
     }
 
     @CommandHandler
     public void handle(UpdateMemberCommand command) {
         requireSameGroupement(command.groupementId());
-        apply(new MemberUpdatedEvent(memberId, groupementId, IdentityRules.name(command.name()),
-                IdentityRules.siret(command.siret()), IdentityRules.vatNumber(command.vatNumber()),
-                Require.present(command.essFamily(), "essFamily"),
-                IdentityRules.address(command.billingAddress(), "billingAddress"),
-                IdentityRules.address(command.deliveryAddress() == null ? command.billingAddress() : command.deliveryAddress(),
-                        "deliveryAddress"),
-                IdentityRules.email(command.contactEmail(), "contactEmail")));
+        Profile p = Profile.checked(command.name(), command.siret(), command.vatNumber(), command.essFamily(),
+                command.billingAddress(), command.deliveryAddress(), command.contactEmail());
+        apply(new MemberUpdatedEvent(memberId, groupementId, p.name(), p.siret(), p.vatNumber(), p.essFamily(),
+                p.billing(), p.delivery(), p.email()));
+    }
+
+    /** A member structure's identity, checked and normalised; deliveries default to the billing address. */
+    private record Profile(String name, String siret, String vatNumber, EssFamily essFamily, Address billing,
+                           Address delivery, String email) {
+
+        static Profile checked(String name, String siret, String vatNumber, EssFamily essFamily, Address billing,
+                               Address delivery, String email) {
+            return new Profile(IdentityRules.name(name), IdentityRules.siret(siret), IdentityRules.vatNumber(vatNumber),
+                    Require.present(essFamily, "essFamily"), IdentityRules.address(billing, "billingAddress"),
+                    IdentityRules.address(delivery == null ? billing : delivery, "deliveryAddress"),
+                    IdentityRules.email(email, "contactEmail"));
+        }
     }
 
     @CommandHandler

@@ -2,7 +2,11 @@ package coop.mutua.catalog.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.DeactivateSupplierCommand;
+import coop.mutua.catalog.api.SupplierLabel;
+import coop.mutua.kernel.GeoPoint;
+import coop.mutua.kernel.Money;
 import coop.mutua.catalog.api.ReactivateSupplierCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
 import coop.mutua.catalog.api.SupplierDeactivatedEvent;
@@ -38,30 +42,41 @@ public class Supplier {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public void handle(RegisterSupplierCommand command) {
+        Profile p = Profile.checked(command.name(), command.siret(), command.vatNumber(), command.labels(), command.address(),
+                command.location(), command.orderEmail(), command.minimumOrder(), command.freeShippingThreshold(),
+                command.deliveryFee(), command.description());
         apply(new SupplierRegisteredEvent(command.supplierId(), Require.present(command.groupementId(), "groupementId"),
-                IdentityRules.name(command.name()), IdentityRules.siret(command.siret()),
-                IdentityRules.vatNumber(command.vatNumber()), command.essFamily(),
-                command.labels() == null ? Set.of() : Set.copyOf(command.labels()),
-                IdentityRules.address(command.address(), "address"), Require.present(command.location(), "location"),
-                IdentityRules.email(command.orderEmail(), "orderEmail"),
-                IdentityRules.notNegative(command.minimumOrder(), "minimumOrder"),
-                IdentityRules.notNegative(command.freeShippingThreshold(), "freeShippingThreshold"),
-                IdentityRules.notNegative(command.deliveryFee(), "deliveryFee"),
-                IdentityRules.optionalText(command.description(), "description", 2000)));
+                p.name(), p.siret(), p.vatNumber(), command.essFamily(), p.labels(), p.address(), p.location(), p.orderEmail(),
+                p.minimumOrder(), p.freeShipping(), p.deliveryFee(), p.description()));
     }
 
     @CommandHandler
     public void handle(UpdateSupplierCommand command) {
         requireSameGroupement(command.groupementId());
-        apply(new SupplierUpdatedEvent(supplierId, groupementId, IdentityRules.name(command.name()),
-                IdentityRules.siret(command.siret()), IdentityRules.vatNumber(command.vatNumber()), command.essFamily(),
-                command.labels() == null ? Set.of() : Set.copyOf(command.labels()),
-                IdentityRules.address(command.address(), "address"), Require.present(command.location(), "location"),
-                IdentityRules.email(command.orderEmail(), "orderEmail"),
-                IdentityRules.notNegative(command.minimumOrder(), "minimumOrder"),
-                IdentityRules.notNegative(command.freeShippingThreshold(), "freeShippingThreshold"),
-                IdentityRules.notNegative(command.deliveryFee(), "deliveryFee"),
-                IdentityRules.optionalText(command.description(), "description", 2000)));
+        Profile p = Profile.checked(command.name(), command.siret(), command.vatNumber(), command.labels(), command.address(),
+                command.location(), command.orderEmail(), command.minimumOrder(), command.freeShippingThreshold(),
+                command.deliveryFee(), command.description());
+        apply(new SupplierUpdatedEvent(supplierId, groupementId, p.name(), p.siret(), p.vatNumber(), command.essFamily(),
+                p.labels(), p.address(), p.location(), p.orderEmail(), p.minimumOrder(), p.freeShipping(), p.deliveryFee(),
+                p.description()));
+    }
+
+    /** A supplier's identity and terms, checked and normalised. */
+    private record Profile(String name, String siret, String vatNumber, Set<SupplierLabel> labels, Address address,
+                           GeoPoint location, String orderEmail, Money minimumOrder, Money freeShipping, Money deliveryFee,
+                           String description) {
+
+        static Profile checked(String name, String siret, String vatNumber, Set<SupplierLabel> labels, Address address,
+                               GeoPoint location, String orderEmail, Money minimumOrder, Money freeShipping,
+                               Money deliveryFee, String description) {
+            return new Profile(IdentityRules.name(name), IdentityRules.siret(siret), IdentityRules.vatNumber(vatNumber),
+                    labels == null ? Set.of() : Set.copyOf(labels), IdentityRules.address(address, "address"),
+                    Require.present(location, "location"), IdentityRules.email(orderEmail, "orderEmail"),
+                    IdentityRules.notNegative(minimumOrder, "minimumOrder"),
+                    IdentityRules.notNegative(freeShipping, "freeShippingThreshold"),
+                    IdentityRules.notNegative(deliveryFee, "deliveryFee"),
+                    IdentityRules.optionalText(description, "description", 2000));
+        }
     }
 
     @CommandHandler

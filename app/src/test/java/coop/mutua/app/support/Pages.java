@@ -1,0 +1,39 @@
+package coop.mutua.app.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Using the pages as a browser without JavaScript does: a session, the login form, CSRF tokens from the HTML. */
+public final class Pages {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private Pages() {
+    }
+
+    /** A client with a session, logged in through the login form. */
+    public static Http loggedIn(int port, String username) {
+        Http browser = new Http(port, true);
+        String login = browser.get("/login", null, null).body();
+        Http.Reply reply = browser.postForm("/login", "_csrf=" + enc(csrf(login)) + "&username=" + enc(username)
+                + "&password=" + enc(TestGroupements.PASSWORD));
+        assertThat(reply.status()).isEqualTo(302);
+        assertThat(reply.header("Location")).doesNotContain("error");
+        return browser;
+    }
+
+    /** The first CSRF token of a page. */
+    public static String csrf(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        assertThat(matcher.find()).as("page has a CSRF token").isTrue();
+        return matcher.group(1);
+    }
+
+    public static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
