@@ -20,6 +20,9 @@ public record Quantity(BigDecimal value) implements Comparable<Quantity> {
             throw new DomainException("quantity.too-many-decimals", value.toPlainString());
         }
         value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        if (value.scale() < 0) {
+            value = value.setScale(0);
+        }
     }
 
     public static Quantity of(String text) {

@@ -39,6 +39,8 @@ class MoneyTest {
     @Test
     void quantitiesAreExactToTheGram() {
         assertThat(Quantity.of("2,500").toString()).isEqualTo("2.5");
+        assertThat(Quantity.of(500).value().scale()).as("no exponent form").isZero();
+        assertThat(Quantity.of("500.0")).isEqualTo(Quantity.of(500));
         assertThat(Quantity.of("12").isMultipleOf(Quantity.of("6"))).isTrue();
         assertThat(Quantity.of("7").isMultipleOf(Quantity.of("6"))).isFalse();
         assertThat(Quantity.of("1.5").isMultipleOf(Quantity.of("0.5"))).isTrue();
