@@ -6,11 +6,26 @@ import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.ordering.api.AllocationPolicy;
+import coop.mutua.ordering.api.CancelPurchaseRoundCommand;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
+import coop.mutua.ordering.api.FeeSplitPolicy;
+import coop.mutua.ordering.api.OfferedProduct;
+import coop.mutua.ordering.api.OpenPurchaseRoundCommand;
+import coop.mutua.ordering.api.PurchaseRoundCancelledEvent;
+import coop.mutua.ordering.api.PurchaseRoundOpenedEvent;
+import coop.mutua.ordering.api.RoundTermsSetEvent;
+import coop.mutua.ordering.api.SetRoundTermsCommand;
 import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
 import coop.mutua.ordering.api.RoundStatus;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -29,6 +44,10 @@ public class PurchaseRound {
     private RoundId roundId;
     private GroupementId groupementId;
     private RoundStatus status;
+    private Instant closesAt;
+    private Set<SupplierId> suppliers = Set.of();
+
+    private static final BigDecimal MAX_FEE_PERCENT = new BigDecimal("50");
 
     protected PurchaseRound() {
         // for Axon
@@ -52,10 +71,77 @@ public class PurchaseRound {
                 title, command.closesAt(), command.deliveryDate(), place));
     }
 
+    @CommandHandler
+    public void handle(SetRoundTermsCommand command) {
+        requireSameGroupement(command.groupementId());
+        requireStatus(RoundStatus.DRAFT, "round.not-draft");
+        BigDecimal fee = command.groupementFeePercent() == null ? BigDecimal.ZERO : command.groupementFeePercent();
+        if (fee.signum() < 0 || fee.compareTo(MAX_FEE_PERCENT) > 0 || fee.stripTrailingZeros().scale() > 2) {
+            throw new DomainException("round.fee-percent", fee.toPlainString());
+        }
+        apply(new RoundTermsSetEvent(roundId, groupementId, command.suppliers() == null ? Set.of() : Set.copyOf(command.suppliers()),
+                command.allocationPolicy() == null ? AllocationPolicy.PRO_RATA : command.allocationPolicy(),
+                command.feeSplitPolicy() == null ? FeeSplitPolicy.BY_VALUE : command.feeSplitPolicy(), fee));
+    }
+
+    @CommandHandler
+    public void handle(OpenPurchaseRoundCommand command, Clock clock) {
+        requireSameGroupement(command.groupementId());
+        requireStatus(RoundStatus.DRAFT, "round.not-draft");
+        if (!closesAt.isAfter(clock.instant())) {
+            throw new DomainException("round.deadline-in-past");
+        }
+        List<OfferedProduct> offer = command.offer() == null ? List.of() : List.copyOf(command.offer());
+        if (offer.isEmpty()) {
+            throw new DomainException("round.empty-offer");
+        }
+        if (offer.stream().anyMatch(product -> !suppliers.contains(product.supplierId()))) {
+            throw new DomainException("round.offer-outside-suppliers");
+        }
+        apply(new PurchaseRoundOpenedEvent(roundId, groupementId, clock.instant(), offer));
+    }
+
+    @CommandHandler
+    public void handle(CancelPurchaseRoundCommand command) {
+        requireSameGroupement(command.groupementId());
+        if (status != RoundStatus.DRAFT && status != RoundStatus.OPEN) {
+            throw new DomainException("round.not-cancellable", status);
+        }
+        apply(new PurchaseRoundCancelledEvent(roundId, groupementId, command.reason() == null ? null : command.reason().strip()));
+    }
+
     @EventSourcingHandler
     void on(PurchaseRoundCreatedEvent event) {
         this.roundId = event.roundId();
         this.groupementId = event.groupementId();
+        this.closesAt = event.closesAt();
         this.status = RoundStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(RoundTermsSetEvent event) {
+        this.suppliers = event.suppliers();
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseRoundOpenedEvent event) {
+        this.status = RoundStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseRoundCancelledEvent event) {
+        this.status = RoundStatus.CANCELLED;
+    }
+
+    private void requireSameGroupement(GroupementId caller) {
+        if (!groupementId.equals(caller)) {
+            throw new NotFoundException("round", roundId);
+        }
+    }
+
+    private void requireStatus(RoundStatus expected, String code) {
+        if (status != expected) {
+            throw new DomainException(code, status);
+        }
     }
 }

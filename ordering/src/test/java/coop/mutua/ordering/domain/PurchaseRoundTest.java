@@ -3,12 +3,33 @@ package coop.mutua.ordering.domain;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.catalog.api.ProductDetails;
+import coop.mutua.catalog.api.ProductPrice;
+import coop.mutua.catalog.api.SaleUnit;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.UnitPrice;
+import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.AllocationPolicy;
+import coop.mutua.ordering.api.CancelPurchaseRoundCommand;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
+import coop.mutua.ordering.api.FeeSplitPolicy;
+import coop.mutua.ordering.api.OfferedProduct;
+import coop.mutua.ordering.api.OpenPurchaseRoundCommand;
+import coop.mutua.ordering.api.PurchaseRoundCancelledEvent;
+import coop.mutua.ordering.api.PurchaseRoundOpenedEvent;
+import coop.mutua.ordering.api.RoundTermsSetEvent;
+import coop.mutua.ordering.api.SetRoundTermsCommand;
 import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +77,69 @@ class PurchaseRoundTest {
                 .expectException(DomainException.class)
                 .expectExceptionMessage("round.delivery-before-deadline")
                 .expectNoEvents();
+    }
+
+    private static final Instant CLOSES = Instant.parse("2026-12-06T17:00:00Z");
+    private static final SupplierId GAEC = SupplierId.of("gaec");
+    private static final PurchaseRoundCreatedEvent CREATED = new PurchaseRoundCreatedEvent(ROUND, GIRONDE, "Décembre", CLOSES,
+            LocalDate.of(2026, 12, 10), "Entrepôt");
+    private static final RoundTermsSetEvent TERMS = new RoundTermsSetEvent(ROUND, GIRONDE, Set.of(GAEC), AllocationPolicy.PRO_RATA,
+            FeeSplitPolicy.BY_VALUE, BigDecimal.ZERO);
+
+    private static OfferedProduct carrots(SupplierId supplier) {
+        return new OfferedProduct(ProductId.of("carottes"), supplier, "CAR-10",
+                new ProductDetails("Carottes", "Légumes", SaleUnit.KG, Quantity.of(1), Quantity.of(10), Quantity.ZERO,
+                        VatRate.REDUCED, Set.of(), null),
+                new ProductPrice(UnitPrice.of("1.90"), List.of()));
+    }
+
+    @Test
+    void setsTermsWithDefaultPoliciesWhileInDraft() {
+        fixture.given(CREATED)
+                .when(new SetRoundTermsCommand(ROUND, GIRONDE, Set.of(GAEC), null, null, null))
+                .expectEvents(TERMS);
+        fixture.given(CREATED)
+                .when(new SetRoundTermsCommand(ROUND, GIRONDE, Set.of(GAEC), AllocationPolicy.FIRST_COME, FeeSplitPolicy.EQUAL,
+                        new BigDecimal("60")))
+                .expectException(DomainException.class).expectExceptionMessage("round.fee-percent [60]");
+    }
+
+    @Test
+    void opensWithAFrozenOfferFromItsSuppliersOnly() {
+        fixture.given(CREATED, TERMS)
+                .when(new OpenPurchaseRoundCommand(ROUND, GIRONDE, List.of(carrots(GAEC))))
+                .expectEvents(new PurchaseRoundOpenedEvent(ROUND, GIRONDE, NOW, List.of(carrots(GAEC))));
+        fixture.given(CREATED, TERMS)
+                .when(new OpenPurchaseRoundCommand(ROUND, GIRONDE, List.of(carrots(SupplierId.of("autre")))))
+                .expectException(DomainException.class).expectExceptionMessage("round.offer-outside-suppliers");
+        fixture.given(CREATED, TERMS)
+                .when(new OpenPurchaseRoundCommand(ROUND, GIRONDE, List.of()))
+                .expectException(DomainException.class).expectExceptionMessage("round.empty-offer");
+    }
+
+    @Test
+    void opensOnlyOnceAndTermsAreFrozenWhenOpen() {
+        PurchaseRoundOpenedEvent opened = new PurchaseRoundOpenedEvent(ROUND, GIRONDE, NOW, List.of(carrots(GAEC)));
+        fixture.given(CREATED, TERMS, opened)
+                .when(new OpenPurchaseRoundCommand(ROUND, GIRONDE, List.of(carrots(GAEC))))
+                .expectException(DomainException.class).expectExceptionMessage("round.not-draft [OPEN]");
+        fixture.given(CREATED, TERMS, opened)
+                .when(new SetRoundTermsCommand(ROUND, GIRONDE, Set.of(GAEC), null, null, null))
+                .expectException(DomainException.class).expectExceptionMessage("round.not-draft [OPEN]");
+    }
+
+    @Test
+    void cancelsFromDraftOrOpenButNotTwiceNorFromAnotherGroupement() {
+        fixture.given(CREATED).when(new CancelPurchaseRoundCommand(ROUND, GIRONDE, " annulée "))
+                .expectEvents(new PurchaseRoundCancelledEvent(ROUND, GIRONDE, "annulée"));
+        fixture.given(CREATED, TERMS, new PurchaseRoundOpenedEvent(ROUND, GIRONDE, NOW, List.of(carrots(GAEC))))
+                .when(new CancelPurchaseRoundCommand(ROUND, GIRONDE, null))
+                .expectEvents(new PurchaseRoundCancelledEvent(ROUND, GIRONDE, null));
+        fixture.given(CREATED, new PurchaseRoundCancelledEvent(ROUND, GIRONDE, null))
+                .when(new CancelPurchaseRoundCommand(ROUND, GIRONDE, null))
+                .expectException(DomainException.class).expectExceptionMessage("round.not-cancellable [CANCELLED]");
+        fixture.given(CREATED).when(new CancelPurchaseRoundCommand(ROUND, GroupementId.of("landes"), null))
+                .expectException(NotFoundException.class).expectNoEvents();
     }
 
     @Test
