@@ -92,6 +92,13 @@ public class ProductForm {
         return new AddProductCommand(ProductIds.of(supplierId, key), groupementId, supplierId, key, details(), price());
     }
 
+    /** A new product is available unless the form says otherwise; then this withdraws it right after creation. */
+    java.util.Optional<coop.mutua.catalog.api.ChangeProductAvailabilityCommand> availabilityAfterAdd(AddProductCommand added) {
+        return available ? java.util.Optional.empty()
+                : java.util.Optional.of(new coop.mutua.catalog.api.ChangeProductAvailabilityCommand(added.productId(),
+                        added.groupementId(), added.supplierId(), false));
+    }
+
     ReviseProductCommand toRevise(ProductId productId, GroupementId groupementId, SupplierId supplierId) {
         return new ReviseProductCommand(productId, groupementId, supplierId, details(), price(), effectiveAt(), available);
     }

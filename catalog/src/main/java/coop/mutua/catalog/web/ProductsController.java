@@ -77,6 +77,7 @@ class ProductsController {
             var command = form.toAdd(actor.groupementId(), supplier.id());
             try {
                 commands.send(command, command.productId());
+                form.availabilityAfterAdd(command).ifPresent(withdraw -> commands.send(withdraw, command.productId()));
             } catch (AggregateStreamCreationException taken) {
                 throw new DomainException("product.reference-taken", command.reference());
             }

@@ -124,6 +124,7 @@ class SuppliersApiController {
         var command = body.toAdd(actor.groupementId(), supplier.id());
         try {
             commands.send(command, command.productId());
+            body.availabilityAfterAdd(command).ifPresent(withdraw -> commands.send(withdraw, command.productId()));
         } catch (AggregateStreamCreationException taken) {
             throw new DomainException("product.reference-taken", command.reference());
         }

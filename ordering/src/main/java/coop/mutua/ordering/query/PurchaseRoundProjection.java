@@ -1,6 +1,11 @@
 package coop.mutua.ordering.query;
 
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.ordering.api.OfferedProduct;
+import coop.mutua.ordering.api.PurchaseRoundCancelledEvent;
 import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
+import coop.mutua.ordering.api.PurchaseRoundOpenedEvent;
+import coop.mutua.ordering.api.RoundTermsSetEvent;
 import coop.mutua.ordering.api.RoundStatus;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -40,8 +45,46 @@ class PurchaseRoundProjection {
                 .update();
     }
 
+    @EventHandler
+    void on(RoundTermsSetEvent event) {
+        jdbc.sql("""
+                UPDATE purchase_round SET allocation_policy = :allocation, fee_split_policy = :feeSplit,
+                    groupement_fee_percent = :fee WHERE id = :id""")
+                .param("id", event.roundId().value()).param("allocation", event.allocationPolicy().name())
+                .param("feeSplit", event.feeSplitPolicy().name()).param("fee", event.groupementFeePercent())
+                .update();
+        jdbc.sql("DELETE FROM round_supplier WHERE round_id = :id").param("id", event.roundId().value()).update();
+        for (SupplierId supplier : event.suppliers()) {
+            jdbc.sql("INSERT INTO round_supplier (round_id, supplier_id) VALUES (:id, :supplier)")
+                    .param("id", event.roundId().value()).param("supplier", supplier.value()).update();
+        }
+    }
+
+    @EventHandler
+    void on(PurchaseRoundOpenedEvent event) {
+        jdbc.sql("UPDATE purchase_round SET status = 'OPEN', opened_at = :at WHERE id = :id")
+                .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.openedAt())).update();
+        for (OfferedProduct product : event.offer()) {
+            jdbc.sql("""
+                    INSERT INTO round_offer (round_id, product_id, groupement_id, supplier_id, reference, name, category, offered)
+                    VALUES (:round, :product, :groupement, :supplier, :reference, :name, :category, CAST(:offered AS JSONB))
+                    ON CONFLICT (round_id, product_id) DO NOTHING""")
+                    .param("round", event.roundId().value()).param("product", product.productId().value())
+                    .param("groupement", event.groupementId().value()).param("supplier", product.supplierId().value())
+                    .param("reference", product.reference()).param("name", product.details().name())
+                    .param("category", product.details().category()).param("offered", OfferJson.write(product))
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(PurchaseRoundCancelledEvent event) {
+        jdbc.sql("UPDATE purchase_round SET status = 'CANCELLED', cancel_reason = :reason WHERE id = :id")
+                .param("id", event.roundId().value()).param("reason", event.reason()).update();
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE purchase_round").update();
+        jdbc.sql("TRUNCATE purchase_round, round_supplier, round_offer").update();
     }
 }

@@ -2,7 +2,14 @@ package coop.mutua.ordering.query;
 
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.ordering.api.AllocationPolicy;
+import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
+import coop.mutua.ordering.api.FindRoundOfferQuery;
+import coop.mutua.ordering.api.FindRoundTermsQuery;
+import coop.mutua.ordering.api.OfferedProduct;
+import coop.mutua.ordering.api.RoundTerms;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
@@ -12,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,6 +53,36 @@ public class RoundQueries {
                 .param("id", query.roundId().value())
                 .query((rs, n) -> summary(rs))
                 .optional();
+    }
+
+    @QueryHandler
+    public Optional<RoundTerms> handle(FindRoundTermsQuery query) {
+        return jdbc.sql("SELECT * FROM purchase_round WHERE groupement_id = :groupement AND id = :id")
+                .param("groupement", query.groupementId().value()).param("id", query.roundId().value())
+                .query((rs, n) -> {
+                    java.sql.Timestamp opened = rs.getTimestamp("opened_at");
+                    return new RoundTerms(RoundId.of(rs.getString("id")), suppliers(rs.getString("id")),
+                            AllocationPolicy.valueOf(rs.getString("allocation_policy")),
+                            FeeSplitPolicy.valueOf(rs.getString("fee_split_policy")),
+                            rs.getBigDecimal("groupement_fee_percent").stripTrailingZeros(),
+                            opened == null ? null : opened.toInstant(), rs.getString("cancel_reason"));
+                })
+                .optional();
+    }
+
+    @QueryHandler
+    public List<OfferedProduct> handle(FindRoundOfferQuery query) {
+        return jdbc.sql("""
+                SELECT offered FROM round_offer WHERE groupement_id = :groupement AND round_id = :id
+                ORDER BY supplier_id, lower(category), lower(name), product_id""")
+                .param("groupement", query.groupementId().value()).param("id", query.roundId().value())
+                .query((rs, n) -> OfferJson.read(rs.getString("offered")))
+                .list();
+    }
+
+    private Set<SupplierId> suppliers(String roundId) {
+        return jdbc.sql("SELECT supplier_id FROM round_supplier WHERE round_id = :id").param("id", roundId)
+                .query((rs, n) -> SupplierId.of(rs.getString(1))).set();
     }
 
     /**

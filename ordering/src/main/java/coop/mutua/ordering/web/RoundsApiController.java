@@ -5,7 +5,11 @@ import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
+import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
+import coop.mutua.ordering.api.FindRoundOfferQuery;
+import coop.mutua.ordering.api.OfferedProduct;
+import coop.mutua.ordering.api.RoundTerms;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.query.RoundQueries;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,12 +18,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,10 +40,12 @@ class RoundsApiController {
 
     private final RoundQueries rounds;
     private final CreatingRounds creatingRounds;
+    private final RunningRounds runningRounds;
 
-    RoundsApiController(RoundQueries rounds, CreatingRounds creatingRounds) {
+    RoundsApiController(RoundQueries rounds, CreatingRounds creatingRounds, RunningRounds runningRounds) {
         this.rounds = rounds;
         this.creatingRounds = creatingRounds;
+        this.runningRounds = runningRounds;
     }
 
     @GetMapping
@@ -51,7 +61,7 @@ class RoundsApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "One round of the caller's groupement")
     RoundJson get(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        return rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), RoundId.of(id)))
+        return rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), parse(id)))
                 .filter(round -> RoundVisibility.visibleTo(actor).contains(round.status()))
                 .map(RoundJson::of)
                 .orElseThrow(() -> new NotFoundException("round", id));
@@ -70,6 +80,65 @@ class RoundsApiController {
         PurchaseRoundSummary round = creatingRounds.create(actor, roundId, body.title(), body.closesAt().toInstant(),
                 body.deliveryDate(), body.deliveryPlace());
         return ResponseEntity.created(URI.create("/api/rounds/" + round.roundId())).body(RoundJson.of(round));
+    }
+
+    @PutMapping("/{id}/terms")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Set a draft round's suppliers, allocation and fee-split policies and groupement fee")
+    RoundTerms setTerms(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody RoundTermsJson body) {
+        Set<SupplierId> suppliers = body.suppliers() == null ? Set.of()
+                : body.suppliers().stream().map(RoundsApiController::supplierId).collect(Collectors.toSet());
+        return runningRounds.setTerms(actor, parse(id), suppliers, body.allocationPolicy(), body.feeSplitPolicy(),
+                body.groupementFeePercent());
+    }
+
+    @GetMapping("/{id}/terms")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "A round's suppliers, policies and groupement fee")
+    RoundTerms terms(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        get(actor, id);
+        return runningRounds.terms(actor, parse(id));
+    }
+
+    @PostMapping("/{id}/open")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Open a draft round: its offer is frozen at the catalog's products and prices of this moment")
+    RoundJson open(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        runningRounds.open(actor, parse(id));
+        return get(actor, id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Cancel a round in DRAFT or OPEN")
+    RoundJson cancel(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+                     @RequestBody(required = false) Map<String, String> body) {
+        runningRounds.cancel(actor, parse(id), body == null ? null : body.get("reason"));
+        return get(actor, id);
+    }
+
+    @GetMapping("/{id}/offer")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "The products on offer, with the details and prices frozen when the round opened")
+    List<OfferedProduct> offer(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        get(actor, id);
+        return rounds.handle(new FindRoundOfferQuery(actor.groupementId(), parse(id)));
+    }
+
+    private static RoundId parse(String id) {
+        try {
+            return RoundId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("round", id);
+        }
+    }
+
+    private static SupplierId supplierId(String id) {
+        try {
+            return SupplierId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new DomainException("field.id", id);
+        }
     }
 
     private static RoundId roundId(Actor actor, String id, String idempotencyKey) {
