@@ -1,0 +1,160 @@
+package coop.mutua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.mutua.app.support.Http;
+import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.RegisterMemberCommand;
+import coop.mutua.catalog.api.Address;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.Role;
+import coop.mutua.app.account.Accounts;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+/** Members order in an open round and see the pooled preview; rules and privacy, through the API on PostgreSQL. */
+@IntegrationTest
+class OrderingIntegrationTest {
+
+    private static final String PASSWORD = TestGroupements.PASSWORD;
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    TestGroupements groupements;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    ProjectionCatchUp catchUp;
+
+    Http http;
+    TestGroupement gironde;
+    String round;
+    String carrots;
+    String cheese;
+    MemberId secondMember;
+    String secondMemberLogin;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        gironde = groupements.create("Réseau commandes");
+        String products = "/api/suppliers/" + gironde.supplierId() + "/products";
+        carrots = http.postJson(products, gironde.supplier(), PASSWORD, """
+                {"reference":"CAR-6","name":"Carottes","category":"Légumes","saleUnit":"KG","caseSize":"6","vatRate":"5.5",
+                 "unitPrice":"2.00","tiers":[{"from":"12","price":"1.80"}]}""").json().get("id").asString();
+        cheese = http.postJson(products, gironde.supplier(), PASSWORD, """
+                {"reference":"TOM","name":"Tomme","category":"Crèmerie","saleUnit":"KG","step":"0.5","caseSize":"2","vatRate":"5.5",
+                 "unitPrice":"16.80"}""").json().get("id").asString();
+        round = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, """
+                {"title":"Commande","closesAt":"%s","deliveryDate":"%s","deliveryPlace":"Entrepôt"}"""
+                .formatted(OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).withNano(0), LocalDate.now().plusDays(8)))
+                .json().get("id").asString();
+        http.putJson("/api/rounds/" + round + "/terms", gironde.coordinator(), PASSWORD, "{\"suppliers\":[\"" + gironde.supplierId() + "\"]}");
+        http.postJson("/api/rounds/" + round + "/open", gironde.coordinator(), PASSWORD, "");
+        secondMember = MemberId.random();
+        Address address = new Address("2 rue", "33000", "Bordeaux", "FR");
+        commands.sendAndWait(new RegisterMemberCommand(secondMember, gironde.id(), "Deuxième structure", "73282932000074", null,
+                EssFamily.SCOP, address, address, "deux@example.org"));
+        catchUp.await("catalog-directory", secondMember);
+        secondMemberLogin = "deux-" + secondMember.value().substring(0, 8);
+        accounts.create(secondMemberLogin, PASSWORD, "Deuxième", Role.MEMBER, gironde.id(), secondMember, null);
+    }
+
+    @Test
+    void twoMembersPoolTheirOrdersAndSeeCasesAndTiersButNotEachOther() {
+        Reply first = order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"7\",\"tolerance\":\"0\"}]");
+        assertThat(first.status()).isEqualTo(200);
+        JsonNode pool = product(preview(gironde.member()), carrots);
+        assertThat(pool.get("pooledQuantity").asString()).isEqualTo("7");
+        assertThat(pool.get("cases").asLong()).isEqualTo(1);
+        assertThat(pool.get("missingToNextCase").asString()).isEqualTo("5");
+        assertThat(pool.get("quantityToNextTier").asString()).isEqualTo("6");
+
+        order(secondMemberLogin, secondMember, "[{\"productId\":\"" + carrots + "\",\"quantity\":\"3\",\"tolerance\":\"2\"}]");
+        JsonNode pooled = product(preview(gironde.member()), carrots);
+        assertThat(pooled.get("pooledQuantity").asString()).isEqualTo("10");
+        assertThat(pooled.get("cases").asLong()).as("tolerance completes the second case").isEqualTo(2);
+        assertThat(pooled.get("orderedQuantity").asString()).isEqualTo("12");
+        assertThat(pooled.get("unitPrice").asString()).as("the tier reached by the pool").isEqualTo("1.80");
+        assertThat(pooled.get("myQuantity").asString()).as("own line only").isEqualTo("7");
+        JsonNode supplier = preview(gironde.coordinator()).get("suppliers").get(0);
+        assertThat(supplier.get("orderedAmount").asString()).isEqualTo("21.60");
+
+        assertThat(http.get("/api/rounds/" + round + "/orders/" + secondMember, gironde.member(), PASSWORD).status())
+                .as("a member never reads another member's order").isEqualTo(404);
+        assertThat(http.get("/api/rounds/" + round + "/orders/" + secondMember, gironde.coordinator(), PASSWORD)
+                .json().get("lines").get(0).get("tolerance").asString()).isEqualTo("2");
+    }
+
+    @Test
+    void badOrdersAreRefusedAndChangeNothing() {
+        order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + cheese + "\",\"quantity\":\"1.5\"}]");
+
+        Reply offStep = order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + cheese + "\",\"quantity\":\"1.2\"}]");
+        Reply notOffered = order(gironde.member(), gironde.memberId(), "[{\"productId\":\"nope\",\"quantity\":\"1\"}]");
+        Reply forOther = order(gironde.member(), secondMember, "[{\"productId\":\"" + cheese + "\",\"quantity\":\"1\"}]");
+
+        assertThat(offStep.status()).isEqualTo(422);
+        assertThat(offStep.json().get("code").asString()).isEqualTo("order.quantity-step");
+        assertThat(notOffered.json().get("code").asString()).isEqualTo("order.not-on-offer");
+        assertThat(forOther.status()).isEqualTo(404);
+        JsonNode lines = http.get("/api/rounds/" + round + "/orders/" + gironde.memberId(), gironde.member(), PASSWORD).json().get("lines");
+        assertThat(lines.size()).isEqualTo(1);
+        assertThat(lines.get(0).get("quantity").asString()).isEqualTo("1.5");
+    }
+
+    @Test
+    void aRetriedSubmissionWithTheSameKeyIsAppliedOnce() {
+        String path = "/api/rounds/" + round + "/orders/" + gironde.memberId();
+        http.putJson(path, gironde.member(), PASSWORD, "{\"lines\":[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\"}]}",
+                "Idempotency-Key", "k-1");
+        http.putJson(path, gironde.member(), PASSWORD, "{\"lines\":[{\"productId\":\"" + carrots + "\",\"quantity\":\"12\"}]}",
+                "Idempotency-Key", "k-2");
+        Reply late = http.putJson(path, gironde.member(), PASSWORD, "{\"lines\":[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\"}]}",
+                "Idempotency-Key", "k-1");
+
+        assertThat(late.json().get("lines").get(0).get("quantity").asString()).as("the late retry changed nothing").isEqualTo("12");
+    }
+
+    @Test
+    void aDraftOrCancelledRoundTakesNoOrder() {
+        http.postJson("/api/rounds/" + round + "/cancel", gironde.coordinator(), PASSWORD, "{}");
+        Reply refused = order(gironde.coordinator(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\"}]");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("order.round-not-open");
+    }
+
+    private Reply order(String login, MemberId member, String lines) {
+        return http.putJson("/api/rounds/" + round + "/orders/" + member, login, PASSWORD, "{\"lines\":" + lines + "}");
+    }
+
+    private JsonNode preview(String login) {
+        return http.get("/api/rounds/" + round + "/preview", login, PASSWORD).json();
+    }
+
+    private static JsonNode product(JsonNode preview, String productId) {
+        for (JsonNode supplier : preview.get("suppliers")) {
+            for (JsonNode product : supplier.get("products")) {
+                if (product.get("productId").asString().equals(productId)) {
+                    return product;
+                }
+            }
+        }
+        throw new AssertionError("no " + productId + " in " + preview);
+    }
+}

@@ -1,0 +1,95 @@
+package coop.mutua.ordering.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.Require;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.ordering.api.MemberOrderIds;
+import coop.mutua.ordering.api.MemberOrderSubmittedEvent;
+import coop.mutua.ordering.api.OrderLine;
+import coop.mutua.ordering.api.SubmitMemberOrderCommand;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A member's order in one round: one aggregate per (round, member), so that members ordering at the same time never
+ * contend on a shared aggregate. A submission replaces all lines at once.
+ */
+@Aggregate
+public class MemberOrder {
+
+    @AggregateIdentifier
+    private String orderId;
+    private GroupementId groupementId;
+    private RoundId roundId;
+    private MemberId memberId;
+    private Instant firstSubmittedAt;
+
+    protected MemberOrder() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SubmitMemberOrderCommand command, Clock clock) {
+        Require.present(command.roundId(), "roundId");
+        Require.present(command.memberId(), "memberId");
+        if (!MemberOrderIds.of(command.roundId(), command.memberId()).equals(command.orderId())) {
+            throw new IllegalArgumentException("order id " + command.orderId() + " is not derived from its round and member");
+        }
+        if (orderId != null && !groupementId.equals(command.groupementId())) {
+            throw new NotFoundException("order", command.orderId());
+        }
+        List<OrderLine> lines = checkedLines(command);
+        Instant now = clock.instant();
+        apply(new MemberOrderSubmittedEvent(command.orderId(), Require.present(command.groupementId(), "groupementId"),
+                command.roundId(), command.memberId(), lines, firstSubmittedAt == null ? now : firstSubmittedAt, now));
+    }
+
+    /** Quantities positive multiples of the product's step, tolerances not negative, each product once. */
+    static List<OrderLine> checkedLines(SubmitMemberOrderCommand command) {
+        List<OrderLine> lines = new ArrayList<>();
+        Set<ProductId> seen = new HashSet<>();
+        for (OrderLine line : command.lines() == null ? List.<OrderLine>of() : command.lines()) {
+            Require.present(line.productId(), "productId");
+            Quantity step = command.steps() == null ? null : command.steps().get(line.productId());
+            if (step == null) {
+                throw new DomainException("order.not-on-offer", line.productId());
+            }
+            if (!seen.add(line.productId())) {
+                throw new DomainException("order.duplicate-line", line.productId());
+            }
+            Quantity quantity = Require.present(line.quantity(), "quantity");
+            if (quantity.isZero() || !quantity.isMultipleOf(step)) {
+                throw new DomainException("order.quantity-step", quantity, step);
+            }
+            lines.add(new OrderLine(line.productId(), quantity, line.tolerance() == null ? Quantity.ZERO : line.tolerance()));
+        }
+        return List.copyOf(lines);
+    }
+
+    @EventSourcingHandler
+    void on(MemberOrderSubmittedEvent event) {
+        this.orderId = event.orderId();
+        this.groupementId = event.groupementId();
+        this.roundId = event.roundId();
+        this.memberId = event.memberId();
+        this.firstSubmittedAt = event.firstSubmittedAt();
+    }
+}

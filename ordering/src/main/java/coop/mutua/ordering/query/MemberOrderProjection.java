@@ -1,0 +1,51 @@
+package coop.mutua.ordering.query;
+
+import coop.mutua.ordering.api.MemberOrderSubmittedEvent;
+import coop.mutua.ordering.api.OrderLine;
+import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Keeps members' orders and lines in step with their submissions; each submission replaces the lines. */
+@Component
+@ProcessingGroup(MemberOrderProjection.PROCESSING_GROUP)
+class MemberOrderProjection {
+
+    static final String PROCESSING_GROUP = "ordering-orders";
+
+    private final JdbcClient jdbc;
+
+    MemberOrderProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(MemberOrderSubmittedEvent event) {
+        jdbc.sql("""
+                INSERT INTO member_order (order_id, groupement_id, round_id, member_id, first_submitted_at, submitted_at)
+                VALUES (:id, :groupement, :round, :member, :first, :at)
+                ON CONFLICT (order_id) DO UPDATE SET submitted_at = EXCLUDED.submitted_at""")
+                .param("id", event.orderId()).param("groupement", event.groupementId().value())
+                .param("round", event.roundId().value()).param("member", event.memberId().value())
+                .param("first", Timestamp.from(event.firstSubmittedAt())).param("at", Timestamp.from(event.submittedAt()))
+                .update();
+        jdbc.sql("DELETE FROM member_order_line WHERE order_id = :id").param("id", event.orderId()).update();
+        for (OrderLine line : event.lines()) {
+            jdbc.sql("""
+                    INSERT INTO member_order_line (order_id, round_id, member_id, product_id, quantity, tolerance)
+                    VALUES (:id, :round, :member, :product, :quantity, :tolerance)""")
+                    .param("id", event.orderId()).param("round", event.roundId().value())
+                    .param("member", event.memberId().value()).param("product", line.productId().value())
+                    .param("quantity", line.quantity().value()).param("tolerance", line.tolerance().value())
+                    .update();
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE member_order_line, member_order").update();
+    }
+}

@@ -1,0 +1,121 @@
+package coop.mutua.ordering.web;
+
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.Role;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.ordering.api.FindMemberOrderQuery;
+import coop.mutua.ordering.api.FindPoolingPreviewQuery;
+import coop.mutua.ordering.api.FindPurchaseRoundQuery;
+import coop.mutua.ordering.api.OrderLine;
+import coop.mutua.ordering.api.PoolingPreview;
+import coop.mutua.ordering.query.PoolingPreviews;
+import coop.mutua.ordering.query.RoundQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/rounds/{roundId}")
+@PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+@Tag(name = "Orders", description = "Members' orders in an open round and the live pooling preview")
+class OrdersApiController {
+
+    private final PlacingOrders placingOrders;
+    private final PoolingPreviews previews;
+    private final RoundQueries rounds;
+
+    OrdersApiController(PlacingOrders placingOrders, PoolingPreviews previews, RoundQueries rounds) {
+        this.placingOrders = placingOrders;
+        this.previews = previews;
+        this.rounds = rounds;
+    }
+
+    @GetMapping("/orders/{memberId}")
+    @Operation(summary = "A member's order (members: their own)")
+    OrderJson get(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") String roundId,
+                  @PathVariable("memberId") String memberId) {
+        RoundId round = round(actor, roundId);
+        MemberId member = member(memberId);
+        placingOrders.orderingMember(actor, member);
+        return json(round, member, previews.handle(new FindMemberOrderQuery(actor.groupementId(), round, member)));
+    }
+
+    @PutMapping("/orders/{memberId}")
+    @Operation(summary = "Replace all the lines of a member's order",
+            description = "Quantities are positive multiples of the product's step; tolerance is how much more the "
+                    + "member accepts to fill a case. An empty list withdraws the order. With an Idempotency-Key "
+                    + "already used for this order, nothing changes.")
+    OrderJson submit(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") String roundId,
+                     @PathVariable("memberId") String memberId, @RequestBody OrderJson body,
+                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        RoundId round = round(actor, roundId);
+        MemberId member = member(memberId);
+        List<OrderLine> lines = body.lines() == null ? List.of() : body.lines().stream().map(OrdersApiController::line).toList();
+        placingOrders.submit(actor, round, member, lines, idempotencyKey);
+        placingOrders.awaitPooled(round, member);
+        return json(round, member, previews.handle(new FindMemberOrderQuery(actor.groupementId(), round, member)));
+    }
+
+    @GetMapping("/preview")
+    @Operation(summary = "The live pooling preview: pooled totals, cases, tiers, supplier minimums (and the member's own lines)")
+    PoolingPreview preview(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") String roundId) {
+        RoundId round = round(actor, roundId);
+        return previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round,
+                actor.is(Role.MEMBER) ? actor.memberId() : null));
+    }
+
+    private RoundId round(Actor actor, String id) {
+        RoundId roundId;
+        try {
+            roundId = RoundId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("round", id);
+        }
+        rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), roundId))
+                .filter(round -> RoundVisibility.visibleTo(actor).contains(round.status()))
+                .orElseThrow(() -> new NotFoundException("round", id));
+        return roundId;
+    }
+
+    private static MemberId member(String id) {
+        try {
+            return MemberId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("member", id);
+        }
+    }
+
+    private static OrderLine line(OrderJson.LineJson line) {
+        if (line.productId() == null || line.productId().isBlank()) {
+            throw new DomainException("field.required", "productId");
+        }
+        ProductId productId;
+        try {
+            productId = ProductId.of(line.productId());
+        } catch (IllegalArgumentException malformed) {
+            throw new DomainException("order.not-on-offer", line.productId());
+        }
+        return new OrderLine(productId, line.quantity() == null ? null : Quantity.of(line.quantity()),
+                line.tolerance() == null || line.tolerance().isBlank() ? Quantity.ZERO : Quantity.of(line.tolerance()));
+    }
+
+    private static OrderJson json(RoundId round, MemberId member, List<OrderLine> lines) {
+        return new OrderJson(round.value(), member.value(), lines.stream()
+                .map(line -> new OrderJson.LineJson(line.productId().value(), line.quantity().toString(), line.tolerance().toString()))
+                .toList());
+    }
+}
