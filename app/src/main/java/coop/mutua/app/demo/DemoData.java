@@ -27,7 +27,17 @@ import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.VatNumber;
 import coop.mutua.kernel.VatRate;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
+import coop.mutua.ordering.api.FeeSplitPolicy;
+import coop.mutua.ordering.api.MemberOrderIds;
+import coop.mutua.ordering.api.OfferedProduct;
+import coop.mutua.ordering.api.OpenPurchaseRoundCommand;
+import coop.mutua.ordering.api.OrderLine;
+import coop.mutua.ordering.api.SetRoundTermsCommand;
+import coop.mutua.ordering.api.SubmitMemberOrderCommand;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -82,6 +92,7 @@ public class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final String password;
     private final Map<SupplierId, GroupementId> groupementOfSupplier = new HashMap<>();
+    private final Map<SupplierId, List<OfferedProduct>> catalogOf = new HashMap<>();
 
     DemoData(CommandGateway commands, Accounts accounts, Clock clock, @Value("${mutua.demo.password}") String password) {
         this.commands = commands;
@@ -215,8 +226,10 @@ public class DemoData implements ApplicationRunner {
                 VatRate.STANDARD, List.of(tier("48", "2.90")), "Gironde", false);
 
         LocalDate today = LocalDate.now(clock.withZone(PARIS));
-        round(GIRONDE, "gironde/decembre", "Commande groupée de décembre", today.plusDays(10), today.plusDays(14),
-                "Entrepôt solidaire, 12 quai de Brazza, Bordeaux");
+        RoundId december = round(GIRONDE, "gironde/decembre", "Commande groupée de décembre", today.plusDays(10),
+                today.plusDays(14), "Entrepôt solidaire, 12 quai de Brazza, Bordeaux");
+        openWithOrders(december, List.of(gaec, esat, laiterie, savonnerie), List.of(epicerie, cuisines,
+                MemberId.of(id("member/table-brazza")), MemberId.of(id("member/centre-social")), MemberId.of(id("member/creche"))));
         round(GIRONDE, "gironde/epicerie-janvier", "Épicerie sèche équitable – janvier", today.plusDays(30), today.plusDays(37),
                 "Centre social Saint-Michel, Bordeaux");
 
@@ -277,16 +290,53 @@ public class DemoData implements ApplicationRunner {
         if (reference.startsWith("EQT-")) {
             labels.add(ProductLabel.FAIR_TRADE);
         }
+        ProductDetails details = new ProductDetails(name, category, unit, Quantity.of(step), Quantity.of(caseSize), Quantity.of(moq),
+                vat, labels, origin);
+        ProductPrice productPrice = new ProductPrice(UnitPrice.of(price), new ArrayList<>(tiers));
         commands.sendAndWait(new AddProductCommand(ProductIds.of(supplier, reference), groupement, supplier, reference,
-                new ProductDetails(name, category, unit, Quantity.of(step), Quantity.of(caseSize), Quantity.of(moq), vat,
-                        labels, origin),
-                new ProductPrice(UnitPrice.of(price), new ArrayList<>(tiers))));
+                details, productPrice));
+        catalogOf.computeIfAbsent(supplier, key -> new ArrayList<>())
+                .add(new OfferedProduct(ProductIds.of(supplier, reference), supplier, reference, details, productPrice));
     }
 
-    private void round(GroupementId groupement, String key, String title, LocalDate closingDay, LocalDate deliveryDay,
-                       String place) {
-        commands.sendAndWait(new CreatePurchaseRoundCommand(RoundId.of(id("round/" + key)), groupement, title,
+    private RoundId round(GroupementId groupement, String key, String title, LocalDate closingDay, LocalDate deliveryDay,
+                          String place) {
+        RoundId roundId = RoundId.of(id("round/" + key));
+        commands.sendAndWait(new CreatePurchaseRoundCommand(roundId, groupement, title,
                 ZonedDateTime.of(closingDay, LocalTime.of(18, 0), PARIS).toInstant(), deliveryDay, place));
+        return roundId;
+    }
+
+    /**
+     * Opens the round on these suppliers' products and has several members order, so that a newcomer sees the pool
+     * at work: some cases full, some started, tiers reached or within reach. Quantities are fixed, not random.
+     */
+    private void openWithOrders(RoundId roundId, List<SupplierId> suppliers, List<MemberId> members) {
+        commands.sendAndWait(new SetRoundTermsCommand(roundId, GIRONDE, Set.copyOf(suppliers), AllocationPolicy.PRO_RATA,
+                FeeSplitPolicy.BY_VALUE, new BigDecimal("2")));
+        List<OfferedProduct> offer = suppliers.stream().flatMap(supplier -> catalogOf.get(supplier).stream()).toList();
+        commands.sendAndWait(new OpenPurchaseRoundCommand(roundId, GIRONDE, offer));
+        Map<ProductId, Quantity> steps = new HashMap<>();
+        offer.forEach(product -> steps.put(product.productId(), product.details().step()));
+        for (int m = 0; m < members.size(); m++) {
+            List<OrderLine> lines = new ArrayList<>();
+            for (int p = 0; p < offer.size(); p++) {
+                if ((p + m) % 3 == 0) {
+                    continue;
+                }
+                OfferedProduct product = offer.get(p);
+                BigDecimal step = product.details().step().value();
+                BigDecimal asked = step.multiply(BigDecimal.valueOf(1 + (p * 7 + m * 3) % 9));
+                BigDecimal tolerance = (p + m) % 2 == 0 ? step.multiply(BigDecimal.valueOf(2)) : BigDecimal.ZERO;
+                BigDecimal minimum = product.details().minimumOrderQuantity().value();
+                if (asked.compareTo(minimum) < 0) {
+                    asked = minimum;
+                }
+                lines.add(new OrderLine(product.productId(), new Quantity(asked), new Quantity(tolerance)));
+            }
+            commands.sendAndWait(new SubmitMemberOrderCommand(MemberOrderIds.of(roundId, members.get(m)), GIRONDE, roundId,
+                    members.get(m), lines, steps));
+        }
     }
 
     private static PriceTier tier(String from, String price) {

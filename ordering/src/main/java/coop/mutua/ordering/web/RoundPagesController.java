@@ -1,0 +1,230 @@
+package coop.mutua.ordering.web;
+
+import coop.mutua.catalog.api.FindSuppliersQuery;
+import coop.mutua.catalog.api.SupplierSummary;
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Role;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.ordering.api.AllocationPolicy;
+import coop.mutua.ordering.api.FeeSplitPolicy;
+import coop.mutua.ordering.api.FindMemberOrderQuery;
+import coop.mutua.ordering.api.FindPoolingPreviewQuery;
+import coop.mutua.ordering.api.FindPurchaseRoundQuery;
+import coop.mutua.ordering.api.FindRoundOfferQuery;
+import coop.mutua.ordering.api.OfferedProduct;
+import coop.mutua.ordering.api.OrderLine;
+import coop.mutua.ordering.api.PurchaseRoundSummary;
+import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.ordering.query.PoolingPreviews;
+import coop.mutua.ordering.query.RoundQueries;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A round's page (terms, opening, cancelling, offer, pooled preview) and a member's order page. */
+@Controller
+@PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+class RoundPagesController {
+
+    private final RoundQueries rounds;
+    private final RunningRounds runningRounds;
+    private final PlacingOrders placingOrders;
+    private final PoolingPreviews previews;
+    private final QueryGateway queries;
+
+    RoundPagesController(RoundQueries rounds, RunningRounds runningRounds, PlacingOrders placingOrders,
+                         PoolingPreviews previews, QueryGateway queries) {
+        this.rounds = rounds;
+        this.runningRounds = runningRounds;
+        this.placingOrders = placingOrders;
+        this.previews = previews;
+        this.queries = queries;
+    }
+
+    @InitBinder("orderForm")
+    void publicFields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+        binder.setAutoGrowNestedPaths(true);
+    }
+
+    @GetMapping("/rounds/{id}")
+    String round(Actor actor, @PathVariable("id") String id, Model model) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        model.addAttribute("round", round);
+        model.addAttribute("terms", runningRounds.terms(actor, round.roundId()));
+        model.addAttribute("allocationPolicies", AllocationPolicy.values());
+        model.addAttribute("feeSplitPolicies", FeeSplitPolicy.values());
+        if (actor.is(Role.COORDINATOR) && round.status() == RoundStatus.DRAFT) {
+            model.addAttribute("suppliers", queries.query(new FindSuppliersQuery(actor.groupementId()),
+                    ResponseTypes.multipleInstancesOf(SupplierSummary.class)).join().stream()
+                    .filter(SupplierSummary::active).toList());
+        }
+        if (round.status() != RoundStatus.DRAFT) {
+            model.addAttribute("preview", previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(),
+                    actor.is(Role.MEMBER) ? actor.memberId() : null)));
+        }
+        return "ordering/round";
+    }
+
+    @PostMapping("/rounds/{id}/terms")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String terms(Actor actor, @PathVariable("id") String id,
+                 @RequestParam(name = "suppliers", required = false) List<String> suppliers,
+                 @RequestParam("allocationPolicy") AllocationPolicy allocation, @RequestParam("feeSplitPolicy") FeeSplitPolicy feeSplit,
+                 @RequestParam(name = "groupementFeePercent", defaultValue = "0") String fee, RedirectAttributes redirect) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        try {
+            Set<SupplierId> chosen = suppliers == null ? Set.of()
+                    : suppliers.stream().map(SupplierId::of).collect(Collectors.toSet());
+            runningRounds.setTerms(actor, round.roundId(), chosen, allocation, feeSplit, percent(fee));
+            redirect.addFlashAttribute("saved", "rounds.terms-saved");
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("refused", refused);
+        }
+        return "redirect:/rounds/" + round.roundId();
+    }
+
+    @PostMapping("/rounds/{id}/open")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String open(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        try {
+            runningRounds.open(actor, round.roundId());
+            redirect.addFlashAttribute("saved", "rounds.opened");
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("refused", refused);
+        }
+        return "redirect:/rounds/" + round.roundId();
+    }
+
+    @PostMapping("/rounds/{id}/cancel")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String cancel(Actor actor, @PathVariable("id") String id, @RequestParam(name = "reason", required = false) String reason,
+                  RedirectAttributes redirect) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        try {
+            runningRounds.cancel(actor, round.roundId(), reason);
+            redirect.addFlashAttribute("saved", "rounds.cancelled");
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("refused", refused);
+        }
+        return "redirect:/rounds/" + round.roundId();
+    }
+
+    @GetMapping("/rounds/{id}/order")
+    @PreAuthorize("hasRole('MEMBER')")
+    String order(Actor actor, @PathVariable("id") String id, Model model) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        fillOrderPage(actor, round, null, model);
+        return "ordering/order";
+    }
+
+    /** The whole order at once (works without JavaScript). */
+    @PostMapping("/rounds/{id}/order")
+    @PreAuthorize("hasRole('MEMBER')")
+    String submit(Actor actor, @PathVariable("id") String id, @ModelAttribute("orderForm") OrderForm form, Model model,
+                  RedirectAttributes redirect) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        try {
+            placingOrders.submit(actor, round.roundId(), actor.memberId(), form.toLines(), null);
+            placingOrders.awaitPooled(round.roundId(), actor.memberId());
+        } catch (DomainException refused) {
+            fillOrderPage(actor, round, form, model);
+            model.addAttribute("refused", refused);
+            return "ordering/order";
+        }
+        redirect.addFlashAttribute("saved", "orders.saved");
+        return "redirect:/rounds/" + round.roundId() + "/order";
+    }
+
+    /** A line changed on the page (htmx): the order is saved as it stands and the refreshed preview comes back. */
+    @PostMapping("/rounds/{id}/order/live")
+    @PreAuthorize("hasRole('MEMBER')")
+    String live(Actor actor, @PathVariable("id") String id, @ModelAttribute("orderForm") OrderForm form, Model model) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        try {
+            placingOrders.submit(actor, round.roundId(), actor.memberId(), form.toLines(), null);
+            placingOrders.awaitPooled(round.roundId(), actor.memberId());
+            model.addAttribute("lineSaved", true);
+        } catch (DomainException refused) {
+            model.addAttribute("refused", refused);
+        }
+        model.addAttribute("round", round);
+        model.addAttribute("preview", previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(), actor.memberId())));
+        return "ordering/preview :: preview";
+    }
+
+    @GetMapping("/rounds/{id}/preview")
+    String preview(Actor actor, @PathVariable("id") String id, Model model) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        model.addAttribute("round", round);
+        model.addAttribute("preview", previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(),
+                actor.is(Role.MEMBER) ? actor.memberId() : null)));
+        return "ordering/preview :: preview";
+    }
+
+    private void fillOrderPage(Actor actor, PurchaseRoundSummary round, OrderForm typed, Model model) {
+        List<OfferedProduct> offer = rounds.handle(new FindRoundOfferQuery(actor.groupementId(), round.roundId()));
+        Map<SupplierId, List<OfferedProduct>> bySupplier = offer.stream()
+                .collect(Collectors.groupingBy(OfferedProduct::supplierId, LinkedHashMap::new, Collectors.toList()));
+        Map<ProductId, Integer> rowOf = new LinkedHashMap<>();
+        for (int i = 0; i < offer.size(); i++) {
+            rowOf.put(offer.get(i).productId(), i);
+        }
+        model.addAttribute("round", round);
+        model.addAttribute("bySupplier", bySupplier);
+        model.addAttribute("rowOf", rowOf);
+        model.addAttribute("supplierNames", queries.query(new FindSuppliersQuery(actor.groupementId()),
+                        ResponseTypes.multipleInstancesOf(SupplierSummary.class)).join().stream()
+                .collect(Collectors.toMap(SupplierSummary::id, SupplierSummary::name)));
+        model.addAttribute("orderForm", typed != null ? typed : OrderForm.of(offer, currentLines(actor, round)));
+        model.addAttribute("preview", previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(), actor.memberId())));
+    }
+
+    private Map<ProductId, OrderLine> currentLines(Actor actor, PurchaseRoundSummary round) {
+        return previews.handle(new FindMemberOrderQuery(actor.groupementId(), round.roundId(), actor.memberId())).stream()
+                .collect(Collectors.toMap(OrderLine::productId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private PurchaseRoundSummary visibleRound(Actor actor, String id) {
+        RoundId roundId;
+        try {
+            roundId = RoundId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("round", id);
+        }
+        return rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), roundId))
+                .filter(round -> RoundVisibility.visibleTo(actor).contains(round.status()))
+                .orElseThrow(() -> new NotFoundException("round", id));
+    }
+
+    private static BigDecimal percent(String text) {
+        try {
+            return new BigDecimal(text.strip().replace(',', '.').replace("%", "").strip());
+        } catch (NumberFormatException e) {
+            throw new DomainException("round.fee-percent", text);
+        }
+    }
+}
