@@ -1,6 +1,10 @@
 package coop.mutua.app.security;
 
 import coop.mutua.app.account.Accounts;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AuthenticationProvider;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +39,12 @@ public class SecurityConfiguration {
         return username -> accounts.findByUsername(username)
                 .map(account -> new MutuaUser(account.actor(), account.passwordHash(), account.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder, Clock clock,
+                                                  @Value("${mutua.security.remember-credentials:5m}") Duration ttl) {
+        return new CachingAuthenticationProvider(users, passwordEncoder, ttl, clock);
     }
 
     @Bean

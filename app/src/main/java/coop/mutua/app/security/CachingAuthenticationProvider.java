@@ -1,0 +1,88 @@
+package coop.mutua.app.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Password checks with bcrypt cost tens of milliseconds by design; an API client sending HTTP Basic on every request
+ * would pay it every time. A successful check is remembered for a few minutes under a SHA-256 of the credentials
+ * (never the password itself). Every remembered login still reloads the account, and is forgotten if the account was
+ * disabled or its password hash changed since.
+ */
+class CachingAuthenticationProvider implements AuthenticationProvider {
+
+    private record Remembered(String passwordHash, Instant until) {
+    }
+
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final DaoAuthenticationProvider delegate;
+    private final UserDetailsService users;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    CachingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder, Duration ttl, Clock clock) {
+        this.delegate = new DaoAuthenticationProvider(users);
+        this.delegate.setPasswordEncoder(passwordEncoder);
+        this.users = users;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String username = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        String key = credentials == null ? null : key(username, credentials.toString());
+        if (key != null) {
+            Remembered entry = remembered.get(key);
+            if (entry != null && clock.instant().isBefore(entry.until())) {
+                UserDetails user = users.loadUserByUsername(username);
+                if (user.isEnabled() && user.getPassword().equals(entry.passwordHash())) {
+                    return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+                }
+                remembered.remove(key);
+            }
+        }
+        Authentication result = delegate.authenticate(authentication);
+        if (key != null && result.getPrincipal() instanceof UserDetails user) {
+            if (remembered.size() >= MAX_ENTRIES) {
+                remembered.clear();
+            }
+            remembered.put(key, new Remembered(user.getPassword(), clock.instant().plus(ttl)));
+        }
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static String key(String username, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(username.toLowerCase().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
