@@ -34,16 +34,17 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The only way in: accounts from the database, checked with the delegating encoder, verified logins remembered
+     * for a few minutes. Deliberately no UserDetailsService bean, so that Spring Security builds no second,
+     * uncached provider beside this one.
+     */
     @Bean
-    UserDetailsService userDetailsService(Accounts accounts) {
-        return username -> accounts.findByUsername(username)
+    AuthenticationProvider authenticationProvider(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,
+                                                  @Value("${mutua.security.remember-credentials:5m}") Duration ttl) {
+        UserDetailsService users = username -> accounts.findByUsername(username)
                 .map(account -> new MutuaUser(account.actor(), account.passwordHash(), account.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-    }
-
-    @Bean
-    AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder, Clock clock,
-                                                  @Value("${mutua.security.remember-credentials:5m}") Duration ttl) {
         return new CachingAuthenticationProvider(users, passwordEncoder, ttl, clock);
     }
 

@@ -4,6 +4,7 @@ import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * dead-lettered while the other events of its batch are still projected.
  */
 @Component
+@Profile("test")
 @ProcessingGroup(PoisonProjection.GROUP)
 public class PoisonProjection {
 

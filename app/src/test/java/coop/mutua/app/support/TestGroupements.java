@@ -18,10 +18,12 @@ import coop.mutua.kernel.SupplierId;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /** Creates a fresh groupement with one account per role, so that every test works on data of its own. */
 @Component
+@Profile("test")
 public class TestGroupements {
 
     public static final String PASSWORD = "correct horse battery staple";

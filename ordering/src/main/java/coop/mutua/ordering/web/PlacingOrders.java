@@ -54,15 +54,19 @@ public class PlacingOrders {
         this.jdbc = jdbc;
     }
 
-    /** Replaces the member's lines; with an idempotency key already used for this order, changes nothing. */
+    /**
+     * Replaces the member's lines; with an idempotency key already used for this order, changes nothing.
+     *
+     * @return false when nothing was done because the key had been used
+     */
     @Transactional
-    public void submit(Actor actor, RoundId roundId, MemberId memberId, List<OrderLine> lines, String idempotencyKey) {
+    public boolean submit(Actor actor, RoundId roundId, MemberId memberId, List<OrderLine> lines, String idempotencyKey) {
         String orderId = MemberOrderIds.of(roundId, orderingMember(actor, memberId).id());
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             int fresh = jdbc.sql("INSERT INTO order_idempotency_key (order_id, key) VALUES (:order, :key) ON CONFLICT DO NOTHING")
                     .param("order", orderId).param("key", idempotencyKey.strip()).update();
             if (fresh == 0) {
-                return;
+                return false;
             }
         }
         PurchaseRoundSummary round = rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), roundId))
@@ -73,6 +77,7 @@ public class PlacingOrders {
         Map<ProductId, Quantity> steps = rounds.handle(new FindRoundOfferQuery(actor.groupementId(), roundId)).stream()
                 .collect(Collectors.toMap(OfferedProduct::productId, product -> product.details().step()));
         commands.sendAndWait(new SubmitMemberOrderCommand(orderId, actor.groupementId(), roundId, memberId, lines, steps));
+        return true;
     }
 
     /** Waits until the pooled totals include the submission (called after the submitting transaction commits). */

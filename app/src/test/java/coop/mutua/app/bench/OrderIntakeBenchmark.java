@@ -1,0 +1,258 @@
+package coop.mutua.app.bench;
+
+import coop.mutua.app.MutuaApplication;
+import coop.mutua.app.account.Accounts;
+import coop.mutua.catalog.api.AddProductCommand;
+import coop.mutua.catalog.api.Address;
+import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.ProductDetails;
+import coop.mutua.catalog.api.ProductIds;
+import coop.mutua.catalog.api.ProductPrice;
+import coop.mutua.catalog.api.RegisterGroupementCommand;
+import coop.mutua.catalog.api.RegisterMemberCommand;
+import coop.mutua.catalog.api.RegisterSupplierCommand;
+import coop.mutua.catalog.api.SaleUnit;
+import coop.mutua.catalog.api.VatRegime;
+import coop.mutua.kernel.GeoPoint;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.Role;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.UnitPrice;
+import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
+import coop.mutua.ordering.api.OfferedProduct;
+import coop.mutua.ordering.api.OpenPurchaseRoundCommand;
+import coop.mutua.ordering.api.SetRoundTermsCommand;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Order intake benchmark (not a test): members submit 20-line orders through {@code PUT /api/rounds/{id}/orders/{member}}
+ * with 1, 4 and 16 concurrent clients, against a raw-JDBC comparator that replaces the same 20 lines in one
+ * transaction per order, on the same PostgreSQL, in the same run. Prints orders/s, lines/s, p50/p99 latency and the
+ * ratio API/JDBC. Run with {@code mvn -Pbench verify} (optional {@code -Dbench.orders=N} orders per client).
+ */
+public final class OrderIntakeBenchmark {
+
+    private static final int LINES = 20;
+    private static final int[] CONCURRENCY = {1, 4, 16};
+    private static final String PASSWORD = "benchmark password";
+
+    private OrderIntakeBenchmark() {
+    }
+
+    record Result(int clients, int orders, double seconds, double p50Millis, double p99Millis) {
+        double ordersPerSecond() {
+            return orders / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int ordersPerClient = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        Path data = Files.createTempDirectory("mutua-bench");
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(MutuaApplication.class)
+                .run("--mutua.data-dir=" + data, "--mutua.embedded-db.port=0", "--server.port=0", "--logging.level.root=WARN",
+                        "--logging.level.coop.mutua=WARN");
+        try {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            int warmUp = 4 * 10;
+            Fixture fixture = Fixture.create(app, warmUp + Arrays.stream(CONCURRENCY).map(c -> c * ordersPerClient).sum());
+            System.out.printf(Locale.ROOT, "Order intake: %d orders of %d lines per client, PostgreSQL %s, %d cores%n",
+                    ordersPerClient, LINES, "embedded 17 (durable)", Runtime.getRuntime().availableProcessors());
+            api(port, fixture, 4, 10);
+            jdbc(app.getBean(DataSource.class), fixture, 4, 10);
+            // Warm-up above; each measured run below uses fresh members and fresh comparator orders.
+            System.out.printf(Locale.ROOT, "%8s | %10s %10s %9s %9s | %10s %10s %9s %9s | %6s%n", "clients", "API ord/s",
+                    "lines/s", "p50 ms", "p99 ms", "JDBC ord/s", "lines/s", "p50 ms", "p99 ms", "ratio");
+            for (int clients : CONCURRENCY) {
+                Result api = api(port, fixture, clients, ordersPerClient);
+                Result jdbc = jdbc(app.getBean(DataSource.class), fixture, clients, ordersPerClient);
+                System.out.printf(Locale.ROOT, "%8d | %10.1f %10.0f %9.1f %9.1f | %10.1f %10.0f %9.1f %9.1f | %6.2f%n", clients,
+                        api.ordersPerSecond(), api.ordersPerSecond() * LINES, api.p50Millis(), api.p99Millis(),
+                        jdbc.ordersPerSecond(), jdbc.ordersPerSecond() * LINES, jdbc.p50Millis(), jdbc.p99Millis(),
+                        api.ordersPerSecond() / jdbc.ordersPerSecond());
+            }
+        } finally {
+            app.close();
+        }
+        System.exit(0);
+    }
+
+    /**
+     * Every client places {@code count} new orders, each for another member (as a coordinator placing members' orders
+     * does; one account, so the measure is not about logins). Members are never reused across runs.
+     */
+    static Result api(int port, Fixture fixture, int clients, int count) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int first = fixture.take(clients * count);
+        return run(clients, count, (client, i) -> {
+            String body = orderJson(fixture, i);
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rounds/" + fixture.round()
+                            + "/orders/" + fixture.members().get(first + client * count + i)))
+                    .header("Authorization", basic(fixture.coordinator()))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+        });
+    }
+
+    /** The comparator: the same lines replaced with plain JDBC, one transaction per order. */
+    static Result jdbc(DataSource dataSource, Fixture fixture, int clients, int count) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("""
+                    CREATE TABLE IF NOT EXISTS bench_order_line (order_id VARCHAR(64), product_id VARCHAR(64),
+                        quantity NUMERIC(12,3), tolerance NUMERIC(12,3), PRIMARY KEY (order_id, product_id))""");
+        }
+        return run(clients, count, (client, i) -> {
+            String orderId = "bench-" + clients + "-" + client + "-" + i;
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM bench_order_line WHERE order_id = ?");
+                     PreparedStatement insert = connection.prepareStatement(
+                             "INSERT INTO bench_order_line (order_id, product_id, quantity, tolerance) VALUES (?, ?, ?, ?)")) {
+                    delete.setString(1, orderId);
+                    delete.executeUpdate();
+                    for (int line = 0; line < LINES; line++) {
+                        insert.setString(1, orderId);
+                        insert.setString(2, fixture.products().get(line).value());
+                        insert.setBigDecimal(3, BigDecimal.valueOf(1 + (i + line) % 9));
+                        insert.setBigDecimal(4, BigDecimal.ONE);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                connection.commit();
+            }
+        });
+    }
+
+    interface Work {
+        void submit(int client, int iteration) throws Exception;
+    }
+
+    private static Result run(int clients, int count, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long[][] latencies = new long[clients][count];
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < count; i++) {
+                    long began = System.nanoTime();
+                    work.submit(client, i);
+                    latencies[client][i] = System.nanoTime() - began;
+                }
+                return null;
+            }));
+        }
+        long began = System.nanoTime();
+        start.countDown();
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        pool.shutdown();
+        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(clients, clients * count, seconds, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+    }
+
+    private static String orderJson(Fixture fixture, int iteration) {
+        StringBuilder json = new StringBuilder("{\"lines\":[");
+        for (int line = 0; line < LINES; line++) {
+            json.append(line == 0 ? "" : ",").append("{\"productId\":\"").append(fixture.products().get(line))
+                    .append("\",\"quantity\":\"").append(1 + (iteration + line) % 9).append("\",\"tolerance\":\"1\"}");
+        }
+        return json.append("]}").toString();
+    }
+
+    private static String basic(String login) {
+        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A groupement with one supplier of 20 products, an open round, a coordinator login and many members. */
+    record Fixture(RoundId round, List<ProductId> products, List<MemberId> members, String coordinator,
+                   java.util.concurrent.atomic.AtomicInteger used) {
+
+        /** The index of the first of {@code count} members not used by an earlier run. */
+        int take(int count) {
+            return used.getAndAdd(count);
+        }
+
+        static Fixture create(ConfigurableApplicationContext app, int members) {
+            CommandGateway commands = app.getBean(CommandGateway.class);
+            Accounts accounts = app.getBean(Accounts.class);
+            ProjectionCatchUp catchUp = app.getBean(ProjectionCatchUp.class);
+            GroupementId groupement = GroupementId.random();
+            Address address = new Address("1 quai", "33000", "Bordeaux", "FR");
+            commands.sendAndWait(new RegisterGroupementCommand(groupement, "Banc d'essai", "73282932000074", null,
+                    VatRegime.NOT_REGISTERED, address, new GeoPoint(44.84, -0.57), "bench@example.org"));
+            SupplierId supplier = SupplierId.random();
+            commands.sendAndWait(new RegisterSupplierCommand(supplier, groupement, "Fournisseur", "73282932000074", null, null,
+                    Set.of(), address, new GeoPoint(44.8, -0.5), "f@example.org", Money.ZERO, Money.ZERO, Money.ZERO, null));
+            List<OfferedProduct> offer = new ArrayList<>();
+            for (int p = 0; p < LINES; p++) {
+                String reference = "P-" + p;
+                ProductDetails details = new ProductDetails("Produit " + p, "Catégorie", SaleUnit.PIECE, Quantity.of(1),
+                        Quantity.of(6), Quantity.ZERO, VatRate.REDUCED, Set.of(), null);
+                ProductPrice price = new ProductPrice(UnitPrice.of("2.50"), List.of());
+                commands.sendAndWait(new AddProductCommand(ProductIds.of(supplier, reference), groupement, supplier, reference, details, price));
+                offer.add(new OfferedProduct(ProductIds.of(supplier, reference), supplier, reference, details, price));
+            }
+            RoundId round = RoundId.random();
+            commands.sendAndWait(new CreatePurchaseRoundCommand(round, groupement, "Banc d'essai", Instant.now().plus(Duration.ofDays(2)),
+                    LocalDate.now().plusDays(5), "Entrepôt"));
+            commands.sendAndWait(new SetRoundTermsCommand(round, groupement, Set.of(supplier), null, null, null));
+            commands.sendAndWait(new OpenPurchaseRoundCommand(round, groupement, offer));
+            List<MemberId> memberIds = new ArrayList<>();
+            for (int m = 0; m < members; m++) {
+                MemberId member = MemberId.random();
+                commands.sendAndWait(new RegisterMemberCommand(member, groupement, "Structure " + m, "73282932000074", null,
+                        EssFamily.ASSOCIATION, address, address, "m" + m + "@example.org"));
+                memberIds.add(member);
+            }
+            memberIds.forEach(member -> catchUp.await("catalog-directory", member));
+            String coordinator = "bench-" + groupement.value().substring(0, 8);
+            accounts.create(coordinator, PASSWORD, "Coordination", Role.COORDINATOR, groupement, null, null);
+            catchUp.await("ordering-rounds", round);
+            return new Fixture(round, offer.stream().map(OfferedProduct::productId).toList(), memberIds, coordinator,
+                    new java.util.concurrent.atomic.AtomicInteger());
+        }
+    }
+}
