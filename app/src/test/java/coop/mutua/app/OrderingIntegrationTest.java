@@ -2,6 +2,7 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
 import coop.mutua.app.support.IntegrationTest;
@@ -79,6 +80,8 @@ class OrderingIntegrationTest {
     void twoMembersPoolTheirOrdersAndSeeCasesAndTiersButNotEachOther() {
         Reply first = order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"7\",\"tolerance\":\"0\"}]");
         assertThat(first.status()).isEqualTo(200);
+        // The PUT answers with the accepted order at once; the pooled preview follows within milliseconds.
+        Eventually.equal("7", () -> product(preview(gironde.member()), carrots).get("pooledQuantity").asString());
         JsonNode pool = product(preview(gironde.member()), carrots);
         assertThat(pool.get("pooledQuantity").asString()).isEqualTo("7");
         assertThat(pool.get("cases").asLong()).isEqualTo(1);
@@ -86,6 +89,7 @@ class OrderingIntegrationTest {
         assertThat(pool.get("quantityToNextTier").asString()).isEqualTo("6");
 
         order(secondMemberLogin, secondMember, "[{\"productId\":\"" + carrots + "\",\"quantity\":\"3\",\"tolerance\":\"2\"}]");
+        Eventually.equal("10", () -> product(preview(gironde.member()), carrots).get("pooledQuantity").asString());
         JsonNode pooled = product(preview(gironde.member()), carrots);
         assertThat(pooled.get("pooledQuantity").asString()).isEqualTo("10");
         assertThat(pooled.get("cases").asLong()).as("tolerance completes the second case").isEqualTo(2);
@@ -104,6 +108,8 @@ class OrderingIntegrationTest {
     @Test
     void badOrdersAreRefusedAndChangeNothing() {
         order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + cheese + "\",\"quantity\":\"1.5\"}]");
+        Eventually.equal(1, () -> http.get("/api/rounds/" + round + "/orders/" + gironde.memberId(), gironde.member(), PASSWORD)
+                .json().get("lines").size());
 
         Reply offStep = order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + cheese + "\",\"quantity\":\"1.2\"}]");
         Reply notOffered = order(gironde.member(), gironde.memberId(), "[{\"productId\":\"nope\",\"quantity\":\"1\"}]");
@@ -129,6 +135,7 @@ class OrderingIntegrationTest {
                 "Idempotency-Key", "k-1");
 
         assertThat(late.json().get("lines").get(0).get("quantity").asString()).as("the late retry changed nothing").isEqualTo("12");
+        Eventually.equal("12", () -> http.get(path, gironde.member(), PASSWORD).json().get("lines").get(0).get("quantity").asString());
     }
 
     @Test

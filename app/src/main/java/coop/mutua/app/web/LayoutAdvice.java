@@ -2,18 +2,21 @@ package coop.mutua.app.web;
 
 import coop.mutua.app.security.CurrentActor;
 import coop.mutua.catalog.api.FindGroupementQuery;
-import coop.mutua.catalog.api.GroupementSummary;
 import coop.mutua.catalog.query.DirectoryQueries;
-import coop.mutua.kernel.Actor;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.ModelMap;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 
-/** What every page's layout needs: who is logged in, for which groupement. */
-@ControllerAdvice(annotations = Controller.class)
-class LayoutAdvice {
+/**
+ * What every page's layout needs: who is logged in, for which groupement, the path for the language switch, the
+ * time zone. Added only when a view is rendered (never for the JSON API, which would pay a query for nothing).
+ */
+@Component
+class LayoutAdvice implements HandlerInterceptor {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -23,27 +26,22 @@ class LayoutAdvice {
         this.directory = directory;
     }
 
-    @ModelAttribute("actor")
-    Actor actor() {
-        return CurrentActor.get().orElse(null);
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView view) {
+        if (view == null || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
+            return;
+        }
+        addTo(view.getModelMap(), request);
     }
 
-    /** Dates and times are shown in French time, whatever the server's zone. */
-    @ModelAttribute("zone")
-    ZoneId zone() {
-        return PARIS;
-    }
-
-    /** Where the language switch brings the user back to. */
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
-        return request.getRequestURI();
-    }
-
-    @ModelAttribute("groupement")
-    GroupementSummary groupement() {
-        return CurrentActor.get()
-                .flatMap(actor -> directory.handle(new FindGroupementQuery(actor.groupementId())))
-                .orElse(null);
+    /** Also used by the error pages, which Spring renders without calling postHandle. */
+    void addTo(ModelMap model, HttpServletRequest request) {
+        model.addAttribute("zone", PARIS);
+        model.addAttribute("currentPath", request.getRequestURI());
+        CurrentActor.get().ifPresent(actor -> {
+            model.addAttribute("actor", actor);
+            directory.handle(new FindGroupementQuery(actor.groupementId()))
+                    .ifPresent(groupement -> model.addAttribute("groupement", groupement));
+        });
     }
 }

@@ -2,11 +2,12 @@ package coop.mutua.app.web;
 
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -15,23 +16,29 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class PageErrors {
 
     private final MessageSource messages;
+    private final LayoutAdvice layout;
 
-    PageErrors(MessageSource messages) {
+    PageErrors(MessageSource messages, LayoutAdvice layout) {
         this.messages = messages;
+        this.layout = layout;
     }
 
     @ExceptionHandler(NotFoundException.class)
-    String notFound(HttpServletResponse response, Model model) {
+    ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        model.addAttribute("status", 404);
-        return "error";
+        ModelAndView view = new ModelAndView("error");
+        view.addObject("status", 404);
+        layout.addTo(view.getModelMap(), request);
+        return view;
     }
 
     @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, HttpServletResponse response, Model model, Locale locale) {
+    ModelAndView refused(DomainException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         response.setStatus(422);
-        model.addAttribute("status", 422);
-        model.addAttribute("reason", messages.getMessage(e.code(), e.arguments(), e.getMessage(), locale));
-        return "error";
+        ModelAndView view = new ModelAndView("error");
+        view.addObject("status", 422);
+        view.addObject("reason", messages.getMessage(e.code(), e.arguments(), e.getMessage(), locale));
+        layout.addTo(view.getModelMap(), request);
+        return view;
     }
 }
