@@ -78,7 +78,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     private static String key(String username, String password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(username.toLowerCase().getBytes(StandardCharsets.UTF_8));
+            sha.update(username.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             return HexFormat.of().formatHex(sha.digest(password.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -8,7 +8,9 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.SupplierId;
 import java.util.UUID;
-import java.util.concurrent.Executor;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,7 @@ public class ProductImports {
     private final ImportRepository imports;
     private final JobOperator jobOperator;
     private final Job productImportJob;
-    private final Executor background = Executors.newFixedThreadPool(2, runnable -> {
+    private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "catalog-import");
         thread.setDaemon(true);
         return thread;
@@ -72,6 +74,16 @@ public class ProductImports {
         imports.create(id, actor.groupementId(), supplierId, actor.userId().value(),
                 fileName == null || fileName.isBlank() ? "catalogue.csv" : fileName, content, mode);
         return id;
+    }
+
+    /** Lets running imports finish their chunk before the application (and its database) stops. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        background.shutdown();
+        if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("Catalog imports still running at shutdown; they will show as failed and can be restarted");
+            background.shutdownNow();
+        }
     }
 
     private void run(String importId) {
