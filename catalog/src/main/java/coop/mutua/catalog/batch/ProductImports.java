@@ -81,7 +81,7 @@ public class ProductImports {
     void stop() throws InterruptedException {
         background.shutdown();
         if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
-            log.warn("Catalog imports still running at shutdown; they will show as failed and can be restarted");
+            log.warn("Catalog imports still running at shutdown; they will show as failed");
             background.shutdownNow();
         }
     }
