@@ -62,7 +62,7 @@ class OrdersApiController {
     OrderJson submit(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") String roundId,
                      @PathVariable("memberId") String memberId, @RequestBody OrderJson body,
                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        RoundId round = round(actor, roundId);
+        RoundId round = roundId(roundId);
         MemberId member = member(memberId);
         List<OrderLine> lines = body.lines() == null ? List.of() : body.lines().stream().map(OrdersApiController::line).toList();
         if (!placingOrders.submit(actor, round, member, lines, idempotencyKey)) {
@@ -85,13 +85,17 @@ class OrdersApiController {
                 actor.is(Role.MEMBER) ? actor.memberId() : null));
     }
 
-    private RoundId round(Actor actor, String id) {
-        RoundId roundId;
+    /** A round id as given; submitting checks the round (open, this groupement's) itself. */
+    private static RoundId roundId(String id) {
         try {
-            roundId = RoundId.of(id);
+            return RoundId.of(id);
         } catch (IllegalArgumentException malformed) {
             throw new NotFoundException("round", id);
         }
+    }
+
+    private RoundId round(Actor actor, String id) {
+        RoundId roundId = roundId(id);
         rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), roundId))
                 .filter(round -> RoundVisibility.visibleTo(actor).contains(round.status()))
                 .orElseThrow(() -> new NotFoundException("round", id));

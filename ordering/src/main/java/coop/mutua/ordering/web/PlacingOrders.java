@@ -45,6 +45,8 @@ public class PlacingOrders {
     private final RoundQueries rounds;
     private final ProjectionCatchUp catchUp;
     private final JdbcClient jdbc;
+    /** An open round's offer never changes: its order steps are kept once read (rounds are few, offers small). */
+    private final Map<RoundId, Map<ProductId, Quantity>> frozenSteps = new java.util.concurrent.ConcurrentHashMap<>();
 
     PlacingOrders(CommandGateway commands, QueryGateway queries, RoundQueries rounds, ProjectionCatchUp catchUp, JdbcClient jdbc) {
         this.commands = commands;
@@ -74,8 +76,9 @@ public class PlacingOrders {
         if (round.status() != RoundStatus.OPEN) {
             throw new DomainException("order.round-not-open", round.status());
         }
-        Map<ProductId, Quantity> steps = rounds.handle(new FindRoundOfferQuery(actor.groupementId(), roundId)).stream()
-                .collect(Collectors.toMap(OfferedProduct::productId, product -> product.details().step()));
+        Map<ProductId, Quantity> steps = frozenSteps.computeIfAbsent(roundId, id -> rounds.handle(
+                        new FindRoundOfferQuery(actor.groupementId(), id)).stream()
+                .collect(Collectors.toUnmodifiableMap(OfferedProduct::productId, product -> product.details().step())));
         commands.sendAndWait(new SubmitMemberOrderCommand(orderId, actor.groupementId(), roundId, memberId, lines, steps));
         return true;
     }
