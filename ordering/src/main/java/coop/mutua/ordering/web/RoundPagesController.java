@@ -97,7 +97,7 @@ class RoundPagesController {
         PurchaseRoundSummary round = visibleRound(actor, id);
         try {
             Set<SupplierId> chosen = suppliers == null ? Set.of()
-                    : suppliers.stream().map(SupplierId::of).collect(Collectors.toSet());
+                    : suppliers.stream().map(RoundPagesController::supplierId).collect(Collectors.toSet());
             runningRounds.setTerms(actor, round.roundId(), chosen, allocation, feeSplit, percent(fee));
             redirect.addFlashAttribute("saved", "rounds.terms-saved");
         } catch (DomainException refused) {
@@ -218,6 +218,14 @@ class RoundPagesController {
         return rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), roundId))
                 .filter(round -> RoundVisibility.visibleTo(actor).contains(round.status()))
                 .orElseThrow(() -> new NotFoundException("round", id));
+    }
+
+    private static SupplierId supplierId(String id) {
+        try {
+            return SupplierId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new DomainException("round.unknown-supplier", id);
+        }
     }
 
     private static BigDecimal percent(String text) {
