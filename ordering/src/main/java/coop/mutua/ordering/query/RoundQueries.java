@@ -15,8 +15,6 @@ import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,26 +81,6 @@ public class RoundQueries {
     private Set<SupplierId> suppliers(String roundId) {
         return jdbc.sql("SELECT supplier_id FROM round_supplier WHERE round_id = :id").param("id", roundId)
                 .query((rs, n) -> SupplierId.of(rs.getString(1))).set();
-    }
-
-    /**
-     * Waits until the projection shows a round just created, so that the page the user lands on after creating it
-     * lists it (projections run asynchronously, usually within milliseconds).
-     */
-    public Optional<PurchaseRoundSummary> awaitRound(GroupementId groupementId, RoundId roundId, Duration timeout) {
-        Instant giveUp = Instant.now().plus(timeout);
-        FindPurchaseRoundQuery query = new FindPurchaseRoundQuery(groupementId, roundId);
-        Optional<PurchaseRoundSummary> round = handle(query);
-        while (round.isEmpty() && Instant.now().isBefore(giveUp)) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-            round = handle(query);
-        }
-        return round;
     }
 
     private static PurchaseRoundSummary summary(ResultSet rs) throws SQLException {

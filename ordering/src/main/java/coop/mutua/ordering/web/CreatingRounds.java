@@ -2,13 +2,15 @@ package coop.mutua.ordering.web;
 
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
+import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.query.RoundQueries;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -21,14 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CreatingRounds {
 
-    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
-
     private final CommandGateway commands;
     private final RoundQueries rounds;
+    private final ProjectionCatchUp catchUp;
 
-    CreatingRounds(CommandGateway commands, RoundQueries rounds) {
+    CreatingRounds(CommandGateway commands, RoundQueries rounds, ProjectionCatchUp catchUp) {
         this.commands = commands;
         this.rounds = rounds;
+        this.catchUp = catchUp;
     }
 
     PurchaseRoundSummary create(Actor coordinator, RoundId roundId, String title, Instant closesAt, LocalDate deliveryDate,
@@ -38,10 +40,15 @@ class CreatingRounds {
                     deliveryDate, deliveryPlace));
         } catch (AggregateStreamCreationException | ConcurrencyException alreadyCreated) {
             // The same id was used before: idempotent if it is this groupement's round, refused otherwise.
-            return rounds.awaitRound(coordinator.groupementId(), roundId, READ_YOUR_WRITE)
-                    .orElseThrow(() -> new DomainException("round.id-taken", roundId));
+            catchUp.await(RunningRounds.ROUNDS, roundId);
+            return find(coordinator, roundId).orElseThrow(() -> new DomainException("round.id-taken", roundId));
         }
-        return rounds.awaitRound(coordinator.groupementId(), roundId, READ_YOUR_WRITE)
-                .orElseThrow(() -> new IllegalStateException("round " + roundId + " not visible after " + READ_YOUR_WRITE));
+        catchUp.await(RunningRounds.ROUNDS, roundId);
+        return find(coordinator, roundId)
+                .orElseThrow(() -> new IllegalStateException("round " + roundId + " not visible after it was created"));
+    }
+
+    private Optional<PurchaseRoundSummary> find(Actor coordinator, RoundId roundId) {
+        return rounds.handle(new FindPurchaseRoundQuery(coordinator.groupementId(), roundId));
     }
 }

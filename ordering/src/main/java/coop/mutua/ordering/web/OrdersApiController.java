@@ -10,7 +10,6 @@ import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.FindMemberOrderQuery;
 import coop.mutua.ordering.api.FindPoolingPreviewQuery;
-import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.OrderLine;
 import coop.mutua.ordering.api.PoolingPreview;
 import coop.mutua.ordering.query.PoolingPreviews;
@@ -62,7 +61,7 @@ class OrdersApiController {
     OrderJson submit(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") String roundId,
                      @PathVariable("memberId") String memberId, @RequestBody OrderJson body,
                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        RoundId round = roundId(roundId);
+        RoundId round = RoundVisibility.parse(roundId);
         MemberId member = member(memberId);
         List<OrderLine> lines = body.lines() == null ? List.of() : body.lines().stream().map(OrdersApiController::line).toList();
         if (!placingOrders.submit(actor, round, member, lines, idempotencyKey)) {
@@ -85,21 +84,8 @@ class OrdersApiController {
                 actor.is(Role.MEMBER) ? actor.memberId() : null));
     }
 
-    /** A round id as given; submitting checks the round (open, this groupement's) itself. */
-    private static RoundId roundId(String id) {
-        try {
-            return RoundId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("round", id);
-        }
-    }
-
     private RoundId round(Actor actor, String id) {
-        RoundId roundId = roundId(id);
-        rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), roundId))
-                .filter(round -> RoundVisibility.visibleTo(actor).contains(round.status()))
-                .orElseThrow(() -> new NotFoundException("round", id));
-        return roundId;
+        return RoundVisibility.visibleRound(rounds, actor, id).roundId();
     }
 
     private static MemberId member(String id) {

@@ -4,16 +4,13 @@ import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
-import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Role;
-import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.FindMemberOrderQuery;
 import coop.mutua.ordering.api.FindPoolingPreviewQuery;
-import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.FindRoundOfferQuery;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.OrderLine;
@@ -22,7 +19,6 @@ import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.query.PoolingPreviews;
 import coop.mutua.ordering.query.RoundQueries;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,15 +205,7 @@ class RoundPagesController {
     }
 
     private PurchaseRoundSummary visibleRound(Actor actor, String id) {
-        RoundId roundId;
-        try {
-            roundId = RoundId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("round", id);
-        }
-        return rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), roundId))
-                .filter(round -> RoundVisibility.visibleTo(actor).contains(round.status()))
-                .orElseThrow(() -> new NotFoundException("round", id));
+        return RoundVisibility.visibleRound(rounds, actor, id);
     }
 
     private static SupplierId supplierId(String id) {

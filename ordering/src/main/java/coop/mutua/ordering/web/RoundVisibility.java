@@ -1,7 +1,12 @@
 package coop.mutua.ordering.web;
 
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.ordering.api.FindPurchaseRoundQuery;
+import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.ordering.query.RoundQueries;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -17,5 +22,20 @@ final class RoundVisibility {
             case MEMBER -> EnumSet.complementOf(EnumSet.of(RoundStatus.DRAFT));
             case SUPPLIER -> EnumSet.noneOf(RoundStatus.class);
         };
+    }
+
+    /** The round the actor may see; a malformed id, another groupement's round or a hidden one does not exist. */
+    static PurchaseRoundSummary visibleRound(RoundQueries rounds, Actor actor, String id) {
+        return rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), parse(id)))
+                .filter(round -> visibleTo(actor).contains(round.status()))
+                .orElseThrow(() -> new NotFoundException("round", id));
+    }
+
+    static RoundId parse(String id) {
+        try {
+            return RoundId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("round", id);
+        }
     }
 }

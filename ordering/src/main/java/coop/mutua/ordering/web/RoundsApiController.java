@@ -2,9 +2,7 @@ package coop.mutua.ordering.web;
 
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
-import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.RoundId;
-import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.FindRoundOfferQuery;
@@ -61,10 +59,7 @@ class RoundsApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "One round of the caller's groupement")
     RoundJson get(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        return rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), parse(id)))
-                .filter(round -> RoundVisibility.visibleTo(actor).contains(round.status()))
-                .map(RoundJson::of)
-                .orElseThrow(() -> new NotFoundException("round", id));
+        return RoundJson.of(RoundVisibility.visibleRound(rounds, actor, id));
     }
 
     @PostMapping
@@ -88,7 +83,7 @@ class RoundsApiController {
     RoundTerms setTerms(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody RoundTermsJson body) {
         Set<SupplierId> suppliers = body.suppliers() == null ? Set.of()
                 : body.suppliers().stream().map(RoundsApiController::supplierId).collect(Collectors.toSet());
-        return runningRounds.setTerms(actor, parse(id), suppliers, body.allocationPolicy(), body.feeSplitPolicy(),
+        return runningRounds.setTerms(actor, RoundVisibility.parse(id), suppliers, body.allocationPolicy(), body.feeSplitPolicy(),
                 body.groupementFeePercent());
     }
 
@@ -97,14 +92,14 @@ class RoundsApiController {
     @Operation(summary = "A round's suppliers, policies and groupement fee")
     RoundTerms terms(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         get(actor, id);
-        return runningRounds.terms(actor, parse(id));
+        return runningRounds.terms(actor, RoundVisibility.parse(id));
     }
 
     @PostMapping("/{id}/open")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Open a draft round: its offer is frozen at the catalog's products and prices of this moment")
     RoundJson open(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        runningRounds.open(actor, parse(id));
+        runningRounds.open(actor, RoundVisibility.parse(id));
         return get(actor, id);
     }
 
@@ -113,7 +108,7 @@ class RoundsApiController {
     @Operation(summary = "Cancel a round in DRAFT or OPEN")
     RoundJson cancel(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
                      @RequestBody(required = false) Map<String, String> body) {
-        runningRounds.cancel(actor, parse(id), body == null ? null : body.get("reason"));
+        runningRounds.cancel(actor, RoundVisibility.parse(id), body == null ? null : body.get("reason"));
         return get(actor, id);
     }
 
@@ -122,15 +117,7 @@ class RoundsApiController {
     @Operation(summary = "The products on offer, with the details and prices frozen when the round opened")
     List<OfferedProduct> offer(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         get(actor, id);
-        return rounds.handle(new FindRoundOfferQuery(actor.groupementId(), parse(id)));
-    }
-
-    private static RoundId parse(String id) {
-        try {
-            return RoundId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("round", id);
-        }
+        return rounds.handle(new FindRoundOfferQuery(actor.groupementId(), RoundVisibility.parse(id)));
     }
 
     private static SupplierId supplierId(String id) {
