@@ -36,15 +36,14 @@ class ProductsApiController {
     @GetMapping("/{id}")
     @Operation(summary = "One product, with the price in force now and the next scheduled price")
     ProductSummary get(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        ProductSummary product = ProductsController.editableProductOrVisible(directory, actor, id);
-        return product;
+        return ProductsController.visibleProduct(directory, actor, id);
     }
 
     @GetMapping("/{id}/price")
     @Operation(summary = "The price and tiers in force at an instant (default: now)")
     ProductPrice priceAt(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
                          @RequestParam(name = "at", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
-        ProductSummary product = ProductsController.editableProductOrVisible(directory, actor, id);
+        ProductSummary product = ProductsController.visibleProduct(directory, actor, id);
         return directory.handle(new FindPriceInForceQuery(actor.groupementId(), product.id(),
                         at == null ? java.time.Instant.now() : at.toInstant()))
                 .orElseThrow(() -> new NotFoundException("price", id));

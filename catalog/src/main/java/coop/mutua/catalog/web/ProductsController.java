@@ -127,8 +127,8 @@ class ProductsController {
         return "redirect:/suppliers/" + product.supplierId();
     }
 
-    /** A coordinator edits any product of the groupement, a supplier only its own. */
-    static ProductSummary editableProduct(DirectoryQueries directory, Actor actor, String id) {
+    /** Anyone of the groupement may read a product, but a supplier user only its own. */
+    static ProductSummary visibleProduct(DirectoryQueries directory, Actor actor, String id) {
         ProductId productId;
         try {
             productId = ProductId.of(id);
@@ -136,23 +136,16 @@ class ProductsController {
             throw new NotFoundException("product", id);
         }
         return directory.handle(new FindProductQuery(actor.groupementId(), productId))
-                .filter(product -> actor.is(Role.COORDINATOR) || product.supplierId().equals(actor.supplierId()))
+                .filter(product -> !actor.is(Role.SUPPLIER) || product.supplierId().equals(actor.supplierId()))
                 .orElseThrow(() -> new NotFoundException("product", id));
     }
 
-    /** Anyone of the groupement may read a product, but a supplier user only its own. */
-    static ProductSummary editableProductOrVisible(DirectoryQueries directory, Actor actor, String id) {
-        if (actor.is(Role.SUPPLIER)) {
-            return editableProduct(directory, actor, id);
-        }
-        ProductId productId;
-        try {
-            productId = ProductId.of(id);
-        } catch (IllegalArgumentException malformed) {
+    /** A coordinator edits any product of the groupement, a supplier only its own, a member none. */
+    static ProductSummary editableProduct(DirectoryQueries directory, Actor actor, String id) {
+        if (actor.is(Role.MEMBER)) {
             throw new NotFoundException("product", id);
         }
-        return directory.handle(new FindProductQuery(actor.groupementId(), productId))
-                .orElseThrow(() -> new NotFoundException("product", id));
+        return visibleProduct(directory, actor, id);
     }
 
     private ProductSummary editableProduct(Actor actor, String id) {
