@@ -7,15 +7,12 @@ import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -47,12 +44,7 @@ class DirectoryBrowserTest {
 
     @AfterEach
     void stopBrowser() throws Exception {
-        if (browser != null) {
-            Path screenshot = Path.of("target", "browser-directory.png");
-            Files.createDirectories(screenshot.getParent());
-            Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
+        Browser.screenshotAndQuit(browser, "browser-directory.png");
     }
 
     @Test
@@ -64,11 +56,7 @@ class DirectoryBrowserTest {
         product(api, groupement, organic, "POT-1", "Potimarron", "Légumes");
         product(api, groupement, soap, "SAV-1", "Savon noir liquide", "Entretien");
 
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(groupement.member());
-        browser.findElement(By.id("password")).sendKeys(TestGroupements.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".user-box")));
+        Browser.logIn(browser, wait, port, groupement.member());
         browser.findElement(By.linkText("Fournisseurs")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
         assertThat(names()).contains("Maraîchers du Bourg", "Savonnerie d'insertion");

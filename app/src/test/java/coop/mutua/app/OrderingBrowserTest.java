@@ -7,8 +7,6 @@ import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -51,12 +48,7 @@ class OrderingBrowserTest {
 
     @AfterEach
     void stopBrowser() throws Exception {
-        if (browser != null) {
-            Path screenshot = Path.of("target", "browser-ordering.png");
-            Files.createDirectories(screenshot.getParent());
-            Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
+        Browser.screenshotAndQuit(browser, "browser-ordering.png");
     }
 
     @Test
@@ -103,11 +95,7 @@ class OrderingBrowserTest {
     }
 
     private void logIn(String username) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".user-box")));
+        Browser.logIn(browser, wait, port, username);
     }
 
     private WebElement quantityFor(String product) {

@@ -6,8 +6,6 @@ import coop.mutua.app.support.Browser;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -44,12 +41,7 @@ class RoundsBrowserTest {
 
     @AfterEach
     void stopBrowser() throws Exception {
-        if (browser != null) {
-            Path screenshot = Path.of("target", "browser-rounds.png");
-            Files.createDirectories(screenshot.getParent());
-            Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
+        Browser.screenshotAndQuit(browser, "browser-rounds.png");
     }
 
     @Test
@@ -101,11 +93,7 @@ class RoundsBrowserTest {
     }
 
     private void logIn(String username) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestGroupements.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".user-box")));
+        Browser.logIn(browser, wait, port, username);
     }
 
     private void setValue(WebElement input, String value) {

@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Wait;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver: nothing is downloaded at run time. Without Chromium the
@@ -22,6 +27,26 @@ public final class Browser {
     private static final File CHROMEDRIVER = new File(System.getenv().getOrDefault("CHROMEDRIVER_BINARY", "/usr/bin/chromedriver"));
 
     private Browser() {
+    }
+
+    /** Logs in through the login page, as a person would, and waits for the logged-in header. */
+    public static void logIn(ChromeDriver browser, Wait<WebDriver> wait, int port, String username) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestGroupements.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".user-box")));
+    }
+
+    /** Keeps a picture of the last page in target/ (for a human to look at) and closes the browser. */
+    public static void screenshotAndQuit(ChromeDriver browser, String name) throws IOException {
+        if (browser == null) {
+            return;
+        }
+        Path screenshot = Path.of("target", name);
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+        browser.quit();
     }
 
     public static ChromeDriver start() {
