@@ -68,6 +68,8 @@ public final class OrderIntakeBenchmark {
     private static final int LINES = 20;
     private static final int[] CONCURRENCY = {1, 4, 16};
     private static final String PASSWORD = "benchmark password";
+    private static final int WARM_UP_MEMBERS = 64;
+    private static final java.util.concurrent.atomic.AtomicInteger JDBC_RUNS = new java.util.concurrent.atomic.AtomicInteger();
 
     private OrderIntakeBenchmark() {
     }
@@ -79,21 +81,23 @@ public final class OrderIntakeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int ordersPerClient = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int ordersPerClient = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int warmUpSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         Path data = Files.createTempDirectory("mutua-bench");
         System.setProperty("axoniq.update-checker.disabled", "true");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(MutuaApplication.class)
-                .run("--mutua.data-dir=" + data, "--mutua.embedded-db.port=0", "--server.port=0", "--logging.level.root=WARN",
-                        "--logging.level.coop.mutua=WARN");
+        List<String> springArgs = new ArrayList<>(List.of("--mutua.data-dir=" + data, "--mutua.embedded-db.port=0", "--server.port=0",
+                "--logging.level.root=WARN", "--logging.level.coop.mutua=WARN"));
+        // Further arguments go to the application, to compare settings: e.g. --axon.timeout.enabled=true
+        springArgs.addAll(Arrays.asList(args).subList(Math.min(2, args.length), args.length));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(MutuaApplication.class).run(springArgs.toArray(String[]::new));
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            int warmUp = 4 * 10;
-            Fixture fixture = Fixture.create(app, warmUp + Arrays.stream(CONCURRENCY).map(c -> c * ordersPerClient).sum());
-            System.out.printf(Locale.ROOT, "Order intake: %d orders of %d lines per client, PostgreSQL %s, %d cores%n",
-                    ordersPerClient, LINES, "embedded 17 (durable)", Runtime.getRuntime().availableProcessors());
-            api(port, fixture, 4, 10);
-            jdbc(app.getBean(DataSource.class), fixture, 4, 10);
-            // Warm-up above; each measured run below uses fresh members and fresh comparator orders.
+            Fixture fixture = Fixture.create(app, WARM_UP_MEMBERS + Arrays.stream(CONCURRENCY).map(c -> c * ordersPerClient).sum());
+            System.out.printf(Locale.ROOT, "Order intake: %d orders of %d lines per client, PostgreSQL %s, %d cores, %d s warm-up%n",
+                    ordersPerClient, LINES, "embedded 17 (durable)", Runtime.getRuntime().availableProcessors(), warmUpSeconds);
+            // Both paths run until the JIT has compiled them (the API path is far larger than the comparator's), on
+            // members kept apart for it; each measured run below then uses fresh members and fresh comparator orders.
+            warmUp(port, app.getBean(DataSource.class), fixture, warmUpSeconds);
             System.out.printf(Locale.ROOT, "%8s | %10s %10s %9s %9s | %10s %10s %9s %9s | %6s%n", "clients", "API ord/s",
                     "lines/s", "p50 ms", "p99 ms", "JDBC ord/s", "lines/s", "p50 ms", "p99 ms", "ratio");
             for (int clients : CONCURRENCY) {
@@ -110,6 +114,21 @@ public final class OrderIntakeBenchmark {
         System.exit(0);
     }
 
+    /** Replaces the warm-up members' orders, then the comparator's, for about {@code seconds} each half. */
+    static void warmUp(int port, DataSource dataSource, Fixture fixture, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long until = System.nanoTime() + seconds * 500_000_000L;
+        for (int round = 0; System.nanoTime() < until; round++) {
+            int shift = round;
+            run(4, 16, (client, i) -> put(http, port, fixture, fixture.members().get(client * 16 + i), shift + i));
+        }
+        until = System.nanoTime() + seconds * 500_000_000L;
+        while (System.nanoTime() < until) {
+            jdbc(dataSource, fixture, 4, 16);
+        }
+        fixture.used().set(WARM_UP_MEMBERS);
+    }
+
     /**
      * Every client places {@code count} new orders, each for another member (as a coordinator placing members' orders
      * does; one account, so the measure is not about logins). Members are never reused across runs.
@@ -117,18 +136,19 @@ public final class OrderIntakeBenchmark {
     static Result api(int port, Fixture fixture, int clients, int count) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int first = fixture.take(clients * count);
-        return run(clients, count, (client, i) -> {
-            String body = orderJson(fixture, i);
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rounds/" + fixture.round()
-                            + "/orders/" + fixture.members().get(first + client * count + i)))
-                    .header("Authorization", basic(fixture.coordinator()))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-            }
-        });
+        return run(clients, count, (client, i) -> put(http, port, fixture, fixture.members().get(first + client * count + i), i));
+    }
+
+    private static void put(HttpClient http, int port, Fixture fixture, MemberId member, int iteration) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rounds/" + fixture.round()
+                        + "/orders/" + member))
+                .header("Authorization", basic(fixture.coordinator()))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(orderJson(fixture, iteration))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
     }
 
     /** The comparator: the same lines replaced with plain JDBC, one transaction per order. */
@@ -138,8 +158,9 @@ public final class OrderIntakeBenchmark {
                     CREATE TABLE IF NOT EXISTS bench_order_line (order_id VARCHAR(64), product_id VARCHAR(64),
                         quantity NUMERIC(12,3), tolerance NUMERIC(12,3), PRIMARY KEY (order_id, product_id))""");
         }
+        int run = JDBC_RUNS.incrementAndGet();
         return run(clients, count, (client, i) -> {
-            String orderId = "bench-" + clients + "-" + client + "-" + i;
+            String orderId = "bench-" + run + "-" + client + "-" + i;
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM bench_order_line WHERE order_id = ?");

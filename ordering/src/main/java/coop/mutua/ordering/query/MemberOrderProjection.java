@@ -2,11 +2,13 @@ package coop.mutua.ordering.query;
 
 import coop.mutua.ordering.api.MemberOrderSubmittedEvent;
 import coop.mutua.ordering.api.OrderLine;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /** Keeps members' orders and lines in step with their submissions; each submission replaces the lines. */
@@ -33,15 +35,29 @@ class MemberOrderProjection {
                 .param("first", Timestamp.from(event.firstSubmittedAt())).param("at", Timestamp.from(event.submittedAt()))
                 .update();
         jdbc.sql("DELETE FROM member_order_line WHERE order_id = :id").param("id", event.orderId()).update();
-        for (OrderLine line : event.lines()) {
-            jdbc.sql("""
-                    INSERT INTO member_order_line (order_id, round_id, member_id, product_id, quantity, tolerance)
-                    VALUES (:id, :round, :member, :product, :quantity, :tolerance)""")
-                    .param("id", event.orderId()).param("round", event.roundId().value())
-                    .param("member", event.memberId().value()).param("product", line.productId().value())
-                    .param("quantity", line.quantity().value()).param("tolerance", line.tolerance().value())
-                    .update();
+        if (event.lines().isEmpty()) {
+            return;
         }
+        // All the lines in one statement: an order is a few dozen lines, one round trip instead of one per line.
+        int count = event.lines().size();
+        String[] products = new String[count];
+        BigDecimal[] quantities = new BigDecimal[count];
+        BigDecimal[] tolerances = new BigDecimal[count];
+        for (int i = 0; i < count; i++) {
+            OrderLine line = event.lines().get(i);
+            products[i] = line.productId().value();
+            quantities[i] = line.quantity().value();
+            tolerances[i] = line.tolerance().value();
+        }
+        jdbc.sql("""
+                INSERT INTO member_order_line (order_id, round_id, member_id, product_id, quantity, tolerance)
+                SELECT :id, :round, :member, line.product, line.quantity, line.tolerance
+                FROM unnest(:products, :quantities, :tolerances) AS line (product, quantity, tolerance)""")
+                .param("id", event.orderId()).param("round", event.roundId().value()).param("member", event.memberId().value())
+                .param("products", new SqlArrayValue("varchar", (Object[]) products))
+                .param("quantities", new SqlArrayValue("numeric", (Object[]) quantities))
+                .param("tolerances", new SqlArrayValue("numeric", (Object[]) tolerances))
+                .update();
     }
 
     @ResetHandler
