@@ -41,6 +41,8 @@ class OrderingIntegrationTest {
     Accounts accounts;
     @Autowired
     ProjectionCatchUp catchUp;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Http http;
     TestGroupement gironde;
@@ -122,6 +124,52 @@ class OrderingIntegrationTest {
         JsonNode lines = http.get("/api/rounds/" + round + "/orders/" + gironde.memberId(), gironde.member(), PASSWORD).json().get("lines");
         assertThat(lines.size()).isEqualTo(1);
         assertThat(lines.get(0).get("quantity").asString()).isEqualTo("1.5");
+    }
+
+    @Test
+    void anInactiveMemberOrAMemberOfAnotherGroupementCannotOrder() {
+        commands.sendAndWait(new coop.mutua.catalog.api.DeactivateMemberCommand(secondMember, gironde.id()));
+        Eventually.equal(false, () -> http.get("/api/members/" + secondMember, gironde.coordinator(), PASSWORD).json().get("active").asBoolean());
+
+        Reply inactive = order(gironde.coordinator(), secondMember, "[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\"}]");
+        TestGroupement other = groupements.create("Autre réseau");
+        Reply foreign = order(gironde.coordinator(), other.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\"}]");
+
+        assertThat(inactive.status()).isEqualTo(422);
+        assertThat(inactive.json().get("code").asString()).isEqualTo("order.member-inactive");
+        assertThat(foreign.status()).as("another groupement's member does not exist here").isEqualTo(404);
+        assertThat(http.get("/api/rounds/" + round + "/orders/" + gironde.memberId(), gironde.coordinator(), PASSWORD).json()
+                .get("lines").size()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier IN (:orders)")
+                .param("orders", java.util.List.of(
+                        coop.mutua.ordering.api.MemberOrderIds.of(coop.mutua.kernel.RoundId.of(round), secondMember),
+                        coop.mutua.ordering.api.MemberOrderIds.of(coop.mutua.kernel.RoundId.of(round), other.memberId())))
+                .query(Long.class).single()).as("no order event for either").isZero();
+    }
+
+    @Test
+    void anOrderSavedManyTimesIsSnapshottedAndKeepsItsState() {
+        String path = "/api/rounds/" + round + "/orders/" + gironde.memberId();
+        for (int save = 1; save <= 45; save++) {
+            assertThat(order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"" + save + "\"}]")
+                    .status()).isEqualTo(200);
+        }
+        String orderId = coop.mutua.ordering.api.MemberOrderIds.of(coop.mutua.kernel.RoundId.of(round), gironde.memberId());
+        assertThat(jdbc.sql("SELECT max(sequencenumber) FROM snapshotevententry WHERE aggregateidentifier = :id")
+                .param("id", orderId).query(Long.class).optional()).as("snapshotted every 20 events")
+                .hasValueSatisfying(sequence -> assertThat(sequence).isBetween(30L, 44L));
+        java.time.Instant first = jdbc.sql("SELECT first_submitted_at FROM member_order WHERE order_id = :id").param("id", orderId)
+                .query(java.time.Instant.class).single();
+
+        // Loaded from the snapshot: still the same order, with its first submission time, refusing other groupements.
+        order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"46\"}]");
+        Eventually.equal("46", () -> http.get(path, gironde.member(), PASSWORD).json().get("lines").get(0).get("quantity").asString());
+        Eventually.equal(first, () -> jdbc.sql("SELECT first_submitted_at FROM member_order WHERE order_id = :id").param("id", orderId)
+                .query(java.time.Instant.class).single());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commands.sendAndWait(new coop.mutua.ordering.api.SubmitMemberOrderCommand(
+                        orderId, coop.mutua.kernel.GroupementId.random(), coop.mutua.kernel.RoundId.of(round), gironde.memberId(),
+                        java.util.List.of(), java.util.Map.of())))
+                .isInstanceOf(coop.mutua.kernel.NotFoundException.class);
     }
 
     @Test

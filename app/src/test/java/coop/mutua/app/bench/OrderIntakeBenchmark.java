@@ -66,7 +66,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class OrderIntakeBenchmark {
 
     private static final int LINES = 20;
-    private static final int[] CONCURRENCY = {1, 4, 16};
+    private static final int[] CONCURRENCY = Arrays.stream(System.getProperty("bench.clients", "1,4,16").split(","))
+            .mapToInt(Integer::parseInt).toArray();
     private static final String PASSWORD = "benchmark password";
     private static final int WARM_UP_MEMBERS = 64;
     private static final java.util.concurrent.atomic.AtomicInteger JDBC_RUNS = new java.util.concurrent.atomic.AtomicInteger();
@@ -82,7 +83,7 @@ public final class OrderIntakeBenchmark {
 
     public static void main(String[] args) throws Exception {
         int ordersPerClient = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int warmUpSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int warmUpSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path data = Files.createTempDirectory("mutua-bench");
         System.setProperty("axoniq.update-checker.disabled", "true");
         List<String> springArgs = new ArrayList<>(List.of("--mutua.data-dir=" + data, "--mutua.embedded-db.port=0", "--server.port=0",
@@ -114,15 +115,19 @@ public final class OrderIntakeBenchmark {
         System.exit(0);
     }
 
-    /** Replaces the warm-up members' orders, then the comparator's, for about {@code seconds} each half. */
+    /**
+     * Replaces the warm-up members' orders for {@code seconds}, then the comparator's for a quarter of that: on two cores
+     * the JIT needs about a minute of the API path (Spring, Axon, Jackson, Tomcat) before its compiler threads go quiet,
+     * and a few seconds of the comparator's.
+     */
     static void warmUp(int port, DataSource dataSource, Fixture fixture, int seconds) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        long until = System.nanoTime() + seconds * 500_000_000L;
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
         for (int round = 0; System.nanoTime() < until; round++) {
             int shift = round;
             run(4, 16, (client, i) -> put(http, port, fixture, fixture.members().get(client * 16 + i), shift + i));
         }
-        until = System.nanoTime() + seconds * 500_000_000L;
+        until = System.nanoTime() + seconds * 250_000_000L;
         while (System.nanoTime() < until) {
             jdbc(dataSource, fixture, 4, 16);
         }

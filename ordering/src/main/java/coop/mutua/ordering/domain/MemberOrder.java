@@ -2,6 +2,7 @@ package coop.mutua.ordering.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
@@ -29,9 +30,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A member's order in one round: one aggregate per (round, member), so that members ordering at the same time never
- * contend on a shared aggregate. A submission replaces all lines at once.
+ * contend on a shared aggregate. A submission replaces all lines at once. The order page saves every change, so an order
+ * may collect many submissions: a snapshot every {@value OrderingSnapshots#MEMBER_ORDER_EVENTS} events keeps loading it
+ * cheap (its fields are what the snapshot holds).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = OrderingSnapshots.MEMBER_ORDER_TRIGGER)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class MemberOrder {
 
     @AggregateIdentifier

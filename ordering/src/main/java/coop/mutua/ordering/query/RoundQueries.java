@@ -46,7 +46,8 @@ public class RoundQueries {
 
     @QueryHandler
     public Optional<PurchaseRoundSummary> handle(FindPurchaseRoundQuery query) {
-        return jdbc.sql("SELECT * FROM purchase_round WHERE groupement_id = :groupement AND id = :id")
+        // By primary key: "groupement_id || ''" keeps PostgreSQL off the (groupement, closes_at) index (see DirectoryQueries).
+        return jdbc.sql("SELECT * FROM purchase_round WHERE id = :id AND groupement_id || '' = :groupement")
                 .param("groupement", query.groupementId().value())
                 .param("id", query.roundId().value())
                 .query((rs, n) -> summary(rs))
@@ -55,7 +56,7 @@ public class RoundQueries {
 
     @QueryHandler
     public Optional<RoundTerms> handle(FindRoundTermsQuery query) {
-        return jdbc.sql("SELECT * FROM purchase_round WHERE groupement_id = :groupement AND id = :id")
+        return jdbc.sql("SELECT * FROM purchase_round WHERE id = :id AND groupement_id || '' = :groupement")
                 .param("groupement", query.groupementId().value()).param("id", query.roundId().value())
                 .query((rs, n) -> {
                     java.sql.Timestamp opened = rs.getTimestamp("opened_at");
