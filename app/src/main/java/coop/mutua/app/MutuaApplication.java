@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** Mutua: pooled purchasing for social and solidarity economy structures. */
 @SpringBootApplication(scanBasePackages = "coop.mutua")
+@org.springframework.scheduling.annotation.EnableScheduling
 public class MutuaApplication {
 
     public static void main(String[] args) {

@@ -34,7 +34,8 @@ class ArchitectureTest {
                     noClasses().that().resideInAPackage("coop.mutua." + context + "..")
                             .should().dependOnClassesThat().resideInAnyPackage(
                                     "coop.mutua." + other + ".domain..", "coop.mutua." + other + ".query..",
-                                    "coop.mutua." + other + ".batch..", "coop.mutua." + other + ".web..")
+                                    "coop.mutua." + other + ".batch..", "coop.mutua." + other + ".web..",
+                                    "coop.mutua." + other + ".process..")
                             .because("contexts talk through each other's api packages only")
                             .allowEmptyShould(isStillEmpty(context))
                             .check(classes);

@@ -10,6 +10,9 @@ import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.CancelPurchaseRoundCommand;
+import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
+import coop.mutua.ordering.api.ClosingTrigger;
+import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.OfferedProduct;
@@ -63,12 +66,15 @@ public class PurchaseRound {
         if (!command.closesAt().isAfter(clock.instant())) {
             throw new DomainException("round.deadline-in-past");
         }
+        if (command.opensAt() != null && !command.opensAt().isBefore(command.closesAt())) {
+            throw new DomainException("round.opening-after-deadline");
+        }
         LocalDate closingDay = LocalDate.ofInstant(command.closesAt(), RoundCalendar.ZONE);
         if (command.deliveryDate().isBefore(closingDay)) {
             throw new DomainException("round.delivery-before-deadline");
         }
         apply(new PurchaseRoundCreatedEvent(command.roundId(), Require.present(command.groupementId(), "groupementId"),
-                title, command.closesAt(), command.deliveryDate(), place));
+                title, command.closesAt(), command.deliveryDate(), place, command.opensAt()));
     }
 
     @CommandHandler
@@ -102,6 +108,18 @@ public class PurchaseRound {
     }
 
     @CommandHandler
+    public void handle(ClosePurchaseRoundCommand command, Clock clock) {
+        requireSameGroupement(command.groupementId());
+        requireStatus(RoundStatus.OPEN, "round.not-open");
+        Instant now = clock.instant();
+        ClosingTrigger trigger = command.trigger() == null ? ClosingTrigger.COORDINATOR : command.trigger();
+        if (trigger == ClosingTrigger.DEADLINE && now.isBefore(closesAt)) {
+            throw new DomainException("round.deadline-not-reached");
+        }
+        apply(new PurchaseRoundClosedEvent(roundId, groupementId, now, trigger));
+    }
+
+    @CommandHandler
     public void handle(CancelPurchaseRoundCommand command) {
         requireSameGroupement(command.groupementId());
         if (status != RoundStatus.DRAFT && status != RoundStatus.OPEN) {
@@ -126,6 +144,11 @@ public class PurchaseRound {
     @EventSourcingHandler
     void on(PurchaseRoundOpenedEvent event) {
         this.status = RoundStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseRoundClosedEvent event) {
+        this.status = RoundStatus.CLOSED;
     }
 
     @EventSourcingHandler

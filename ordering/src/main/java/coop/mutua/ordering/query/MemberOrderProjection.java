@@ -11,7 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
-/** Keeps members' orders and lines in step with their submissions; each submission replaces the lines. */
+/**
+ * Keeps members' orders and lines in step with their submissions; each submission replaces the lines. A subscribing
+ * processor: the lines are stored in the submission's own transaction, under the round's intake gate (RoundIntake),
+ * so the pooling at close reads exactly the orders accepted, and a member reads its order back at once.
+ */
 @Component
 @ProcessingGroup(MemberOrderProjection.PROCESSING_GROUP)
 class MemberOrderProjection {

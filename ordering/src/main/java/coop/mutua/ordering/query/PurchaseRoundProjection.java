@@ -3,6 +3,7 @@ package coop.mutua.ordering.query;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.PurchaseRoundCancelledEvent;
+import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
 import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
 import coop.mutua.ordering.api.PurchaseRoundOpenedEvent;
 import coop.mutua.ordering.api.RoundTermsSetEvent;
@@ -31,8 +32,9 @@ class PurchaseRoundProjection {
     @EventHandler
     void on(PurchaseRoundCreatedEvent event, @Timestamp Instant occurredAt) {
         jdbc.sql("""
-                INSERT INTO purchase_round (id, groupement_id, title, status, closes_at, delivery_date, delivery_place, created_at)
-                VALUES (:id, :groupement, :title, :status, :closesAt, :deliveryDate, :place, :createdAt)
+                INSERT INTO purchase_round (id, groupement_id, title, status, closes_at, delivery_date, delivery_place, created_at,
+                    opens_at)
+                VALUES (:id, :groupement, :title, :status, :closesAt, :deliveryDate, :place, :createdAt, :opensAt)
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.roundId().value())
                 .param("groupement", event.groupementId().value())
@@ -42,6 +44,7 @@ class PurchaseRoundProjection {
                 .param("deliveryDate", event.deliveryDate())
                 .param("place", event.deliveryPlace())
                 .param("createdAt", java.sql.Timestamp.from(occurredAt))
+                .param("opensAt", event.opensAt() == null ? null : java.sql.Timestamp.from(event.opensAt()), java.sql.Types.TIMESTAMP)
                 .update();
     }
 
@@ -75,6 +78,13 @@ class PurchaseRoundProjection {
                     .param("category", product.details().category()).param("offered", OfferJson.write(product))
                     .update();
         }
+    }
+
+    @EventHandler
+    void on(PurchaseRoundClosedEvent event) {
+        jdbc.sql("UPDATE purchase_round SET status = 'CLOSED', closed_at = :at, closed_by = :trigger WHERE id = :id")
+                .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.closedAt()))
+                .param("trigger", event.trigger().name()).update();
     }
 
     @EventHandler

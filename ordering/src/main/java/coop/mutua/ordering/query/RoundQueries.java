@@ -88,6 +88,12 @@ public class RoundQueries {
         return new PurchaseRoundSummary(RoundId.of(rs.getString("id")), GroupementId.of(rs.getString("groupement_id")),
                 rs.getString("title"), RoundStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("closes_at").toInstant(), rs.getObject("delivery_date", java.time.LocalDate.class),
-                rs.getString("delivery_place"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("delivery_place"), rs.getTimestamp("created_at").toInstant(), instant(rs, "opens_at"),
+                instant(rs, "closed_at"));
+    }
+
+    private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -34,10 +34,10 @@ class CreatingRounds {
     }
 
     PurchaseRoundSummary create(Actor coordinator, RoundId roundId, String title, Instant closesAt, LocalDate deliveryDate,
-                                String deliveryPlace) {
+                                String deliveryPlace, Instant opensAt) {
         try {
             commands.sendAndWait(new CreatePurchaseRoundCommand(roundId, coordinator.groupementId(), title, closesAt,
-                    deliveryDate, deliveryPlace));
+                    deliveryDate, deliveryPlace, opensAt));
         } catch (AggregateStreamCreationException | ConcurrencyException alreadyCreated) {
             // The same id was used before: idempotent if it is this groupement's round, refused otherwise.
             catchUp.await(RunningRounds.ROUNDS, roundId);

@@ -66,10 +66,9 @@ class OrdersApiController {
         List<OrderLine> lines = body.lines() == null ? List.of() : body.lines().stream().map(OrdersApiController::line).toList();
         if (!placingOrders.submit(actor, round, member, lines, idempotencyKey)) {
             // A retry of a request already applied: answer with the order as it stands.
-            placingOrders.awaitPooled(round, member);
             return json(round, member, previews.handle(new FindMemberOrderQuery(actor.groupementId(), round, member)));
         }
-        // The order is exactly what was accepted; the pooled preview follows within milliseconds (GET .../preview).
+        // The order is exactly what was accepted, and the pooled preview (GET .../preview) already counts it.
         return json(round, member, lines.stream().sorted(java.util.Comparator.comparing(line -> line.productId().value()))
                 .map(line -> new OrderLine(line.productId(), line.quantity(), line.tolerance() == null ? coop.mutua.kernel.Quantity.ZERO
                         : line.tolerance()))

@@ -7,7 +7,6 @@ import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
-import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
@@ -19,6 +18,7 @@ import coop.mutua.ordering.api.OrderLine;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.api.SubmitMemberOrderCommand;
+import coop.mutua.ordering.query.RoundIntake;
 import coop.mutua.ordering.query.RoundQueries;
 import java.util.List;
 import java.util.Map;
@@ -32,27 +32,26 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A member (or a coordinator for a member) placing an order in an open round. Checks what needs other aggregates'
- * data from the read models (round open, member active, products on offer and their steps), then sends the
- * submission; the order aggregate checks quantities against the steps.
+ * data from the read models (member active, products on offer and their steps) and the round's intake gate, then
+ * sends the submission; the order aggregate checks quantities against the steps. The order's lines are stored in the
+ * same transaction (subscribing projection), so what is accepted is at once what the preview and the pooling read.
  */
 @Component
 public class PlacingOrders {
 
-    static final String ORDERS = "ordering-orders";
-
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final RoundQueries rounds;
-    private final ProjectionCatchUp catchUp;
+    private final RoundIntake intake;
     private final JdbcClient jdbc;
     /** An open round's offer never changes: its order steps are kept once read (rounds are few, offers small). */
     private final Map<RoundId, Map<ProductId, Quantity>> frozenSteps = new java.util.concurrent.ConcurrentHashMap<>();
 
-    PlacingOrders(CommandGateway commands, QueryGateway queries, RoundQueries rounds, ProjectionCatchUp catchUp, JdbcClient jdbc) {
+    PlacingOrders(CommandGateway commands, QueryGateway queries, RoundQueries rounds, RoundIntake intake, JdbcClient jdbc) {
         this.commands = commands;
         this.queries = queries;
         this.rounds = rounds;
-        this.catchUp = catchUp;
+        this.intake = intake;
         this.jdbc = jdbc;
     }
 
@@ -71,21 +70,21 @@ public class PlacingOrders {
                 return false;
             }
         }
-        PurchaseRoundSummary round = rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), roundId))
-                .orElseThrow(() -> new NotFoundException("round", roundId));
-        if (round.status() != RoundStatus.OPEN) {
-            throw new DomainException("order.round-not-open", round.status());
+        // Held until this transaction, which also stores the order and its lines, commits: see RoundIntake.
+        RoundIntake.State gate = intake.holdOpenState(actor.groupementId(), roundId).orElse(null);
+        if (gate != RoundIntake.State.OPEN) {
+            PurchaseRoundSummary round = rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), roundId))
+                    .orElseThrow(() -> new NotFoundException("round", roundId));
+            if (gate == RoundIntake.State.CLOSED) {
+                throw new DomainException("order.round-closed", round.title());
+            }
+            throw new DomainException("order.round-not-open", gate == RoundIntake.State.CANCELLED ? RoundStatus.CANCELLED : round.status());
         }
         Map<ProductId, Quantity> steps = frozenSteps.computeIfAbsent(roundId, id -> rounds.handle(
                         new FindRoundOfferQuery(actor.groupementId(), id)).stream()
                 .collect(Collectors.toUnmodifiableMap(OfferedProduct::productId, product -> product.details().step())));
         commands.sendAndWait(new SubmitMemberOrderCommand(orderId, actor.groupementId(), roundId, memberId, lines, steps));
         return true;
-    }
-
-    /** Waits until the pooled totals include the submission (called after the submitting transaction commits). */
-    void awaitPooled(RoundId roundId, MemberId memberId) {
-        catchUp.await(ORDERS, MemberOrderIds.of(roundId, memberId));
     }
 
     /** A member orders for its own structure only; a coordinator for any active member of the groupement. */

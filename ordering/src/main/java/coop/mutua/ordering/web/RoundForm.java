@@ -25,6 +25,10 @@ public class RoundForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime closesAt;
 
+    /** Optional: the round then opens by itself at this time (its terms must name suppliers by then). */
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+    private LocalDateTime opensAt;
+
     @NotNull
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate deliveryDate;
@@ -55,6 +59,14 @@ public class RoundForm {
 
     public void setClosesAt(LocalDateTime closesAt) {
         this.closesAt = closesAt;
+    }
+
+    public LocalDateTime getOpensAt() {
+        return opensAt;
+    }
+
+    public void setOpensAt(LocalDateTime opensAt) {
+        this.opensAt = opensAt;
     }
 
     public LocalDate getDeliveryDate() {

@@ -115,6 +115,19 @@ class RoundPagesController {
         return "redirect:/rounds/" + round.roundId();
     }
 
+    @PostMapping("/rounds/{id}/close")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String close(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        try {
+            runningRounds.close(actor, round.roundId());
+            redirect.addFlashAttribute("saved", "rounds.closed");
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("refused", refused);
+        }
+        return "redirect:/rounds/" + round.roundId();
+    }
+
     @PostMapping("/rounds/{id}/cancel")
     @PreAuthorize("hasRole('COORDINATOR')")
     String cancel(Actor actor, @PathVariable("id") String id, @RequestParam(name = "reason", required = false) String reason,
@@ -145,7 +158,6 @@ class RoundPagesController {
         PurchaseRoundSummary round = visibleRound(actor, id);
         try {
             placingOrders.submit(actor, round.roundId(), actor.memberId(), form.toLines(), null);
-            placingOrders.awaitPooled(round.roundId(), actor.memberId());
         } catch (DomainException refused) {
             fillOrderPage(actor, round, form, model);
             model.addAttribute("refused", refused);
@@ -162,7 +174,6 @@ class RoundPagesController {
         PurchaseRoundSummary round = visibleRound(actor, id);
         try {
             placingOrders.submit(actor, round.roundId(), actor.memberId(), form.toLines(), null);
-            placingOrders.awaitPooled(round.roundId(), actor.memberId());
             model.addAttribute("lineSaved", true);
         } catch (DomainException refused) {
             model.addAttribute("refused", refused);

@@ -73,7 +73,7 @@ class RoundsApiController {
         }
         RoundId roundId = roundId(actor, body.id(), idempotencyKey);
         PurchaseRoundSummary round = creatingRounds.create(actor, roundId, body.title(), body.closesAt().toInstant(),
-                body.deliveryDate(), body.deliveryPlace());
+                body.deliveryDate(), body.deliveryPlace(), body.opensAt() == null ? null : body.opensAt().toInstant());
         return ResponseEntity.created(URI.create("/api/rounds/" + round.roundId())).body(RoundJson.of(round));
     }
 
@@ -100,6 +100,15 @@ class RoundsApiController {
     @Operation(summary = "Open a draft round: its offer is frozen at the catalog's products and prices of this moment")
     RoundJson open(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         runningRounds.open(actor, RoundVisibility.parse(id));
+        return get(actor, id);
+    }
+
+    @PostMapping("/{id}/close")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Close an open round now (the schedule closes it at its deadline anyway)",
+            description = "Orders accepted before the close are in the pooling; any later submission is refused with order.round-closed.")
+    RoundJson close(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        runningRounds.close(actor, RoundVisibility.parse(id));
         return get(actor, id);
     }
 

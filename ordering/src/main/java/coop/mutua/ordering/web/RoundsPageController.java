@@ -56,7 +56,8 @@ class RoundsPageController {
         }
         try {
             PurchaseRoundSummary round = creatingRounds.create(actor, RoundId.of(form.getRequestId()), form.getTitle(),
-                    form.getClosesAt().atZone(PARIS).toInstant(), form.getDeliveryDate(), form.getDeliveryPlace());
+                    form.getClosesAt().atZone(PARIS).toInstant(), form.getDeliveryDate(), form.getDeliveryPlace(),
+                    form.getOpensAt() == null ? null : form.getOpensAt().atZone(PARIS).toInstant());
             redirect.addFlashAttribute("created", round.title());
             return "redirect:/rounds";
         } catch (DomainException refused) {

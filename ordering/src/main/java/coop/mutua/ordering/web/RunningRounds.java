@@ -1,10 +1,8 @@
 package coop.mutua.ordering.web;
 
-import coop.mutua.catalog.api.FindProductsQuery;
 import coop.mutua.catalog.api.FindSupplierQuery;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.DomainException;
-import coop.mutua.catalog.api.ProductSummary;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProjectionCatchUp;
@@ -12,16 +10,15 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.CancelPurchaseRoundCommand;
+import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
+import coop.mutua.ordering.api.ClosingTrigger;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.FindRoundTermsQuery;
-import coop.mutua.ordering.api.OfferedProduct;
-import coop.mutua.ordering.api.OpenPurchaseRoundCommand;
 import coop.mutua.ordering.api.RoundTerms;
 import coop.mutua.ordering.api.SetRoundTermsCommand;
+import coop.mutua.ordering.process.OpeningRounds;
 import coop.mutua.ordering.query.RoundQueries;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -30,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A coordinator running a round: setting its terms, opening it with the catalog's products and prices of the moment
- * (asked of the catalog context through its published queries), cancelling it.
+ * (asked of the catalog context through its published queries), closing it early, cancelling it.
  */
 @Component
 class RunningRounds {
@@ -41,12 +38,15 @@ class RunningRounds {
     private final QueryGateway queries;
     private final RoundQueries rounds;
     private final ProjectionCatchUp catchUp;
+    private final OpeningRounds opening;
 
-    RunningRounds(CommandGateway commands, QueryGateway queries, RoundQueries rounds, ProjectionCatchUp catchUp) {
+    RunningRounds(CommandGateway commands, QueryGateway queries, RoundQueries rounds, ProjectionCatchUp catchUp,
+                  OpeningRounds opening) {
         this.commands = commands;
         this.queries = queries;
         this.rounds = rounds;
         this.catchUp = catchUp;
+        this.opening = opening;
     }
 
     RoundTerms setTerms(Actor coordinator, RoundId roundId, Set<SupplierId> suppliers, AllocationPolicy allocation,
@@ -65,18 +65,14 @@ class RunningRounds {
 
     /** Freezes the offer: every available product of the round's suppliers, at the price in force now. */
     void open(Actor coordinator, RoundId roundId) {
-        RoundTerms terms = terms(coordinator, roundId);
-        List<OfferedProduct> offer = new ArrayList<>();
-        for (SupplierId supplier : terms.suppliers()) {
-            List<ProductSummary> products = queries.query(new FindProductsQuery(coordinator.groupementId(), supplier),
-                    ResponseTypes.multipleInstancesOf(ProductSummary.class)).join();
-            products.stream()
-                    .filter(product -> product.available() && product.price() != null)
-                    .map(product -> new OfferedProduct(product.id(), product.supplierId(), product.reference(),
-                            product.details(), product.price()))
-                    .forEach(offer::add);
-        }
-        send(new OpenPurchaseRoundCommand(roundId, coordinator.groupementId(), offer), roundId);
+        opening.open(coordinator.groupementId(), terms(coordinator, roundId));
+        catchUp.await(ROUNDS, roundId);
+    }
+
+    /** Closes the round now, before its deadline if need be: orders accepted so far are in, later ones refused. */
+    void close(Actor coordinator, RoundId roundId) {
+        terms(coordinator, roundId);
+        send(new ClosePurchaseRoundCommand(roundId, coordinator.groupementId(), ClosingTrigger.COORDINATOR), roundId);
     }
 
     void cancel(Actor coordinator, RoundId roundId, String reason) {

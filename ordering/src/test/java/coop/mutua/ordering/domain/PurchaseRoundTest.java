@@ -14,6 +14,9 @@ import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.CancelPurchaseRoundCommand;
+import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
+import coop.mutua.ordering.api.ClosingTrigger;
+import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.OfferedProduct;
@@ -140,6 +143,47 @@ class PurchaseRoundTest {
                 .expectException(DomainException.class).expectExceptionMessage("round.not-cancellable [CANCELLED]");
         fixture.given(CREATED).when(new CancelPurchaseRoundCommand(ROUND, GroupementId.of("landes"), null))
                 .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void closesOnceByTheCoordinatorAnytimeOrByTheScheduleAtTheDeadline() {
+        PurchaseRoundOpenedEvent opened = new PurchaseRoundOpenedEvent(ROUND, GIRONDE, NOW, List.of(carrots(GAEC)));
+        fixture.given(CREATED, TERMS, opened)
+                .when(new ClosePurchaseRoundCommand(ROUND, GIRONDE, ClosingTrigger.COORDINATOR))
+                .expectEvents(new PurchaseRoundClosedEvent(ROUND, GIRONDE, NOW, ClosingTrigger.COORDINATOR));
+        fixture.given(CREATED, TERMS, opened)
+                .when(new ClosePurchaseRoundCommand(ROUND, GIRONDE, ClosingTrigger.DEADLINE))
+                .expectException(DomainException.class).expectExceptionMessage("round.deadline-not-reached").expectNoEvents();
+        fixture.given(CREATED, TERMS, opened, new PurchaseRoundClosedEvent(ROUND, GIRONDE, NOW, ClosingTrigger.COORDINATOR))
+                .when(new ClosePurchaseRoundCommand(ROUND, GIRONDE, ClosingTrigger.DEADLINE))
+                .expectException(DomainException.class).expectExceptionMessage("round.not-open [CLOSED]");
+        fixture.given(CREATED, TERMS, opened, new PurchaseRoundClosedEvent(ROUND, GIRONDE, NOW, ClosingTrigger.COORDINATOR))
+                .when(new CancelPurchaseRoundCommand(ROUND, GIRONDE, null))
+                .expectException(DomainException.class).expectExceptionMessage("round.not-cancellable [CLOSED]");
+        fixture.given(CREATED, TERMS)
+                .when(new ClosePurchaseRoundCommand(ROUND, GIRONDE, ClosingTrigger.COORDINATOR))
+                .expectException(DomainException.class).expectExceptionMessage("round.not-open [DRAFT]");
+        fixture.given(CREATED, TERMS, opened)
+                .when(new ClosePurchaseRoundCommand(ROUND, GroupementId.of("landes"), ClosingTrigger.COORDINATOR))
+                .expectException(NotFoundException.class).expectNoEvents();
+
+        AggregateTestFixture<PurchaseRound> afterDeadline = new AggregateTestFixture<>(PurchaseRound.class);
+        afterDeadline.registerInjectableResource(Clock.fixed(CLOSES.plusSeconds(1), ZoneOffset.UTC));
+        afterDeadline.given(CREATED, TERMS, opened)
+                .when(new ClosePurchaseRoundCommand(ROUND, GIRONDE, ClosingTrigger.DEADLINE))
+                .expectEvents(new PurchaseRoundClosedEvent(ROUND, GIRONDE, CLOSES.plusSeconds(1), ClosingTrigger.DEADLINE));
+    }
+
+    @Test
+    void anOpeningTimeMustComeBeforeTheDeadline() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePurchaseRoundCommand(ROUND, GIRONDE, "Décembre", CLOSES, LocalDate.of(2026, 12, 10), "Entrepôt",
+                        NOW.plusSeconds(3600)))
+                .expectEvents(new PurchaseRoundCreatedEvent(ROUND, GIRONDE, "Décembre", CLOSES, LocalDate.of(2026, 12, 10),
+                        "Entrepôt", NOW.plusSeconds(3600)));
+        fixture.givenNoPriorActivity()
+                .when(new CreatePurchaseRoundCommand(ROUND, GIRONDE, "Décembre", CLOSES, LocalDate.of(2026, 12, 10), "Entrepôt", CLOSES))
+                .expectException(DomainException.class).expectExceptionMessage("round.opening-after-deadline");
     }
 
     @Test
