@@ -13,6 +13,8 @@ import coop.mutua.ordering.api.CancelPurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosingTrigger;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
+import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
+import coop.mutua.ordering.api.RecordPoolingCommand;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.OfferedProduct;
@@ -49,6 +51,7 @@ public class PurchaseRound {
     private RoundStatus status;
     private Instant closesAt;
     private Set<SupplierId> suppliers = Set.of();
+    private boolean pooled;
 
     private static final BigDecimal MAX_FEE_PERCENT = new BigDecimal("50");
 
@@ -120,6 +123,15 @@ public class PurchaseRound {
     }
 
     @CommandHandler
+    public void handle(RecordPoolingCommand command, Clock clock) {
+        requireSameGroupement(command.groupementId());
+        requireStatus(RoundStatus.CLOSED, "round.not-closed");
+        if (!pooled) {
+            apply(new PurchaseRoundPooledEvent(roundId, groupementId, clock.instant(), command.supplierOrders()));
+        }
+    }
+
+    @CommandHandler
     public void handle(CancelPurchaseRoundCommand command) {
         requireSameGroupement(command.groupementId());
         if (status != RoundStatus.DRAFT && status != RoundStatus.OPEN) {
@@ -149,6 +161,11 @@ public class PurchaseRound {
     @EventSourcingHandler
     void on(PurchaseRoundClosedEvent event) {
         this.status = RoundStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseRoundPooledEvent event) {
+        this.pooled = true;
     }
 
     @EventSourcingHandler

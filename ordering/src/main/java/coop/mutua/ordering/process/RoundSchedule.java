@@ -6,6 +6,7 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosingTrigger;
 import coop.mutua.ordering.api.FindRoundTermsQuery;
+import coop.mutua.ordering.batch.RoundPoolings;
 import coop.mutua.ordering.query.RoundQueries;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,7 +22,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens drafts whose opening time has come and closes open rounds whose deadline has passed. The schedule is the
+ * Opens drafts whose opening time has come, closes open rounds whose deadline has passed, and pools closed rounds whose
+ * pooling did not complete. The schedule is the
  * rounds' own dates, kept in the database: a node that was down at the deadline closes the round when it starts, and
  * several nodes may all try, since a round refuses a second opening or closing (it closes exactly once).
  */
@@ -35,10 +37,13 @@ class RoundSchedule {
     private final RoundQueries rounds;
     private final OpeningRounds opening;
     private final Clock clock;
+    private final RoundPoolings poolings;
     /** Drafts that could not open (no supplier, nothing available): warned once per start, retried each time. */
     private final Set<RoundId> warned = ConcurrentHashMap.newKeySet();
 
-    RoundSchedule(JdbcClient jdbc, CommandGateway commands, RoundQueries rounds, OpeningRounds opening, Clock clock) {
+    RoundSchedule(JdbcClient jdbc, CommandGateway commands, RoundQueries rounds, OpeningRounds opening, Clock clock,
+                  RoundPoolings poolings) {
+        this.poolings = poolings;
         this.jdbc = jdbc;
         this.commands = commands;
         this.rounds = rounds;
@@ -56,6 +61,9 @@ class RoundSchedule {
                 .forEach(this::close);
         due("SELECT id, groupement_id FROM purchase_round WHERE status = 'DRAFT' AND opens_at <= :now AND closes_at > :now ORDER BY opens_at", now)
                 .forEach(this::open);
+        // Closed rounds whose pooling has not completed (it runs at close; this restarts a failed or interrupted one).
+        due("SELECT id, groupement_id FROM purchase_round WHERE status = 'CLOSED' AND pooled_at IS NULL AND closed_at <= :now ORDER BY closed_at", now)
+                .forEach(round -> poolings.pool(round.roundId()));
     }
 
     private List<Due> due(String sql, Timestamp now) {

@@ -4,7 +4,7 @@ import coop.mutua.ordering.api.OfferedProduct;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A frozen offered product as stored in round_offer.offered (the same JSON form as in the event). */
-final class OfferJson {
+public final class OfferJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -15,7 +15,7 @@ final class OfferJson {
         return MAPPER.writeValueAsString(product);
     }
 
-    static OfferedProduct read(String json) {
+    public static OfferedProduct read(String json) {
         return MAPPER.readValue(json, OfferedProduct.class);
     }
 }

@@ -4,6 +4,7 @@ import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.PurchaseRoundCancelledEvent;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
+import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
 import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
 import coop.mutua.ordering.api.PurchaseRoundOpenedEvent;
 import coop.mutua.ordering.api.RoundTermsSetEvent;
@@ -85,6 +86,12 @@ class PurchaseRoundProjection {
         jdbc.sql("UPDATE purchase_round SET status = 'CLOSED', closed_at = :at, closed_by = :trigger WHERE id = :id")
                 .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.closedAt()))
                 .param("trigger", event.trigger().name()).update();
+    }
+
+    @EventHandler
+    void on(PurchaseRoundPooledEvent event) {
+        jdbc.sql("UPDATE purchase_round SET pooled_at = :at WHERE id = :id")
+                .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.pooledAt())).update();
     }
 
     @EventHandler

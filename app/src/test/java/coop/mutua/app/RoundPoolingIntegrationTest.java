@@ -1,0 +1,216 @@
+package coop.mutua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.mutua.app.support.Eventually;
+import coop.mutua.app.support.Http;
+import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.catalog.api.Address;
+import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.RegisterMemberCommand;
+import coop.mutua.catalog.api.RegisterSupplierCommand;
+import coop.mutua.kernel.GeoPoint;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.ordering.batch.RoundPoolings;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The pooling job at close: supplier orders, tiers, minimums, members' shares; and a job stopped midway, restarted. */
+@IntegrationTest
+@Import(RoundPoolingIntegrationTest.StopMidway.class)
+class RoundPoolingIntegrationTest {
+
+    private static final String PASSWORD = TestGroupements.PASSWORD;
+    /** When positive, the pooling stops with an error when it writes that many more supplier orders (the last rolled back). */
+    static final java.util.concurrent.atomic.AtomicInteger STOP_AT_SUPPLIER = new java.util.concurrent.atomic.AtomicInteger();
+
+    @TestConfiguration
+    static class StopMidway {
+        @Bean
+        coop.mutua.ordering.batch.PoolingProgress stopMidway() {
+            return (round, supplier) -> {
+                if (STOP_AT_SUPPLIER.get() > 0 && STOP_AT_SUPPLIER.decrementAndGet() == 0) {
+                    throw new IllegalStateException("stopped after supplier " + supplier + " (test)");
+                }
+            };
+        }
+    }
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    TestGroupements groupements;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    ProjectionCatchUp catchUp;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RoundPoolings poolings;
+
+    Http http;
+    TestGroupement gironde;
+    SupplierId dairy;
+    String carrots;
+    String cheese;
+    MemberId second;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        gironde = groupements.create("Réseau pooling");
+        Address address = new Address("4 chemin", "33000", "Bordeaux", "FR");
+        dairy = SupplierId.random();
+        commands.sendAndWait(new RegisterSupplierCommand(dairy, gironde.id(), "Fromagerie", "73282932000074", null, null, Set.of(),
+                address, new GeoPoint(44.9, -0.6), "fromagerie@example.org", Money.parse("150.00"), Money.parse("300.00"),
+                Money.parse("12.00"), null));
+        second = MemberId.random();
+        commands.sendAndWait(new RegisterMemberCommand(second, gironde.id(), "Épicerie solidaire", "73282932000074", null,
+                EssFamily.ASSOCIATION, address, address, "epicerie@example.org"));
+        catchUp.await("catalog-directory", dairy);
+        catchUp.await("catalog-directory", second);
+        carrots = http.postJson("/api/suppliers/" + gironde.supplierId() + "/products", gironde.supplier(), PASSWORD, """
+                {"reference":"CAR-6","name":"Carottes","category":"Légumes","saleUnit":"KG","caseSize":"6","vatRate":"5.5",
+                 "unitPrice":"2.00","tiers":[{"from":"12","price":"1.80"}]}""").json().get("id").asString();
+        cheese = http.postJson("/api/suppliers/" + dairy + "/products", gironde.coordinator(), PASSWORD, """
+                {"reference":"TOM","name":"Tomme","category":"Crèmerie","saleUnit":"KG","step":"0.5","caseSize":"2","vatRate":"5.5",
+                 "unitPrice":"16.80"}""").json().get("id").asString();
+    }
+
+    @Test
+    void atCloseEachSupplierGetsOneOrderWithCasesTiersAndEveryMembersShare() {
+        String round = closedRoundWithOrders();
+
+        Eventually.equal(true, () -> pooled(round));
+        Map<String, Object> farm = supplierOrder(round, gironde.supplierId());
+        Map<String, Object> fromagerie = supplierOrder(round, dairy);
+        assertThat(farm.get("total_excl_vat_cents")).as("12 kg at the 1.80 tier").isEqualTo(2160L);
+        assertThat(farm.get("below_minimum")).isEqualTo(false);
+        assertThat(fromagerie.get("total_excl_vat_cents")).as("2 cases of 2 kg at 16.80").isEqualTo(6720L);
+        assertThat(fromagerie.get("below_minimum")).as("below the 150.00 minimum").isEqualTo(true);
+        assertThat(fromagerie.get("delivery_fee_cents")).isEqualTo(1200L);
+        assertThat(line(round, carrots)).containsEntry("cases", 2L).containsEntry("unit_price", new BigDecimal("1.8000"));
+        assertThat(shares(round, carrots)).containsEntry(gironde.memberId().value(), new BigDecimal("7.000"))
+                .containsEntry(second.value(), new BigDecimal("5.000"));
+        assertThat(shares(round, cheese)).as("3.5 kg asked, 4 kg ordered thanks to the tolerance")
+                .containsEntry(gironde.memberId().value(), new BigDecimal("2.500")).containsEntry(second.value(), new BigDecimal("1.500"));
+        assertThat(http.get("/api/rounds/" + round, gironde.coordinator(), PASSWORD).json().get("status").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aPoolingStoppedMidwayAndRestartedGivesTheSameResultWithoutDuplicates() {
+        String clean = closedRoundWithOrders();
+        Eventually.equal(true, () -> pooled(clean));
+
+        STOP_AT_SUPPLIER.set(2);
+        String stopped = closedRoundWithOrders();
+        Eventually.equal(0, STOP_AT_SUPPLIER::get);
+        Eventually.equal("FAILED", () -> lastExecutionStatus(stopped));
+        assertThat(pooled(stopped)).isFalse();
+        assertThat(count("supplier_order", stopped)).as("the first supplier's chunk committed, the second's rolled back").isEqualTo(1);
+
+        assertThat(poolings.pool(RoundId.of(stopped))).as("restarted where it stopped").isTrue();
+        Eventually.equal(true, () -> pooled(stopped));
+        assertThat(count("supplier_order", stopped)).isEqualTo(2);
+        assertThat(jdbc.sql("""
+                SELECT s.read_count FROM batch_step_execution s
+                JOIN batch_job_execution_params p ON p.job_execution_id = s.job_execution_id
+                WHERE p.parameter_name = 'roundId' AND p.parameter_value = :round AND s.step_name = 'poolSupplierOrders'
+                ORDER BY s.step_execution_id DESC LIMIT 1""").param("round", stopped).query(Long.class).single())
+                .as("the restart read only the supplier not yet written").isEqualTo(1);
+        assertThat(count("member_allocation", stopped)).isEqualTo(count("member_allocation", clean)).isEqualTo(4);
+        assertThat(contents(stopped)).isEqualTo(contents(clean));
+        assertThat(poolings.pool(RoundId.of(stopped))).as("a completed pooling is not run again").isTrue();
+        assertThat(count("supplier_order", stopped)).isEqualTo(2);
+    }
+
+    /** A round with both suppliers, two members' orders, closed by the coordinator. */
+    private String closedRoundWithOrders() {
+        String round = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, """
+                {"title":"Commande groupée","closesAt":"%s","deliveryDate":"%s","deliveryPlace":"Entrepôt"}"""
+                .formatted(OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).withNano(0), LocalDate.now().plusDays(8)))
+                .json().get("id").asString();
+        http.putJson("/api/rounds/" + round + "/terms", gironde.coordinator(), PASSWORD,
+                "{\"suppliers\":[\"" + gironde.supplierId() + "\",\"" + dairy + "\"]}");
+        http.postJson("/api/rounds/" + round + "/open", gironde.coordinator(), PASSWORD, "");
+        order(round, gironde.memberId(), "{\"productId\":\"" + carrots + "\",\"quantity\":\"7\"},{\"productId\":\"" + cheese
+                + "\",\"quantity\":\"2.5\"}");
+        order(round, second, "{\"productId\":\"" + carrots + "\",\"quantity\":\"3\",\"tolerance\":\"2\"},{\"productId\":\"" + cheese
+                + "\",\"quantity\":\"1\",\"tolerance\":\"1\"}");
+        assertThat(http.postJson("/api/rounds/" + round + "/close", gironde.coordinator(), PASSWORD, "").status()).isEqualTo(200);
+        return round;
+    }
+
+    private void order(String round, MemberId member, String lines) {
+        assertThat(http.putJson("/api/rounds/" + round + "/orders/" + member, gironde.coordinator(), PASSWORD,
+                "{\"lines\":[" + lines + "]}").status()).isEqualTo(200);
+    }
+
+    private boolean pooled(String round) {
+        return jdbc.sql("SELECT pooled_at IS NOT NULL FROM purchase_round WHERE id = :id").param("id", round).query(Boolean.class).single();
+    }
+
+    private Map<String, Object> supplierOrder(String round, SupplierId supplier) {
+        return jdbc.sql("SELECT * FROM supplier_order WHERE round_id = :round AND supplier_id = :supplier")
+                .param("round", round).param("supplier", supplier.value()).query().singleRow();
+    }
+
+    private Map<String, Object> line(String round, String product) {
+        return jdbc.sql("""
+                SELECT l.* FROM supplier_order_line l JOIN supplier_order o ON o.id = l.supplier_order_id
+                WHERE o.round_id = :round AND l.product_id = :product""")
+                .param("round", round).param("product", product).query().singleRow();
+    }
+
+    private Map<String, BigDecimal> shares(String round, String product) {
+        return jdbc.sql("SELECT member_id, allocated FROM member_allocation WHERE round_id = :round AND product_id = :product")
+                .param("round", round).param("product", product)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private long count(String table, String round) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE round_id = :round").param("round", round).query(Long.class).single();
+    }
+
+    /** Everything the pooling wrote for a round, without its ids and times. */
+    private List<String> contents(String round) {
+        List<String> rows = new java.util.ArrayList<>(jdbc.sql("""
+                SELECT concat_ws('|', o.supplier_id, o.total_excl_vat_cents, o.delivery_fee_cents, o.below_minimum, l.product_id,
+                    l.cases, l.quantity, l.unit_price, l.amount_excl_vat_cents, l.unallocated)
+                FROM supplier_order o JOIN supplier_order_line l ON l.supplier_order_id = o.id WHERE o.round_id = :round""")
+                .param("round", round).query(String.class).list());
+        rows.addAll(jdbc.sql("SELECT concat_ws('|', member_id, product_id, asked, tolerance, allocated) FROM member_allocation WHERE round_id = :round")
+                .param("round", round).query(String.class).list());
+        return rows.stream().sorted().toList();
+    }
+
+    private String lastExecutionStatus(String round) {
+        return jdbc.sql("""
+                SELECT e.status FROM batch_job_execution e
+                JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                WHERE p.parameter_name = 'roundId' AND p.parameter_value = :round ORDER BY e.job_execution_id DESC LIMIT 1""")
+                .param("round", round).query(String.class).optional().orElse("NONE");
+    }
+}
