@@ -116,6 +116,30 @@ class RoundPoolingIntegrationTest {
         assertThat(shares(round, cheese)).as("3.5 kg asked, 4 kg ordered thanks to the tolerance")
                 .containsEntry(gironde.memberId().value(), new BigDecimal("2.500")).containsEntry(second.value(), new BigDecimal("1.500"));
         assertThat(http.get("/api/rounds/" + round, gironde.coordinator(), PASSWORD).json().get("status").asString()).isEqualTo("CLOSED");
+
+        // Through the API: the coordinator sees both orders, the farm only its own, with the packing list.
+        tools.jackson.databind.JsonNode ofRound = http.get("/api/rounds/" + round + "/supplier-orders", gironde.coordinator(), PASSWORD).json();
+        assertThat(ofRound.size()).isEqualTo(2);
+        tools.jackson.databind.JsonNode own = http.get("/api/supplier-orders", gironde.supplier(), PASSWORD).json();
+        assertThat(own.size()).isEqualTo(1);
+        assertThat(own.get(0).get("totalExclVat").asString()).isEqualTo("21.60");
+        String farmOrder = own.get(0).get("id").asString();
+        tools.jackson.databind.JsonNode packing = http.get("/api/supplier-orders/" + farmOrder, gironde.supplier(), PASSWORD).json()
+                .get("lines").get(0);
+        assertThat(packing.get("unitPrice").asString()).isEqualTo("1.80");
+        assertThat(packing.get("shares").size()).isEqualTo(2);
+        assertThat(http.get("/api/supplier-orders/" + fromagerie.get("id"), gironde.supplier(), PASSWORD).status())
+                .as("another supplier's order").isEqualTo(404);
+        assertThat(http.get("/api/supplier-orders", gironde.member(), PASSWORD).status()).isEqualTo(403);
+        // The member sees what it gets and why.
+        tools.jackson.databind.JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + second, gironde.coordinator(), PASSWORD)
+                .json().get("shares");
+        assertThat(shares.size()).isEqualTo(2);
+        assertThat(shares.findValues("change").stream().map(tools.jackson.databind.JsonNode::asString).toList())
+                .containsExactlyInAnyOrder("TOLERANCE_USED", "TOLERANCE_USED");
+        assertThat(http.get("/api/rounds/" + round + "/orders/" + gironde.memberId(), gironde.member(), PASSWORD)
+                .json().get("shares").findValues("change").stream().map(tools.jackson.databind.JsonNode::asString).toList())
+                .containsExactlyInAnyOrder("AS_ORDERED", "AS_ORDERED");
     }
 
     @Test

@@ -2,9 +2,19 @@ package coop.mutua.ordering.web;
 
 import java.util.List;
 
-/** A member's order in the API: its lines, quantities and tolerances as decimal strings. */
-record OrderJson(String roundId, String memberId, List<LineJson> lines) {
+/**
+ * A member's order in the API: its lines, quantities and tolerances as decimal strings; once the round is pooled,
+ * {@code shares} tells what the member gets of each product and why it differs (absent before).
+ */
+record OrderJson(String roundId, String memberId, List<LineJson> lines, List<ShareJson> shares) {
+
+    OrderJson(String roundId, String memberId, List<LineJson> lines) {
+        this(roundId, memberId, lines, null);
+    }
 
     record LineJson(String productId, String quantity, String tolerance) {
+    }
+
+    record ShareJson(String productId, String asked, String tolerance, String allocated, String change) {
     }
 }

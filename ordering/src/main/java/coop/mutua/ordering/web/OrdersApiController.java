@@ -14,6 +14,9 @@ import coop.mutua.ordering.api.OrderLine;
 import coop.mutua.ordering.api.PoolingPreview;
 import coop.mutua.ordering.query.PoolingPreviews;
 import coop.mutua.ordering.query.RoundQueries;
+import coop.mutua.ordering.query.SupplierOrderQueries;
+import coop.mutua.ordering.api.FindMemberSharesQuery;
+import coop.mutua.ordering.api.MemberShare;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,11 +39,14 @@ class OrdersApiController {
     private final PlacingOrders placingOrders;
     private final PoolingPreviews previews;
     private final RoundQueries rounds;
+    private final SupplierOrderQueries supplierOrders;
 
-    OrdersApiController(PlacingOrders placingOrders, PoolingPreviews previews, RoundQueries rounds) {
+    OrdersApiController(PlacingOrders placingOrders, PoolingPreviews previews, RoundQueries rounds,
+                        SupplierOrderQueries supplierOrders) {
         this.placingOrders = placingOrders;
         this.previews = previews;
         this.rounds = rounds;
+        this.supplierOrders = supplierOrders;
     }
 
     @GetMapping("/orders/{memberId}")
@@ -50,7 +56,15 @@ class OrdersApiController {
         RoundId round = round(actor, roundId);
         MemberId member = member(memberId);
         placingOrders.orderingMember(actor, member);
-        return json(round, member, previews.handle(new FindMemberOrderQuery(actor.groupementId(), round, member)));
+        OrderJson order = json(round, member, previews.handle(new FindMemberOrderQuery(actor.groupementId(), round, member)));
+        List<MemberShare> shares = supplierOrders.handle(new FindMemberSharesQuery(actor.groupementId(), round, member));
+        if (shares.isEmpty()) {
+            return order;
+        }
+        return new OrderJson(order.roundId(), order.memberId(), order.lines(), shares.stream()
+                .map(share -> new OrderJson.ShareJson(share.productId().value(), share.asked().toString(),
+                        share.tolerance().toString(), share.allocated().toString(), share.change().name()))
+                .toList());
     }
 
     @PutMapping("/orders/{memberId}")

@@ -1,0 +1,25 @@
+package coop.mutua.ordering.api;
+
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.UnitPrice;
+import coop.mutua.kernel.VatRate;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A grouped order to one supplier: its lines (cases, quantities, the tier price reached, amounts excluding VAT), totals,
+ * the supplier's minimum and delivery fee, and, when asked for, every member's share of each line (the packing list).
+ */
+public record SupplierOrderView(String id, RoundId roundId, SupplierId supplierId, String status, Money totalExclVat,
+                                Money deliveryFee, Money minimumOrder, boolean belowMinimum, Instant pooledAt,
+                                List<Line> lines) {
+
+    public record Line(ProductId productId, String reference, String name, String saleUnit, VatRate vatRate, Quantity caseSize,
+                       long cases, Quantity quantity, UnitPrice unitPrice, UnitPrice listPrice, Money amountExclVat,
+                       Quantity asked, Quantity tolerance, Quantity unallocated, List<MemberShare> shares) {
+    }
+}

@@ -1,0 +1,107 @@
+package coop.mutua.ordering.query;
+
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.UnitPrice;
+import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.FindMemberSharesQuery;
+import coop.mutua.ordering.api.FindSupplierOrdersQuery;
+import coop.mutua.ordering.api.MemberShare;
+import coop.mutua.ordering.api.ShareChange;
+import coop.mutua.ordering.api.SupplierOrderView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the supplier orders and members' shares the pooling job wrote. */
+@Component
+public class SupplierOrderQueries {
+
+    private final JdbcClient jdbc;
+
+    SupplierOrderQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public List<SupplierOrderView> handle(FindSupplierOrdersQuery query) {
+        StringBuilder where = new StringBuilder("WHERE o.groupement_id = :groupement");
+        Map<String, Object> params = new HashMap<>();
+        params.put("groupement", query.groupementId().value());
+        if (query.roundId() != null) {
+            where.append(" AND o.round_id = :round");
+            params.put("round", query.roundId().value());
+        }
+        if (query.supplierId() != null) {
+            where.append(" AND o.supplier_id = :supplier");
+            params.put("supplier", query.supplierId().value());
+        }
+        if (query.orderId() != null) {
+            where.append(" AND o.id = :order");
+            params.put("order", query.orderId());
+        }
+        Map<String, List<SupplierOrderView.Line>> lines = new HashMap<>();
+        Map<String, Map<String, List<MemberShare>>> shares = new HashMap<>();
+        if (query.withShares()) {
+            jdbc.sql("SELECT a.* FROM member_allocation a JOIN supplier_order o ON o.id = a.supplier_order_id " + where
+                            + " ORDER BY a.member_id")
+                    .params(params)
+                    .query((rs, n) -> shares.computeIfAbsent(rs.getString("supplier_order_id"), id -> new HashMap<>())
+                            .computeIfAbsent(rs.getString("product_id"), id -> new ArrayList<>()).add(share(rs)))
+                    .list();
+        }
+        jdbc.sql("SELECT l.* FROM supplier_order_line l JOIN supplier_order o ON o.id = l.supplier_order_id " + where
+                        + " ORDER BY l.reference, l.product_id")
+                .params(params)
+                .query((rs, n) -> lines.computeIfAbsent(rs.getString("supplier_order_id"), id -> new ArrayList<>())
+                        .add(line(rs, shares.getOrDefault(rs.getString("supplier_order_id"), Map.of())
+                                .getOrDefault(rs.getString("product_id"), List.of()))))
+                .list();
+        return jdbc.sql("SELECT o.* FROM supplier_order o " + where + " ORDER BY o.pooled_at DESC, o.supplier_id")
+                .params(params)
+                .query((rs, n) -> new SupplierOrderView(rs.getString("id"), RoundId.of(rs.getString("round_id")),
+                        SupplierId.of(rs.getString("supplier_id")), rs.getString("status"),
+                        Money.ofCents(rs.getLong("total_excl_vat_cents")), Money.ofCents(rs.getLong("delivery_fee_cents")),
+                        Money.ofCents(rs.getLong("minimum_order_cents")), rs.getBoolean("below_minimum"),
+                        rs.getTimestamp("pooled_at").toInstant(), lines.getOrDefault(rs.getString("id"), List.of())))
+                .list();
+    }
+
+    @QueryHandler
+    public List<MemberShare> handle(FindMemberSharesQuery query) {
+        return jdbc.sql("""
+                SELECT a.* FROM member_allocation a JOIN supplier_order o ON o.id = a.supplier_order_id
+                WHERE o.groupement_id = :groupement AND a.round_id = :round AND a.member_id = :member ORDER BY a.product_id""")
+                .param("groupement", query.groupementId().value()).param("round", query.roundId().value())
+                .param("member", query.memberId().value())
+                .query((rs, n) -> share(rs))
+                .list();
+    }
+
+    private static MemberShare share(ResultSet rs) throws SQLException {
+        Quantity asked = new Quantity(rs.getBigDecimal("asked"));
+        Quantity allocated = new Quantity(rs.getBigDecimal("allocated"));
+        return new MemberShare(MemberId.of(rs.getString("member_id")), ProductId.of(rs.getString("product_id")), asked,
+                new Quantity(rs.getBigDecimal("tolerance")), allocated, ShareChange.of(asked, allocated));
+    }
+
+    private static SupplierOrderView.Line line(ResultSet rs, List<MemberShare> shares) throws SQLException {
+        return new SupplierOrderView.Line(ProductId.of(rs.getString("product_id")), rs.getString("reference"), rs.getString("name"),
+                rs.getString("sale_unit"), VatRate.valueOf(rs.getString("vat_rate")), new Quantity(rs.getBigDecimal("case_size")),
+                rs.getLong("cases"), new Quantity(rs.getBigDecimal("quantity")), new UnitPrice(rs.getBigDecimal("unit_price")),
+                new UnitPrice(rs.getBigDecimal("list_price")), Money.ofCents(rs.getLong("amount_excl_vat_cents")),
+                new Quantity(rs.getBigDecimal("asked")), new Quantity(rs.getBigDecimal("tolerance")),
+                new Quantity(rs.getBigDecimal("unallocated")), List.copyOf(shares));
+    }
+}
