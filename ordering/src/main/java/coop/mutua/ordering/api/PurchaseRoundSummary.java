@@ -8,5 +8,5 @@ import java.time.LocalDate;
 /** A purchase round as lists and the API show it. */
 public record PurchaseRoundSummary(RoundId roundId, GroupementId groupementId, String title, RoundStatus status,
                                    Instant closesAt, LocalDate deliveryDate, String deliveryPlace,
-                                   Instant createdAt, Instant opensAt, Instant closedAt) {
+                                   Instant createdAt, Instant opensAt, Instant closedAt, Instant pooledAt) {
 }

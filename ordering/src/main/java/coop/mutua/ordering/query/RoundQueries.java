@@ -89,7 +89,7 @@ public class RoundQueries {
                 rs.getString("title"), RoundStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("closes_at").toInstant(), rs.getObject("delivery_date", java.time.LocalDate.class),
                 rs.getString("delivery_place"), rs.getTimestamp("created_at").toInstant(), instant(rs, "opens_at"),
-                instant(rs, "closed_at"));
+                instant(rs, "closed_at"), instant(rs, "pooled_at"));
     }
 
     private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {

@@ -18,6 +18,9 @@ import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.query.PoolingPreviews;
 import coop.mutua.ordering.query.RoundQueries;
+import coop.mutua.ordering.query.SupplierOrderQueries;
+import coop.mutua.ordering.api.FindMemberSharesQuery;
+import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +52,11 @@ class RoundPagesController {
     private final PlacingOrders placingOrders;
     private final PoolingPreviews previews;
     private final QueryGateway queries;
+    private final SupplierOrderQueries supplierOrders;
 
     RoundPagesController(RoundQueries rounds, RunningRounds runningRounds, PlacingOrders placingOrders,
-                         PoolingPreviews previews, QueryGateway queries) {
+                         PoolingPreviews previews, QueryGateway queries, SupplierOrderQueries supplierOrders) {
+        this.supplierOrders = supplierOrders;
         this.rounds = rounds;
         this.runningRounds = runningRounds;
         this.placingOrders = placingOrders;
@@ -80,6 +85,20 @@ class RoundPagesController {
         if (round.status() != RoundStatus.DRAFT) {
             model.addAttribute("preview", previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(),
                     actor.is(Role.MEMBER) ? actor.memberId() : null)));
+        }
+        if (round.pooledAt() != null && actor.is(Role.COORDINATOR)) {
+            model.addAttribute("supplierOrders", supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(),
+                    round.roundId(), null, null, false)));
+            model.addAttribute("supplierNames", queries.query(new FindSuppliersQuery(actor.groupementId()),
+                            ResponseTypes.multipleInstancesOf(SupplierSummary.class)).join().stream()
+                    .collect(Collectors.toMap(SupplierSummary::id, SupplierSummary::name)));
+        }
+        if (round.pooledAt() != null && actor.is(Role.MEMBER)) {
+            Map<ProductId, String> names = rounds.handle(new FindRoundOfferQuery(actor.groupementId(), round.roundId())).stream()
+                    .collect(Collectors.toMap(OfferedProduct::productId, product -> product.details().name()));
+            model.addAttribute("productNames", names);
+            model.addAttribute("shares", supplierOrders.handle(new FindMemberSharesQuery(actor.groupementId(), round.roundId(),
+                    actor.memberId())));
         }
         return "ordering/round";
     }
