@@ -20,7 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /** What the pooling job reads (a closed round's offer and frozen orders) and writes (supplier orders and shares). */
@@ -28,9 +34,11 @@ import org.springframework.stereotype.Component;
 class PoolingRepository {
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    PoolingRepository(JdbcClient jdbc) {
+    PoolingRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     record Round(RoundId roundId, GroupementId groupementId, String status, AllocationPolicy policy) {
@@ -60,13 +68,16 @@ class PoolingRepository {
                 .query((rs, n) -> offer.put(rs.getString(1), OfferJson.read(rs.getString(2))))
                 .list();
         Map<String, List<Allocation.Claim>> claims = new LinkedHashMap<>();
+        if (offer.isEmpty()) {
+            return List.of();
+        }
+        // By the supplier's products, so that the (round, product) index reads only this supplier's lines.
         jdbc.sql("""
                 SELECT l.product_id, l.member_id, l.quantity, l.tolerance, o.first_submitted_at
                 FROM member_order_line l
                 JOIN member_order o ON o.order_id = l.order_id
-                JOIN round_offer r ON r.round_id = l.round_id AND r.product_id = l.product_id
-                WHERE l.round_id = :round AND r.supplier_id = :supplier""")
-                .param("round", roundId.value()).param("supplier", supplierId.value())
+                WHERE l.round_id = :round AND l.product_id IN (:products)""")
+                .param("round", roundId.value()).param("products", List.copyOf(offer.keySet()))
                 .query((rs, n) -> claims.computeIfAbsent(rs.getString(1), product -> new ArrayList<>())
                         .add(new Allocation.Claim(MemberId.of(rs.getString(2)), new Quantity(rs.getBigDecimal(3)),
                                 new Quantity(rs.getBigDecimal(4)), rs.getTimestamp(5).toInstant())))
@@ -87,8 +98,14 @@ class PoolingRepository {
      */
     void save(Round round, SupplierId supplierId, SupplierPooling.Result pooled, SupplierPooling.SupplierTerms terms, Instant at) {
         String id = SupplierOrderIds.of(round.roundId(), supplierId);
-        jdbc.sql("DELETE FROM member_allocation WHERE supplier_order_id = :id").param("id", id).update();
-        jdbc.sql("DELETE FROM supplier_order_line WHERE supplier_order_id = :id").param("id", id).update();
+        boolean again = jdbc.sql("SELECT EXISTS (SELECT 1 FROM supplier_order WHERE id = :id)").param("id", id)
+                .query(Boolean.class).single();
+        if (again) {
+            // Only when pooling again (a restarted job): the shares have no index but the round's primary key.
+            jdbc.sql("DELETE FROM member_allocation WHERE round_id = :round AND supplier_order_id = :id")
+                    .param("round", round.roundId().value()).param("id", id).update();
+            jdbc.sql("DELETE FROM supplier_order_line WHERE supplier_order_id = :id").param("id", id).update();
+        }
         jdbc.sql("""
                 INSERT INTO supplier_order (id, groupement_id, round_id, supplier_id, total_excl_vat_cents, delivery_fee_cents,
                     minimum_order_cents, below_minimum, status, pooled_at)
@@ -131,19 +148,28 @@ class PoolingRepository {
             }
         }
         if (!members.isEmpty()) {
-            // One statement for all the members' shares: thousands of rows per supplier in a large round.
-            jdbc.sql("""
-                    INSERT INTO member_allocation (round_id, member_id, product_id, supplier_order_id, asked, tolerance, allocated)
-                    SELECT :round, share.member, share.product, :id, share.asked, share.tolerance, share.allocated
-                    FROM unnest(:members, :products, :asked, :tolerances, :allocated)
-                        AS share (member, product, asked, tolerance, allocated)""")
-                    .param("round", round.roundId().value()).param("id", id)
-                    .param("members", new SqlArrayValue("varchar", members.toArray()))
-                    .param("products", new SqlArrayValue("varchar", products.toArray()))
-                    .param("asked", new SqlArrayValue("numeric", asked.toArray()))
-                    .param("tolerances", new SqlArrayValue("numeric", tolerances.toArray()))
-                    .param("allocated", new SqlArrayValue("numeric", allocated.toArray()))
-                    .update();
+            // COPY, on the chunk's own connection and transaction: thousands of shares per supplier in a large round.
+            StringBuilder rows = new StringBuilder(members.size() * 160);
+            for (int i = 0; i < members.size(); i++) {
+                rows.append(round.roundId().value()).append('\t').append(members.get(i)).append('\t').append(products.get(i))
+                        .append('\t').append(id).append('\t').append(asked.get(i).toPlainString())
+                        .append('\t').append(tolerances.get(i).toPlainString()).append('\t')
+                        .append(allocated.get(i).toPlainString()).append('\n');
+            }
+            copy("COPY member_allocation (round_id, member_id, product_id, supplier_order_id, asked, tolerance, allocated) FROM STDIN",
+                    rows.toString());
+        }
+    }
+
+    /** Ids are [A-Za-z0-9_-] and numbers plain decimals: nothing in the rows needs COPY's text escaping. */
+    private void copy(String sql, String rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not write the members' shares", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 

@@ -54,7 +54,7 @@ public class SupplierOrderQueries {
         Map<String, List<SupplierOrderView.Line>> lines = new HashMap<>();
         Map<String, Map<String, List<MemberShare>>> shares = new HashMap<>();
         if (query.withShares()) {
-            jdbc.sql("SELECT a.* FROM member_allocation a JOIN supplier_order o ON o.id = a.supplier_order_id " + where
+            jdbc.sql("SELECT a.* FROM member_allocation a JOIN supplier_order o ON o.id = a.supplier_order_id AND o.round_id = a.round_id " + where
                             + " ORDER BY a.member_id")
                     .params(params)
                     .query((rs, n) -> shares.computeIfAbsent(rs.getString("supplier_order_id"), id -> new HashMap<>())
