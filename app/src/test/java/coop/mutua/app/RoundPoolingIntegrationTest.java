@@ -150,6 +150,30 @@ class RoundPoolingIntegrationTest {
     }
 
     @Test
+    void theCoordinatorCancelsASupplierOrderBelowItsMinimumAndMembersAreShownWhy() {
+        String round = closedRoundWithOrders();
+        Eventually.equal(true, () -> pooled(round));
+        String fromagerie = (String) supplierOrder(round, dairy).get("id");
+        String farm = (String) supplierOrder(round, gironde.supplierId()).get("id");
+
+        Http.Reply notBelow = http.postJson("/api/supplier-orders/" + farm + "/cancel", gironde.coordinator(), PASSWORD, "");
+        Http.Reply cancelled = http.postJson("/api/supplier-orders/" + fromagerie + "/cancel", gironde.coordinator(), PASSWORD, "");
+        Http.Reply twice = http.postJson("/api/supplier-orders/" + fromagerie + "/accept-below-minimum", gironde.coordinator(), PASSWORD, "");
+
+        assertThat(notBelow.status()).isEqualTo(422);
+        assertThat(notBelow.json().get("code").asString()).isEqualTo("supplier-order.no-decision-pending");
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(twice.status()).as("decided once").isEqualTo(422);
+        tools.jackson.databind.JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + second, gironde.coordinator(), PASSWORD)
+                .json().get("shares");
+        assertThat(shares.findValues("change").stream().map(tools.jackson.databind.JsonNode::asString).toList())
+                .containsExactlyInAnyOrder("TOLERANCE_USED", "SUPPLIER_CANCELLED");
+        assertThat(http.postJson("/api/supplier-orders/" + fromagerie + "/cancel", gironde.supplier(), PASSWORD, "").status())
+                .as("suppliers do not decide").isEqualTo(403);
+    }
+
+    @Test
     void aPoolingStoppedMidwayAndRestartedGivesTheSameResultWithoutDuplicates() {
         String clean = closedRoundWithOrders();
         Eventually.equal(true, () -> pooled(clean));

@@ -11,7 +11,9 @@ public enum ShareChange {
     /** Less than asked: a started case was not filled (or less was delivered), the shortfall shared by the round's policy. */
     REDUCED,
     /** Nothing: the pool did not reach a whole case or the supplier's minimum quantity. */
-    NOT_ORDERED;
+    NOT_ORDERED,
+    /** Nothing: the supplier order stayed below the supplier's minimum amount and the coordinator cancelled it. */
+    SUPPLIER_CANCELLED;
 
     public static ShareChange of(Quantity asked, Quantity allocated) {
         int compared = allocated.compareTo(asked);

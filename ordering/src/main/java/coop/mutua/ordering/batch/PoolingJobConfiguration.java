@@ -66,7 +66,8 @@ class PoolingJobConfiguration {
                 .tasklet((contribution, context) -> {
                     RoundId roundId = RoundId.of(context.getStepContext().getJobParameters().get("roundId").toString());
                     PoolingRepository.Round round = pooling.round(roundId).orElseThrow();
-                    commands.sendAndWait(new RecordPoolingCommand(roundId, round.groupementId(), pooling.supplierOrderCount(roundId)));
+                    commands.sendAndWait(new RecordPoolingCommand(roundId, round.groupementId(), pooling.supplierOrderCount(roundId),
+                            pooling.belowMinimum(roundId)));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

@@ -173,6 +173,11 @@ class PoolingRepository {
         }
     }
 
+    java.util.Set<SupplierId> belowMinimum(RoundId roundId) {
+        return jdbc.sql("SELECT supplier_id FROM supplier_order WHERE round_id = :id AND below_minimum")
+                .param("id", roundId.value()).query((rs, n) -> SupplierId.of(rs.getString(1))).set();
+    }
+
     int supplierOrderCount(RoundId roundId) {
         return jdbc.sql("SELECT count(*) FROM supplier_order WHERE round_id = :id").param("id", roundId.value())
                 .query(Integer.class).single();

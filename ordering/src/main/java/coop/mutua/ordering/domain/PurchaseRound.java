@@ -9,7 +9,9 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.AllocationPolicy;
+import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
 import coop.mutua.ordering.api.CancelPurchaseRoundCommand;
+import coop.mutua.ordering.api.DecideBelowMinimumCommand;
 import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosingTrigger;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
@@ -52,6 +54,7 @@ public class PurchaseRound {
     private Instant closesAt;
     private Set<SupplierId> suppliers = Set.of();
     private boolean pooled;
+    private Set<SupplierId> undecidedBelowMinimum = Set.of();
 
     private static final BigDecimal MAX_FEE_PERCENT = new BigDecimal("50");
 
@@ -127,8 +130,18 @@ public class PurchaseRound {
         requireSameGroupement(command.groupementId());
         requireStatus(RoundStatus.CLOSED, "round.not-closed");
         if (!pooled) {
-            apply(new PurchaseRoundPooledEvent(roundId, groupementId, clock.instant(), command.supplierOrders()));
+            apply(new PurchaseRoundPooledEvent(roundId, groupementId, clock.instant(), command.supplierOrders(),
+                    command.belowMinimum()));
         }
+    }
+
+    @CommandHandler
+    public void handle(DecideBelowMinimumCommand command, Clock clock) {
+        requireSameGroupement(command.groupementId());
+        if (!pooled || !undecidedBelowMinimum.contains(command.supplierId())) {
+            throw new DomainException("supplier-order.no-decision-pending", command.supplierId());
+        }
+        apply(new BelowMinimumDecidedEvent(roundId, groupementId, command.supplierId(), command.confirm(), clock.instant()));
     }
 
     @CommandHandler
@@ -166,6 +179,12 @@ public class PurchaseRound {
     @EventSourcingHandler
     void on(PurchaseRoundPooledEvent event) {
         this.pooled = true;
+        this.undecidedBelowMinimum = new java.util.HashSet<>(event.belowMinimum());
+    }
+
+    @EventSourcingHandler
+    void on(BelowMinimumDecidedEvent event) {
+        undecidedBelowMinimum.remove(event.supplierId());
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package coop.mutua.ordering.query;
 
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.OfferedProduct;
+import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
 import coop.mutua.ordering.api.PurchaseRoundCancelledEvent;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
 import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
@@ -92,6 +93,14 @@ class PurchaseRoundProjection {
     void on(PurchaseRoundPooledEvent event) {
         jdbc.sql("UPDATE purchase_round SET pooled_at = :at WHERE id = :id")
                 .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.pooledAt())).update();
+    }
+
+    /** The pooling job wrote the supplier order; the coordinator's decision sets its status (the shares then follow it). */
+    @EventHandler
+    void on(BelowMinimumDecidedEvent event) {
+        jdbc.sql("UPDATE supplier_order SET status = :status WHERE round_id = :round AND supplier_id = :supplier")
+                .param("status", event.confirmed() ? "CONFIRMED" : "CANCELLED").param("round", event.roundId().value())
+                .param("supplier", event.supplierId().value()).update();
     }
 
     @EventHandler

@@ -54,7 +54,7 @@ public class SupplierOrderQueries {
         Map<String, List<SupplierOrderView.Line>> lines = new HashMap<>();
         Map<String, Map<String, List<MemberShare>>> shares = new HashMap<>();
         if (query.withShares()) {
-            jdbc.sql("SELECT a.* FROM member_allocation a JOIN supplier_order o ON o.id = a.supplier_order_id AND o.round_id = a.round_id " + where
+            jdbc.sql("SELECT a.*, o.status AS order_status FROM member_allocation a JOIN supplier_order o ON o.id = a.supplier_order_id AND o.round_id = a.round_id " + where
                             + " ORDER BY a.member_id")
                     .params(params)
                     .query((rs, n) -> shares.computeIfAbsent(rs.getString("supplier_order_id"), id -> new HashMap<>())
@@ -81,7 +81,7 @@ public class SupplierOrderQueries {
     @QueryHandler
     public List<MemberShare> handle(FindMemberSharesQuery query) {
         return jdbc.sql("""
-                SELECT a.* FROM member_allocation a JOIN supplier_order o ON o.id = a.supplier_order_id
+                SELECT a.*, o.status AS order_status FROM member_allocation a JOIN supplier_order o ON o.id = a.supplier_order_id
                 WHERE o.groupement_id = :groupement AND a.round_id = :round AND a.member_id = :member ORDER BY a.product_id""")
                 .param("groupement", query.groupementId().value()).param("round", query.roundId().value())
                 .param("member", query.memberId().value())
@@ -91,9 +91,11 @@ public class SupplierOrderQueries {
 
     private static MemberShare share(ResultSet rs) throws SQLException {
         Quantity asked = new Quantity(rs.getBigDecimal("asked"));
-        Quantity allocated = new Quantity(rs.getBigDecimal("allocated"));
+        boolean cancelled = "CANCELLED".equals(rs.getString("order_status"));
+        Quantity allocated = cancelled ? Quantity.ZERO : new Quantity(rs.getBigDecimal("allocated"));
         return new MemberShare(MemberId.of(rs.getString("member_id")), ProductId.of(rs.getString("product_id")), asked,
-                new Quantity(rs.getBigDecimal("tolerance")), allocated, ShareChange.of(asked, allocated));
+                new Quantity(rs.getBigDecimal("tolerance")), allocated,
+                cancelled ? ShareChange.SUPPLIER_CANCELLED : ShareChange.of(asked, allocated));
     }
 
     private static SupplierOrderView.Line line(ResultSet rs, List<MemberShare> shares) throws SQLException {

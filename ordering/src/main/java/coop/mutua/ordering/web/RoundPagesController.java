@@ -53,10 +53,16 @@ class RoundPagesController {
     private final PoolingPreviews previews;
     private final QueryGateway queries;
     private final SupplierOrderQueries supplierOrders;
+    private final org.axonframework.commandhandling.gateway.CommandGateway commandGateway;
+    private final coop.mutua.kernel.ProjectionCatchUp catchUp;
 
     RoundPagesController(RoundQueries rounds, RunningRounds runningRounds, PlacingOrders placingOrders,
-                         PoolingPreviews previews, QueryGateway queries, SupplierOrderQueries supplierOrders) {
+                         PoolingPreviews previews, QueryGateway queries, SupplierOrderQueries supplierOrders,
+                         org.axonframework.commandhandling.gateway.CommandGateway commandGateway,
+                         coop.mutua.kernel.ProjectionCatchUp catchUp) {
         this.supplierOrders = supplierOrders;
+        this.commandGateway = commandGateway;
+        this.catchUp = catchUp;
         this.rounds = rounds;
         this.runningRounds = runningRounds;
         this.placingOrders = placingOrders;
@@ -141,6 +147,23 @@ class RoundPagesController {
         try {
             runningRounds.close(actor, round.roundId());
             redirect.addFlashAttribute("saved", "rounds.closed");
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("refused", refused);
+        }
+        return "redirect:/rounds/" + round.roundId();
+    }
+
+    /** The coordinator's decision on a supplier order below the supplier's minimum: confirm it or cancel its lines. */
+    @PostMapping("/rounds/{id}/supplier-orders/{supplierId}/decision")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String decideBelowMinimum(Actor actor, @PathVariable("id") String id, @PathVariable("supplierId") String supplierId,
+                              @RequestParam("confirm") boolean confirm, RedirectAttributes redirect) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        try {
+            commandGateway.sendAndWait(new coop.mutua.ordering.api.DecideBelowMinimumCommand(round.roundId(), actor.groupementId(),
+                    supplierId(supplierId), confirm));
+            catchUp.await(RunningRounds.ROUNDS, round.roundId());
+            redirect.addFlashAttribute("saved", confirm ? "pooling.confirmed" : "pooling.cancelled");
         } catch (DomainException refused) {
             redirect.addFlashAttribute("refused", refused);
         }

@@ -3,7 +3,11 @@ package coop.mutua.ordering.web;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Role;
+import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.ordering.api.DecideBelowMinimumCommand;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.PostMapping;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.ordering.query.SupplierOrderQueries;
@@ -22,10 +26,15 @@ class SupplierOrdersApiController {
 
     private final SupplierOrderQueries supplierOrders;
     private final RoundQueries rounds;
+    private final CommandGateway commands;
+    private final ProjectionCatchUp catchUp;
 
-    SupplierOrdersApiController(SupplierOrderQueries supplierOrders, RoundQueries rounds) {
+    SupplierOrdersApiController(SupplierOrderQueries supplierOrders, RoundQueries rounds, CommandGateway commands,
+                                ProjectionCatchUp catchUp) {
         this.supplierOrders = supplierOrders;
         this.rounds = rounds;
+        this.commands = commands;
+        this.catchUp = catchUp;
     }
 
     @GetMapping("/api/rounds/{id}/supplier-orders")
@@ -42,6 +51,27 @@ class SupplierOrdersApiController {
     List<SupplierOrderView> list(@Parameter(hidden = true) Actor actor) {
         return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null,
                 actor.is(Role.SUPPLIER) ? actor.supplierId() : null, null, false));
+    }
+
+    @PostMapping("/api/supplier-orders/{id}/accept-below-minimum")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Confirm a supplier order below the supplier's minimum amount (the delivery fee is paid)")
+    SupplierOrderView acceptBelowMinimum(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return decide(actor, id, true);
+    }
+
+    @PostMapping("/api/supplier-orders/{id}/cancel")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Cancel a supplier order below the supplier's minimum amount: members get none of its lines")
+    SupplierOrderView cancel(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return decide(actor, id, false);
+    }
+
+    private SupplierOrderView decide(Actor actor, String id, boolean confirm) {
+        SupplierOrderView order = one(actor, id);
+        commands.sendAndWait(new DecideBelowMinimumCommand(order.roundId(), actor.groupementId(), order.supplierId(), confirm));
+        catchUp.await(RunningRounds.ROUNDS, order.roundId());
+        return one(actor, id);
     }
 
     @GetMapping("/api/supplier-orders/{id}")

@@ -17,6 +17,10 @@ import coop.mutua.ordering.api.CancelPurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosingTrigger;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
+import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
+import coop.mutua.ordering.api.RecordPoolingCommand;
+import coop.mutua.ordering.api.DecideBelowMinimumCommand;
+import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.OfferedProduct;
@@ -172,6 +176,28 @@ class PurchaseRoundTest {
         afterDeadline.given(CREATED, TERMS, opened)
                 .when(new ClosePurchaseRoundCommand(ROUND, GIRONDE, ClosingTrigger.DEADLINE))
                 .expectEvents(new PurchaseRoundClosedEvent(ROUND, GIRONDE, CLOSES.plusSeconds(1), ClosingTrigger.DEADLINE));
+    }
+
+    @Test
+    void recordsItsPoolingOnceAndOneDecisionPerSupplierBelowItsMinimum() {
+        PurchaseRoundOpenedEvent opened = new PurchaseRoundOpenedEvent(ROUND, GIRONDE, NOW, List.of(carrots(GAEC)));
+        PurchaseRoundClosedEvent closed = new PurchaseRoundClosedEvent(ROUND, GIRONDE, NOW, ClosingTrigger.COORDINATOR);
+        PurchaseRoundPooledEvent pooled = new PurchaseRoundPooledEvent(ROUND, GIRONDE, NOW, 1, Set.of(GAEC));
+        fixture.given(CREATED, TERMS, opened, closed)
+                .when(new RecordPoolingCommand(ROUND, GIRONDE, 1, Set.of(GAEC)))
+                .expectEvents(pooled);
+        fixture.given(CREATED, TERMS, opened, closed, pooled)
+                .when(new RecordPoolingCommand(ROUND, GIRONDE, 1, Set.of(GAEC)))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(CREATED, TERMS, opened)
+                .when(new RecordPoolingCommand(ROUND, GIRONDE, 1, Set.of()))
+                .expectException(DomainException.class).expectExceptionMessage("round.not-closed [OPEN]");
+        fixture.given(CREATED, TERMS, opened, closed, pooled)
+                .when(new DecideBelowMinimumCommand(ROUND, GIRONDE, GAEC, false))
+                .expectEvents(new BelowMinimumDecidedEvent(ROUND, GIRONDE, GAEC, false, NOW));
+        fixture.given(CREATED, TERMS, opened, closed, pooled, new BelowMinimumDecidedEvent(ROUND, GIRONDE, GAEC, false, NOW))
+                .when(new DecideBelowMinimumCommand(ROUND, GIRONDE, GAEC, true))
+                .expectException(DomainException.class).expectExceptionMessage("supplier-order.no-decision-pending [" + GAEC + "]");
     }
 
     @Test

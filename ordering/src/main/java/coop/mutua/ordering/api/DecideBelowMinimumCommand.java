@@ -1,0 +1,15 @@
+package coop.mutua.ordering.api;
+
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.GroupementScoped;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The coordinator's decision on a supplier order below its supplier's minimum amount: confirm it (the delivery fee is
+ * paid) or cancel that supplier's lines (members get none of them). Taken once per supplier order.
+ */
+public record DecideBelowMinimumCommand(@TargetAggregateIdentifier RoundId roundId, GroupementId groupementId,
+                                        SupplierId supplierId, boolean confirm) implements GroupementScoped {
+}
