@@ -52,7 +52,7 @@ class DemoDataTest {
             assertThat(me.get("role").asString()).isEqualTo(login.role().name());
             assertThat(me.get("groupementName").asString()).isNotBlank();
         }
-        awaitEquals(2, () -> http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json().size());
+        awaitEquals(3, () -> http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json().size());
         awaitEquals(1, () -> http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().size());
         assertThat(http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().get(0).get("title").asString())
                 .isEqualTo("Fromages pour les fêtes");
@@ -63,13 +63,30 @@ class DemoDataTest {
     }
 
     @Test
+    void aClosedRoundHasItsSupplierOrdersOneOfThemBelowItsMinimum() {
+        awaitEquals(1L, this::pooledRounds);
+        String november = jdbc.sql("SELECT id FROM purchase_round WHERE title = 'Commande groupée de novembre'").query(String.class).single();
+        assertThat(jdbc.sql("SELECT count(*) FROM supplier_order WHERE round_id = :r").param("r", november).query(Long.class).single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM supplier_order WHERE round_id = :r AND below_minimum").param("r", november)
+                .query(Long.class).single()).as("something for the coordinator to decide").isPositive();
+        assertThat(jdbc.sql("SELECT count(DISTINCT member_id) FROM member_allocation WHERE round_id = :r").param("r", november)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void startingAgainSeedsNothingTwice() throws Exception {
+        awaitEquals(1L, this::pooledRounds);
         long events = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
 
         demoData.run(null);
 
         assertThat(jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single()).isEqualTo(events);
         assertThat(jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single()).isEqualTo(5);
+    }
+
+    private long pooledRounds() {
+        return jdbc.sql("SELECT count(*) FROM purchase_round WHERE pooled_at IS NOT NULL").query(Long.class).single();
     }
 
     private long count(String table, String groupement) {

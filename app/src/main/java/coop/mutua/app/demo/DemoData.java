@@ -29,6 +29,8 @@ import coop.mutua.kernel.VatNumber;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.ordering.api.AllocationPolicy;
+import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
+import coop.mutua.ordering.api.ClosingTrigger;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.MemberOrderIds;
@@ -232,6 +234,12 @@ public class DemoData implements ApplicationRunner {
                 MemberId.of(id("member/table-brazza")), MemberId.of(id("member/centre-social")), MemberId.of(id("member/creche"))));
         round(GIRONDE, "gironde/epicerie-janvier", "Épicerie sèche équitable – janvier", today.plusDays(30), today.plusDays(37),
                 "Centre social Saint-Michel, Bordeaux");
+        // A round already closed by the coordinator: its pooling job writes the supplier orders (one below its minimum).
+        RoundId november = round(GIRONDE, "gironde/novembre", "Commande groupée de novembre", today.plusDays(1),
+                today.plusDays(3), "Entrepôt solidaire, 12 quai de Brazza, Bordeaux");
+        openWithOrders(november, List.of(gaec, esat, savonnerie), List.of(MemberId.of(id("member/jardins-garonne")),
+                MemberId.of(id("member/regie-bacalan"))));
+        commands.sendAndWait(new ClosePurchaseRoundCommand(november, GIRONDE, ClosingTrigger.COORDINATOR));
 
         accounts.create(GIRONDE_COORDINATOR, password, "Claire Dubos (coordination)", Role.COORDINATOR, GIRONDE, null, null);
         accounts.create(GIRONDE_MEMBER_EPICERIE, password, "Karim Benali (Épicerie La Bastide)", Role.MEMBER, GIRONDE, epicerie, null);
