@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
@@ -15,9 +16,6 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Role;
 import coop.mutua.app.account.Accounts;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,19 +54,9 @@ class OrderingIntegrationTest {
     void setUp() {
         http = new Http(port);
         gironde = groupements.create("Réseau commandes");
-        String products = "/api/suppliers/" + gironde.supplierId() + "/products";
-        carrots = http.postJson(products, gironde.supplier(), PASSWORD, """
-                {"reference":"CAR-6","name":"Carottes","category":"Légumes","saleUnit":"KG","caseSize":"6","vatRate":"5.5",
-                 "unitPrice":"2.00","tiers":[{"from":"12","price":"1.80"}]}""").json().get("id").asString();
-        cheese = http.postJson(products, gironde.supplier(), PASSWORD, """
-                {"reference":"TOM","name":"Tomme","category":"Crèmerie","saleUnit":"KG","step":"0.5","caseSize":"2","vatRate":"5.5",
-                 "unitPrice":"16.80"}""").json().get("id").asString();
-        round = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, """
-                {"title":"Commande","closesAt":"%s","deliveryDate":"%s","deliveryPlace":"Entrepôt"}"""
-                .formatted(OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).withNano(0), LocalDate.now().plusDays(8)))
-                .json().get("id").asString();
-        http.putJson("/api/rounds/" + round + "/terms", gironde.coordinator(), PASSWORD, "{\"suppliers\":[\"" + gironde.supplierId() + "\"]}");
-        http.postJson("/api/rounds/" + round + "/open", gironde.coordinator(), PASSWORD, "");
+        carrots = RoundsThroughApi.product(http, gironde.supplier(), gironde.supplierId(), RoundsThroughApi.CARROTS);
+        cheese = RoundsThroughApi.product(http, gironde.supplier(), gironde.supplierId(), RoundsThroughApi.CHEESE);
+        round = RoundsThroughApi.openRound(http, gironde, "Commande", gironde.supplierId());
         secondMember = MemberId.random();
         Address address = new Address("2 rue", "33000", "Bordeaux", "FR");
         commands.sendAndWait(new RegisterMemberCommand(secondMember, gironde.id(), "Deuxième structure", "73282932000074", null,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
@@ -15,9 +16,6 @@ import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.MemberOrderIds;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -58,15 +56,8 @@ class RoundClosingIntegrationTest {
     void setUp() {
         http = new Http(port);
         gironde = groupements.create("Réseau clôture");
-        carrots = http.postJson("/api/suppliers/" + gironde.supplierId() + "/products", gironde.supplier(), PASSWORD, """
-                {"reference":"CAR-6","name":"Carottes","category":"Légumes","saleUnit":"KG","caseSize":"6","vatRate":"5.5",
-                 "unitPrice":"2.00"}""").json().get("id").asString();
-        round = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, """
-                {"title":"Commande à clôturer","closesAt":"%s","deliveryDate":"%s","deliveryPlace":"Entrepôt"}"""
-                .formatted(OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).withNano(0), LocalDate.now().plusDays(8)))
-                .json().get("id").asString();
-        http.putJson("/api/rounds/" + round + "/terms", gironde.coordinator(), PASSWORD, "{\"suppliers\":[\"" + gironde.supplierId() + "\"]}");
-        http.postJson("/api/rounds/" + round + "/open", gironde.coordinator(), PASSWORD, "");
+        carrots = RoundsThroughApi.product(http, gironde.supplier(), gironde.supplierId(), RoundsThroughApi.CARROTS);
+        round = RoundsThroughApi.openRound(http, gironde, "Commande à clôturer", gironde.supplierId());
     }
 
     @Test

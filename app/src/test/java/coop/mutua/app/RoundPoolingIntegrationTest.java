@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.catalog.api.Address;
@@ -19,9 +20,6 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.batch.RoundPoolings;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,12 +88,8 @@ class RoundPoolingIntegrationTest {
                 EssFamily.ASSOCIATION, address, address, "epicerie@example.org"));
         catchUp.await("catalog-directory", dairy);
         catchUp.await("catalog-directory", second);
-        carrots = http.postJson("/api/suppliers/" + gironde.supplierId() + "/products", gironde.supplier(), PASSWORD, """
-                {"reference":"CAR-6","name":"Carottes","category":"Légumes","saleUnit":"KG","caseSize":"6","vatRate":"5.5",
-                 "unitPrice":"2.00","tiers":[{"from":"12","price":"1.80"}]}""").json().get("id").asString();
-        cheese = http.postJson("/api/suppliers/" + dairy + "/products", gironde.coordinator(), PASSWORD, """
-                {"reference":"TOM","name":"Tomme","category":"Crèmerie","saleUnit":"KG","step":"0.5","caseSize":"2","vatRate":"5.5",
-                 "unitPrice":"16.80"}""").json().get("id").asString();
+        carrots = RoundsThroughApi.product(http, gironde.supplier(), gironde.supplierId(), RoundsThroughApi.CARROTS);
+        cheese = RoundsThroughApi.product(http, gironde.coordinator(), dairy, RoundsThroughApi.CHEESE);
     }
 
     @Test
@@ -147,6 +141,18 @@ class RoundPoolingIntegrationTest {
                 .contains("21.60 €");
         String memberPage = coop.mutua.app.support.Pages.loggedIn(port, gironde.member()).get("/rounds/" + round, null, null).body();
         assertThat(memberPage).contains("Ce que vous recevrez").contains("Tel que commandé").doesNotContain("Commandes fournisseurs");
+    }
+
+    @Test
+    void firstComeServesTheEarlierOrderInFullWhenTheLastCaseIsNotFilled() {
+        String round = RoundsThroughApi.openRound(http, gironde, "Premier arrivé", "FIRST_COME", gironde.supplierId());
+        order(round, second, "{\"productId\":\"" + carrots + "\",\"quantity\":\"4\"}");
+        order(round, gironde.memberId(), "{\"productId\":\"" + carrots + "\",\"quantity\":\"3\"}");
+        assertThat(http.postJson("/api/rounds/" + round + "/close", gironde.coordinator(), PASSWORD, "").status()).isEqualTo(200);
+
+        Eventually.equal(true, () -> pooled(round));
+        assertThat(shares(round, carrots)).as("7 asked, one case of 6: the first order is served in full")
+                .containsEntry(second.value(), new BigDecimal("4.000")).containsEntry(gironde.memberId().value(), new BigDecimal("2.000"));
     }
 
     @Test
@@ -202,13 +208,7 @@ class RoundPoolingIntegrationTest {
 
     /** A round with both suppliers, two members' orders, closed by the coordinator. */
     private String closedRoundWithOrders() {
-        String round = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, """
-                {"title":"Commande groupée","closesAt":"%s","deliveryDate":"%s","deliveryPlace":"Entrepôt"}"""
-                .formatted(OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).withNano(0), LocalDate.now().plusDays(8)))
-                .json().get("id").asString();
-        http.putJson("/api/rounds/" + round + "/terms", gironde.coordinator(), PASSWORD,
-                "{\"suppliers\":[\"" + gironde.supplierId() + "\",\"" + dairy + "\"]}");
-        http.postJson("/api/rounds/" + round + "/open", gironde.coordinator(), PASSWORD, "");
+        String round = RoundsThroughApi.openRound(http, gironde, "Commande groupée", gironde.supplierId(), dairy);
         order(round, gironde.memberId(), "{\"productId\":\"" + carrots + "\",\"quantity\":\"7\"},{\"productId\":\"" + cheese
                 + "\",\"quantity\":\"2.5\"}");
         order(round, second, "{\"productId\":\"" + carrots + "\",\"quantity\":\"3\",\"tolerance\":\"2\"},{\"productId\":\"" + cheese

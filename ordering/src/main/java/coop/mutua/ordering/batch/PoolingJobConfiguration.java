@@ -90,7 +90,7 @@ class PoolingJobConfiguration {
                     .map(s -> new SupplierPooling.SupplierTerms(orZero(s.minimumOrder()), orZero(s.deliveryFee()),
                             orZero(s.freeShippingThreshold())))
                     .orElse(SupplierPooling.SupplierTerms.NONE);
-            return new Pooled(supplierId, SupplierPooling.pool(pooling.demand(round.roundId(), supplierId), terms, round.policy()), terms);
+            return new Pooled(supplierId, SupplierPooling.pool(pooling.demand(round.roundId(), supplierId, round.policy()), terms, round.policy()), terms);
         };
     }
 

@@ -61,7 +61,7 @@ class PoolingRepository {
     }
 
     /** Every product of the supplier asked for in the round, with the members' frozen lines. */
-    List<SupplierPooling.Demand> demand(RoundId roundId, SupplierId supplierId) {
+    List<SupplierPooling.Demand> demand(RoundId roundId, SupplierId supplierId, AllocationPolicy policy) {
         Map<String, OfferedProduct> offer = new LinkedHashMap<>();
         jdbc.sql("SELECT product_id, offered FROM round_offer WHERE round_id = :round AND supplier_id = :supplier")
                 .param("round", roundId.value()).param("supplier", supplierId.value())
@@ -71,16 +71,19 @@ class PoolingRepository {
         if (offer.isEmpty()) {
             return List.of();
         }
-        // By the supplier's products, so that the (round, product) index reads only this supplier's lines.
-        jdbc.sql("""
-                SELECT l.product_id, l.member_id, l.quantity, l.tolerance, o.first_submitted_at
-                FROM member_order_line l
-                JOIN member_order o ON o.order_id = l.order_id
-                WHERE l.round_id = :round AND l.product_id IN (:products)""")
+        // By the supplier's products, so that the (round, product) index reads only this supplier's lines; the time of
+        // each member's first submission only matters to FIRST_COME.
+        String submittedAt = policy == AllocationPolicy.FIRST_COME
+                ? "(SELECT o.first_submitted_at FROM member_order o WHERE o.order_id = l.order_id)" : "NULL::timestamptz";
+        jdbc.sql("SELECT l.product_id, l.member_id, l.quantity, l.tolerance, " + submittedAt
+                        + " FROM member_order_line l WHERE l.round_id = :round AND l.product_id IN (:products)")
                 .param("round", roundId.value()).param("products", List.copyOf(offer.keySet()))
-                .query((rs, n) -> claims.computeIfAbsent(rs.getString(1), product -> new ArrayList<>())
-                        .add(new Allocation.Claim(MemberId.of(rs.getString(2)), new Quantity(rs.getBigDecimal(3)),
-                                new Quantity(rs.getBigDecimal(4)), rs.getTimestamp(5).toInstant())))
+                .query((rs, n) -> {
+                    Timestamp first = rs.getTimestamp(5);
+                    return claims.computeIfAbsent(rs.getString(1), product -> new ArrayList<>())
+                            .add(new Allocation.Claim(MemberId.of(rs.getString(2)), new Quantity(rs.getBigDecimal(3)),
+                                    new Quantity(rs.getBigDecimal(4)), first == null ? null : first.toInstant()));
+                })
                 .list();
         List<SupplierPooling.Demand> demand = new ArrayList<>();
         claims.forEach((product, lines) -> {
