@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens drafts whose opening time has come, closes open rounds whose deadline has passed, and pools closed rounds whose
- * pooling did not complete. The schedule is the
- * rounds' own dates, kept in the database: a node that was down at the deadline closes the round when it starts, and
- * several nodes may all try, since a round refuses a second opening or closing (it closes exactly once).
+ * pooling did not complete. The schedule is the rounds' own dates, kept in the database: a node that was down at the
+ * deadline closes the round when it starts, and several nodes may all try, since a round refuses a second opening or
+ * closing (it closes exactly once).
  */
 @Component
 class RoundSchedule {
@@ -84,9 +84,10 @@ class RoundSchedule {
 
     private void open(Due round) {
         try {
-            rounds.handle(new FindRoundTermsQuery(round.groupementId(), round.roundId()))
-                    .ifPresent(terms -> opening.open(round.groupementId(), terms));
-            log.info("Round {} opened at its opening time", round.roundId());
+            rounds.handle(new FindRoundTermsQuery(round.groupementId(), round.roundId())).ifPresent(terms -> {
+                opening.open(round.groupementId(), terms);
+                log.info("Round {} opened at its opening time", round.roundId());
+            });
         } catch (ConcurrencyException alreadyOpened) {
             log.debug("Round {} opened elsewhere", round.roundId());
         } catch (DomainException cannotOpen) {
