@@ -35,7 +35,7 @@ class ArchitectureTest {
                             .should().dependOnClassesThat().resideInAnyPackage(
                                     "coop.mutua." + other + ".domain..", "coop.mutua." + other + ".query..",
                                     "coop.mutua." + other + ".batch..", "coop.mutua." + other + ".web..",
-                                    "coop.mutua." + other + ".process..")
+                                    "coop.mutua." + other + ".process..", "coop.mutua." + other + ".documents..")
                             .because("contexts talk through each other's api packages only")
                             .allowEmptyShould(isStillEmpty(context))
                             .check(classes);
