@@ -135,6 +135,17 @@ class RoundPoolingIntegrationTest {
                 .json().get("shares").findValues("change").stream().map(tools.jackson.databind.JsonNode::asString).toList())
                 .containsExactlyInAnyOrder("AS_ORDERED", "AS_ORDERED");
 
+        // The purchase order as PDF (also by content negotiation) and CSV, for the supplier itself.
+        String text = pdfText(http.getBytes("/api/supplier-orders/" + farmOrder + "/pdf", gironde.supplier(), PASSWORD));
+        assertThat(text).contains("Bon de commande groupée").contains(gironde.name()).contains("Commande groupée")
+                .contains("CAR-6").contains("Carottes").contains("12 kg").contains("21,60 €").contains("Épicerie solidaire");
+        assertThat(pdfText(http.getBytes("/api/supplier-orders/" + farmOrder, gironde.coordinator(), PASSWORD, "Accept", "application/pdf")))
+                .isEqualTo(text);
+        assertThat(http.get("/api/supplier-orders/" + farmOrder + "/csv", gironde.supplier(), PASSWORD).body())
+                .contains("CAR-6;Carottes;KG;2;12;1,80;21,60;5,5");
+        assertThat(http.get("/api/supplier-orders/" + fromagerie.get("id") + "/pdf", gironde.supplier(), PASSWORD).status())
+                .as("not another supplier's").isEqualTo(404);
+
         // And on the pages: the coordinator's supplier orders with the minimum flag, the member's shares with the reason.
         String coordinatorPage = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator()).get("/rounds/" + round, null, null).body();
         assertThat(coordinatorPage).contains("Commandes fournisseurs").contains("Fromagerie").contains("Sous le minimum (150.00 € HT)")
@@ -220,6 +231,14 @@ class RoundPoolingIntegrationTest {
     private void order(String round, MemberId member, String lines) {
         assertThat(http.putJson("/api/rounds/" + round + "/orders/" + member, gironde.coordinator(), PASSWORD,
                 "{\"lines\":[" + lines + "]}").status()).isEqualTo(200);
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private boolean pooled(String round) {

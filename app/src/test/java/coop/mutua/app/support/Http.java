@@ -110,6 +110,23 @@ public final class Http {
         return request;
     }
 
+    /** A GET whose body is binary (a PDF): the bytes, or an exception naming the status. */
+    public byte[] getBytes(String path, String username, String password, String... headers) {
+        try {
+            HttpResponse<byte[]> response = client.send(request(path, username, password, headers).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

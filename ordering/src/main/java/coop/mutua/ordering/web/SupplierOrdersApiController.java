@@ -4,6 +4,13 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.ordering.documents.PurchaseOrder;
+import coop.mutua.ordering.documents.PurchaseOrderDocuments;
+import coop.mutua.ordering.documents.PurchaseOrders;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import coop.mutua.ordering.api.DecideBelowMinimumCommand;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -28,9 +35,11 @@ class SupplierOrdersApiController {
     private final RoundQueries rounds;
     private final CommandGateway commands;
     private final ProjectionCatchUp catchUp;
+    private final PurchaseOrders purchaseOrders;
 
     SupplierOrdersApiController(SupplierOrderQueries supplierOrders, RoundQueries rounds, CommandGateway commands,
-                                ProjectionCatchUp catchUp) {
+                                ProjectionCatchUp catchUp, PurchaseOrders purchaseOrders) {
+        this.purchaseOrders = purchaseOrders;
         this.supplierOrders = supplierOrders;
         this.rounds = rounds;
         this.commands = commands;
@@ -72,6 +81,29 @@ class SupplierOrdersApiController {
         commands.sendAndWait(new DecideBelowMinimumCommand(order.roundId(), actor.groupementId(), order.supplierId(), confirm));
         catchUp.await(RunningRounds.ROUNDS, order.roundId());
         return one(actor, id);
+    }
+
+    @GetMapping(value = {"/api/supplier-orders/{id}/pdf", "/api/supplier-orders/{id}"}, produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+    @Operation(summary = "The grouped purchase order as a PDF (also with Accept: application/pdf on the order itself)")
+    ResponseEntity<byte[]> pdf(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        PurchaseOrder order = purchaseOrders.of(actor.groupementId(), id, actor.is(Role.SUPPLIER) ? actor.supplierId() : null);
+        return document(PurchaseOrderDocuments.pdf(order), MediaType.APPLICATION_PDF, "bon-de-commande-" + order.number() + ".pdf");
+    }
+
+    @GetMapping("/api/supplier-orders/{id}/csv")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+    @Operation(summary = "The grouped purchase order's lines as CSV (semicolon, decimal comma, UTF-8)")
+    ResponseEntity<byte[]> csv(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        PurchaseOrder order = purchaseOrders.of(actor.groupementId(), id, actor.is(Role.SUPPLIER) ? actor.supplierId() : null);
+        return document(PurchaseOrderDocuments.csv(order), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                "bon-de-commande-" + order.number() + ".csv");
+    }
+
+    private static ResponseEntity<byte[]> document(byte[] content, MediaType type, String fileName) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(content);
     }
 
     @GetMapping("/api/supplier-orders/{id}")
