@@ -6,6 +6,7 @@ import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundsThroughApi;
+import coop.mutua.app.support.TestMail;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.catalog.api.Address;
@@ -66,6 +67,8 @@ class RoundPoolingIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     RoundPoolings poolings;
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
 
     Http http;
     TestGroupement gironde;
@@ -81,7 +84,7 @@ class RoundPoolingIntegrationTest {
         Address address = new Address("4 chemin", "33000", "Bordeaux", "FR");
         dairy = SupplierId.random();
         commands.sendAndWait(new RegisterSupplierCommand(dairy, gironde.id(), "Fromagerie", "73282932000074", null, null, Set.of(),
-                address, new GeoPoint(44.9, -0.6), "fromagerie@example.org", Money.parse("150.00"), Money.parse("300.00"),
+                address, new GeoPoint(44.9, -0.6), dairyEmail(), Money.parse("150.00"), Money.parse("300.00"),
                 Money.parse("12.00"), null));
         second = MemberId.random();
         commands.sendAndWait(new RegisterMemberCommand(second, gironde.id(), "Épicerie solidaire", "73282932000074", null,
@@ -191,6 +194,48 @@ class RoundPoolingIntegrationTest {
     }
 
     @Test
+    void eachSupplierIsMailedItsOrderOnceWithThePdfAndTheCsvAndOneBelowItsMinimumOnlyOnceConfirmed() throws Exception {
+        String round = closedRoundWithOrders();
+        Eventually.equal(true, () -> pooled(round));
+
+        Eventually.equal(1, () -> TestMail.to(farmEmail()).size());
+        jakarta.mail.internet.MimeMessage mail = TestMail.to(farmEmail()).get(0);
+        assertThat(mail.getSubject()).startsWith("Bon de commande groupée").endsWith(gironde.name());
+        assertThat(mail.getMessageID()).startsWith("<supplier-order-").endsWith("-v1@mutua>");
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        List<String> attachments = new java.util.ArrayList<>();
+        String pdf = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() != null) {
+                attachments.add(part.getFileName());
+                if (part.getFileName().endsWith(".pdf")) {
+                    pdf = pdfText(part.getInputStream().readAllBytes());
+                }
+            }
+        }
+        assertThat(attachments).hasSize(2).anyMatch(name -> name.endsWith(".pdf")).anyMatch(name -> name.endsWith(".csv"));
+        assertThat(pdf).contains("Carottes").contains("21,60 €").contains(gironde.name());
+        assertThat(TestMail.to(dairyEmail())).as("below its minimum: not sent before the coordinator decides").isEmpty();
+
+        String fromagerie = (String) supplierOrder(round, dairy).get("id");
+        assertThat(http.postJson("/api/supplier-orders/" + fromagerie + "/accept-below-minimum", gironde.coordinator(), PASSWORD, "")
+                .status()).isEqualTo(200);
+        Eventually.equal(1, () -> TestMail.to(dairyEmail()).size());
+
+        // Replaying the dispatcher's events (a reset, as after a redeployment) sends nothing again.
+        org.axonframework.eventhandling.StreamingEventProcessor dispatcher = processing
+                .eventProcessor("ordering-dispatch", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        dispatcher.shutDown();
+        dispatcher.resetTokens();
+        dispatcher.start();
+        Eventually.equal(true, () -> dispatcher.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()));
+        Thread.sleep(300);
+        assertThat(TestMail.to(farmEmail())).hasSize(1);
+        assertThat(TestMail.to(dairyEmail())).hasSize(1);
+    }
+
+    @Test
     void aPoolingStoppedMidwayAndRestartedGivesTheSameResultWithoutDuplicates() {
         String clean = closedRoundWithOrders();
         Eventually.equal(true, () -> pooled(clean));
@@ -231,6 +276,14 @@ class RoundPoolingIntegrationTest {
     private void order(String round, MemberId member, String lines) {
         assertThat(http.putJson("/api/rounds/" + round + "/orders/" + member, gironde.coordinator(), PASSWORD,
                 "{\"lines\":[" + lines + "]}").status()).isEqualTo(200);
+    }
+
+    private String dairyEmail() {
+        return "fromagerie-" + dairy.value().substring(0, 8) + "@example.org";
+    }
+
+    private String farmEmail() {
+        return "ferme-" + gironde.id().value().substring(0, 8) + "@example.org";
     }
 
     private static String pdfText(byte[] pdf) {

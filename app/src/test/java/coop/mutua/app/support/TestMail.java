@@ -1,0 +1,43 @@
+package coop.mutua.app.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One real SMTP server (GreenMail) for the whole test JVM, on a free port; every integration test context sends its
+ * mail there. Tests find theirs by recipient, since every test groupement has its own addresses.
+ */
+public final class TestMail {
+
+    private static GreenMail server;
+
+    private TestMail() {
+    }
+
+    static synchronized Map<String, String> properties() {
+        if (server == null) {
+            server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(server.getSmtp().getPort()));
+    }
+
+    /** The messages received so far for this address. */
+    public static List<MimeMessage> to(String address) {
+        return Arrays.stream(server.getReceivedMessages()).filter(message -> {
+            try {
+                Address[] recipients = message.getAllRecipients();
+                return recipients != null && Arrays.stream(recipients).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
