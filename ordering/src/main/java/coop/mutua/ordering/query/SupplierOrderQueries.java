@@ -12,6 +12,7 @@ import coop.mutua.ordering.api.FindMemberSharesQuery;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.MemberShare;
 import coop.mutua.ordering.api.ShareChange;
+import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierOrderView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,7 +62,10 @@ public class SupplierOrderQueries {
                             .computeIfAbsent(rs.getString("product_id"), id -> new ArrayList<>()).add(share(rs)))
                     .list();
         }
-        jdbc.sql("SELECT l.* FROM supplier_order_line l JOIN supplier_order o ON o.id = l.supplier_order_id " + where
+        jdbc.sql("SELECT l.*, c.change AS reported_change, c.new_quantity AS reported_quantity, c.note AS reported_note"
+                        + " FROM supplier_order_line l JOIN supplier_order o ON o.id = l.supplier_order_id"
+                        + " LEFT JOIN supplier_order_change c ON c.supplier_order_id = l.supplier_order_id AND c.product_id = l.product_id "
+                        + where
                         + " ORDER BY l.reference, l.product_id")
                 .params(params)
                 .query((rs, n) -> lines.computeIfAbsent(rs.getString("supplier_order_id"), id -> new ArrayList<>())
@@ -74,7 +78,9 @@ public class SupplierOrderQueries {
                         SupplierId.of(rs.getString("supplier_id")), rs.getString("status"),
                         Money.ofCents(rs.getLong("total_excl_vat_cents")), Money.ofCents(rs.getLong("delivery_fee_cents")),
                         Money.ofCents(rs.getLong("minimum_order_cents")), rs.getBoolean("below_minimum"),
-                        rs.getTimestamp("pooled_at").toInstant(), lines.getOrDefault(rs.getString("id"), List.of())))
+                        rs.getTimestamp("pooled_at").toInstant(), rs.getInt("version"), rs.getInt("confirmed_version"),
+                        rs.getTimestamp("confirmed_at") == null ? null : rs.getTimestamp("confirmed_at").toInstant(),
+                        lines.getOrDefault(rs.getString("id"), List.of())))
                 .list();
     }
 
@@ -104,6 +110,9 @@ public class SupplierOrderQueries {
                 rs.getLong("cases"), new Quantity(rs.getBigDecimal("quantity")), new UnitPrice(rs.getBigDecimal("unit_price")),
                 new UnitPrice(rs.getBigDecimal("list_price")), Money.ofCents(rs.getLong("amount_excl_vat_cents")),
                 new Quantity(rs.getBigDecimal("asked")), new Quantity(rs.getBigDecimal("tolerance")),
-                new Quantity(rs.getBigDecimal("unallocated")), List.copyOf(shares));
+                new Quantity(rs.getBigDecimal("unallocated")), List.copyOf(shares),
+                rs.getString("reported_change") == null ? null : SupplierChange.valueOf(rs.getString("reported_change")),
+                rs.getBigDecimal("reported_quantity") == null ? null : new Quantity(rs.getBigDecimal("reported_quantity")),
+                rs.getString("reported_note"));
     }
 }

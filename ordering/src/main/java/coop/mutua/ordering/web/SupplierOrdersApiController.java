@@ -3,7 +3,11 @@ package coop.mutua.ordering.web;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Role;
+import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.ordering.api.SupplierChange;
+import org.springframework.web.bind.annotation.RequestBody;
 import coop.mutua.ordering.documents.PurchaseOrder;
 import coop.mutua.ordering.documents.PurchaseOrderDocuments;
 import coop.mutua.ordering.documents.PurchaseOrders;
@@ -36,10 +40,12 @@ class SupplierOrdersApiController {
     private final CommandGateway commands;
     private final ProjectionCatchUp catchUp;
     private final PurchaseOrders purchaseOrders;
+    private final SupplierOrderActions actions;
 
     SupplierOrdersApiController(SupplierOrderQueries supplierOrders, RoundQueries rounds, CommandGateway commands,
-                                ProjectionCatchUp catchUp, PurchaseOrders purchaseOrders) {
+                                ProjectionCatchUp catchUp, PurchaseOrders purchaseOrders, SupplierOrderActions actions) {
         this.purchaseOrders = purchaseOrders;
+        this.actions = actions;
         this.supplierOrders = supplierOrders;
         this.rounds = rounds;
         this.commands = commands;
@@ -60,6 +66,36 @@ class SupplierOrdersApiController {
     List<SupplierOrderView> list(@Parameter(hidden = true) Actor actor) {
         return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null,
                 actor.is(Role.SUPPLIER) ? actor.supplierId() : null, null, false));
+    }
+
+    @PostMapping("/api/supplier-orders/{id}/confirm")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+    @Operation(summary = "The supplier confirms its grouped order (its current version)")
+    SupplierOrderView confirm(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return actions.confirm(actor, id);
+    }
+
+    record ChangeJson(String productId, SupplierChange change, String newQuantity, String note) {
+    }
+
+    @PostMapping("/api/supplier-orders/{id}/changes")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+    @Operation(summary = "The supplier reports a change on a line before delivery: OUT_OF_STOCK, SUBSTITUTE (note), NEW_QUANTITY")
+    SupplierOrderView report(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody ChangeJson body) {
+        if (body.productId() == null || body.productId().isBlank()) {
+            throw new coop.mutua.kernel.DomainException("field.required", "productId");
+        }
+        if (body.change() == null) {
+            throw new coop.mutua.kernel.DomainException("field.required", "change");
+        }
+        ProductId product;
+        try {
+            product = ProductId.of(body.productId());
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("product", body.productId());
+        }
+        Quantity quantity = body.newQuantity() == null || body.newQuantity().isBlank() ? null : Quantity.of(body.newQuantity());
+        return actions.report(actor, id, product, body.change(), quantity, body.note());
     }
 
     @PostMapping("/api/supplier-orders/{id}/accept-below-minimum")

@@ -1,0 +1,15 @@
+package coop.mutua.ordering.api;
+
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record SupplierChangeReportedEvent(String supplierOrderId, GroupementId groupementId, RoundId roundId, SupplierId supplierId,
+                                          ProductId productId, SupplierChange change, Quantity newQuantity, String note,
+                                          Instant reportedAt) {
+}

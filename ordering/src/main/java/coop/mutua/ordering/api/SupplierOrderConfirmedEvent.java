@@ -1,0 +1,12 @@
+package coop.mutua.ordering.api;
+
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record SupplierOrderConfirmedEvent(String supplierOrderId, GroupementId groupementId, RoundId roundId, SupplierId supplierId,
+                                          int version, Instant confirmedAt) {
+}

@@ -1,0 +1,65 @@
+package coop.mutua.ordering.web;
+
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.Role;
+import coop.mutua.ordering.api.ConfirmSupplierOrderCommand;
+import coop.mutua.ordering.api.FindSupplierOrdersQuery;
+import coop.mutua.ordering.api.ReportSupplierChangeCommand;
+import coop.mutua.ordering.api.SupplierChange;
+import coop.mutua.ordering.api.SupplierOrderView;
+import coop.mutua.ordering.query.SupplierOrderQueries;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+/** A supplier (or the coordinator for it) acting on a grouped order: reading it, confirming it, reporting changes. */
+@Component
+class SupplierOrderActions {
+
+    private final SupplierOrderQueries supplierOrders;
+    private final CommandGateway commands;
+    private final ProjectionCatchUp catchUp;
+
+    SupplierOrderActions(SupplierOrderQueries supplierOrders, CommandGateway commands, ProjectionCatchUp catchUp) {
+        this.supplierOrders = supplierOrders;
+        this.commands = commands;
+        this.catchUp = catchUp;
+    }
+
+    /** The orders the actor may see: a supplier its own, a coordinator every one of the groupement. */
+    List<SupplierOrderView> visible(Actor actor) {
+        return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), null, false));
+    }
+
+    SupplierOrderView one(Actor actor, String id) {
+        return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), id, true)).stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("supplier-order", id));
+    }
+
+    SupplierOrderView confirm(Actor actor, String id) {
+        SupplierOrderView order = one(actor, id);
+        commands.sendAndWait(new ConfirmSupplierOrderCommand(order.id(), actor.groupementId(), order.roundId(), order.supplierId(),
+                order.version()));
+        catchUp.await(RunningRounds.ROUNDS, order.id());
+        return one(actor, id);
+    }
+
+    SupplierOrderView report(Actor actor, String id, ProductId productId, SupplierChange change, Quantity newQuantity, String note) {
+        SupplierOrderView order = one(actor, id);
+        if (order.lines().stream().noneMatch(line -> line.productId().equals(productId))) {
+            throw new NotFoundException("product", productId);
+        }
+        commands.sendAndWait(new ReportSupplierChangeCommand(order.id(), actor.groupementId(), order.roundId(), order.supplierId(),
+                productId, change, newQuantity, note));
+        catchUp.await(RunningRounds.ROUNDS, order.id());
+        return one(actor, id);
+    }
+
+    private static coop.mutua.kernel.SupplierId supplierOnly(Actor actor) {
+        return actor.is(Role.SUPPLIER) ? actor.supplierId() : null;
+    }
+}

@@ -1,0 +1,98 @@
+package coop.mutua.ordering.web;
+
+import coop.mutua.catalog.api.FindSuppliersQuery;
+import coop.mutua.catalog.api.FindMembersQuery;
+import coop.mutua.catalog.api.MemberSummary;
+import coop.mutua.catalog.api.SupplierSummary;
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.ordering.api.SupplierChange;
+import coop.mutua.ordering.api.SupplierOrderView;
+import coop.mutua.ordering.query.RoundQueries;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The supplier's space for grouped orders (coordinators see every supplier's): list, detail, confirm, report changes. */
+@Controller
+@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+class SupplierOrderPagesController {
+
+    private final SupplierOrderActions actions;
+    private final RoundQueries rounds;
+    private final QueryGateway queries;
+
+    SupplierOrderPagesController(SupplierOrderActions actions, RoundQueries rounds, QueryGateway queries) {
+        this.actions = actions;
+        this.rounds = rounds;
+        this.queries = queries;
+    }
+
+    @GetMapping("/supplier-orders")
+    String list(Actor actor, Model model) {
+        model.addAttribute("orders", actions.visible(actor));
+        model.addAttribute("supplierNames", supplierNames(actor));
+        model.addAttribute("roundTitles", rounds.handle(new coop.mutua.ordering.api.FindPurchaseRoundsQuery(actor.groupementId(),
+                        java.util.EnumSet.allOf(coop.mutua.ordering.api.RoundStatus.class))).stream()
+                .collect(Collectors.toMap(round -> round.roundId(), round -> round.title())));
+        return "ordering/supplier-orders";
+    }
+
+    @GetMapping("/supplier-orders/{id}")
+    String one(Actor actor, @PathVariable("id") String id, Model model) {
+        SupplierOrderView order = actions.one(actor, id);
+        model.addAttribute("order", order);
+        model.addAttribute("round", rounds.handle(new coop.mutua.ordering.api.FindPurchaseRoundQuery(actor.groupementId(),
+                order.roundId())).orElseThrow());
+        model.addAttribute("supplierName", supplierNames(actor).get(order.supplierId()));
+        model.addAttribute("memberNames", queries.query(new FindMembersQuery(actor.groupementId()),
+                        ResponseTypes.multipleInstancesOf(MemberSummary.class)).join().stream()
+                .collect(Collectors.toMap(MemberSummary::id, MemberSummary::name)));
+        model.addAttribute("changes", SupplierChange.values());
+        return "ordering/supplier-order";
+    }
+
+    @PostMapping("/supplier-orders/{id}/confirm")
+    String confirm(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
+        try {
+            actions.confirm(actor, id);
+            redirect.addFlashAttribute("saved", "supplier-order.confirmed");
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("refused", refused);
+        }
+        return "redirect:/supplier-orders/" + id;
+    }
+
+    @PostMapping("/supplier-orders/{id}/changes")
+    String report(Actor actor, @PathVariable("id") String id, @RequestParam("productId") String productId,
+                  @RequestParam("change") SupplierChange change,
+                  @RequestParam(name = "newQuantity", required = false) String newQuantity,
+                  @RequestParam(name = "note", required = false) String note, RedirectAttributes redirect) {
+        try {
+            Quantity quantity = newQuantity == null || newQuantity.isBlank() ? null : Quantity.of(newQuantity.strip().replace(',', '.'));
+            actions.report(actor, id, ProductId.of(productId), change, quantity, note);
+            redirect.addFlashAttribute("saved", "supplier-order.change-reported");
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("refused", refused);
+        } catch (IllegalArgumentException malformed) {
+            redirect.addFlashAttribute("refused", new DomainException("supplier-order.bad-quantity", newQuantity));
+        }
+        return "redirect:/supplier-orders/" + id;
+    }
+
+    private Map<coop.mutua.kernel.SupplierId, String> supplierNames(Actor actor) {
+        return queries.query(new FindSuppliersQuery(actor.groupementId()), ResponseTypes.multipleInstancesOf(SupplierSummary.class))
+                .join().stream().collect(Collectors.toMap(SupplierSummary::id, SupplierSummary::name));
+    }
+}
