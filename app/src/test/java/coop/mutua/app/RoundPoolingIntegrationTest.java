@@ -236,6 +236,33 @@ class RoundPoolingIntegrationTest {
     }
 
     @Test
+    void aShortageAndAWeighedSurplusAtReceptionAreReSharedByPolicyAndMembersSeeIt() {
+        String round = closedRoundWithOrders();
+        Eventually.equal(true, () -> pooled(round));
+        String farm = (String) supplierOrder(round, gironde.supplierId()).get("id");
+        String fromagerie = (String) supplierOrder(round, dairy).get("id");
+
+        // 12 kg of carrots ordered (7 and 5), 9 arrive; 4 kg of cheese ordered (2.5 and 1.5), 4.12 kg weighed.
+        tools.jackson.databind.JsonNode received = http.postJson("/api/supplier-orders/" + farm + "/reception", gironde.coordinator(),
+                PASSWORD, "{\"lines\":[{\"productId\":\"" + carrots + "\",\"delivered\":\"9\"}]}").json();
+        http.postJson("/api/supplier-orders/" + fromagerie + "/reception", gironde.coordinator(), PASSWORD,
+                "{\"lines\":[{\"productId\":\"" + cheese + "\",\"delivered\":\"4.12\"}]}");
+
+        assertThat(received.get("lines").get(0).get("delivered").asString()).isEqualTo("9");
+        assertThat(received.get("receivedAt").isNull()).isFalse();
+        assertThat(receivedShares(round, carrots)).as("9 shared 7:5, the spare kilo to the larger remainder")
+                .containsEntry(gironde.memberId().value(), new BigDecimal("5.000")).containsEntry(second.value(), new BigDecimal("4.000"));
+        assertThat(receivedShares(round, cheese)).as("the extra 120 g to the tolerance left")
+                .containsEntry(gironde.memberId().value(), new BigDecimal("2.500")).containsEntry(second.value(), new BigDecimal("1.620"));
+        tools.jackson.databind.JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + gironde.memberId(), gironde.member(), PASSWORD)
+                .json().get("shares");
+        assertThat(shares.findValues("receptionChange").stream().map(tools.jackson.databind.JsonNode::asString).toList())
+                .containsExactlyInAnyOrder("REDUCED", "AS_ORDERED");
+        assertThat(http.postJson("/api/supplier-orders/" + farm + "/reception", gironde.coordinator(), PASSWORD,
+                "{\"lines\":[{\"productId\":\"" + carrots + "\",\"delivered\":\"-1\"}]}").status()).isIn(400, 422);
+    }
+
+    @Test
     void aPoolingStoppedMidwayAndRestartedGivesTheSameResultWithoutDuplicates() {
         String clean = closedRoundWithOrders();
         Eventually.equal(true, () -> pooled(clean));
@@ -312,6 +339,13 @@ class RoundPoolingIntegrationTest {
 
     private Map<String, BigDecimal> shares(String round, String product) {
         return jdbc.sql("SELECT member_id, allocated FROM member_allocation WHERE round_id = :round AND product_id = :product")
+                .param("round", round).param("product", product)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private Map<String, BigDecimal> receivedShares(String round, String product) {
+        return jdbc.sql("SELECT member_id, received FROM member_allocation WHERE round_id = :round AND product_id = :product")
                 .param("round", round).param("product", product)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

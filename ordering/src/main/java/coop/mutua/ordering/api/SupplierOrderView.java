@@ -16,12 +16,16 @@ import java.util.List;
  */
 public record SupplierOrderView(String id, RoundId roundId, SupplierId supplierId, String status, Money totalExclVat,
                                 Money deliveryFee, Money minimumOrder, boolean belowMinimum, Instant pooledAt,
-                                int version, int confirmedVersion, Instant confirmedAt, List<Line> lines) {
+                                int version, int confirmedVersion, Instant confirmedAt, Instant receivedAt, List<Line> lines) {
 
-    /** {@code reportedChange} and what goes with it: the supplier's latest report on the line, if any. */
+    /**
+     * {@code reportedChange} and what goes with it: the supplier's latest report on the line, if any; {@code delivered}:
+     * what arrived (null before reception), and what of it no member could take.
+     */
     public record Line(ProductId productId, String reference, String name, String saleUnit, VatRate vatRate, Quantity caseSize,
                        long cases, Quantity quantity, UnitPrice unitPrice, UnitPrice listPrice, Money amountExclVat,
                        Quantity asked, Quantity tolerance, Quantity unallocated, List<MemberShare> shares,
-                       SupplierChange reportedChange, Quantity reportedQuantity, String reportedNote) {
+                       SupplierChange reportedChange, Quantity reportedQuantity, String reportedNote, Quantity delivered,
+                       Quantity deliveredUnallocated) {
     }
 }

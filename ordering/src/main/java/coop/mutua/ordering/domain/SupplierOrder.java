@@ -8,6 +8,8 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Require;
 import coop.mutua.ordering.api.ConfirmSupplierOrderCommand;
+import coop.mutua.ordering.api.ReceptionRecordedEvent;
+import coop.mutua.ordering.api.RecordReceptionCommand;
 import coop.mutua.ordering.api.ReportSupplierChangeCommand;
 import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierChangeReportedEvent;
@@ -70,6 +72,24 @@ public class SupplierOrder {
                 change == SupplierChange.NEW_QUANTITY ? command.newQuantity() : null, note, clock.instant()));
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordReceptionCommand command, Clock clock) {
+        requireSameGroupement(command.supplierOrderId(), command.groupementId());
+        java.util.Map<coop.mutua.kernel.ProductId, coop.mutua.kernel.Quantity> delivered =
+                command.delivered() == null ? java.util.Map.of() : java.util.Map.copyOf(command.delivered());
+        if (delivered.isEmpty()) {
+            throw new DomainException("field.required", "lines");
+        }
+        delivered.forEach((product, quantity) -> {
+            if (quantity == null || quantity.value().signum() < 0) {
+                throw new DomainException("reception.quantity", product);
+            }
+        });
+        apply(new ReceptionRecordedEvent(command.supplierOrderId(), command.groupementId(), command.roundId(), command.supplierId(),
+                delivered, clock.instant()));
+    }
+
     private void requireSameGroupement(String id, GroupementId caller) {
         if (groupementId != null && !groupementId.equals(caller)) {
             throw new NotFoundException("supplier-order", id);
@@ -81,6 +101,12 @@ public class SupplierOrder {
         this.supplierOrderId = event.supplierOrderId();
         this.groupementId = event.groupementId();
         this.confirmedVersion = event.version();
+    }
+
+    @EventSourcingHandler
+    void on(ReceptionRecordedEvent event) {
+        this.supplierOrderId = event.supplierOrderId();
+        this.groupementId = event.groupementId();
     }
 
     @EventSourcingHandler

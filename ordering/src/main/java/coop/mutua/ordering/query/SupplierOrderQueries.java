@@ -80,6 +80,7 @@ public class SupplierOrderQueries {
                         Money.ofCents(rs.getLong("minimum_order_cents")), rs.getBoolean("below_minimum"),
                         rs.getTimestamp("pooled_at").toInstant(), rs.getInt("version"), rs.getInt("confirmed_version"),
                         rs.getTimestamp("confirmed_at") == null ? null : rs.getTimestamp("confirmed_at").toInstant(),
+                        rs.getTimestamp("received_at") == null ? null : rs.getTimestamp("received_at").toInstant(),
                         lines.getOrDefault(rs.getString("id"), List.of())))
                 .list();
     }
@@ -99,9 +100,11 @@ public class SupplierOrderQueries {
         Quantity asked = new Quantity(rs.getBigDecimal("asked"));
         boolean cancelled = "CANCELLED".equals(rs.getString("order_status"));
         Quantity allocated = cancelled ? Quantity.ZERO : new Quantity(rs.getBigDecimal("allocated"));
+        Quantity received = rs.getBigDecimal("received") == null || cancelled ? null : new Quantity(rs.getBigDecimal("received"));
         return new MemberShare(MemberId.of(rs.getString("member_id")), ProductId.of(rs.getString("product_id")), asked,
                 new Quantity(rs.getBigDecimal("tolerance")), allocated,
-                cancelled ? ShareChange.SUPPLIER_CANCELLED : ShareChange.of(asked, allocated));
+                cancelled ? ShareChange.SUPPLIER_CANCELLED : ShareChange.of(asked, allocated), received,
+                received == null ? null : ShareChange.of(allocated, received));
     }
 
     private static SupplierOrderView.Line line(ResultSet rs, List<MemberShare> shares) throws SQLException {
@@ -113,6 +116,8 @@ public class SupplierOrderQueries {
                 new Quantity(rs.getBigDecimal("unallocated")), List.copyOf(shares),
                 rs.getString("reported_change") == null ? null : SupplierChange.valueOf(rs.getString("reported_change")),
                 rs.getBigDecimal("reported_quantity") == null ? null : new Quantity(rs.getBigDecimal("reported_quantity")),
-                rs.getString("reported_note"));
+                rs.getString("reported_note"),
+                rs.getBigDecimal("delivered") == null ? null : new Quantity(rs.getBigDecimal("delivered")),
+                rs.getBigDecimal("delivered_unallocated") == null ? null : new Quantity(rs.getBigDecimal("delivered_unallocated")));
     }
 }

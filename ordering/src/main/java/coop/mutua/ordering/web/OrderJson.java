@@ -15,6 +15,7 @@ record OrderJson(String roundId, String memberId, List<LineJson> lines, List<Sha
     record LineJson(String productId, String quantity, String tolerance) {
     }
 
-    record ShareJson(String productId, String asked, String tolerance, String allocated, String change) {
+    record ShareJson(String productId, String asked, String tolerance, String allocated, String change, String received,
+                     String receptionChange) {
     }
 }

@@ -63,7 +63,9 @@ class OrdersApiController {
         }
         return new OrderJson(order.roundId(), order.memberId(), order.lines(), shares.stream()
                 .map(share -> new OrderJson.ShareJson(share.productId().value(), share.asked().toString(),
-                        share.tolerance().toString(), share.allocated().toString(), share.change().name()))
+                        share.tolerance().toString(), share.allocated().toString(), share.change().name(),
+                        share.received() == null ? null : share.received().toString(),
+                        share.receptionChange() == null ? null : share.receptionChange().name()))
                 .toList());
     }
 

@@ -59,6 +59,20 @@ class SupplierOrderActions {
         return one(actor, id);
     }
 
+    /** Records what arrived (lines not given: as ordered); members' shares are re-allocated by the round's policy. */
+    SupplierOrderView receive(Actor actor, String id, java.util.Map<ProductId, Quantity> delivered) {
+        SupplierOrderView order = one(actor, id);
+        for (ProductId product : delivered.keySet()) {
+            if (order.lines().stream().noneMatch(line -> line.productId().equals(product))) {
+                throw new NotFoundException("product", product);
+            }
+        }
+        commands.sendAndWait(new coop.mutua.ordering.api.RecordReceptionCommand(order.id(), actor.groupementId(), order.roundId(),
+                order.supplierId(), delivered));
+        catchUp.await(RunningRounds.ROUNDS, order.id());
+        return one(actor, id);
+    }
+
     private static coop.mutua.kernel.SupplierId supplierOnly(Actor actor) {
         return actor.is(Role.SUPPLIER) ? actor.supplierId() : null;
     }

@@ -98,6 +98,33 @@ class SupplierOrdersApiController {
         return actions.report(actor, id, product, body.change(), quantity, body.note());
     }
 
+    record ReceptionJson(List<DeliveredJson> lines) {
+        record DeliveredJson(String productId, String delivered) {
+        }
+    }
+
+    @PostMapping("/api/supplier-orders/{id}/reception")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+    @Operation(summary = "Record what arrived per product (weighed goods: the actual weight); lines not given arrived as ordered",
+            description = "Members' shares are re-allocated by the round's policy: a shortage shared, a surplus into tolerances "
+                    + "left, what nobody can take shown as unallocated. Recording again corrects the figures.")
+    SupplierOrderView reception(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody ReceptionJson body) {
+        java.util.Map<ProductId, Quantity> delivered = new java.util.LinkedHashMap<>();
+        for (ReceptionJson.DeliveredJson line : body.lines() == null ? List.<ReceptionJson.DeliveredJson>of() : body.lines()) {
+            if (line.productId() == null || line.delivered() == null || line.delivered().isBlank()) {
+                throw new coop.mutua.kernel.DomainException("field.required", line.productId() == null ? "productId" : "delivered");
+            }
+            ProductId product;
+            try {
+                product = ProductId.of(line.productId());
+            } catch (IllegalArgumentException malformed) {
+                throw new NotFoundException("product", line.productId());
+            }
+            delivered.put(product, Quantity.of(line.delivered()));
+        }
+        return actions.receive(actor, id, delivered);
+    }
+
     @PostMapping("/api/supplier-orders/{id}/accept-below-minimum")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Confirm a supplier order below the supplier's minimum amount (the delivery fee is paid)")

@@ -8,6 +8,8 @@ import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.ConfirmSupplierOrderCommand;
+import coop.mutua.ordering.api.ReceptionRecordedEvent;
+import coop.mutua.ordering.api.RecordReceptionCommand;
 import coop.mutua.ordering.api.ReportSupplierChangeCommand;
 import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierChangeReportedEvent;
@@ -46,6 +48,16 @@ class SupplierOrderTest {
                 .expectEvents(new SupplierOrderConfirmedEvent(ORDER, GIRONDE, ROUND, GAEC, 2, NOW));
         fixture.given(confirmed).when(new ConfirmSupplierOrderCommand(ORDER, GroupementId.of("landes"), ROUND, GAEC, 2))
                 .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void receptionRecordsWhatArrivedNeverANegativeQuantity() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordReceptionCommand(ORDER, GIRONDE, ROUND, GAEC, java.util.Map.of(CARROTS, Quantity.of("9.5"))))
+                .expectEvents(new ReceptionRecordedEvent(ORDER, GIRONDE, ROUND, GAEC, java.util.Map.of(CARROTS, Quantity.of("9.5")), NOW));
+        fixture.givenNoPriorActivity()
+                .when(new RecordReceptionCommand(ORDER, GIRONDE, ROUND, GAEC, java.util.Map.of()))
+                .expectException(DomainException.class).expectExceptionMessage("field.required [lines]");
     }
 
     @Test
