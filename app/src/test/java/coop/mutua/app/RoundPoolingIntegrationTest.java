@@ -88,7 +88,7 @@ class RoundPoolingIntegrationTest {
                 Money.parse("12.00"), null));
         second = MemberId.random();
         commands.sendAndWait(new RegisterMemberCommand(second, gironde.id(), "Épicerie solidaire", "73282932000074", null,
-                EssFamily.ASSOCIATION, address, address, "epicerie@example.org"));
+                EssFamily.ASSOCIATION, address, address, "epicerie-" + second.value().substring(0, 8) + "@example.org"));
         catchUp.await("catalog-directory", dairy);
         catchUp.await("catalog-directory", second);
         carrots = RoundsThroughApi.product(http, gironde.supplier(), gironde.supplierId(), RoundsThroughApi.CARROTS);
@@ -236,7 +236,7 @@ class RoundPoolingIntegrationTest {
     }
 
     @Test
-    void aShortageAndAWeighedSurplusAtReceptionAreReSharedByPolicyAndMembersSeeIt() {
+    void aShortageAndAWeighedSurplusAtReceptionAreReSharedByPolicyAndMembersSeeIt() throws Exception {
         String round = closedRoundWithOrders();
         Eventually.equal(true, () -> pooled(round));
         String farm = (String) supplierOrder(round, gironde.supplierId()).get("id");
@@ -260,6 +260,20 @@ class RoundPoolingIntegrationTest {
                 .containsExactlyInAnyOrder("REDUCED", "AS_ORDERED");
         assertThat(http.postJson("/api/supplier-orders/" + farm + "/reception", gironde.coordinator(), PASSWORD,
                 "{\"lines\":[{\"productId\":\"" + carrots + "\",\"delivered\":\"-1\"}]}").status()).isIn(400, 422);
+
+        // Each member was told its shares at pooling, then what the reception changed (only what changed for it).
+        String first = "membre-" + gironde.id().value().substring(0, 8) + "@example.org";
+        String epicerie = "epicerie-" + second.value().substring(0, 8) + "@example.org";
+        Eventually.equal(2, () -> TestMail.to(first).size());
+        Eventually.equal(3, () -> TestMail.to(epicerie).size());
+        List<String> texts = new java.util.ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage message : TestMail.to(first)) {
+            texts.add(message.getSubject() + "\n" + message.getContent());
+        }
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("Votre commande groupée").contains("Carottes : 7 (demandé 7)")
+                .contains("Tomme : 2,5 (demandé 2,5)"));
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("Livraison").contains("Carottes : 5 au lieu de 7")
+                .doesNotContain("Tomme"));
     }
 
     @Test
