@@ -63,7 +63,7 @@ class DemoDataTest {
     }
 
     @Test
-    void aClosedRoundHasItsSupplierOrdersOneOfThemBelowItsMinimum() {
+    void aClosedRoundHasItsSupplierOrdersOneBelowItsMinimumOneConfirmedOneReceivedShort() {
         awaitEquals(1L, this::pooledRounds);
         String november = jdbc.sql("SELECT id FROM purchase_round WHERE title = 'Commande groupée de novembre'").query(String.class).single();
         assertThat(jdbc.sql("SELECT count(*) FROM supplier_order WHERE round_id = :r").param("r", november).query(Long.class).single())
@@ -72,6 +72,12 @@ class DemoDataTest {
                 .query(Long.class).single()).as("something for the coordinator to decide").isPositive();
         assertThat(jdbc.sql("SELECT count(DISTINCT member_id) FROM member_allocation WHERE round_id = :r").param("r", november)
                 .query(Long.class).single()).isEqualTo(2);
+        awaitEquals(2L, () -> jdbc.sql("SELECT count(*) FROM supplier_order WHERE round_id = :r AND confirmed_version = 1")
+                .param("r", november).query(Long.class).single());
+        awaitEquals(1L, () -> jdbc.sql("""
+                SELECT count(*) FROM supplier_order o JOIN supplier_order_line l ON l.supplier_order_id = o.id
+                WHERE o.round_id = :r AND o.received_at IS NOT NULL AND l.delivered < l.quantity""")
+                .param("r", november).query(Long.class).single());
     }
 
     @Test

@@ -25,7 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The supplier, in a real browser, finds its grouped order after the close, confirms it and reports a shortage. */
+/**
+ * The supplier, in a real browser, finds its grouped order after the close, confirms it, reports a shortage and records
+ * what it delivered.
+ */
 @IntegrationTest
 class SupplierPortalBrowserTest {
 
@@ -53,7 +56,7 @@ class SupplierPortalBrowserTest {
     }
 
     @Test
-    void theSupplierSeesItsGroupedOrderConfirmsItAndReportsAShortage() {
+    void theSupplierSeesItsGroupedOrderConfirmsItReportsAShortageAndRecordsTheDelivery() {
         TestGroupement groupement = groupements.create("Réseau portail fournisseur");
         Http api = new Http(port);
         String carrots = RoundsThroughApi.product(api, groupement.supplier(), groupement.supplierId(), RoundsThroughApi.CARROTS);
@@ -83,6 +86,12 @@ class SupplierPortalBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Changement signalé"));
         assertThat(browser.findElement(By.xpath("//tr[@data-product-id='" + carrots + "']")).getText())
                 .contains("Autre quantité : 10").contains("Gel sur une parcelle");
+
+        // At delivery, 10 kg arrive: recorded on the page, the member's share follows.
+        browser.findElement(By.id("delivered-" + carrots)).sendKeys("10");
+        browser.findElement(By.xpath("//button[normalize-space()='Enregistrer la réception']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Réception enregistrée"));
+        assertThat(browser.findElement(By.id("packing")).getText()).contains("12 10");
 
         // The coordinator sees the same through the API.
         var order = api.get("/api/supplier-orders", groupement.coordinator(), PASSWORD).json().get(0);

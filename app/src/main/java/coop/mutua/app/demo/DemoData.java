@@ -30,6 +30,13 @@ import coop.mutua.kernel.VatRate;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
+import coop.mutua.ordering.api.ConfirmSupplierOrderCommand;
+import coop.mutua.ordering.api.FindPurchaseRoundQuery;
+import coop.mutua.ordering.api.FindSupplierOrdersQuery;
+import coop.mutua.ordering.api.RecordReceptionCommand;
+import coop.mutua.ordering.api.SupplierOrderView;
+import coop.mutua.ordering.query.RoundQueries;
+import coop.mutua.ordering.query.SupplierOrderQueries;
 import coop.mutua.ordering.api.ClosingTrigger;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
 import coop.mutua.ordering.api.FeeSplitPolicy;
@@ -91,12 +98,17 @@ public class DemoData implements ApplicationRunner {
 
     private final CommandGateway commands;
     private final Accounts accounts;
+    private final RoundQueries rounds;
+    private final SupplierOrderQueries supplierOrders;
     private final Clock clock;
     private final String password;
     private final Map<SupplierId, GroupementId> groupementOfSupplier = new HashMap<>();
     private final Map<SupplierId, List<OfferedProduct>> catalogOf = new HashMap<>();
 
-    DemoData(CommandGateway commands, Accounts accounts, Clock clock, @Value("${mutua.demo.password}") String password) {
+    DemoData(CommandGateway commands, Accounts accounts, Clock clock, @Value("${mutua.demo.password}") String password,
+             RoundQueries rounds, SupplierOrderQueries supplierOrders) {
+        this.rounds = rounds;
+        this.supplierOrders = supplierOrders;
         this.commands = commands;
         this.accounts = accounts;
         this.clock = clock;
@@ -240,6 +252,7 @@ public class DemoData implements ApplicationRunner {
         openWithOrders(november, List.of(gaec, esat, savonnerie), List.of(MemberId.of(id("member/jardins-garonne")),
                 MemberId.of(id("member/regie-bacalan"))));
         commands.sendAndWait(new ClosePurchaseRoundCommand(november, GIRONDE, ClosingTrigger.COORDINATOR));
+        settle(november);
 
         accounts.create(GIRONDE_COORDINATOR, password, "Claire Dubos (coordination)", Role.COORDINATOR, GIRONDE, null, null);
         accounts.create(GIRONDE_MEMBER_EPICERIE, password, "Karim Benali (Épicerie La Bastide)", Role.MEMBER, GIRONDE, epicerie, null);
@@ -344,6 +357,45 @@ public class DemoData implements ApplicationRunner {
             }
             commands.sendAndWait(new SubmitMemberOrderCommand(MemberOrderIds.of(roundId, members.get(m)), GIRONDE, roundId,
                     members.get(m), lines, steps));
+        }
+    }
+
+    /**
+     * Once the November round is pooled (its job runs on a thread of its own; a minute at most): the first supplier
+     * order that stands is confirmed by its supplier, the second confirmed and received one case short, so that the
+     * supplier space, reception and members' changes have something to show.
+     */
+    private void settle(RoundId november) {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (rounds.handle(new FindPurchaseRoundQuery(GIRONDE, november)).map(round -> round.pooledAt() == null).orElse(true)) {
+            if (System.nanoTime() > giveUp) {
+                log.warn("The demo's November round is not pooled yet; its supplier orders stay unconfirmed");
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        List<SupplierOrderView> standing = supplierOrders.handle(new FindSupplierOrdersQuery(GIRONDE, november, null, null, false)).stream()
+                .filter(order -> !order.belowMinimum())
+                .sorted(java.util.Comparator.comparing(order -> order.supplierId().value()))
+                .toList();
+        for (int i = 0; i < Math.min(2, standing.size()); i++) {
+            SupplierOrderView order = standing.get(i);
+            commands.sendAndWait(new ConfirmSupplierOrderCommand(order.id(), GIRONDE, november, order.supplierId(), order.version()));
+            java.util.Optional<SupplierOrderView.Line> largest = order.lines().stream()
+                    .max(java.util.Comparator.comparing(line -> line.quantity().value()));
+            if (i == 1 && largest.isPresent() && !largest.get().quantity().isZero()) {
+                SupplierOrderView.Line line = largest.get();
+                // One case short (or one unit of it when a single case was ordered).
+                BigDecimal shortBy = line.quantity().value().compareTo(line.caseSize().value()) > 0 ? line.caseSize().value()
+                        : BigDecimal.ONE.min(line.quantity().value());
+                commands.sendAndWait(new RecordReceptionCommand(order.id(), GIRONDE, november, order.supplierId(),
+                        Map.of(line.productId(), new Quantity(line.quantity().value().subtract(shortBy)))));
+            }
         }
     }
 

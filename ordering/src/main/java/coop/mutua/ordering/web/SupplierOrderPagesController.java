@@ -91,6 +91,32 @@ class SupplierOrderPagesController {
         return "redirect:/supplier-orders/" + id;
     }
 
+    /** What arrived, line by line ("delivered.{productId}" fields; a line left empty arrived as ordered). */
+    @PostMapping("/supplier-orders/{id}/reception")
+    String receive(Actor actor, @PathVariable("id") String id, @RequestParam Map<String, String> fields, RedirectAttributes redirect) {
+        try {
+            Map<ProductId, Quantity> delivered = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                if (field.getKey().startsWith("delivered.") && field.getValue() != null && !field.getValue().isBlank()) {
+                    String text = field.getValue().strip().replace(',', '.');
+                    try {
+                        delivered.put(ProductId.of(field.getKey().substring("delivered.".length())), Quantity.of(text));
+                    } catch (IllegalArgumentException malformed) {
+                        throw new DomainException("supplier-order.bad-quantity", field.getValue());
+                    }
+                }
+            }
+            if (delivered.isEmpty()) {
+                throw new DomainException("field.required", "delivered");
+            }
+            actions.receive(actor, id, delivered);
+            redirect.addFlashAttribute("saved", "supplier-order.received");
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("refused", refused);
+        }
+        return "redirect:/supplier-orders/" + id;
+    }
+
     private Map<coop.mutua.kernel.SupplierId, String> supplierNames(Actor actor) {
         return queries.query(new FindSuppliersQuery(actor.groupementId()), ResponseTypes.multipleInstancesOf(SupplierSummary.class))
                 .join().stream().collect(Collectors.toMap(SupplierSummary::id, SupplierSummary::name));
