@@ -68,6 +68,8 @@ class RoundPoolingIntegrationTest {
     @Autowired
     RoundPoolings poolings;
     @Autowired
+    coop.mutua.app.account.Accounts accounts;
+    @Autowired
     org.axonframework.config.EventProcessingConfiguration processing;
 
     Http http;
@@ -185,6 +187,7 @@ class RoundPoolingIntegrationTest {
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(twice.status()).as("decided once").isEqualTo(422);
+        assertThat(http.get("/api/supplier-orders", gironde.coordinator(), PASSWORD).json().size()).isEqualTo(2);
         tools.jackson.databind.JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + second, gironde.coordinator(), PASSWORD)
                 .json().get("shares");
         assertThat(shares.findValues("change").stream().map(tools.jackson.databind.JsonNode::asString).toList())
@@ -219,9 +222,14 @@ class RoundPoolingIntegrationTest {
         assertThat(TestMail.to(dairyEmail())).as("below its minimum: not sent before the coordinator decides").isEmpty();
 
         String fromagerie = (String) supplierOrder(round, dairy).get("id");
+        String dairyLogin = "fromagerie-" + dairy.value().substring(0, 8);
+        accounts.create(dairyLogin, PASSWORD, "Fromagerie", coop.mutua.kernel.Role.SUPPLIER, gironde.id(), null, dairy);
+        assertThat(http.get("/api/supplier-orders", dairyLogin, PASSWORD).json().size())
+                .as("the supplier does not see an order awaiting the coordinator's decision").isZero();
         assertThat(http.postJson("/api/supplier-orders/" + fromagerie + "/accept-below-minimum", gironde.coordinator(), PASSWORD, "")
                 .status()).isEqualTo(200);
         Eventually.equal(1, () -> TestMail.to(dairyEmail()).size());
+        assertThat(http.get("/api/supplier-orders", dairyLogin, PASSWORD).json().size()).isEqualTo(1);
 
         // Replaying the dispatcher's events (a reset, as after a redeployment) sends nothing again.
         org.axonframework.eventhandling.StreamingEventProcessor dispatcher = processing

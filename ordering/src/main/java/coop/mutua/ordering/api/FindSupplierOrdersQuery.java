@@ -4,7 +4,11 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 
-/** Supplier orders of a groupement: of one round and/or one supplier when given (null: all); shares included or not. */
+/**
+ * Supplier orders of a groupement: of one round and/or one order when given (null: all); shares included or not. With a
+ * supplier, that supplier's own view: only the orders sent to it (not those below its minimum awaiting the coordinator,
+ * nor those the coordinator cancelled).
+ */
 public record FindSupplierOrdersQuery(GroupementId groupementId, RoundId roundId, SupplierId supplierId, String orderId,
                                       boolean withShares) {
 }

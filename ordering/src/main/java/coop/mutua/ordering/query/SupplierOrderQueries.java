@@ -45,7 +45,7 @@ public class SupplierOrderQueries {
             params.put("round", query.roundId().value());
         }
         if (query.supplierId() != null) {
-            where.append(" AND o.supplier_id = :supplier");
+            where.append(" AND o.supplier_id = :supplier AND o.status <> 'CANCELLED' AND NOT (o.below_minimum AND o.status = 'POOLED')");
             params.put("supplier", query.supplierId().value());
         }
         if (query.orderId() != null) {
