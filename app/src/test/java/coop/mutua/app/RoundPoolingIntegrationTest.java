@@ -233,7 +233,7 @@ class RoundPoolingIntegrationTest {
 
         // Replaying the dispatcher's events (a reset, as after a redeployment) sends nothing again.
         org.axonframework.eventhandling.StreamingEventProcessor dispatcher = processing
-                .eventProcessor("ordering-dispatch", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor("ordering-process", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
         dispatcher.shutDown();
         dispatcher.resetTokens();
         dispatcher.start();

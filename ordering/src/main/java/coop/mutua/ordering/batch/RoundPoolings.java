@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * One job instance per round: a second start of a finished pooling does nothing.
  */
 @Component
-@ProcessingGroup("ordering-pooling")
+@ProcessingGroup("ordering-process")
 public class RoundPoolings {
 
     private static final Logger log = LoggerFactory.getLogger(RoundPoolings.class);

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * mail is recorded with the processor's token (member_notification), so a replay or a redelivery sends nothing twice.
  */
 @Component
-@ProcessingGroup("ordering-notifications")
+@ProcessingGroup("ordering-process")
 class MemberNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(MemberNotifications.class);

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * supplier portal and the API only.
  */
 @Component
-@ProcessingGroup("ordering-dispatch")
+@ProcessingGroup("ordering-process")
 class SupplierOrderDispatch {
 
     private static final Logger log = LoggerFactory.getLogger(SupplierOrderDispatch.class);
