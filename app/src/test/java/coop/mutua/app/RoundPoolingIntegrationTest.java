@@ -194,6 +194,16 @@ class RoundPoolingIntegrationTest {
                 .containsExactlyInAnyOrder("TOLERANCE_USED", "SUPPLIER_CANCELLED");
         assertThat(http.postJson("/api/supplier-orders/" + fromagerie + "/cancel", gironde.supplier(), PASSWORD, "").status())
                 .as("suppliers do not decide").isEqualTo(403);
+        // Both members had cheese from the cancelled order: each is told, after the mail of the pooling.
+        String first = "membre-" + gironde.id().value().substring(0, 8) + "@example.org";
+        Eventually.equal(2, () -> TestMail.to(first).size());
+        assertThat(TestMail.to(first).stream().map(message -> {
+            try {
+                return message.getSubject() + " " + message.getContent();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList()).anySatisfy(text -> assertThat(text).contains("annulée").contains("Tomme : 2,5"));
     }
 
     @Test

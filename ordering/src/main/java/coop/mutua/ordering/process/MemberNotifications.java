@@ -98,6 +98,27 @@ class MemberNotifications {
         });
     }
 
+    /** A supplier order below its minimum cancelled by the coordinator: its members lose those lines, and are told. */
+    @EventHandler
+    void on(coop.mutua.ordering.api.BelowMinimumDecidedEvent event) {
+        if (event.confirmed()) {
+            return;
+        }
+        String title = title(event.roundId());
+        String orderId = coop.mutua.ordering.api.SupplierOrderIds.of(event.roundId(), event.supplierId());
+        shares(event.roundId(), orderId).forEach((member, shares) -> {
+            List<Share> lost = shares.stream().filter(share -> share.allocated().signum() > 0).toList();
+            if (lost.isEmpty()) {
+                return;
+            }
+            StringBuilder text = new StringBuilder("Bonjour,\n\nDans la campagne « " + title + " », la commande à l'un des"
+                    + " fournisseurs n'atteignait pas son minimum et la coordination l'a annulée. Vous ne recevrez pas :\n\n");
+            lost.forEach(share -> text.append("- ").append(share.product()).append(" : ").append(plain(share.allocated())).append('\n'));
+            send(event.groupementId(), event.roundId(), member, "cancelled " + orderId,
+                    "Campagne « " + title + " » : une commande fournisseur est annulée", text);
+        });
+    }
+
     private Map<MemberId, List<Share>> shares(RoundId roundId, String supplierOrderId) {
         return jdbc.sql("""
                 SELECT a.member_id, coalesce(r.name, a.product_id), a.asked, a.allocated, a.received, o.status
