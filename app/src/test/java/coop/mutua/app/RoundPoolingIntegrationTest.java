@@ -306,6 +306,16 @@ class RoundPoolingIntegrationTest {
         assertThat(pooled(stopped)).isFalse();
         assertThat(count("supplier_order", stopped)).as("the first supplier's chunk committed, the second's rolled back").isEqualTo(1);
 
+        // As if its node had been killed while it ran: the execution still says STARTED, from before this JVM started.
+        jdbc.sql("""
+                UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL,
+                    create_time = create_time - INTERVAL '1 day'
+                WHERE job_execution_id = (SELECT max(e.job_execution_id) FROM batch_job_execution e
+                    JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                    WHERE p.parameter_name = 'roundId' AND p.parameter_value = :round)""").param("round", stopped).update();
+        assertThat(poolings.pool(RoundId.of(stopped))).as("a running execution is left alone").isFalse();
+        poolings.recoverInterrupted();
+        assertThat(lastExecutionStatus(stopped)).as("the interrupted execution is marked failed at start-up").isEqualTo("FAILED");
         assertThat(poolings.pool(RoundId.of(stopped))).as("restarted where it stopped").isTrue();
         Eventually.equal(true, () -> pooled(stopped));
         assertThat(count("supplier_order", stopped)).isEqualTo(2);

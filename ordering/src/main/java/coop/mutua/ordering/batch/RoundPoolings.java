@@ -106,13 +106,18 @@ public class RoundPoolings {
 
     /**
      * Pooling executions left running by a node that stopped without finishing them (a crash): marked failed so that
-     * they can be restarted. Called at start-up, before any pooling of this node runs.
+     * they can be restarted. Called once the application is ready; executions this JVM created since it started (the
+     * event processors may already be pooling a round closed just before) are not touched.
      */
     public void recoverInterrupted() {
+        java.time.LocalDateTime started = java.time.LocalDateTime.ofInstant(
+                java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()),
+                java.time.ZoneId.systemDefault());
         for (JobInstance instance : jobRepository.getJobInstances(PoolingJobConfiguration.JOB, 0, Integer.MAX_VALUE)) {
             List<JobExecution> executions = jobRepository.getJobExecutions(instance);
             for (JobExecution execution : executions) {
-                if (execution.getStatus().isRunning()) {
+                boolean before = execution.getCreateTime() != null && execution.getCreateTime().isBefore(started);
+                if (execution.getStatus().isRunning() && before) {
                     log.warn("Pooling execution {} was interrupted; it will be restarted", execution.getId());
                     jobOperator.recover(execution);
                 }
