@@ -153,8 +153,8 @@ class RoundPoolingIntegrationTest {
 
         // And on the pages: the coordinator's supplier orders with the minimum flag, the member's shares with the reason.
         String coordinatorPage = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator()).get("/rounds/" + round, null, null).body();
-        assertThat(coordinatorPage).contains("Commandes fournisseurs").contains("Fromagerie").contains("Sous le minimum (150.00 € HT)")
-                .contains("21.60 €");
+        assertThat(coordinatorPage).contains("Commandes fournisseurs").contains("Fromagerie").contains("Sous le minimum (150,00 € HT)")
+                .contains("21,60 €");
         String memberPage = coop.mutua.app.support.Pages.loggedIn(port, gironde.member()).get("/rounds/" + round, null, null).body();
         assertThat(memberPage).contains("Ce que vous recevrez").contains("Tel que commandé").doesNotContain("Commandes fournisseurs");
     }

@@ -71,7 +71,7 @@ class SupplierPortalBrowserTest {
         browser.findElement(By.linkText("Commandes groupées")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Commande de printemps"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("order-lines")));
-        assertThat(browser.findElement(By.id("order-lines")).getText()).contains("CAR-6").contains("Carottes").contains("21.60 €");
+        assertThat(browser.findElement(By.id("order-lines")).getText()).contains("CAR-6").contains("Carottes").contains("21,60 €").contains("1,80");
         assertThat(browser.findElement(By.id("packing")).getText()).contains("Association").contains("12");
         assertThat(browser.findElement(By.linkText("Bon de commande (PDF)")).getAttribute("href")).endsWith("/pdf");
 
