@@ -155,6 +155,12 @@ class RoundPoolingIntegrationTest {
         String coordinatorPage = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator()).get("/rounds/" + round, null, null).body();
         assertThat(coordinatorPage).contains("Commandes fournisseurs").contains("Fromagerie").contains("Sous le minimum (150,00 € HT)")
                 .contains("21,60 €");
+        // The coordinator confirms the cheese order below its minimum from the round page.
+        Http browser = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator());
+        String csrf = coop.mutua.app.support.Pages.csrf(browser.get("/rounds/" + round, null, null).body());
+        assertThat(browser.postForm("/rounds/" + round + "/supplier-orders/" + dairy + "/decision",
+                "_csrf=" + coop.mutua.app.support.Pages.enc(csrf) + "&confirm=true").status()).isEqualTo(302);
+        Eventually.equal("CONFIRMED", () -> (String) supplierOrder(round, dairy).get("status"));
         String memberPage = coop.mutua.app.support.Pages.loggedIn(port, gironde.member()).get("/rounds/" + round, null, null).body();
         assertThat(memberPage).contains("Ce que vous recevrez").contains("Tel que commandé").doesNotContain("Commandes fournisseurs");
     }

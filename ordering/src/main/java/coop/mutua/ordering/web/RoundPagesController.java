@@ -53,16 +53,13 @@ class RoundPagesController {
     private final PoolingPreviews previews;
     private final QueryGateway queries;
     private final SupplierOrderQueries supplierOrders;
-    private final org.axonframework.commandhandling.gateway.CommandGateway commandGateway;
-    private final coop.mutua.kernel.ProjectionCatchUp catchUp;
+    private final SupplierOrderActions supplierOrderActions;
 
     RoundPagesController(RoundQueries rounds, RunningRounds runningRounds, PlacingOrders placingOrders,
                          PoolingPreviews previews, QueryGateway queries, SupplierOrderQueries supplierOrders,
-                         org.axonframework.commandhandling.gateway.CommandGateway commandGateway,
-                         coop.mutua.kernel.ProjectionCatchUp catchUp) {
+                         SupplierOrderActions supplierOrderActions) {
         this.supplierOrders = supplierOrders;
-        this.commandGateway = commandGateway;
-        this.catchUp = catchUp;
+        this.supplierOrderActions = supplierOrderActions;
         this.rounds = rounds;
         this.runningRounds = runningRounds;
         this.placingOrders = placingOrders;
@@ -160,9 +157,8 @@ class RoundPagesController {
                               @RequestParam("confirm") boolean confirm, RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         try {
-            commandGateway.sendAndWait(new coop.mutua.ordering.api.DecideBelowMinimumCommand(round.roundId(), actor.groupementId(),
-                    supplierId(supplierId), confirm));
-            catchUp.await(RunningRounds.ROUNDS, round.roundId());
+            supplierOrderActions.decideBelowMinimum(actor, coop.mutua.ordering.api.SupplierOrderIds.of(round.roundId(),
+                    supplierId(supplierId)), confirm);
             redirect.addFlashAttribute("saved", confirm ? "pooling.confirmed" : "pooling.cancelled");
         } catch (DomainException refused) {
             redirect.addFlashAttribute("refused", refused);

@@ -40,6 +40,15 @@ class SupplierOrderActions {
                 .findFirst().orElseThrow(() -> new NotFoundException("supplier-order", id));
     }
 
+    /** The coordinator's decision on an order below its supplier's minimum: confirm it (fee paid) or cancel its lines. */
+    SupplierOrderView decideBelowMinimum(Actor actor, String id, boolean confirm) {
+        SupplierOrderView order = one(actor, id);
+        commands.sendAndWait(new coop.mutua.ordering.api.DecideBelowMinimumCommand(order.roundId(), actor.groupementId(),
+                order.supplierId(), confirm));
+        catchUp.await(RunningRounds.ROUNDS, order.roundId());
+        return one(actor, id);
+    }
+
     SupplierOrderView confirm(Actor actor, String id) {
         SupplierOrderView order = one(actor, id);
         commands.sendAndWait(new ConfirmSupplierOrderCommand(order.id(), actor.groupementId(), order.roundId(), order.supplierId(),

@@ -4,7 +4,6 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.ProductId;
-import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.ordering.api.SupplierChange;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,9 +14,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import coop.mutua.ordering.api.DecideBelowMinimumCommand;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PostMapping;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.query.RoundQueries;
@@ -37,19 +34,15 @@ class SupplierOrdersApiController {
 
     private final SupplierOrderQueries supplierOrders;
     private final RoundQueries rounds;
-    private final CommandGateway commands;
-    private final ProjectionCatchUp catchUp;
     private final PurchaseOrders purchaseOrders;
     private final SupplierOrderActions actions;
 
-    SupplierOrdersApiController(SupplierOrderQueries supplierOrders, RoundQueries rounds, CommandGateway commands,
-                                ProjectionCatchUp catchUp, PurchaseOrders purchaseOrders, SupplierOrderActions actions) {
+    SupplierOrdersApiController(SupplierOrderQueries supplierOrders, RoundQueries rounds, PurchaseOrders purchaseOrders,
+                                SupplierOrderActions actions) {
         this.purchaseOrders = purchaseOrders;
         this.actions = actions;
         this.supplierOrders = supplierOrders;
         this.rounds = rounds;
-        this.commands = commands;
-        this.catchUp = catchUp;
     }
 
     @GetMapping("/api/rounds/{id}/supplier-orders")
@@ -64,8 +57,7 @@ class SupplierOrdersApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "Grouped orders: a supplier's own, or every one of the groupement for a coordinator")
     List<SupplierOrderView> list(@Parameter(hidden = true) Actor actor) {
-        return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null,
-                actor.is(Role.SUPPLIER) ? actor.supplierId() : null, null, false));
+        return actions.visible(actor);
     }
 
     @PostMapping("/api/supplier-orders/{id}/confirm")
@@ -140,10 +132,7 @@ class SupplierOrdersApiController {
     }
 
     private SupplierOrderView decide(Actor actor, String id, boolean confirm) {
-        SupplierOrderView order = one(actor, id);
-        commands.sendAndWait(new DecideBelowMinimumCommand(order.roundId(), actor.groupementId(), order.supplierId(), confirm));
-        catchUp.await(RunningRounds.ROUNDS, order.roundId());
-        return one(actor, id);
+        return actions.decideBelowMinimum(actor, id, confirm);
     }
 
     @GetMapping(value = {"/api/supplier-orders/{id}/pdf", "/api/supplier-orders/{id}"}, produces = MediaType.APPLICATION_PDF_VALUE)
@@ -173,8 +162,6 @@ class SupplierOrdersApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "One grouped order with every member's share of each line (the packing list)")
     SupplierOrderView one(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null,
-                        actor.is(Role.SUPPLIER) ? actor.supplierId() : null, id, true)).stream()
-                .findFirst().orElseThrow(() -> new NotFoundException("supplier-order", id));
+        return actions.one(actor, id);
     }
 }
