@@ -113,14 +113,11 @@ class RoundPagesController {
                  @RequestParam("allocationPolicy") AllocationPolicy allocation, @RequestParam("feeSplitPolicy") FeeSplitPolicy feeSplit,
                  @RequestParam(name = "groupementFeePercent", defaultValue = "0") String fee, RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
-        try {
+        PageOutcome.attempt(redirect, "rounds.terms-saved", () -> {
             Set<SupplierId> chosen = suppliers == null ? Set.of()
                     : suppliers.stream().map(RoundPagesController::supplierId).collect(Collectors.toSet());
             runningRounds.setTerms(actor, round.roundId(), chosen, allocation, feeSplit, percent(fee));
-            redirect.addFlashAttribute("saved", "rounds.terms-saved");
-        } catch (DomainException refused) {
-            redirect.addFlashAttribute("refused", refused);
-        }
+        });
         return "redirect:/rounds/" + round.roundId();
     }
 
@@ -128,12 +125,7 @@ class RoundPagesController {
     @PreAuthorize("hasRole('COORDINATOR')")
     String open(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
-        try {
-            runningRounds.open(actor, round.roundId());
-            redirect.addFlashAttribute("saved", "rounds.opened");
-        } catch (DomainException refused) {
-            redirect.addFlashAttribute("refused", refused);
-        }
+        PageOutcome.attempt(redirect, "rounds.opened", () -> runningRounds.open(actor, round.roundId()));
         return "redirect:/rounds/" + round.roundId();
     }
 
@@ -141,12 +133,7 @@ class RoundPagesController {
     @PreAuthorize("hasRole('COORDINATOR')")
     String close(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
-        try {
-            runningRounds.close(actor, round.roundId());
-            redirect.addFlashAttribute("saved", "rounds.closed");
-        } catch (DomainException refused) {
-            redirect.addFlashAttribute("refused", refused);
-        }
+        PageOutcome.attempt(redirect, "rounds.closed", () -> runningRounds.close(actor, round.roundId()));
         return "redirect:/rounds/" + round.roundId();
     }
 
@@ -156,13 +143,8 @@ class RoundPagesController {
     String decideBelowMinimum(Actor actor, @PathVariable("id") String id, @PathVariable("supplierId") String supplierId,
                               @RequestParam("confirm") boolean confirm, RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
-        try {
-            supplierOrderActions.decideBelowMinimum(actor, coop.mutua.ordering.api.SupplierOrderIds.of(round.roundId(),
-                    supplierId(supplierId)), confirm);
-            redirect.addFlashAttribute("saved", confirm ? "pooling.confirmed" : "pooling.cancelled");
-        } catch (DomainException refused) {
-            redirect.addFlashAttribute("refused", refused);
-        }
+        PageOutcome.attempt(redirect, confirm ? "pooling.confirmed" : "pooling.cancelled", () -> supplierOrderActions
+                .decideBelowMinimum(actor, coop.mutua.ordering.api.SupplierOrderIds.of(round.roundId(), supplierId(supplierId)), confirm));
         return "redirect:/rounds/" + round.roundId();
     }
 
@@ -171,12 +153,7 @@ class RoundPagesController {
     String cancel(Actor actor, @PathVariable("id") String id, @RequestParam(name = "reason", required = false) String reason,
                   RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
-        try {
-            runningRounds.cancel(actor, round.roundId(), reason);
-            redirect.addFlashAttribute("saved", "rounds.cancelled");
-        } catch (DomainException refused) {
-            redirect.addFlashAttribute("refused", refused);
-        }
+        PageOutcome.attempt(redirect, "rounds.cancelled", () -> runningRounds.cancel(actor, round.roundId(), reason));
         return "redirect:/rounds/" + round.roundId();
     }
 

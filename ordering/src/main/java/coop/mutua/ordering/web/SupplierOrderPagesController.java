@@ -65,12 +65,7 @@ class SupplierOrderPagesController {
 
     @PostMapping("/supplier-orders/{id}/confirm")
     String confirm(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
-        try {
-            actions.confirm(actor, id);
-            redirect.addFlashAttribute("saved", "supplier-order.confirmed");
-        } catch (DomainException refused) {
-            redirect.addFlashAttribute("refused", refused);
-        }
+        PageOutcome.attempt(redirect, "supplier-order.confirmed", () -> actions.confirm(actor, id));
         return "redirect:/supplier-orders/" + id;
     }
 
@@ -79,28 +74,29 @@ class SupplierOrderPagesController {
                   @RequestParam("change") SupplierChange change,
                   @RequestParam(name = "newQuantity", required = false) String newQuantity,
                   @RequestParam(name = "note", required = false) String note, RedirectAttributes redirect) {
-        try {
-            Quantity quantity = newQuantity == null || newQuantity.isBlank() ? null : Quantity.of(newQuantity.strip().replace(',', '.'));
-            actions.report(actor, id, ProductId.of(productId), change, quantity, note);
-            redirect.addFlashAttribute("saved", "supplier-order.change-reported");
-        } catch (DomainException refused) {
-            redirect.addFlashAttribute("refused", refused);
-        } catch (IllegalArgumentException malformed) {
-            redirect.addFlashAttribute("refused", new DomainException("supplier-order.bad-quantity", newQuantity));
-        }
+        PageOutcome.attempt(redirect, "supplier-order.change-reported", () -> {
+            Quantity quantity = newQuantity == null || newQuantity.isBlank() ? null : typedQuantity(newQuantity);
+            ProductId product;
+            try {
+                product = ProductId.of(productId);
+            } catch (IllegalArgumentException malformed) {
+                throw new DomainException("supplier-order.bad-quantity", newQuantity);
+            }
+            actions.report(actor, id, product, change, quantity, note);
+        });
         return "redirect:/supplier-orders/" + id;
     }
 
     /** What arrived, line by line ("delivered.{productId}" fields; a line left empty arrived as ordered). */
     @PostMapping("/supplier-orders/{id}/reception")
     String receive(Actor actor, @PathVariable("id") String id, @RequestParam Map<String, String> fields, RedirectAttributes redirect) {
-        try {
+        PageOutcome.attempt(redirect, "supplier-order.received", () -> {
             Map<ProductId, Quantity> delivered = new java.util.LinkedHashMap<>();
             for (Map.Entry<String, String> field : fields.entrySet()) {
                 if (field.getKey().startsWith("delivered.") && field.getValue() != null && !field.getValue().isBlank()) {
-                    String text = field.getValue().strip().replace(',', '.');
+                    Quantity quantity = typedQuantity(field.getValue());
                     try {
-                        delivered.put(ProductId.of(field.getKey().substring("delivered.".length())), Quantity.of(text));
+                        delivered.put(ProductId.of(field.getKey().substring("delivered.".length())), quantity);
                     } catch (IllegalArgumentException malformed) {
                         throw new DomainException("supplier-order.bad-quantity", field.getValue());
                     }
@@ -110,11 +106,17 @@ class SupplierOrderPagesController {
                 throw new DomainException("field.required", "delivered");
             }
             actions.receive(actor, id, delivered);
-            redirect.addFlashAttribute("saved", "supplier-order.received");
-        } catch (DomainException refused) {
-            redirect.addFlashAttribute("refused", refused);
-        }
+        });
         return "redirect:/supplier-orders/" + id;
+    }
+
+    /** A quantity typed in a form, with a decimal comma or point; unreadable: refused with the text as typed. */
+    private static Quantity typedQuantity(String typed) {
+        try {
+            return Quantity.of(typed.strip().replace(',', '.'));
+        } catch (IllegalArgumentException malformed) {
+            throw new DomainException("supplier-order.bad-quantity", typed);
+        }
     }
 
     private Map<coop.mutua.kernel.SupplierId, String> supplierNames(Actor actor) {

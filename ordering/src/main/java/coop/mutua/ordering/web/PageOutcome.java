@@ -1,0 +1,20 @@
+package coop.mutua.ordering.web;
+
+import coop.mutua.kernel.DomainException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A page's form action whose outcome is shown, after the redirect, as a flash message: saved, or the refusal's reason. */
+final class PageOutcome {
+
+    private PageOutcome() {
+    }
+
+    static void attempt(RedirectAttributes redirect, String savedMessage, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("saved", savedMessage);
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("refused", refused);
+        }
+    }
+}
