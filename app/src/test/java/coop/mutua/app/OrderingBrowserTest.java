@@ -3,52 +3,26 @@ package coop.mutua.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.app.support.Browser;
+import coop.mutua.app.support.BrowserTest;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /** A member orders three products in a real browser and sees the pool change; the coordinator sees the pooled totals. */
 @IntegrationTest
-class OrderingBrowserTest {
+class OrderingBrowserTest extends BrowserTest {
 
-    private static final String PASSWORD = TestGroupements.PASSWORD;
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    TestGroupements groupements;
-
-    ChromeDriver browser;
-    FluentWait<WebDriver> wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void stopBrowser() throws Exception {
-        Browser.screenshotAndQuit(browser, "browser-ordering.png");
+    @Override
+    protected String screenshotName() {
+        return "browser-ordering.png";
     }
 
     @Test

@@ -3,26 +3,17 @@ package coop.mutua.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.app.support.Browser;
+import coop.mutua.app.support.BrowserTest;
 import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundsThroughApi;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,29 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * what it delivered.
  */
 @IntegrationTest
-class SupplierPortalBrowserTest {
+class SupplierPortalBrowserTest extends BrowserTest {
 
-    private static final String PASSWORD = TestGroupements.PASSWORD;
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    TestGroupements groupements;
     @Autowired
     JdbcClient jdbc;
 
-    ChromeDriver browser;
-    FluentWait<WebDriver> wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void stopBrowser() throws Exception {
-        Browser.screenshotAndQuit(browser, "browser-supplier-portal.png");
+    @Override
+    protected String screenshotName() {
+        return "browser-supplier-portal.png";
     }
 
     @Test
