@@ -63,6 +63,7 @@ class MemberNotifications {
     @EventHandler
     void on(PurchaseRoundPooledEvent event) {
         String title = title(event.roundId());
+        Map<MemberId, MemberSummary> members = members(event.groupementId());
         shares(event.roundId(), null).forEach((member, shares) -> {
             StringBuilder text = new StringBuilder("Bonjour,\n\nLa campagne « " + title
                     + " » est clôturée et les commandes sont regroupées. Voici ce que vous recevrez :\n\n");
@@ -72,7 +73,7 @@ class MemberNotifications {
                 text.append("- ").append(share.product()).append(" : ").append(plain(share.allocated())).append(" (demandé ")
                         .append(plain(share.asked())).append(")").append(reason(change)).append('\n');
             }
-            send(event.groupementId(), event.roundId(), member, "pooled", "Votre commande groupée « " + title + " »", text);
+            send(members, event.roundId(), member, "pooled", "Votre commande groupée « " + title + " »", text);
         });
     }
 
@@ -80,6 +81,7 @@ class MemberNotifications {
     void on(ReceptionRecordedEvent event) {
         catchUp.await("ordering-rounds", event.supplierOrderId());
         String title = title(event.roundId());
+        Map<MemberId, MemberSummary> members = members(event.groupementId());
         shares(event.roundId(), event.supplierOrderId()).forEach((member, shares) -> {
             List<Share> changed = shares.stream()
                     .filter(share -> share.received() != null && share.received().compareTo(share.allocated()) != 0).toList();
@@ -93,7 +95,7 @@ class MemberNotifications {
                         .append(plain(share.allocated())).append('\n');
             }
             text.append("\nLe manque (ou le surplus) est réparti selon la règle de la campagne.\n");
-            send(event.groupementId(), event.roundId(), member, "reception " + event.supplierOrderId() + " "
+            send(members, event.roundId(), member, "reception " + event.supplierOrderId() + " "
                     + event.receivedAt().toEpochMilli(), "Livraison de la campagne « " + title + " » : des quantités changent", text);
         });
     }
@@ -106,6 +108,7 @@ class MemberNotifications {
         }
         String title = title(event.roundId());
         String orderId = coop.mutua.ordering.api.SupplierOrderIds.of(event.roundId(), event.supplierId());
+        Map<MemberId, MemberSummary> members = members(event.groupementId());
         shares(event.roundId(), orderId).forEach((member, shares) -> {
             List<Share> lost = shares.stream().filter(share -> share.allocated().signum() > 0).toList();
             if (lost.isEmpty()) {
@@ -114,7 +117,7 @@ class MemberNotifications {
             StringBuilder text = new StringBuilder("Bonjour,\n\nDans la campagne « " + title + " », la commande à l'un des"
                     + " fournisseurs n'atteignait pas son minimum et la coordination l'a annulée. Vous ne recevrez pas :\n\n");
             lost.forEach(share -> text.append("- ").append(share.product()).append(" : ").append(plain(share.allocated())).append('\n'));
-            send(event.groupementId(), event.roundId(), member, "cancelled " + orderId,
+            send(members, event.roundId(), member, "cancelled " + orderId,
                     "Campagne « " + title + " » : une commande fournisseur est annulée", text);
         });
     }
@@ -134,7 +137,9 @@ class MemberNotifications {
                 .collect(Collectors.groupingBy(Share::memberId, LinkedHashMap::new, Collectors.toList()));
     }
 
-    private void send(GroupementId groupementId, RoundId roundId, MemberId member, String about, String subject, StringBuilder text) {
+    /** Sends unless already sent; {@code members}: the groupement's members, read once per event. */
+    private void send(Map<MemberId, MemberSummary> members, RoundId roundId, MemberId member, String about, String subject,
+                      StringBuilder text) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return;
@@ -144,7 +149,7 @@ class MemberNotifications {
         if (sent) {
             return;
         }
-        MemberSummary summary = members(groupementId).get(member);
+        MemberSummary summary = members.get(member);
         if (summary == null || summary.contactEmail() == null) {
             return;
         }

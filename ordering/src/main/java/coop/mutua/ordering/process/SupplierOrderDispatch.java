@@ -1,7 +1,5 @@
 package coop.mutua.ordering.process;
 
-import coop.mutua.catalog.api.FindSupplierQuery;
-import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
@@ -17,8 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,16 +41,14 @@ class SupplierOrderDispatch {
 
     private final JdbcClient jdbc;
     private final PurchaseOrders purchaseOrders;
-    private final QueryGateway queries;
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
     private final String from;
 
-    SupplierOrderDispatch(JdbcClient jdbc, PurchaseOrders purchaseOrders, QueryGateway queries, ObjectProvider<JavaMailSender> mail,
+    SupplierOrderDispatch(JdbcClient jdbc, PurchaseOrders purchaseOrders, ObjectProvider<JavaMailSender> mail,
                           Clock clock, @Value("${mutua.mail.from:commandes@mutua.invalid}") String from) {
         this.jdbc = jdbc;
         this.purchaseOrders = purchaseOrders;
-        this.queries = queries;
         this.mail = mail;
         this.clock = clock;
         this.from = from;
@@ -99,15 +93,14 @@ class SupplierOrderDispatch {
             log.info("No SMTP server configured (SPRING_MAIL_HOST): supplier order {} is in the supplier portal only", order.id());
             return;
         }
-        SupplierSummary supplier = queries.query(new FindSupplierQuery(groupementId, order.supplierId()),
-                ResponseTypes.optionalInstanceOf(SupplierSummary.class)).join().orElseThrow();
         PurchaseOrder document = purchaseOrders.of(groupementId, order.id(), null);
+        String recipient = document.supplier().email();
         String messageId = "<supplier-order-" + order.id() + "-v" + order.version() + "@mutua>";
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(from);
-            helper.setTo(supplier.orderEmail());
+            helper.setTo(recipient);
             if (document.buyer().email() != null) {
                 helper.setReplyTo(document.buyer().email());
             }
@@ -138,9 +131,9 @@ class SupplierOrderDispatch {
         jdbc.sql("""
                 INSERT INTO supplier_order_dispatch (supplier_order_id, version, recipient, message_id, sent_at)
                 VALUES (:id, :version, :to, :messageId, :at)""")
-                .param("id", order.id()).param("version", order.version()).param("to", supplier.orderEmail())
+                .param("id", order.id()).param("version", order.version()).param("to", recipient)
                 .param("messageId", messageId).param("at", Timestamp.from(clock.instant()))
                 .update();
-        log.info("Supplier order {} (version {}) e-mailed to {}", order.id(), order.version(), supplier.orderEmail());
+        log.info("Supplier order {} (version {}) e-mailed to {}", order.id(), order.version(), recipient);
     }
 }

@@ -80,12 +80,7 @@ class SupplierOrdersApiController {
         if (body.change() == null) {
             throw new coop.mutua.kernel.DomainException("field.required", "change");
         }
-        ProductId product;
-        try {
-            product = ProductId.of(body.productId());
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("product", body.productId());
-        }
+        ProductId product = productId(body.productId());
         Quantity quantity = body.newQuantity() == null || body.newQuantity().isBlank() ? null : Quantity.of(body.newQuantity());
         return actions.report(actor, id, product, body.change(), quantity, body.note());
     }
@@ -106,13 +101,7 @@ class SupplierOrdersApiController {
             if (line.productId() == null || line.delivered() == null || line.delivered().isBlank()) {
                 throw new coop.mutua.kernel.DomainException("field.required", line.productId() == null ? "productId" : "delivered");
             }
-            ProductId product;
-            try {
-                product = ProductId.of(line.productId());
-            } catch (IllegalArgumentException malformed) {
-                throw new NotFoundException("product", line.productId());
-            }
-            delivered.put(product, Quantity.of(line.delivered()));
+            delivered.put(productId(line.productId()), Quantity.of(line.delivered()));
         }
         return actions.receive(actor, id, delivered);
     }
@@ -150,6 +139,15 @@ class SupplierOrdersApiController {
         PurchaseOrder order = purchaseOrders.of(actor.groupementId(), id, actor.is(Role.SUPPLIER) ? actor.supplierId() : null);
         return document(PurchaseOrderDocuments.csv(order), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
                 "bon-de-commande-" + order.number() + ".csv");
+    }
+
+    /** A product id from the request; a malformed one names no product of the order. */
+    private static ProductId productId(String id) {
+        try {
+            return ProductId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("product", id);
+        }
     }
 
     private static ResponseEntity<byte[]> document(byte[] content, MediaType type, String fileName) {
