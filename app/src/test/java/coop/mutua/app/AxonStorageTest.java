@@ -50,6 +50,16 @@ class AxonStorageTest {
         public int remindersSent;
     }
 
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
+    /** Axon's own auto-configuration misses Boot 4's transaction manager: without ours, nothing would be atomic. */
+    @Test
+    void everyUnitOfWorkIsATransactionOfTheApplicationsTransactionManager() {
+        assertThat(axon.getComponent(org.axonframework.common.transaction.TransactionManager.class))
+                .isInstanceOf(org.axonframework.spring.messaging.unitofwork.SpringTransactionManager.class);
+    }
+
     @Test
     void everyProjectionHasAJdbcDeadLetterQueueOnTheFlywayTable() {
         for (String group : List.of("catalog-directory", "ordering-rounds")) {

@@ -3,6 +3,9 @@ package coop.mutua.app.axon;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -47,6 +50,18 @@ public class AxonConfiguration {
                 .allowIfSubType("java.util.")
                 .allowIfSubType("java.time.")
                 .build());
+    }
+
+    /**
+     * Axon's own auto-configuration of this bean waits for Spring Boot 3's transaction auto-configuration by class name;
+     * on Boot 4 that class moved, its condition is evaluated before the transaction manager exists, and Axon silently
+     * falls back to no transactions at all: a command's events, its subscribing projections and a tracking processor's
+     * token and writes each committed statement by statement. Declared here, every unit of work is one transaction of
+     * the application's single transaction manager (ArchitectureTest and AxonTransactionsTest check it).
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
     }
 
     @Bean

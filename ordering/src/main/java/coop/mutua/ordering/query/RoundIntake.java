@@ -15,16 +15,23 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The gate between members' orders and a round's close. Its row is written by a subscribing handler, so in the very
- * transaction that stores the round's opening, closing or cancellation; an order submission reads it with a shared
- * lock and stores its order in the same transaction. A close therefore waits for the submissions that passed the gate
- * to commit, and every submission after it finds the gate shut: each order is either in before the close or refused
- * (ADR 8).
+ * transaction that stores the round's opening, closing or cancellation; an order submission takes the round's gate lock
+ * in shared mode, then reads the row, and stores its order in the same transaction. Shutting the gate takes the lock
+ * exclusively first. A close therefore waits for the submissions that passed the gate to commit, and every submission
+ * after it finds the gate shut: each order is either in before the close or refused (ADR 8).
+ *
+ * <p>The lock is a transaction-scoped PostgreSQL advisory lock, not a {@code FOR SHARE} row lock: a row lock shared by
+ * concurrent submissions writes the row (a WAL record, then a multixact) on every order, the advisory lock only lives in
+ * the lock manager. The shared lock must be granted before the row is read: in READ COMMITTED each statement reads the
+ * data committed when it starts, so the read after a wait sees the close that ended it.
  */
 @Component
 @ProcessingGroup(RoundIntake.PROCESSING_GROUP)
 public class RoundIntake {
 
     static final String PROCESSING_GROUP = "ordering-intake";
+    /** First key of the gate locks (advisory lock keys are global to the database: this names the kind). */
+    private static final int GATE_LOCK_CLASS = 0x4d494e54;
 
     /** Where the gate of a round stands. */
     public enum State { OPEN, CLOSED, CANCELLED }
@@ -41,7 +48,10 @@ public class RoundIntake {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<State> holdOpenState(GroupementId groupementId, RoundId roundId) {
-        return jdbc.sql("SELECT state FROM round_intake WHERE round_id = :id AND groupement_id || '' = :groupement FOR SHARE")
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(:class, hashtext(:id))")
+                .param("class", GATE_LOCK_CLASS).param("id", roundId.value())
+                .query((rs, n) -> 1).single();
+        return jdbc.sql("SELECT state FROM round_intake WHERE round_id = :id AND groupement_id || '' = :groupement")
                 .param("id", roundId.value()).param("groupement", groupementId.value())
                 .query((rs, n) -> State.valueOf(rs.getString(1)))
                 .optional();
@@ -63,6 +73,10 @@ public class RoundIntake {
     }
 
     private void set(RoundId roundId, GroupementId groupementId, State state) {
+        // Waits for the submissions holding the gate to commit; new ones queue behind this until the change commits.
+        jdbc.sql("SELECT pg_advisory_xact_lock(:class, hashtext(:id))")
+                .param("class", GATE_LOCK_CLASS).param("id", roundId.value())
+                .query((rs, n) -> 1).single();
         jdbc.sql("""
                 INSERT INTO round_intake (round_id, groupement_id, state) VALUES (:id, :groupement, :state)
                 ON CONFLICT (round_id) DO UPDATE SET state = EXCLUDED.state""")
