@@ -44,8 +44,12 @@ public final class InvoiceSplit {
     private InvoiceSplit() {
     }
 
-    /** A supplier invoice line: one per product, its amount excl. VAT as the supplier states it (signed). */
-    public record BillLine(String productKey, String label, Quantity quantity, BigDecimal unitPrice, VatRate rate, long amountCents) {
+    /**
+     * A supplier invoice line: one per product, its amount excl. VAT as the supplier states it (signed); {@code unit} is
+     * the sale unit's UN/ECE code (H87 piece, KGM kilogram...), null for "one".
+     */
+    public record BillLine(String productKey, String label, Quantity quantity, BigDecimal unitPrice, VatRate rate, long amountCents,
+                           String unit) {
     }
 
     /** A charge (positive: delivery fee) or allowance (negative: discount) of the whole supplier invoice. */
@@ -66,7 +70,8 @@ public final class InvoiceSplit {
     }
 
     /** A member's part of an invoice line; {@code |amount| == round(quantity x netPrice)}, signed like the line. */
-    public record MemberLine(String productKey, String label, Quantity quantity, BigDecimal netPrice, VatRate rate, long amountCents) {
+    public record MemberLine(String productKey, String label, Quantity quantity, BigDecimal netPrice, VatRate rate, long amountCents,
+                             String unit) {
     }
 
     /** A member's part of a charge or allowance. */
@@ -115,7 +120,7 @@ public final class InvoiceSplit {
             parts.forEach((member, cents) -> {
                 Quantity quantity = new Quantity(BigDecimal.valueOf(quantities.get(member), 3).stripTrailingZeros());
                 lines.computeIfAbsent(member, m -> new ArrayList<>()).add(new MemberLine(line.productKey(), line.label(),
-                        quantity, netPrice(quantity, line.unitPrice(), cents), line.rate(), cents));
+                        quantity, netPrice(quantity, line.unitPrice(), cents), line.rate(), cents, line.unit()));
             });
         }
         if (lines.isEmpty()) {

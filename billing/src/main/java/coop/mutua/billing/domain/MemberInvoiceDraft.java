@@ -32,7 +32,7 @@ public record MemberInvoiceDraft(List<Item> items, List<Charge> charges, List<Va
 
     /** An invoice line; {@code rate} is null when no VAT is charged. {@code |amount| == round(quantity x netPrice)}. */
     public record Item(String productKey, String description, Quantity quantity, BigDecimal netPrice, VatRate rate,
-                       long amountCents) {
+                       long amountCents, String unit) {
     }
 
     /** A document-level charge (positive) or allowance (negative); {@code rate} null when no VAT is charged. */
@@ -53,7 +53,7 @@ public record MemberInvoiceDraft(List<Item> items, List<Charge> charges, List<Va
         for (MemberPart part : parts) {
             if (chargesVat) {
                 part.lines().forEach(line -> items.add(new Item(line.productKey(), line.label(), line.quantity(),
-                        line.netPrice(), line.rate(), line.amountCents())));
+                        line.netPrice(), line.rate(), line.amountCents(), line.unit())));
                 part.adjustments().forEach(adjustment -> charges.add(new Charge(adjustment.label(), adjustment.rate(),
                         adjustment.amountCents())));
             } else {
@@ -65,7 +65,7 @@ public record MemberInvoiceDraft(List<Item> items, List<Charge> charges, List<Va
             long fee = BigDecimal.valueOf(purchases).multiply(feePercent).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
             if (fee != 0) {
                 items.add(new Item(FEE_KEY, feeDescription, Quantity.of(1), BigDecimal.valueOf(Math.abs(fee), 2),
-                        chargesVat ? VatRate.STANDARD : null, fee));
+                        chargesVat ? VatRate.STANDARD : null, fee, null));
             }
         }
         return totals(items, charges, chargesVat);
@@ -112,7 +112,7 @@ public record MemberInvoiceDraft(List<Item> items, List<Charge> charges, List<Va
             MemberLine line = part.lines().get(i);
             long cents = line.amountCents() + lineVat[i];
             items.add(new Item(line.productKey(), line.label(), line.quantity(),
-                    InvoiceSplit.netPrice(line.quantity(), line.netPrice(), cents), null, cents));
+                    InvoiceSplit.netPrice(line.quantity(), line.netPrice(), cents), null, cents, line.unit()));
         }
         for (int i = 0; i < adjustmentVat.length; i++) {
             MemberAdjustment adjustment = part.adjustments().get(i);

@@ -74,7 +74,7 @@ class InvoiceSplitProperties {
             }
             Quantity invoiced = new Quantity(BigDecimal.valueOf(total, 3));
             long amount = total == 0 ? 0 : sign * invoiced.value().multiply(price).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
-            lines.add(new BillLine(product, "Produit " + p, invoiced, price, rates[random.nextInt(rates.length)], amount));
+            lines.add(new BillLine(product, "Produit " + p, invoiced, price, rates[random.nextInt(rates.length)], amount, weighed ? "KGM" : "H87"));
         }
         List<Adjustment> adjustments = new ArrayList<>();
         if (random.nextBoolean()) {
@@ -93,7 +93,7 @@ class InvoiceSplitProperties {
             // Nothing at all received: the invoice would be refused; keep it splittable with one receipt.
             receipts.add(new Receipt(members.get(0), "p0", Quantity.of(1), 1000));
             lines.set(0, new BillLine("p0", "Produit 0", Quantity.of(1), lines.get(0).unitPrice(), lines.get(0).rate(),
-                    sign * lines.get(0).unitPrice().setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact()));
+                    sign * lines.get(0).unitPrice().setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact(), "H87"));
             base.clear();
             lines.forEach(line -> base.merge(line.rate(), line.amountCents(), Long::sum));
             adjustments.forEach(adjustment -> base.merge(adjustment.rate(), adjustment.amountCents(), Long::sum));
@@ -171,7 +171,7 @@ class InvoiceSplitProperties {
     @Property(tries = 300)
     void aCreditNoteSplitsAsTheMirrorOfItsInvoice(@ForAll("cases") Case c) {
         Bill credit = new Bill(
-                c.bill().lines().stream().map(l -> new BillLine(l.productKey(), l.label(), l.quantity(), l.unitPrice(), l.rate(), -l.amountCents())).toList(),
+                c.bill().lines().stream().map(l -> new BillLine(l.productKey(), l.label(), l.quantity(), l.unitPrice(), l.rate(), -l.amountCents(), l.unit())).toList(),
                 c.bill().adjustments().stream().map(a -> new Adjustment(a.label(), a.rate(), -a.amountCents())).toList(),
                 negated(c.bill().vatCents()));
 
@@ -208,8 +208,8 @@ class InvoiceSplitProperties {
         MemberId b = MemberId.of("00000000-0000-0000-0000-00000000000b");
         MemberId c = MemberId.of("00000000-0000-0000-0000-00000000000c");
         Bill bill = new Bill(List.of(
-                new BillLine("carrots", "Carottes", Quantity.of(12), new BigDecimal("1.85"), VatRate.REDUCED, 2220),
-                new BillLine("juice", "Jus de pomme", Quantity.of(3), new BigDecimal("3.33"), VatRate.REDUCED, 999)),
+                new BillLine("carrots", "Carottes", Quantity.of(12), new BigDecimal("1.85"), VatRate.REDUCED, 2220, "KGM"),
+                new BillLine("juice", "Jus de pomme", Quantity.of(3), new BigDecimal("3.33"), VatRate.REDUCED, 999, "H87")),
                 List.of(new Adjustment("Frais de livraison", VatRate.STANDARD, 1000)),
                 Map.of(VatRate.REDUCED, 177L, VatRate.STANDARD, 200L));
         List<Receipt> receipts = List.of(
@@ -234,7 +234,7 @@ class InvoiceSplitProperties {
         MemberId a = MemberId.of("00000000-0000-0000-0000-00000000000a");
         MemberId b = MemberId.of("00000000-0000-0000-0000-00000000000b");
         // 4.12 kg of cheese at 12.90 = 53.148 -> 53.15; 2.06 kg each: exact 26.575 each; a gets the odd cent (id order).
-        Bill bill = new Bill(List.of(new BillLine("cheese", "Tomme", Quantity.of("4.12"), new BigDecimal("12.90"), VatRate.REDUCED, 5315)),
+        Bill bill = new Bill(List.of(new BillLine("cheese", "Tomme", Quantity.of("4.12"), new BigDecimal("12.90"), VatRate.REDUCED, 5315, "KGM")),
                 List.of(), Map.of(VatRate.REDUCED, 292L));
         List<Receipt> receipts = List.of(new Receipt(b, "cheese", Quantity.of("2.06"), 2060), new Receipt(a, "cheese", Quantity.of("2.06"), 2060));
 
@@ -250,7 +250,7 @@ class InvoiceSplitProperties {
     @Example
     void anInvoicedProductThatNobodyReceivedCannotBeSplit() {
         MemberId a = MemberId.of("00000000-0000-0000-0000-00000000000a");
-        Bill bill = new Bill(List.of(new BillLine("eggs", "Œufs", Quantity.of(30), new BigDecimal("0.35"), VatRate.REDUCED, 1050)),
+        Bill bill = new Bill(List.of(new BillLine("eggs", "Œufs", Quantity.of(30), new BigDecimal("0.35"), VatRate.REDUCED, 1050, "H87")),
                 List.of(), Map.of(VatRate.REDUCED, 58L));
 
         assertThatThrownBy(() -> InvoiceSplit.split(bill, List.of(new Receipt(a, "flour", Quantity.of(1), 1000)), FeeSplitPolicy.BY_VALUE))

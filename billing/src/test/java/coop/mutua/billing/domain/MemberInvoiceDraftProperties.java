@@ -100,7 +100,7 @@ class MemberInvoiceDraftProperties {
     @Example
     void theGroupementFeeIsALineAtTheStandardRateWhenTheGroupementChargesVat() {
         MemberPart part = new MemberPart(MemberId.of("00000000-0000-0000-0000-00000000000a"),
-                List.of(new InvoiceSplit.MemberLine("p", "Pommes", Quantity.of(10), new BigDecimal("2.35"), VatRate.REDUCED, 2350)),
+                List.of(new InvoiceSplit.MemberLine("p", "Pommes", Quantity.of(10), new BigDecimal("2.35"), VatRate.REDUCED, 2350, "KGM")),
                 List.of(new InvoiceSplit.MemberAdjustment("Livraison", VatRate.STANDARD, 150)), Map.of(VatRate.REDUCED, 129L, VatRate.STANDARD, 30L));
 
         MemberInvoiceDraft registered = MemberInvoiceDraft.of(List.of(part), VatRegime.REGISTERED, new BigDecimal("2"), "Frais du groupement (2 %)");

@@ -1,0 +1,305 @@
+package coop.mutua.billing.documents;
+
+import coop.mutua.billing.documents.InvoiceDocument.Party;
+import coop.mutua.billing.domain.MemberInvoiceDraft;
+import coop.mutua.billing.domain.MemberInvoiceDraft.Charge;
+import coop.mutua.billing.domain.MemberInvoiceDraft.Item;
+import coop.mutua.billing.domain.MemberInvoiceDraft.VatBreakdown;
+import coop.mutua.catalog.api.VatRegime;
+import coop.mutua.kernel.VatRate;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * Renders a member invoice or credit note as an A4 PDF in French, ready to become a PDF/A-3 (every glyph from an
+ * embedded font: Liberation Sans, shipped inside PDFBox; no transparency). Factur-X then adds the XML, the metadata and
+ * the colour profile. Pure: no Spring, no database.
+ */
+public final class InvoicePdf {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final float MARGIN = 48;
+    private static final float LEADING = 13;
+    /** Right edges of the columns after the description: quantity, unit price, VAT, amount. */
+    private static final float[] RIGHT_EDGES = {360, 440, 485, 547};
+
+    private InvoicePdf() {
+    }
+
+    public static byte[] render(InvoiceDocument invoice) {
+        try (PDDocument document = new PDDocument(); InputStream font = InvoicePdf.class.getResourceAsStream(FONT);
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle(invoice.title() + " " + invoice.number());
+            info.setAuthor(invoice.seller().name());
+            info.setSubject(invoice.title() + " " + invoice.number() + " — " + invoice.buyer().name());
+            info.setCreator("Mutua");
+            info.setProducer("Mutua");
+            Calendar created = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+            created.clear();
+            created.set(invoice.issueDate().getYear(), invoice.issueDate().getMonthValue() - 1, invoice.issueDate().getDayOfMonth());
+            info.setCreationDate(created);
+            info.setModificationDate(created);
+            Writer writer = new Writer(document, PDType0Font.load(document, font, true));
+            write(writer, invoice);
+            writer.close();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Writer w, InvoiceDocument invoice) throws IOException {
+        MemberInvoiceDraft draft = invoice.draft();
+        boolean vat = invoice.sellerRegime() == VatRegime.REGISTERED;
+        w.text(18, invoice.title() + " n° " + invoice.number());
+        if (invoice.creditNote()) {
+            w.text(10, "Avoir portant sur la facture n° " + invoice.originalNumber() + " du " + DAY.format(invoice.originalDate())
+                    + (invoice.creditReason() == null || invoice.creditReason().isBlank() ? "" : " — motif : " + invoice.creditReason()));
+        }
+        w.text(10, "Date d'émission : " + DAY.format(invoice.issueDate()) + "     Date de livraison : " + DAY.format(invoice.deliveryDate()));
+        w.text(10, "Campagne d'achat groupé : " + invoice.roundTitle() + " (réf. " + invoice.roundId() + ")");
+        w.gap();
+        float top = w.y;
+        w.text(11, "Vendeur");
+        party(w, invoice.seller(), MARGIN);
+        if (!vat) {
+            w.text(9, invoice.vatMention());
+        }
+        float sellerBottom = w.y;
+        w.y = top;
+        w.textAt(11, 310, "Client");
+        party(w, invoice.buyer(), 310);
+        w.y = Math.min(sellerBottom, w.y);
+        w.gap();
+
+        w.rule();
+        w.row(true, "Désignation", "Quantité", vat ? "Prix unit. HT" : "Prix unit.", vat ? "TVA" : "", vat ? "Montant HT" : "Montant");
+        w.rule();
+        for (Item item : draft.items()) {
+            boolean negative = item.amountCents() < 0;
+            w.row(false, item.description(), (negative ? "-" : "") + decimal(item.quantity().value()),
+                    decimal(item.netPrice()), item.rate() == null ? "" : percent(item.rate()), cents(item.amountCents()));
+        }
+        for (Charge charge : draft.charges()) {
+            w.row(false, (charge.amountCents() < 0 ? "Remise : " : "Frais : ") + charge.reason(), "", "",
+                    charge.rate() == null ? "" : percent(charge.rate()), cents(charge.amountCents()));
+        }
+        w.rule();
+        w.gap();
+        if (vat) {
+            w.row(true, "Récapitulatif de TVA", "", "Base HT", "Taux", "TVA");
+            for (VatBreakdown breakdown : draft.vat()) {
+                w.row(false, "", "", cents(breakdown.baseCents()), breakdown.rate() == null ? "exonéré" : percent(breakdown.rate()),
+                        cents(breakdown.vatCents()));
+            }
+            w.gap();
+        }
+        if (draft.chargesCents() != 0 || draft.allowancesCents() != 0) {
+            w.total("Total des lignes" + (vat ? " HT" : ""), cents(draft.linesCents()));
+            w.total("Frais" + (vat ? " HT" : ""), cents(draft.chargesCents()));
+            w.total("Remises" + (vat ? " HT" : ""), cents(-draft.allowancesCents()));
+        }
+        if (vat) {
+            w.total("Total HT", cents(draft.baseCents()));
+            w.total("Total TVA", cents(draft.vatCents()));
+            w.total(invoice.creditNote() ? "Total TTC à déduire" : "Total TTC — net à payer", cents(draft.totalCents()));
+        } else {
+            w.total(invoice.creditNote() ? "Total à déduire" : "Total — net à payer", cents(draft.totalCents()));
+            w.text(9, invoice.vatMention());
+        }
+        w.gap();
+        if (!invoice.creditNote()) {
+            w.text(9, "Échéance : " + DAY.format(invoice.dueDate()) + ". " + InvoiceDocument.NO_DISCOUNT + ".");
+        }
+        w.text(9, "Pénalités de retard : " + invoice.latePaymentTerms() + ".");
+        w.text(9, InvoiceDocument.RECOVERY_INDEMNITY + ".");
+        w.text(8, "Ce document contient sa version électronique Factur-X (EN 16931) en pièce jointe.");
+        w.close();
+    }
+
+    private static void party(Writer w, Party party, float x) throws IOException {
+        for (String line : partyLines(party)) {
+            w.textAt(9, x, line);
+        }
+    }
+
+    static List<String> partyLines(Party party) {
+        List<String> lines = new ArrayList<>();
+        lines.add(party.name());
+        lines.add(party.address().street());
+        lines.add(party.address().postalCode() + " " + party.address().city() + ("FR".equals(party.address().country()) ? "" : " " + party.address().country()));
+        lines.add("SIREN " + party.siren() + " — SIRET " + party.siret());
+        lines.add(party.vatNumber() == null || party.vatNumber().isBlank() ? "N° TVA intracommunautaire : aucun" : "N° TVA intracommunautaire : " + party.vatNumber());
+        if (party.email() != null && !party.email().isBlank()) {
+            lines.add(party.email());
+        }
+        return lines;
+    }
+
+    /** "1 234,50 €"-style amounts would need a narrow no-break space; invoices print "1234,50 €". */
+    static String cents(long cents) {
+        return BigDecimal.valueOf(cents, 2).toPlainString().replace('.', ',') + " €";
+    }
+
+    static String percent(VatRate rate) {
+        return rate.percent().toPlainString().replace('.', ',') + " %";
+    }
+
+    /** Quantities and prices: no trailing zeros, but prices keep their cents (1,50 not 1,5). */
+    static String decimal(BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        if (plain.scale() < 0) {
+            plain = plain.setScale(0);
+        }
+        if (plain.scale() == 1) {
+            plain = plain.setScale(2);
+        }
+        return plain.toPlainString().replace('.', ',');
+    }
+
+    /** Text down A4 pages, a new page (with the number and page count at the bottom) when one is full. */
+    private static final class Writer {
+
+        private final PDDocument document;
+        private final PDFont font;
+        private PDPageContentStream stream;
+        float y;
+
+        Writer(PDDocument document, PDFont font) throws IOException {
+            this.document = document;
+            this.font = font;
+            newPage();
+        }
+
+        void text(float size, String text) throws IOException {
+            textAt(size, MARGIN, text);
+        }
+
+        void textAt(float size, float x, String text) throws IOException {
+            room(size);
+            show(size, x, text);
+            y -= Math.max(LEADING, size + 4);
+        }
+
+        void row(boolean header, String description, String... cells) throws IOException {
+            float size = header ? 9 : 8.5f;
+            List<String> wrapped = wrap(description, size, RIGHT_EDGES[0] - 60 - MARGIN);
+            room(size + LEADING * (wrapped.size() - 1));
+            for (int i = 0; i < cells.length; i++) {
+                String cell = cells[i];
+                show(size, RIGHT_EDGES[i] - font.getStringWidth(cell) / 1000 * size, cell);
+            }
+            for (String line : wrapped) {
+                show(size, MARGIN, line);
+                y -= LEADING;
+            }
+        }
+
+        void total(String label, String amount) throws IOException {
+            room(10);
+            show(10, 330, label);
+            show(10, RIGHT_EDGES[3] - font.getStringWidth(amount) / 1000 * 10, amount);
+            y -= LEADING + 1;
+        }
+
+        void rule() throws IOException {
+            room(4);
+            stream.moveTo(MARGIN, y + 9);
+            stream.lineTo(RIGHT_EDGES[3], y + 9);
+            stream.setLineWidth(0.5f);
+            stream.stroke();
+            y -= 3;
+        }
+
+        void gap() {
+            y -= LEADING / 2;
+        }
+
+        void close() throws IOException {
+            stream.close();
+            int pages = document.getNumberOfPages();
+            for (int i = 0; i < pages; i++) {
+                try (PDPageContentStream footer = new PDPageContentStream(document, document.getPage(i),
+                        PDPageContentStream.AppendMode.APPEND, true)) {
+                    String text = "Page " + (i + 1) + " / " + pages;
+                    footer.beginText();
+                    footer.setFont(font, 8);
+                    footer.newLineAtOffset(RIGHT_EDGES[3] - font.getStringWidth(text) / 1000 * 8, MARGIN / 2);
+                    footer.showText(text);
+                    footer.endText();
+                }
+            }
+        }
+
+        private List<String> wrap(String text, float size, float width) throws IOException {
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : printable(text).split(" ")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(candidate);
+                }
+            }
+            lines.add(line.toString());
+            return lines;
+        }
+
+        private void show(float size, float x, String text) throws IOException {
+            stream.beginText();
+            stream.setFont(font, size);
+            stream.newLineAtOffset(x, y);
+            stream.showText(printable(text));
+            stream.endText();
+        }
+
+        private void room(float size) throws IOException {
+            if (y - size < MARGIN) {
+                stream.close();
+                newPage();
+            }
+        }
+
+        private void newPage() throws IOException {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            stream = new PDPageContentStream(document, page);
+            y = page.getMediaBox().getHeight() - MARGIN;
+        }
+
+        /** Characters outside the font (rare in French names) become "?", so that rendering never fails. */
+        private String printable(String text) {
+            StringBuilder printable = new StringBuilder(text.length());
+            text.codePoints().forEach(c -> {
+                String character = new String(Character.toChars(c));
+                try {
+                    font.encode(character);
+                    printable.append(character);
+                } catch (IOException | IllegalArgumentException notInFont) {
+                    printable.append('?');
+                }
+            });
+            return printable.toString();
+        }
+    }
+}
