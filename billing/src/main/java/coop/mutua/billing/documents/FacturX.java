@@ -1,9 +1,11 @@
 package coop.mutua.billing.documents;
 
-import coop.mutua.billing.documents.InvoiceDocument.Party;
-import coop.mutua.billing.domain.MemberInvoiceDraft;
-import coop.mutua.billing.domain.MemberInvoiceDraft.Charge;
-import coop.mutua.billing.domain.MemberInvoiceDraft.Item;
+import coop.mutua.billing.api.InvoiceDocument;
+import coop.mutua.billing.api.InvoiceDocument.Party;
+import coop.mutua.billing.api.InvoiceContent;
+import coop.mutua.billing.domain.MemberInvoiceDrafts;
+import coop.mutua.billing.api.InvoiceContent.Charge;
+import coop.mutua.billing.api.InvoiceContent.Item;
 import coop.mutua.catalog.api.VatRegime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,7 +59,7 @@ public final class FacturX {
     }
 
     static Invoice transaction(InvoiceDocument invoice) {
-        MemberInvoiceDraft draft = invoice.draft();
+        InvoiceContent draft = invoice.draft();
         Invoice transaction = new Invoice()
                 .setNumber(invoice.number())
                 .setIssueDate(date(invoice.issueDate()))

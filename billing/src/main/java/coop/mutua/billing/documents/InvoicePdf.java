@@ -1,10 +1,12 @@
 package coop.mutua.billing.documents;
 
-import coop.mutua.billing.documents.InvoiceDocument.Party;
-import coop.mutua.billing.domain.MemberInvoiceDraft;
-import coop.mutua.billing.domain.MemberInvoiceDraft.Charge;
-import coop.mutua.billing.domain.MemberInvoiceDraft.Item;
-import coop.mutua.billing.domain.MemberInvoiceDraft.VatBreakdown;
+import coop.mutua.billing.api.InvoiceDocument;
+import coop.mutua.billing.api.InvoiceDocument.Party;
+import coop.mutua.billing.api.InvoiceContent;
+import coop.mutua.billing.domain.MemberInvoiceDrafts;
+import coop.mutua.billing.api.InvoiceContent.Charge;
+import coop.mutua.billing.api.InvoiceContent.Item;
+import coop.mutua.billing.api.InvoiceContent.VatBreakdown;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.VatRate;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +69,7 @@ public final class InvoicePdf {
     }
 
     private static void write(Writer w, InvoiceDocument invoice) throws IOException {
-        MemberInvoiceDraft draft = invoice.draft();
+        InvoiceContent draft = invoice.draft();
         boolean vat = invoice.sellerRegime() == VatRegime.REGISTERED;
         w.text(18, invoice.title() + " n° " + invoice.number());
         if (invoice.creditNote()) {

@@ -1,11 +1,13 @@
 package coop.mutua.billing.documents;
 
+import coop.mutua.billing.api.InvoiceDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.billing.documents.InvoiceDocument.Party;
+import coop.mutua.billing.api.InvoiceDocument.Party;
 import coop.mutua.billing.domain.InvoiceSplit;
 import coop.mutua.billing.domain.InvoiceSplit.MemberPart;
-import coop.mutua.billing.domain.MemberInvoiceDraft;
+import coop.mutua.billing.api.InvoiceContent;
+import coop.mutua.billing.domain.MemberInvoiceDrafts;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.MemberId;
@@ -36,7 +38,7 @@ class FacturXTest {
     static final Party MEMBER = new Party("Épicerie solidaire du Lac", "35600000000048", null,
             new Address("4 quai de l'Œuvre", "33300", "Bordeaux", "FR"), "epicerie@example.org");
 
-    static MemberInvoiceDraft draft(VatRegime regime) {
+    static InvoiceContent draft(VatRegime regime) {
         MemberPart part = new MemberPart(MemberId.of("00000000-0000-0000-0000-00000000000a"), List.of(
                 new InvoiceSplit.MemberLine("carrots", "Carottes des sables (kg)", Quantity.of(5), new BigDecimal("1.85"), VatRate.REDUCED, 925, "KGM"),
                 new InvoiceSplit.MemberLine("cheese", "Tomme de brebis (kg)", Quantity.of("2.06"), new BigDecimal("12.903"), VatRate.REDUCED, 2658, "KGM"),
@@ -44,7 +46,7 @@ class FacturXTest {
                 List.of(new InvoiceSplit.MemberAdjustment("Livraison Ferme du Lac", VatRate.STANDARD, 391),
                         new InvoiceSplit.MemberAdjustment("Remise volume", VatRate.REDUCED, -120)),
                 Map.of(VatRate.REDUCED, 191L, VatRate.STANDARD, 222L));
-        return MemberInvoiceDraft.of(List.of(part), regime, new BigDecimal("2"), "Frais de fonctionnement du groupement (2 %)");
+        return MemberInvoiceDrafts.of(List.of(part), regime, new BigDecimal("2"), "Frais de fonctionnement du groupement (2 %)");
     }
 
     static InvoiceDocument invoice(VatRegime regime, boolean credit) {
@@ -79,7 +81,7 @@ class FacturXTest {
                 "Carottes des sables (kg)", "Quantité", "Prix unit. HT", "5,5 %", "9,25 €", "12,903",
                 "Total HT", "Total TVA", "Total TTC", "Échéance : 20/12/2026", "trois fois le taux d'intérêt légal",
                 "40 €", "Pas d'escompte");
-        MemberInvoiceDraft draft = invoice.draft();
+        InvoiceContent draft = invoice.draft();
         assertThat(text).contains(InvoicePdf.cents(draft.baseCents()), InvoicePdf.cents(draft.vatCents()), InvoicePdf.cents(draft.totalCents()));
         assertThat(text).doesNotContain("293 B");
     }

@@ -87,7 +87,7 @@ class InvoiceSplitProperties {
         lines.forEach(line -> base.merge(line.rate(), line.amountCents(), Long::sum));
         adjustments.forEach(adjustment -> base.merge(adjustment.rate(), adjustment.amountCents(), Long::sum));
         Map<VatRate, Long> vat = new EnumMap<>(VatRate.class);
-        base.forEach((rate, cents) -> vat.put(rate, MemberInvoiceDraft.vatOn(cents, rate)));
+        base.forEach((rate, cents) -> vat.put(rate, MemberInvoiceDrafts.vatOn(cents, rate)));
         boolean anything = receipts.stream().anyMatch(r -> !r.quantity().isZero());
         if (!anything) {
             // Nothing at all received: the invoice would be refused; keep it splittable with one receipt.
@@ -98,7 +98,7 @@ class InvoiceSplitProperties {
             lines.forEach(line -> base.merge(line.rate(), line.amountCents(), Long::sum));
             adjustments.forEach(adjustment -> base.merge(adjustment.rate(), adjustment.amountCents(), Long::sum));
             vat.clear();
-            base.forEach((rate, cents) -> vat.put(rate, MemberInvoiceDraft.vatOn(cents, rate)));
+            base.forEach((rate, cents) -> vat.put(rate, MemberInvoiceDrafts.vatOn(cents, rate)));
         }
         return new Case(new Bill(lines, adjustments, vat), receipts, policy, seed);
     }

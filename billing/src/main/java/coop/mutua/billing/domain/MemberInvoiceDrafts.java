@@ -3,6 +3,10 @@ package coop.mutua.billing.domain;
 import coop.mutua.billing.domain.InvoiceSplit.MemberAdjustment;
 import coop.mutua.billing.domain.InvoiceSplit.MemberLine;
 import coop.mutua.billing.domain.InvoiceSplit.MemberPart;
+import coop.mutua.billing.api.InvoiceContent;
+import coop.mutua.billing.api.InvoiceContent.Charge;
+import coop.mutua.billing.api.InvoiceContent.Item;
+import coop.mutua.billing.api.InvoiceContent.VatBreakdown;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.LargestRemainder;
 import coop.mutua.kernel.LargestRemainder.Claim;
@@ -16,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A member's invoice for a round, computed from its parts of the round's supplier invoices: the lines, charges and
+ * Computes a member's invoice for a round from its parts of the round's supplier invoices: the lines, charges and
  * allowances it will carry, and its totals. Pure: no numbering, no dates, no storage.
  *
  * <p>A VAT-registered groupement invoices the supplier amounts excl. VAT and charges VAT at each product's rate. One
@@ -27,26 +31,15 @@ import java.util.Map;
  *
  * <p>VAT is computed per rate on the sum of the rounded line, charge and allowance amounts (EN 16931 BR-CO-17), half up.
  */
-public record MemberInvoiceDraft(List<Item> items, List<Charge> charges, List<VatBreakdown> vat, long linesCents,
-                                 long chargesCents, long allowancesCents, long baseCents, long vatCents, long totalCents) {
+public final class MemberInvoiceDrafts {
 
-    /** An invoice line; {@code rate} is null when no VAT is charged. {@code |amount| == round(quantity x netPrice)}. */
-    public record Item(String productKey, String description, Quantity quantity, BigDecimal netPrice, VatRate rate,
-                       long amountCents, String unit) {
-    }
-
-    /** A document-level charge (positive) or allowance (negative); {@code rate} null when no VAT is charged. */
-    public record Charge(String reason, VatRate rate, long amountCents) {
-    }
-
-    /** Base and VAT of one rate ({@code rate} null: the exempt base of a groupement that charges no VAT). */
-    public record VatBreakdown(VatRate rate, long baseCents, long vatCents) {
+    private MemberInvoiceDrafts() {
     }
 
     /** Description of the groupement fee line; the percentage follows. */
     public static final String FEE_KEY = "groupement-fee";
 
-    public static MemberInvoiceDraft of(List<MemberPart> parts, VatRegime regime, BigDecimal feePercent, String feeDescription) {
+    public static InvoiceContent of(List<MemberPart> parts, VatRegime regime, BigDecimal feePercent, String feeDescription) {
         boolean chargesVat = regime == VatRegime.REGISTERED;
         List<Item> items = new ArrayList<>();
         List<Charge> charges = new ArrayList<>();
@@ -120,7 +113,7 @@ public record MemberInvoiceDraft(List<Item> items, List<Charge> charges, List<Va
         }
     }
 
-    private static MemberInvoiceDraft totals(List<Item> items, List<Charge> charges, boolean chargesVat) {
+    private static InvoiceContent totals(List<Item> items, List<Charge> charges, boolean chargesVat) {
         Map<VatRate, Long> bases = new java.util.TreeMap<>(Comparator.comparing(VatRate::percent).reversed());
         long lines = 0;
         long chargesSum = 0;
@@ -157,7 +150,7 @@ public record MemberInvoiceDraft(List<Item> items, List<Charge> charges, List<Va
             vat.add(new VatBreakdown(null, exempt, 0));
         }
         long base = lines + chargesSum - allowances;
-        return new MemberInvoiceDraft(List.copyOf(items), List.copyOf(charges), List.copyOf(vat), lines, chargesSum,
+        return new InvoiceContent(List.copyOf(items), List.copyOf(charges), List.copyOf(vat), lines, chargesSum,
                 allowances, base, vatTotal, base + vatTotal);
     }
 

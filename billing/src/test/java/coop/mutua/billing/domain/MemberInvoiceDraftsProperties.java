@@ -1,11 +1,12 @@
 package coop.mutua.billing.domain;
 
+import coop.mutua.billing.api.InvoiceContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.billing.domain.InvoiceSplit.MemberPart;
-import coop.mutua.billing.domain.MemberInvoiceDraft.Charge;
-import coop.mutua.billing.domain.MemberInvoiceDraft.Item;
-import coop.mutua.billing.domain.MemberInvoiceDraft.VatBreakdown;
+import coop.mutua.billing.api.InvoiceContent.Charge;
+import coop.mutua.billing.api.InvoiceContent.Item;
+import coop.mutua.billing.api.InvoiceContent.VatBreakdown;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Quantity;
@@ -27,7 +28,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class MemberInvoiceDraftProperties {
+class MemberInvoiceDraftsProperties {
 
     /** One member's parts of one to three random supplier invoices, a regime and a groupement fee. */
     record Case(List<MemberPart> parts, VatRegime regime, BigDecimal feePercent) {
@@ -52,7 +53,7 @@ class MemberInvoiceDraftProperties {
 
     @Property(tries = 500)
     void totalsAreTheSumsOfTheRoundedAmountsAndVatIsPerRateOnTheirSum(@ForAll("cases") Case c) {
-        MemberInvoiceDraft draft = MemberInvoiceDraft.of(c.parts(), c.regime(), c.feePercent(), "Frais du groupement");
+        InvoiceContent draft = MemberInvoiceDrafts.of(c.parts(), c.regime(), c.feePercent(), "Frais du groupement");
 
         assertThat(draft.linesCents()).isEqualTo(draft.items().stream().mapToLong(Item::amountCents).sum());
         assertThat(draft.chargesCents() - draft.allowancesCents()).isEqualTo(draft.charges().stream().mapToLong(Charge::amountCents).sum());
@@ -74,7 +75,7 @@ class MemberInvoiceDraftProperties {
     @Property(tries = 500)
     void aGroupementThatChargesNoVatPassesOnExactlyWhatItPaidTheSuppliers(@ForAll("cases") Case c) {
         VatRegime regime = c.regime() == VatRegime.REGISTERED ? VatRegime.FRANCHISE_293B : c.regime();
-        MemberInvoiceDraft draft = MemberInvoiceDraft.of(c.parts(), regime, BigDecimal.ZERO, "");
+        InvoiceContent draft = MemberInvoiceDrafts.of(c.parts(), regime, BigDecimal.ZERO, "");
 
         long paid = c.parts().stream().mapToLong(p -> p.baseCents().values().stream().mapToLong(Long::longValue).sum()
                 + p.supplierVatCents().values().stream().mapToLong(Long::longValue).sum()).sum();
@@ -86,7 +87,7 @@ class MemberInvoiceDraftProperties {
 
     @Property(tries = 500)
     void aRegisteredGroupementInvoicesTheSupplierAmountsExclVatAtTheirRates(@ForAll("cases") Case c) {
-        MemberInvoiceDraft draft = MemberInvoiceDraft.of(c.parts(), VatRegime.REGISTERED, BigDecimal.ZERO, "");
+        InvoiceContent draft = MemberInvoiceDrafts.of(c.parts(), VatRegime.REGISTERED, BigDecimal.ZERO, "");
 
         Map<VatRate, Long> expected = new EnumMap<>(VatRate.class);
         c.parts().forEach(p -> p.baseCents().forEach((rate, cents) -> expected.merge(rate, cents, Long::sum)));
@@ -103,8 +104,8 @@ class MemberInvoiceDraftProperties {
                 List.of(new InvoiceSplit.MemberLine("p", "Pommes", Quantity.of(10), new BigDecimal("2.35"), VatRate.REDUCED, 2350, "KGM")),
                 List.of(new InvoiceSplit.MemberAdjustment("Livraison", VatRate.STANDARD, 150)), Map.of(VatRate.REDUCED, 129L, VatRate.STANDARD, 30L));
 
-        MemberInvoiceDraft registered = MemberInvoiceDraft.of(List.of(part), VatRegime.REGISTERED, new BigDecimal("2"), "Frais du groupement (2 %)");
-        MemberInvoiceDraft franchise = MemberInvoiceDraft.of(List.of(part), VatRegime.FRANCHISE_293B, new BigDecimal("2"), "Frais du groupement (2 %)");
+        InvoiceContent registered = MemberInvoiceDrafts.of(List.of(part), VatRegime.REGISTERED, new BigDecimal("2"), "Frais du groupement (2 %)");
+        InvoiceContent franchise = MemberInvoiceDrafts.of(List.of(part), VatRegime.FRANCHISE_293B, new BigDecimal("2"), "Frais du groupement (2 %)");
 
         // 2 % of 25.00 = 0.50 at 20 %; VAT 5.5 % of 23.50 = 1.29 (1.2925), 20 % of 1.50 + 0.50 = 0.40.
         assertThat(registered.items()).extracting(Item::amountCents).containsExactly(2350L, 50L);

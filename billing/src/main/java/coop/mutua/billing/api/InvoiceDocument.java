@@ -1,6 +1,5 @@
-package coop.mutua.billing.documents;
+package coop.mutua.billing.api;
 
-import coop.mutua.billing.domain.MemberInvoiceDraft;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.VatRegime;
 import java.time.LocalDate;
@@ -15,7 +14,7 @@ import java.time.LocalDate;
  */
 public record InvoiceDocument(String number, boolean creditNote, String originalNumber, LocalDate originalDate,
                               LocalDate issueDate, LocalDate dueDate, LocalDate deliveryDate, String roundTitle, String roundId,
-                              Party seller, VatRegime sellerRegime, Party buyer, MemberInvoiceDraft draft,
+                              Party seller, VatRegime sellerRegime, Party buyer, InvoiceContent draft,
                               String latePaymentTerms, String creditReason) {
 
     /** A legal person as invoices name it. */
