@@ -21,9 +21,9 @@ class ArchitectureTest {
                 .importPackages("coop.mutua");
     }
 
-    /** Billing has no classes until its issue; every other context must have classes for the rules to bite. */
+    /** Every context must have classes for the rules to bite (no rule may pass because it checked nothing). */
     private static boolean isStillEmpty(String context) {
-        return context.equals("billing");
+        return false;
     }
 
     @Test

@@ -44,10 +44,17 @@ public class TestGroupements {
     }
 
     public TestGroupement create(String name) {
+        return create(name, VatRegime.NOT_REGISTERED);
+    }
+
+    /** A groupement of the given VAT regime (a registered one has a valid French VAT number). */
+    public TestGroupement create(String name, VatRegime regime) {
         GroupementId id = GroupementId.random();
         String suffix = id.value().substring(0, 8);
         Address address = new Address("1 place de la Bourse", "33000", "Bordeaux", "FR");
-        commands.sendAndWait(new RegisterGroupementCommand(id, name, siret(), null, VatRegime.NOT_REGISTERED, address,
+        String siret = siret();
+        String vatNumber = regime == VatRegime.REGISTERED ? coop.mutua.kernel.VatNumber.forSiren(siret.substring(0, 9)).value() : null;
+        commands.sendAndWait(new RegisterGroupementCommand(id, name, siret, vatNumber, regime, address,
                 new GeoPoint(44.84, -0.57), "coordination-" + suffix + "@example.org"));
         MemberId memberId = MemberId.random();
         commands.sendAndWait(new RegisterMemberCommand(memberId, id, "Association " + suffix, siret(), null,

@@ -1,0 +1,13 @@
+package coop.mutua.billing.api;
+
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.RoundId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** A credit note cancelling invoice {@code invoiceId}, as issued. */
+@Revision("1")
+public record CreditNoteIssuedEvent(String invoiceId, String creditNoteId, GroupementId groupementId, RoundId roundId,
+                                    MemberId memberId, Instant issuedAt, InvoiceDocument document) {
+}

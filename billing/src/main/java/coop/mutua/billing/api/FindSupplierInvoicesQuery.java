@@ -1,0 +1,10 @@
+package coop.mutua.billing.api;
+
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+
+/** Supplier invoices of a groupement: of a round, an order, an invoice and/or a supplier when given (null: any). */
+public record FindSupplierInvoicesQuery(GroupementId groupementId, RoundId roundId, String supplierOrderId, String supplierInvoiceId,
+                                        SupplierId supplierId) {
+}

@@ -1,0 +1,13 @@
+package coop.mutua.billing.api;
+
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.RoundId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** A member invoice as issued, whole: replaying these rebuilds every invoice exactly (the documents are stored apart). */
+@Revision("1")
+public record MemberInvoiceIssuedEvent(String invoiceId, GroupementId groupementId, RoundId roundId, MemberId memberId,
+                                       Instant issuedAt, InvoiceDocument document) {
+}

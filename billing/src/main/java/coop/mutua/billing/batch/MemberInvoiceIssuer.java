@@ -1,0 +1,112 @@
+package coop.mutua.billing.batch;
+
+import coop.mutua.billing.api.InvoiceContent;
+import coop.mutua.billing.api.InvoiceDocument;
+import coop.mutua.billing.api.InvoiceDocument.Party;
+import coop.mutua.billing.api.IssueCreditNoteCommand;
+import coop.mutua.billing.api.IssueMemberInvoiceCommand;
+import coop.mutua.billing.api.MemberInvoiceIds;
+import coop.mutua.billing.documents.FacturX;
+import coop.mutua.billing.domain.MemberInvoiceDrafts;
+import coop.mutua.billing.query.InvoiceNumbers;
+import coop.mutua.catalog.api.GroupementSummary;
+import coop.mutua.catalog.api.MemberSummary;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.MemberId;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues one member invoice or credit note inside the caller's transaction: takes the next number of the groupement's
+ * series, dates it, renders its Factur-X, stores the issuing event and the file. A rollback undoes all of it, number
+ * included, so the series never has a gap.
+ */
+@Component
+public class MemberInvoiceIssuer {
+
+    /** Invoices are dated in the groupements' time zone. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    private final InvoiceNumbers numbers;
+    private final CommandGateway commands;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int paymentDays;
+    private final String latePaymentTerms;
+
+    MemberInvoiceIssuer(InvoiceNumbers numbers, CommandGateway commands, JdbcClient jdbc, Clock clock,
+                        @Value("${mutua.billing.payment-days:30}") int paymentDays,
+                        @Value("${mutua.billing.late-payment-terms:trois fois le taux d'intérêt légal}") String latePaymentTerms) {
+        this.numbers = numbers;
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.paymentDays = paymentDays;
+        this.latePaymentTerms = latePaymentTerms;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String issue(InvoicingPlan plan, MemberId memberId) {
+        GroupementSummary groupement = plan.groupement();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        String number = numbers.next(groupement.id(), today.getYear());
+        InvoiceContent content = MemberInvoiceDrafts.of(plan.parts().get(memberId), groupement.vatRegime(), plan.feePercent(),
+                feeDescription(plan.feePercent()));
+        MemberSummary member = plan.members().get(memberId);
+        InvoiceDocument document = new InvoiceDocument(number, false, null, null, today, today.plusDays(paymentDays),
+                plan.round().deliveryDate(), plan.round().title(), plan.round().roundId().value(), seller(groupement),
+                groupement.vatRegime(), buyer(member, memberId), content, latePaymentTerms, null);
+        String invoiceId = MemberInvoiceIds.of(plan.round().roundId(), memberId);
+        byte[] pdf = FacturX.of(document);
+        commands.sendAndWait(new IssueMemberInvoiceCommand(invoiceId, groupement.id(), plan.round().roundId(), memberId, now, document));
+        store(invoiceId, pdf);
+        return invoiceId;
+    }
+
+    /** A credit note cancelling {@code original} entirely, numbered in the same series. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String creditNote(GroupementId groupementId, String invoiceId, InvoiceDocument original, String reason) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        String number = numbers.next(groupementId, today.getYear());
+        InvoiceDocument document = new InvoiceDocument(number, true, original.number(), original.issueDate(), today, null,
+                original.deliveryDate(), original.roundTitle(), original.roundId(), original.seller(), original.sellerRegime(),
+                original.buyer(), original.draft(), original.latePaymentTerms(),
+                reason == null || reason.isBlank() ? null : reason.strip());
+        String creditNoteId = MemberInvoiceIds.creditNoteOf(invoiceId);
+        byte[] pdf = FacturX.of(document);
+        commands.sendAndWait(new IssueCreditNoteCommand(invoiceId, groupementId, creditNoteId, now, document));
+        store(creditNoteId, pdf);
+        return creditNoteId;
+    }
+
+    private void store(String invoiceId, byte[] pdf) {
+        jdbc.sql("INSERT INTO member_invoice_file (invoice_id, pdf) VALUES (:id, :pdf)")
+                .param("id", invoiceId).param("pdf", pdf).update();
+    }
+
+    static String feeDescription(BigDecimal percent) {
+        return "Frais de fonctionnement du groupement (" + percent.stripTrailingZeros().toPlainString().replace('.', ',') + " %)";
+    }
+
+    static Party seller(GroupementSummary groupement) {
+        return new Party(groupement.name(), groupement.siret(), groupement.vatNumber(), groupement.address(), groupement.contactEmail());
+    }
+
+    static Party buyer(MemberSummary member, MemberId memberId) {
+        if (member == null) {
+            throw new IllegalStateException("member " + memberId + " of the round is not in the directory");
+        }
+        return new Party(member.name(), member.siret(), member.vatNumber(), member.billingAddress(), member.contactEmail());
+    }
+}

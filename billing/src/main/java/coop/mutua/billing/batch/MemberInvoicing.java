@@ -1,0 +1,144 @@
+package coop.mutua.billing.batch;
+
+import coop.mutua.billing.query.MemberInvoiceQueries;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.RoundId;
+import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a round's member invoicing (after checking, at once, that the round can be invoiced: the reason comes back to
+ * the coordinator), runs it on a thread of its own, and tells how far it is. A failed run is restarted by starting
+ * again; a run left unfinished by a stopped node is marked failed at start-up so that it can be.
+ */
+@Component
+public class MemberInvoicing {
+
+    private static final Logger log = LoggerFactory.getLogger(MemberInvoicing.class);
+
+    /** How far a round's invoicing is: NONE (never started), STARTED, COMPLETED, FAILED... and the counts. */
+    public record Progress(String status, int issued, int total, String failure) {
+    }
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job memberInvoicingJob;
+    private final InvoicingPlans plans;
+    private final MemberInvoiceQueries invoices;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "member-invoicing");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    MemberInvoicing(JobOperator jobOperator, JobRepository jobRepository, Job memberInvoicingJob, InvoicingPlans plans,
+                    MemberInvoiceQueries invoices) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.memberInvoicingJob = memberInvoicingJob;
+        this.plans = plans;
+        this.invoices = invoices;
+    }
+
+    /** Checks the round and starts (or restarts) its invoicing in the background; refuses with the reason otherwise. */
+    public Progress start(GroupementId groupementId, RoundId roundId) {
+        Progress progress = progress(groupementId, roundId);
+        if ("COMPLETED".equals(progress.status())) {
+            throw new DomainException("billing.round-already-invoiced");
+        }
+        if ("STARTED".equals(progress.status()) || "STARTING".equals(progress.status())) {
+            return progress;
+        }
+        int total = plans.load(groupementId, roundId).parts().size();
+        if (total == 0) {
+            throw new DomainException("billing.nothing-to-invoice");
+        }
+        background.submit(() -> run(groupementId, roundId));
+        return new Progress("STARTING", invoices.invoicedMembers(roundId).size(), total, null);
+    }
+
+    /** Runs (or restarts) the round's invoicing on the calling thread; true when it has completed. */
+    public synchronized boolean run(GroupementId groupementId, RoundId roundId) {
+        JobParameters parameters = parameters(groupementId, roundId);
+        try {
+            JobInstance instance = jobRepository.getJobInstance(InvoicingJobConfiguration.JOB, parameters);
+            JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                return true;
+            }
+            if (last != null && last.getStatus().isRunning()) {
+                return false;
+            }
+            JobExecution execution = last == null ? jobOperator.start(memberInvoicingJob, parameters) : jobOperator.restart(last);
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                log.error("Invoicing of round {} ended {}: {}", roundId, execution.getStatus(), execution.getAllFailureExceptions());
+            }
+            return execution.getStatus() == BatchStatus.COMPLETED;
+        } catch (Exception e) {
+            log.error("Invoicing of round {} could not run", roundId, e);
+            return false;
+        }
+    }
+
+    public Progress progress(GroupementId groupementId, RoundId roundId) {
+        int issued = invoices.invoicedMembers(roundId).size();
+        JobInstance instance = jobRepository.getJobInstance(InvoicingJobConfiguration.JOB, parameters(groupementId, roundId));
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        if (last == null) {
+            return new Progress("NONE", issued, issued, null);
+        }
+        int total = last.getStepExecutions().stream().map(StepExecution::getExecutionContext)
+                .filter(context -> context.containsKey("total")).mapToInt(context -> context.getInt("total")).max().orElse(issued);
+        String failure = last.getAllFailureExceptions().stream().findFirst()
+                .map(e -> e instanceof DomainException domain ? domain.code() : e.getClass().getSimpleName()).orElse(null);
+        return new Progress(last.getStatus().name(), issued, Math.max(total, issued), failure);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void recoverInterrupted() {
+        LocalDateTime started = LocalDateTime.ofInstant(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()),
+                ZoneId.systemDefault());
+        for (JobInstance instance : jobRepository.getJobInstances(InvoicingJobConfiguration.JOB, 0, Integer.MAX_VALUE)) {
+            for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+                if (execution.getStatus().isRunning() && execution.getCreateTime() != null && execution.getCreateTime().isBefore(started)) {
+                    log.warn("Invoicing execution {} was interrupted; starting the round's invoicing again resumes it", execution.getId());
+                    jobOperator.recover(execution);
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        background.shutdown();
+        if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+            background.shutdownNow();
+        }
+    }
+
+    private static JobParameters parameters(GroupementId groupementId, RoundId roundId) {
+        return new JobParametersBuilder().addString("groupementId", groupementId.value()).addString("roundId", roundId.value())
+                .toJobParameters();
+    }
+}

@@ -1,0 +1,93 @@
+package coop.mutua.billing.domain;
+
+import coop.mutua.billing.api.InvoiceDifference;
+import coop.mutua.billing.api.InvoiceDifference.Kind;
+import coop.mutua.billing.api.SupplierInvoiceCharge;
+import coop.mutua.billing.api.SupplierInvoiceLine;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.UnitPrice;
+import coop.mutua.kernel.VatRate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Compares a supplier invoice with the grouped order and what arrived (three-way match) and lists every difference:
+ * products invoiced but not ordered, quantities other than received (ordered, before reception), products received but
+ * not invoiced, unit prices other than the order's, line amounts that are not quantity x price, and VAT totals that are
+ * not the rate applied to the rate's base. A credit note is only checked for its own arithmetic: it refunds part of an
+ * invoice, so it never matches the order's quantities.
+ */
+public final class ThreeWayMatch {
+
+    private ThreeWayMatch() {
+    }
+
+    /** A line of the grouped order; {@code received} is null before reception. */
+    public record OrderedLine(ProductId productId, String label, Quantity ordered, UnitPrice unitPrice, Quantity received) {
+    }
+
+    public static List<InvoiceDifference> differences(List<OrderedLine> order, List<SupplierInvoiceLine> lines,
+                                                      List<SupplierInvoiceCharge> charges, Map<VatRate, Money> statedVat,
+                                                      boolean creditNote) {
+        List<InvoiceDifference> differences = new ArrayList<>();
+        Map<ProductId, OrderedLine> ordered = new LinkedHashMap<>();
+        order.forEach(line -> ordered.put(line.productId(), line));
+        Map<ProductId, SupplierInvoiceLine> invoiced = new LinkedHashMap<>();
+        for (SupplierInvoiceLine line : lines) {
+            invoiced.put(line.productId(), line);
+            Money expected = line.unitPrice().times(line.quantity());
+            if (!expected.equals(line.amountExclVat())) {
+                differences.add(new InvoiceDifference(Kind.LINE_AMOUNT, line.productId(), line.label(), null, null, line.quantity(),
+                        null, line.unitPrice(), line.vatRate(), expected, line.amountExclVat()));
+            }
+            if (creditNote) {
+                continue;
+            }
+            OrderedLine orderedLine = ordered.get(line.productId());
+            if (orderedLine == null) {
+                differences.add(new InvoiceDifference(Kind.NOT_ORDERED, line.productId(), line.label(), null, null, line.quantity(),
+                        null, line.unitPrice(), line.vatRate(), null, line.amountExclVat()));
+                continue;
+            }
+            Quantity reference = orderedLine.received() == null ? orderedLine.ordered() : orderedLine.received();
+            int quantity = line.quantity().compareTo(reference);
+            if (quantity != 0) {
+                differences.add(new InvoiceDifference(quantity > 0 ? Kind.MORE_THAN_RECEIVED : Kind.LESS_THAN_RECEIVED,
+                        line.productId(), orderedLine.label(), orderedLine.ordered(), orderedLine.received(), line.quantity(),
+                        orderedLine.unitPrice(), line.unitPrice(), line.vatRate(), null, null));
+            }
+            if (line.unitPrice().compareTo(orderedLine.unitPrice()) != 0) {
+                differences.add(new InvoiceDifference(Kind.PRICE, line.productId(), orderedLine.label(), orderedLine.ordered(),
+                        orderedLine.received(), line.quantity(), orderedLine.unitPrice(), line.unitPrice(), line.vatRate(), null, null));
+            }
+        }
+        if (!creditNote) {
+            for (OrderedLine line : order) {
+                Quantity reference = line.received() == null ? line.ordered() : line.received();
+                if (!invoiced.containsKey(line.productId()) && !reference.isZero()) {
+                    differences.add(new InvoiceDifference(Kind.NOT_INVOICED, line.productId(), line.label(), line.ordered(),
+                            line.received(), Quantity.ZERO, line.unitPrice(), null, null, null, null));
+                }
+            }
+        }
+        Map<VatRate, Long> bases = new EnumMap<>(VatRate.class);
+        lines.forEach(line -> bases.merge(line.vatRate(), line.amountExclVat().cents(), Long::sum));
+        charges.forEach(charge -> bases.merge(charge.vatRate(), charge.amountExclVat().cents(), Long::sum));
+        Map<VatRate, Money> stated = new TreeMap<>(statedVat == null ? Map.of() : statedVat);
+        for (VatRate rate : VatRate.values()) {
+            long base = bases.getOrDefault(rate, 0L);
+            Money expected = Money.ofCents(MemberInvoiceDrafts.vatOn(base, rate));
+            Money given = stated.getOrDefault(rate, Money.ZERO);
+            if (!expected.equals(given)) {
+                differences.add(new InvoiceDifference(Kind.VAT, null, null, null, null, null, null, null, rate, expected, given));
+            }
+        }
+        return List.copyOf(differences);
+    }
+}

@@ -1,0 +1,91 @@
+package coop.mutua.billing.query;
+
+import coop.mutua.billing.api.FindMemberInvoicesQuery;
+import coop.mutua.billing.api.InvoiceDocument;
+import coop.mutua.billing.api.MemberInvoiceStatus;
+import coop.mutua.billing.api.MemberInvoiceView;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.RoundId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads member invoices and their files, always within one groupement. */
+@Component
+public class MemberInvoiceQueries {
+
+    /** The projection that writes what this reads (subscribing: no catch-up needed). */
+    public static final String PROJECTION = "billing-member-invoices";
+
+    private final JdbcClient jdbc;
+
+    MemberInvoiceQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Invoices (not their documents) by number; with an invoice id, that one with its document. */
+    @QueryHandler
+    public List<MemberInvoiceView> handle(FindMemberInvoicesQuery query) {
+        boolean one = query.invoiceId() != null;
+        StringBuilder sql = new StringBuilder("SELECT id, round_id, member_id, member_name, number, credit_note, issue_date, due_date, "
+                + "total_excl_vat, vat_total, total_incl_vat, status, paid_on, related_id" + (one ? ", document" : "")
+                + " FROM member_invoice WHERE groupement_id = :groupement");
+        Map<String, Object> params = new HashMap<>();
+        params.put("groupement", query.groupementId().value());
+        if (query.roundId() != null) {
+            sql.append(" AND round_id = :round");
+            params.put("round", query.roundId().value());
+        }
+        if (query.memberId() != null) {
+            sql.append(" AND member_id = :member");
+            params.put("member", query.memberId().value());
+        }
+        if (one) {
+            sql.append(" AND id = :id");
+            params.put("id", query.invoiceId());
+        }
+        sql.append(" ORDER BY number");
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> view(rs, one)).list();
+    }
+
+    /** Whether the round's member invoices have been issued (all or some: a job may be under way). */
+    public boolean roundInvoiced(GroupementId groupementId, RoundId roundId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM member_invoice WHERE round_id = :round AND groupement_id = :groupement)")
+                .param("round", roundId.value()).param("groupement", groupementId.value()).query(Boolean.class).single();
+    }
+
+    /** The members of a round who already have their invoice. */
+    public Set<MemberId> invoicedMembers(RoundId roundId) {
+        return Set.copyOf(jdbc.sql("SELECT member_id FROM member_invoice WHERE round_id = :round AND NOT credit_note")
+                .param("round", roundId.value()).query((rs, row) -> MemberId.of(rs.getString(1))).list());
+    }
+
+    /** The issued file (Factur-X PDF) of an invoice of the groupement. */
+    public Optional<byte[]> pdf(GroupementId groupementId, String invoiceId) {
+        return jdbc.sql("""
+                SELECT f.pdf FROM member_invoice_file f JOIN member_invoice i ON i.id = f.invoice_id
+                WHERE f.invoice_id = :id AND i.groupement_id = :groupement""")
+                .param("id", invoiceId).param("groupement", groupementId.value())
+                .query((rs, row) -> rs.getBytes(1)).optional();
+    }
+
+    private static MemberInvoiceView view(ResultSet rs, boolean withDocument) throws SQLException {
+        return new MemberInvoiceView(rs.getString("id"), RoundId.of(rs.getString("round_id")), MemberId.of(rs.getString("member_id")),
+                rs.getString("member_name"), rs.getString("number"), rs.getBoolean("credit_note"),
+                rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                Money.ofCents(rs.getLong("total_excl_vat")), Money.ofCents(rs.getLong("vat_total")),
+                Money.ofCents(rs.getLong("total_incl_vat")), MemberInvoiceStatus.valueOf(rs.getString("status")),
+                rs.getObject("paid_on", LocalDate.class), rs.getString("related_id"),
+                withDocument ? InvoiceJson.read(rs.getString("document"), InvoiceDocument.class) : null);
+    }
+}

@@ -1,0 +1,248 @@
+package coop.mutua.billing.web;
+
+import coop.mutua.billing.api.MemberInvoiceView;
+import coop.mutua.billing.api.SupplierInvoiceCharge;
+import coop.mutua.billing.api.SupplierInvoiceLine;
+import coop.mutua.billing.api.SupplierInvoiceView;
+import coop.mutua.billing.batch.MemberInvoicing;
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.UnitPrice;
+import coop.mutua.kernel.VatRate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Billing", description = "Supplier invoices (three-way match), member invoices (exact split, Factur-X), credit notes, payments")
+class BillingApiController {
+
+    private final SupplierInvoices supplierInvoices;
+    private final MemberInvoices memberInvoices;
+    private final MemberInvoicing invoicing;
+
+    BillingApiController(SupplierInvoices supplierInvoices, MemberInvoices memberInvoices, MemberInvoicing invoicing) {
+        this.supplierInvoices = supplierInvoices;
+        this.memberInvoices = memberInvoices;
+        this.invoicing = invoicing;
+    }
+
+    /** A supplier invoice as typed or sent: numbers as text ("12,50" or "12.50"), rates in percent ("5.5"). */
+    record SupplierInvoiceJson(String number, String issueDate, String dueDate, Boolean creditNote, List<LineJson> lines,
+                               List<ChargeJson> charges, List<VatJson> vat) {
+    }
+
+    record LineJson(String productId, String label, String quantity, String unitPrice, String vatRate, String amount) {
+    }
+
+    record ChargeJson(String reason, String vatRate, String amount) {
+    }
+
+    record VatJson(String rate, String amount) {
+    }
+
+    record NoteJson(String note) {
+    }
+
+    record PaymentJson(String paidOn) {
+    }
+
+    @PostMapping("/api/supplier-orders/{id}/invoice")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+    @Operation(summary = "Record the supplier's invoice (or credit note) of a grouped order; answers with the three-way match",
+            description = "Lines: productId, quantity, unitPrice, vatRate (default: the order's), amount (default: quantity x price). "
+                    + "Charges: delivery fee (positive) or discount (negative). vat: the VAT per rate as printed. "
+                    + "Recording the same number again replaces it until the round's member invoices are issued.")
+    ResponseEntity<SupplierInvoiceView> record(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+                                               @RequestBody SupplierInvoiceJson body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(supplierInvoices.record(actor, id, entry(body)));
+    }
+
+    @GetMapping("/api/supplier-orders/{id}/invoices")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+    @Operation(summary = "The supplier invoices and credit notes recorded for a grouped order")
+    List<SupplierInvoiceView> ofOrder(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return supplierInvoices.ofOrder(actor, id);
+    }
+
+    @GetMapping("/api/rounds/{id}/supplier-invoices")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "The supplier invoices of a round, with their differences and status")
+    List<SupplierInvoiceView> ofRound(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return supplierInvoices.ofRound(actor, round(id));
+    }
+
+    @PostMapping("/api/supplier-invoices/{id}/accept")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Accept a supplier invoice's differences: it is split as invoiced")
+    SupplierInvoiceView accept(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+                               @RequestBody(required = false) NoteJson body) {
+        return supplierInvoices.resolve(actor, id, true, body == null ? null : body.note());
+    }
+
+    @PostMapping("/api/supplier-invoices/{id}/dispute")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Dispute a supplier invoice (note required): the round cannot be invoiced until it is replaced or accepted")
+    SupplierInvoiceView dispute(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody NoteJson body) {
+        return supplierInvoices.resolve(actor, id, false, body == null ? null : body.note());
+    }
+
+    @PostMapping("/api/rounds/{id}/invoices")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Split the round's supplier invoices and issue every member's invoice (in the background)",
+            description = "Refused with the reason when a supplier order is not received, not invoiced, or has an invoice "
+                    + "awaiting a decision. Follow the progress with GET on the same path; starting again after a failure resumes.")
+    ResponseEntity<MemberInvoicing.Progress> issue(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(invoicing.start(actor.groupementId(), round(id)));
+    }
+
+    @GetMapping("/api/rounds/{id}/invoices")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "How far the round's member invoicing is: status, invoices issued, members to invoice")
+    MemberInvoicing.Progress progress(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return invoicing.progress(actor.groupementId(), round(id));
+    }
+
+    @GetMapping("/api/member-invoices")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "Member invoices and credit notes (members: their own), of a round and/or a member")
+    List<MemberInvoiceView> list(@Parameter(hidden = true) Actor actor, @RequestParam(name = "round", required = false) String roundId,
+                                 @RequestParam(name = "member", required = false) String memberId) {
+        return memberInvoices.list(actor, roundId == null ? null : round(roundId), memberId == null ? null : member(memberId));
+    }
+
+    @GetMapping("/api/member-invoices/{id}")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "One member invoice or credit note, with its lines, parties and totals")
+    MemberInvoiceView one(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return memberInvoices.one(actor, id);
+    }
+
+    @GetMapping("/api/member-invoices/{id}/pdf")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "The invoice as issued: a PDF/A-3 that carries its Factur-X XML")
+    ResponseEntity<byte[]> pdf(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        MemberInvoiceView invoice = memberInvoices.one(actor, id);
+        return file(memberInvoices.pdf(actor, id), MediaType.APPLICATION_PDF,
+                (invoice.creditNote() ? "avoir-" : "facture-") + invoice.number() + ".pdf");
+    }
+
+    @GetMapping("/api/member-invoices/{id}/facturx")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "The Factur-X XML (EN 16931, CII) of the invoice, for accounting software")
+    ResponseEntity<byte[]> facturx(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        MemberInvoiceView invoice = memberInvoices.one(actor, id);
+        return file(memberInvoices.facturXml(actor, id), MediaType.APPLICATION_XML, "factur-x-" + invoice.number() + ".xml");
+    }
+
+    @PostMapping("/api/member-invoices/{id}/credit-note")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Cancel an invoice by a numbered credit note that cites it (issued invoices never change)")
+    ResponseEntity<MemberInvoiceView> creditNote(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+                                                 @RequestBody(required = false) NoteJson body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(memberInvoices.creditNote(actor, id, body == null ? null : body.note()));
+    }
+
+    @PostMapping("/api/member-invoices/{id}/paid")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Record that the member paid the invoice (paidOn: yyyy-mm-dd, default today)")
+    MemberInvoiceView paid(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+                           @RequestBody(required = false) PaymentJson body) {
+        return memberInvoices.paid(actor, id, body == null || body.paidOn() == null ? null : date(body.paidOn(), "paidOn"));
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(bytes);
+    }
+
+    static SupplierInvoices.Entry entry(SupplierInvoiceJson body) {
+        List<SupplierInvoiceLine> lines = body.lines() == null ? List.of() : body.lines().stream()
+                .map(line -> new SupplierInvoiceLine(product(line.productId()), line.label(), required(line.quantity(), "quantity", Quantity::of),
+                        required(line.unitPrice(), "unitPrice", UnitPrice::of), optional(line.vatRate(), VatRate::ofPercent),
+                        optional(line.amount(), Money::parse)))
+                .toList();
+        List<SupplierInvoiceCharge> charges = body.charges() == null ? List.of() : body.charges().stream()
+                .map(charge -> new SupplierInvoiceCharge(charge.reason() == null || charge.reason().isBlank() ? "Frais" : charge.reason().strip(),
+                        required(charge.vatRate(), "vatRate", VatRate::ofPercent), required(charge.amount(), "amount", Money::parse)))
+                .toList();
+        Map<VatRate, Money> vat = new EnumMap<>(VatRate.class);
+        if (body.vat() != null) {
+            body.vat().forEach(v -> vat.merge(required(v.rate(), "vatRate", VatRate::ofPercent), required(v.amount(), "amount", Money::parse),
+                    Money::plus));
+        }
+        return new SupplierInvoices.Entry(body.number(), body.issueDate() == null ? null : date(body.issueDate(), "issueDate"),
+                body.dueDate() == null || body.dueDate().isBlank() ? null : date(body.dueDate(), "dueDate"),
+                Boolean.TRUE.equals(body.creditNote()), lines, charges, vat);
+    }
+
+    private static <T> T required(String text, String field, java.util.function.Function<String, T> parse) {
+        if (text == null || text.isBlank()) {
+            throw new DomainException("field.required", field);
+        }
+        return parse.apply(text.strip());
+    }
+
+    private static <T> T optional(String text, java.util.function.Function<String, T> parse) {
+        return text == null || text.isBlank() ? null : parse.apply(text.strip());
+    }
+
+    private static ProductId product(String id) {
+        if (id == null || id.isBlank()) {
+            throw new DomainException("field.required", "productId");
+        }
+        try {
+            return ProductId.of(id.strip());
+        } catch (IllegalArgumentException malformed) {
+            throw new DomainException("supplier-invoice.unknown-product", id);
+        }
+    }
+
+    static LocalDate date(String text, String field) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new DomainException("date.invalid", field, text);
+        }
+    }
+
+    private static RoundId round(String id) {
+        try {
+            return RoundId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("round", id);
+        }
+    }
+
+    private static MemberId member(String id) {
+        try {
+            return MemberId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("member", id);
+        }
+    }
+}

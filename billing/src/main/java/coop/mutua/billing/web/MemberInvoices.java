@@ -1,0 +1,88 @@
+package coop.mutua.billing.web;
+
+import coop.mutua.billing.api.FindMemberInvoicesQuery;
+import coop.mutua.billing.api.MemberInvoiceView;
+import coop.mutua.billing.api.RecordInvoicePaymentCommand;
+import coop.mutua.billing.batch.MemberInvoiceIssuer;
+import coop.mutua.billing.query.MemberInvoiceQueries;
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.Role;
+import coop.mutua.kernel.RoundId;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mustangproject.ZUGFeRD.ZUGFeRDImporter;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Member invoices as their readers may see them (a member only its own), and the coordinator's acts on them. */
+@Component
+public class MemberInvoices {
+
+    private final MemberInvoiceQueries invoices;
+    private final MemberInvoiceIssuer issuer;
+    private final CommandGateway commands;
+
+    MemberInvoices(MemberInvoiceQueries invoices, MemberInvoiceIssuer issuer, CommandGateway commands) {
+        this.invoices = invoices;
+        this.issuer = issuer;
+        this.commands = commands;
+    }
+
+    public List<MemberInvoiceView> list(Actor actor, RoundId roundId, MemberId memberId) {
+        return invoices.handle(new FindMemberInvoicesQuery(actor.groupementId(), roundId, readable(actor, memberId), null));
+    }
+
+    public MemberInvoiceView one(Actor actor, String id) {
+        return invoices.handle(new FindMemberInvoicesQuery(actor.groupementId(), null, readable(actor, null), id)).stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("member-invoice", id));
+    }
+
+    public byte[] pdf(Actor actor, String id) {
+        one(actor, id);
+        return invoices.pdf(actor.groupementId(), id).orElseThrow(() -> new NotFoundException("member-invoice", id));
+    }
+
+    /** The EN 16931 CII XML the Factur-X carries. */
+    public byte[] facturXml(Actor actor, String id) {
+        return new ZUGFeRDImporter(new ByteArrayInputStream(pdf(actor, id))).getRawXML();
+    }
+
+    @Transactional
+    public MemberInvoiceView creditNote(Actor actor, String id, String reason) {
+        MemberInvoiceView invoice = one(actor, id);
+        if (invoice.creditNote()) {
+            throw new DomainException("member-invoice.credit-of-credit");
+        }
+        String creditNoteId = issuer.creditNote(actor.groupementId(), id, invoice.document(), reason);
+        return one(actor, creditNoteId);
+    }
+
+    public MemberInvoiceView paid(Actor actor, String id, LocalDate paidOn) {
+        MemberInvoiceView invoice = one(actor, id);
+        if (invoice.creditNote()) {
+            throw new DomainException("member-invoice.credit-not-payable");
+        }
+        commands.sendAndWait(new RecordInvoicePaymentCommand(id, actor.groupementId(), paidOn == null
+                ? LocalDate.now(MemberInvoiceIssuer.ZONE) : paidOn));
+        return one(actor, id);
+    }
+
+    /** A member reads only its own invoices; suppliers none. */
+    private static MemberId readable(Actor actor, MemberId asked) {
+        if (actor.is(Role.SUPPLIER)) {
+            throw new NotFoundException("member-invoice", asked);
+        }
+        if (actor.is(Role.MEMBER)) {
+            if (asked != null && !asked.equals(actor.memberId())) {
+                throw new NotFoundException("member", asked);
+            }
+            return actor.memberId();
+        }
+        return asked;
+    }
+}

@@ -1,0 +1,149 @@
+package coop.mutua.billing.web;
+
+import coop.mutua.billing.api.FindSupplierInvoicesQuery;
+import coop.mutua.billing.api.InvoiceDifference;
+import coop.mutua.billing.api.RecordSupplierInvoiceCommand;
+import coop.mutua.billing.api.ResolveSupplierInvoiceCommand;
+import coop.mutua.billing.api.SupplierInvoiceCharge;
+import coop.mutua.billing.api.SupplierInvoiceIds;
+import coop.mutua.billing.api.SupplierInvoiceLine;
+import coop.mutua.billing.api.SupplierInvoiceView;
+import coop.mutua.billing.domain.ThreeWayMatch;
+import coop.mutua.billing.query.MemberInvoiceQueries;
+import coop.mutua.billing.query.SupplierInvoiceQueries;
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.Role;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.FindSupplierOrdersQuery;
+import coop.mutua.ordering.api.SupplierOrderView;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recording supplier invoices against grouped orders (by the coordinator, or the supplier for its own orders), with the
+ * three-way match against what was ordered and received, and the coordinator's decision on the differences.
+ */
+@Component
+public class SupplierInvoices {
+
+    /** What a supplier invoice says, before it is checked. Lines without an amount are quantity x price. */
+    public record Entry(String number, LocalDate issueDate, LocalDate dueDate, boolean creditNote, List<SupplierInvoiceLine> lines,
+                        List<SupplierInvoiceCharge> charges, Map<VatRate, Money> vat) {
+    }
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final SupplierInvoiceQueries invoices;
+    private final MemberInvoiceQueries memberInvoices;
+    private final ProjectionCatchUp catchUp;
+
+    SupplierInvoices(CommandGateway commands, QueryGateway queries, SupplierInvoiceQueries invoices,
+                     MemberInvoiceQueries memberInvoices, ProjectionCatchUp catchUp) {
+        this.commands = commands;
+        this.queries = queries;
+        this.invoices = invoices;
+        this.memberInvoices = memberInvoices;
+        this.catchUp = catchUp;
+    }
+
+    public SupplierInvoiceView record(Actor actor, String supplierOrderId, Entry entry) {
+        SupplierOrderView order = order(actor, supplierOrderId);
+        if (entry.number() == null || entry.number().isBlank()) {
+            throw new DomainException("field.required", "number");
+        }
+        if (entry.issueDate() == null) {
+            throw new DomainException("field.required", "issueDate");
+        }
+        if (memberInvoices.roundInvoiced(actor.groupementId(), order.roundId())) {
+            throw new DomainException("supplier-invoice.round-invoiced");
+        }
+        List<SupplierInvoiceLine> lines = (entry.lines() == null ? List.<SupplierInvoiceLine>of() : entry.lines()).stream()
+                .map(line -> complete(order, line)).toList();
+        List<SupplierInvoiceCharge> charges = entry.charges() == null ? List.of() : entry.charges();
+        charges.forEach(charge -> {
+            if (charge.vatRate() == null || charge.amountExclVat() == null) {
+                throw new DomainException("field.required", charge.vatRate() == null ? "vatRate" : "amount");
+            }
+        });
+        List<ThreeWayMatch.OrderedLine> ordered = order.lines().stream()
+                .map(line -> new ThreeWayMatch.OrderedLine(line.productId(), line.name(), line.quantity(), line.unitPrice(),
+                        order.receivedAt() == null ? null : line.delivered() == null ? line.quantity() : line.delivered()))
+                .toList();
+        Map<VatRate, Money> vat = entry.vat() == null ? Map.of() : entry.vat();
+        List<InvoiceDifference> differences = ThreeWayMatch.differences(ordered, lines, charges, vat, entry.creditNote());
+        String id = SupplierInvoiceIds.of(order.id(), entry.number());
+        commands.sendAndWait(new RecordSupplierInvoiceCommand(id, actor.groupementId(), order.roundId(), order.id(),
+                order.supplierId(), entry.number(), entry.issueDate(), entry.dueDate(), entry.creditNote(), lines, charges, vat,
+                differences));
+        catchUp.await(SupplierInvoiceQueries.PROJECTION, id);
+        return one(actor, id);
+    }
+
+    public SupplierInvoiceView resolve(Actor actor, String id, boolean accept, String note) {
+        SupplierInvoiceView invoice = one(actor, id);
+        if (memberInvoices.roundInvoiced(actor.groupementId(), invoice.roundId())) {
+            throw new DomainException("supplier-invoice.round-invoiced");
+        }
+        commands.sendAndWait(new ResolveSupplierInvoiceCommand(id, actor.groupementId(), accept, note));
+        catchUp.await(SupplierInvoiceQueries.PROJECTION, id);
+        return one(actor, id);
+    }
+
+    public SupplierInvoiceView one(Actor actor, String id) {
+        return invoices.handle(new FindSupplierInvoicesQuery(actor.groupementId(), null, null, id, supplierOnly(actor))).stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("supplier-invoice", id));
+    }
+
+    public List<SupplierInvoiceView> ofOrder(Actor actor, String supplierOrderId) {
+        SupplierOrderView order = order(actor, supplierOrderId);
+        return invoices.handle(new FindSupplierInvoicesQuery(actor.groupementId(), null, order.id(), null, supplierOnly(actor)));
+    }
+
+    public List<SupplierInvoiceView> ofRound(Actor actor, RoundId roundId) {
+        return invoices.handle(new FindSupplierInvoicesQuery(actor.groupementId(), roundId, null, null, supplierOnly(actor)));
+    }
+
+    /** The grouped order as the actor may see it: a supplier only its own orders, as sent. */
+    SupplierOrderView order(Actor actor, String supplierOrderId) {
+        return queries.query(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), supplierOrderId, false),
+                        ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join().stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("supplier-order", supplierOrderId));
+    }
+
+    private static SupplierId supplierOnly(Actor actor) {
+        if (actor.is(Role.MEMBER)) {
+            throw new NotFoundException("supplier-invoice", actor.memberId());
+        }
+        return actor.is(Role.SUPPLIER) ? actor.supplierId() : null;
+    }
+
+    /** Name and VAT rate from the order when the line leaves them out; amount = quantity x unit price when absent. */
+    private static SupplierInvoiceLine complete(SupplierOrderView order, SupplierInvoiceLine line) {
+        if (line.productId() == null) {
+            throw new DomainException("field.required", "productId");
+        }
+        if (line.quantity() == null || line.unitPrice() == null) {
+            throw new DomainException("field.required", line.quantity() == null ? "quantity" : "unitPrice");
+        }
+        SupplierOrderView.Line ordered = order.lines().stream().filter(l -> l.productId().equals(line.productId())).findFirst().orElse(null);
+        String label = line.label() != null && !line.label().isBlank() ? line.label().strip()
+                : ordered != null ? ordered.name() : line.productId().value();
+        VatRate rate = line.vatRate() != null ? line.vatRate() : ordered != null ? ordered.vatRate() : null;
+        if (rate == null) {
+            throw new DomainException("field.required", "vatRate");
+        }
+        Money amount = line.amountExclVat() != null ? line.amountExclVat() : line.unitPrice().times(line.quantity());
+        return new SupplierInvoiceLine(line.productId(), label, line.quantity(), line.unitPrice(), rate, amount);
+    }
+}
