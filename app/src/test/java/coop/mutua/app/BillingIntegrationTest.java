@@ -193,6 +193,23 @@ class BillingIntegrationTest {
         assertThat(http.get("/api/member-invoices/" + othersId + "/pdf", gironde.member(), PASSWORD).status()).isEqualTo(404);
         assertThat(http.get("/api/member-invoices", gironde.supplier(), PASSWORD).status()).isEqualTo(403);
 
+        // Reports: 9 kg of carrots at the 1.80 tier (list 2.00) and 4.12 kg of cheese at 16.80; both suppliers within
+        // 100 km of the hub, neither ESS. A member sees its own purchases only: 5 kg of carrots and 2.5 kg of cheese.
+        JsonNode impact = http.get("/api/rounds/" + round + "/report", gironde.coordinator(), PASSWORD).json();
+        assertThat(impact.get("total").get("spend").asString()).isEqualTo("85.42");
+        assertThat(impact.get("total").get("savings").asString()).isEqualTo("1.80");
+        assertThat(impact.get("total").get("localPercent").asString()).isEqualTo("100.0");
+        assertThat(impact.get("total").get("essPercent").asString()).isEqualTo("0.0");
+        assertThat(impact.get("members").size()).isEqualTo(2);
+        JsonNode mine = http.get("/api/rounds/" + round + "/report", gironde.member(), PASSWORD).json();
+        assertThat(mine.get("total").get("spend").asString()).isEqualTo("51.00");
+        assertThat(mine.get("members").size()).isEqualTo(1);
+        String sales = new String(http.getBytes("/api/reports/sales.csv", gironde.coordinator(), PASSWORD), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(sales).contains("Numéro;Type;Date").contains(year + "-00001;Facture").contains(year + "-00002;Facture");
+        String purchases = new String(http.getBytes("/api/reports/purchases.csv", gironde.coordinator(), PASSWORD), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(purchases).contains("F-1029;Facture").contains("2026-LAIT-77;Facture").contains(";20;12,00;2,40;14,40");
+        assertThat(http.get("/api/reports/sales.csv", gironde.member(), PASSWORD).status()).isEqualTo(403);
+
         // Each member got its invoice by mail, the PDF attached.
         String epicerie = "epicerie-" + second.value().substring(0, 8) + "@example.org";
         Eventually.equal(true, () -> TestMail.to(epicerie).stream().anyMatch(this::isInvoiceMail));

@@ -52,7 +52,7 @@ class DemoDataTest {
             assertThat(me.get("role").asString()).isEqualTo(login.role().name());
             assertThat(me.get("groupementName").asString()).isNotBlank();
         }
-        awaitEquals(3, () -> http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json().size());
+        awaitEquals(4, () -> http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json().size());
         awaitEquals(1, () -> http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().size());
         assertThat(http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().get(0).get("title").asString())
                 .isEqualTo("Fromages pour les fêtes");
@@ -64,7 +64,7 @@ class DemoDataTest {
 
     @Test
     void aClosedRoundHasItsSupplierOrdersOneBelowItsMinimumOneConfirmedOneReceivedShort() {
-        awaitEquals(1L, this::pooledRounds);
+        awaitEquals(2L, this::pooledRounds);
         String november = jdbc.sql("SELECT id FROM purchase_round WHERE title = 'Commande groupée de novembre'").query(String.class).single();
         assertThat(jdbc.sql("SELECT count(*) FROM supplier_order WHERE round_id = :r").param("r", november).query(Long.class).single())
                 .isEqualTo(3);
@@ -81,8 +81,24 @@ class DemoDataTest {
     }
 
     @Test
+    void anInvoicedRoundHasItsMemberInvoicesOnePaidOneCancelledByACreditNote() {
+        awaitEquals(2L, this::pooledRounds);
+        String autumn = jdbc.sql("SELECT id FROM purchase_round WHERE title = 'Commande groupée d''automne'").query(String.class).single();
+        assertThat(jdbc.sql("SELECT count(*) FROM supplier_invoice WHERE round_id = :r AND status IN ('MATCHED', 'ACCEPTED')")
+                .param("r", autumn).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM supplier_invoice WHERE round_id = :r AND status = 'ACCEPTED'")
+                .param("r", autumn).query(Long.class).single()).as("one price difference, accepted").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status FROM member_invoice WHERE round_id = :r AND NOT credit_note ORDER BY number")
+                .param("r", autumn).query(String.class).list()).containsExactly("PAID", "CREDITED", "ISSUED");
+        assertThat(jdbc.sql("SELECT count(*) FROM member_invoice WHERE round_id = :r AND credit_note").param("r", autumn)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM member_invoice_file f JOIN member_invoice i ON i.id = f.invoice_id WHERE i.round_id = :r")
+                .param("r", autumn).query(Long.class).single()).isEqualTo(4);
+    }
+
+    @Test
     void startingAgainSeedsNothingTwice() throws Exception {
-        awaitEquals(1L, this::pooledRounds);
+        awaitEquals(2L, this::pooledRounds);
         long events = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
 
         demoData.run(null);

@@ -1,5 +1,16 @@
 package coop.mutua.app.demo;
 
+import coop.mutua.billing.api.MemberInvoiceView;
+import coop.mutua.billing.api.SupplierInvoiceCharge;
+import coop.mutua.billing.api.SupplierInvoiceLine;
+import coop.mutua.billing.api.SupplierInvoiceView;
+import coop.mutua.billing.batch.MemberInvoicing;
+import coop.mutua.billing.domain.MemberInvoiceDrafts;
+import coop.mutua.billing.web.MemberInvoices;
+import coop.mutua.billing.web.SupplierInvoices;
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.UserId;
 import coop.mutua.app.account.Accounts;
 import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
@@ -102,11 +113,20 @@ public class DemoData implements ApplicationRunner {
     private final SupplierOrderQueries supplierOrders;
     private final Clock clock;
     private final String password;
+    private final SupplierInvoices supplierInvoices;
+    private final MemberInvoicing invoicing;
+    private final MemberInvoices memberInvoices;
+    private final ProjectionCatchUp catchUp;
     private final Map<SupplierId, GroupementId> groupementOfSupplier = new HashMap<>();
     private final Map<SupplierId, List<OfferedProduct>> catalogOf = new HashMap<>();
 
     DemoData(CommandGateway commands, Accounts accounts, Clock clock, @Value("${mutua.demo.password}") String password,
-             RoundQueries rounds, SupplierOrderQueries supplierOrders) {
+             RoundQueries rounds, SupplierOrderQueries supplierOrders, SupplierInvoices supplierInvoices, MemberInvoicing invoicing,
+             MemberInvoices memberInvoices, ProjectionCatchUp catchUp) {
+        this.supplierInvoices = supplierInvoices;
+        this.invoicing = invoicing;
+        this.memberInvoices = memberInvoices;
+        this.catchUp = catchUp;
         this.rounds = rounds;
         this.supplierOrders = supplierOrders;
         this.commands = commands;
@@ -253,6 +273,13 @@ public class DemoData implements ApplicationRunner {
                 MemberId.of(id("member/regie-bacalan"))));
         commands.sendAndWait(new ClosePurchaseRoundCommand(november, GIRONDE, ClosingTrigger.COORDINATOR));
         settle(november);
+        // A round delivered and invoiced: supplier invoices (one with a price difference, accepted), member invoices
+        // issued, one paid, one cancelled by a credit note.
+        RoundId autumn = round(GIRONDE, "gironde/automne", "Commande groupée d'automne", today.plusDays(1), today.plusDays(2),
+                "Entrepôt solidaire, 12 quai de Brazza, Bordeaux");
+        openWithOrders(autumn, List.of(gaec, laiterie), List.of(epicerie, cuisines, MemberId.of(id("member/table-brazza"))));
+        commands.sendAndWait(new ClosePurchaseRoundCommand(autumn, GIRONDE, ClosingTrigger.COORDINATOR));
+        invoice(autumn);
 
         accounts.create(GIRONDE_COORDINATOR, password, "Claire Dubos (coordination)", Role.COORDINATOR, GIRONDE, null, null);
         accounts.create(GIRONDE_MEMBER_EPICERIE, password, "Karim Benali (Épicerie La Bastide)", Role.MEMBER, GIRONDE, epicerie, null);
@@ -366,18 +393,9 @@ public class DemoData implements ApplicationRunner {
      * supplier space, reception and members' changes have something to show.
      */
     private void settle(RoundId november) {
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (rounds.handle(new FindPurchaseRoundQuery(GIRONDE, november)).map(round -> round.pooledAt() == null).orElse(true)) {
-            if (System.nanoTime() > giveUp) {
-                log.warn("The demo's November round is not pooled yet; its supplier orders stay unconfirmed");
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!awaitPooled(november)) {
+            log.warn("The demo's November round is not pooled yet; its supplier orders stay unconfirmed");
+            return;
         }
         List<SupplierOrderView> standing = supplierOrders.handle(new FindSupplierOrdersQuery(GIRONDE, november, null, null, false)).stream()
                 .filter(order -> !order.belowMinimum())
@@ -397,6 +415,84 @@ public class DemoData implements ApplicationRunner {
                         Map.of(line.productId(), new Quantity(line.quantity().value().subtract(shortBy)))));
             }
         }
+    }
+
+    /**
+     * Once the autumn round is pooled: every supplier order received as ordered and invoiced by its supplier (the
+     * dairy a few cents above the order's price, which the coordinator accepts), the member invoices issued, the first
+     * paid and the second cancelled by a credit note.
+     */
+    private void invoice(RoundId autumn) {
+        if (!awaitPooled(autumn)) {
+            log.warn("The demo's autumn round is not pooled yet; it stays uninvoiced");
+            return;
+        }
+        Actor coordinator = new Actor(UserId.random(), GIRONDE_COORDINATOR, "Claire Dubos (coordination)", Role.COORDINATOR, GIRONDE,
+                null, null);
+        List<SupplierOrderView> orders = supplierOrders.handle(new FindSupplierOrdersQuery(GIRONDE, autumn, null, null, false)).stream()
+                .filter(order -> !"CANCELLED".equals(order.status()))
+                .sorted(java.util.Comparator.comparing(order -> order.supplierId().value()))
+                .toList();
+        for (SupplierOrderView order : orders) {
+            if (order.belowMinimum()) {
+                commands.sendAndWait(new coop.mutua.ordering.api.DecideBelowMinimumCommand(autumn, GIRONDE, order.supplierId(), true));
+            }
+            Map<ProductId, Quantity> delivered = new HashMap<>();
+            order.lines().forEach(line -> delivered.put(line.productId(), line.quantity()));
+            commands.sendAndWait(new RecordReceptionCommand(order.id(), GIRONDE, autumn, order.supplierId(), delivered));
+        }
+        for (int i = 0; i < orders.size(); i++) {
+            SupplierOrderView order = orders.get(i);
+            catchUp.await("ordering-rounds", order.id());
+            boolean dearer = i == orders.size() - 1;
+            List<SupplierInvoiceLine> lines = new ArrayList<>();
+            Map<VatRate, Long> bases = new java.util.EnumMap<>(VatRate.class);
+            for (SupplierOrderView.Line line : order.lines()) {
+                UnitPrice price = dearer ? new UnitPrice(line.unitPrice().value().add(new BigDecimal("0.05"))) : line.unitPrice();
+                Money amount = price.times(line.quantity());
+                lines.add(new SupplierInvoiceLine(line.productId(), line.name(), line.quantity(), price, line.vatRate(), amount));
+                bases.merge(line.vatRate(), amount.cents(), Long::sum);
+            }
+            List<SupplierInvoiceCharge> charges = new ArrayList<>();
+            if (order.deliveryFee().cents() > 0) {
+                charges.add(new SupplierInvoiceCharge("Livraison", VatRate.STANDARD, order.deliveryFee()));
+                bases.merge(VatRate.STANDARD, order.deliveryFee().cents(), Long::sum);
+            }
+            Map<VatRate, Money> vat = new java.util.EnumMap<>(VatRate.class);
+            bases.forEach((rate, base) -> vat.put(rate, Money.ofCents(MemberInvoiceDrafts.vatOn(base, rate))));
+            SupplierInvoiceView recorded = supplierInvoices.record(coordinator, order.id(), new SupplierInvoices.Entry(
+                    "FA-" + (1042 + i), LocalDate.now(clock.withZone(PARIS)), LocalDate.now(clock.withZone(PARIS)).plusDays(30),
+                    false, lines, charges, vat));
+            if (!recorded.status().billable()) {
+                supplierInvoices.resolve(coordinator, recorded.id(), true, "Hausse de tarif annoncée par le fournisseur");
+            }
+        }
+        if (!invoicing.run(GIRONDE, autumn)) {
+            log.warn("The demo's autumn invoices could not be issued");
+            return;
+        }
+        List<MemberInvoiceView> issued = memberInvoices.list(coordinator, autumn, null);
+        if (issued.size() >= 2) {
+            memberInvoices.paid(coordinator, issued.get(0).id(), null);
+            memberInvoices.creditNote(coordinator, issued.get(1).id(), "Livraison refusée (emballages abîmés)");
+        }
+    }
+
+    /** Waits (a minute at most) for the round's pooling job, which runs on a thread of its own. */
+    private boolean awaitPooled(RoundId roundId) {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (rounds.handle(new FindPurchaseRoundQuery(GIRONDE, roundId)).map(round -> round.pooledAt() == null).orElse(true)) {
+            if (System.nanoTime() > giveUp) {
+                return false;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private static PriceTier tier(String from, String price) {

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import javax.xml.transform.TransformerFactory;
 import org.mustangproject.Allowance;
 import java.util.List;
 import org.mustangproject.IncludedNote;
@@ -36,6 +37,16 @@ import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
  * check cannot read the invoices it writes with it: ADR 9.)
  */
 public final class FacturX {
+
+    static {
+        // Mustang's XMP serialiser asks TransformerFactory.newInstance() for every document, which scans every jar's
+        // service files each time (a quarter of the time spent per invoice). Pinning the implementation it finds makes
+        // the lookup direct; the implementation stays the same.
+        String key = TransformerFactory.class.getName();
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, TransformerFactory.newInstance().getClass().getName());
+        }
+    }
 
     /** Legal registration schemes (ISO 6523): 0002 SIRENE (SIREN), 0009 SIRET. */
     private static final String SIREN_SCHEME = "0002";

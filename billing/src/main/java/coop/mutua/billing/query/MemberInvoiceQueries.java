@@ -58,6 +58,14 @@ public class MemberInvoiceQueries {
         return jdbc.sql(sql.toString()).params(params).query((rs, row) -> view(rs, one)).list();
     }
 
+    /** Every invoice and credit note of the groupement with its document, by number (the accounting export). */
+    public List<MemberInvoiceView> withDocuments(GroupementId groupementId) {
+        return jdbc.sql("SELECT id, round_id, member_id, member_name, number, credit_note, issue_date, due_date, total_excl_vat, "
+                        + "vat_total, total_incl_vat, status, paid_on, related_id, document FROM member_invoice "
+                        + "WHERE groupement_id = :groupement ORDER BY number")
+                .param("groupement", groupementId.value()).query((rs, row) -> view(rs, true)).list();
+    }
+
     /** Whether the round's member invoices have been issued (all or some: a job may be under way). */
     public boolean roundInvoiced(GroupementId groupementId, RoundId roundId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM member_invoice WHERE round_id = :round AND groupement_id = :groupement)")

@@ -1,5 +1,6 @@
 package coop.mutua.billing.web;
 
+import coop.mutua.billing.api.ImpactView;
 import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.api.SupplierInvoiceCharge;
 import coop.mutua.billing.api.SupplierInvoiceLine;
@@ -43,12 +44,59 @@ class BillingApiController {
     private final SupplierInvoices supplierInvoices;
     private final MemberInvoices memberInvoices;
     private final MemberInvoicing invoicing;
+    private final Reports reports;
 
-    BillingApiController(SupplierInvoices supplierInvoices, MemberInvoices memberInvoices, MemberInvoicing invoicing) {
+    BillingApiController(SupplierInvoices supplierInvoices, MemberInvoices memberInvoices, MemberInvoicing invoicing, Reports reports) {
         this.supplierInvoices = supplierInvoices;
         this.memberInvoices = memberInvoices;
         this.invoicing = invoicing;
+        this.reports = reports;
     }
+
+    @GetMapping("/api/rounds/{id}/report")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "A round's impact report: spend, savings from pooling, ESS / organic / local shares, by member and supplier "
+            + "(members: their own purchases)")
+    ImpactView roundReport(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return reports.round(actor, round(id));
+    }
+
+    @GetMapping("/api/rounds/{id}/report.csv")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "The same report as CSV (semicolon, decimal comma)")
+    ResponseEntity<byte[]> roundReportCsv(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return file(Reports.csv(reports.round(actor, round(id))), CSV, "rapport-campagne.csv");
+    }
+
+    @GetMapping("/api/reports/impact")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "The impact over every pooled round (members: their own purchases)")
+    ImpactView impact(@Parameter(hidden = true) Actor actor) {
+        return reports.impact(actor);
+    }
+
+    @GetMapping("/api/reports/impact.csv")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "The impact over every pooled round, as CSV")
+    ResponseEntity<byte[]> impactCsv(@Parameter(hidden = true) Actor actor) {
+        return file(Reports.csv(reports.impact(actor)), CSV, "impact.csv");
+    }
+
+    @GetMapping("/api/reports/sales.csv")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Accounting export: sales per VAT rate per member invoice and credit note")
+    ResponseEntity<byte[]> sales(@Parameter(hidden = true) Actor actor) {
+        return file(reports.salesCsv(actor), CSV, "ventes.csv");
+    }
+
+    @GetMapping("/api/reports/purchases.csv")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Accounting export: purchases per VAT rate per supplier invoice and credit note")
+    ResponseEntity<byte[]> purchases(@Parameter(hidden = true) Actor actor) {
+        return file(reports.purchasesCsv(actor), CSV, "achats.csv");
+    }
+
+    static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     /** A supplier invoice as typed or sent: numbers as text ("12,50" or "12.50"), rates in percent ("5.5"). */
     record SupplierInvoiceJson(String number, String issueDate, String dueDate, Boolean creditNote, List<LineJson> lines,
@@ -174,7 +222,7 @@ class BillingApiController {
         return memberInvoices.paid(actor, id, body == null || body.paidOn() == null ? null : date(body.paidOn(), "paidOn"));
     }
 
-    private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
+    static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(bytes);

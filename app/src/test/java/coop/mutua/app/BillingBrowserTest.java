@@ -1,0 +1,109 @@
+package coop.mutua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.mutua.app.support.Browser;
+import coop.mutua.app.support.BrowserTest;
+import coop.mutua.app.support.Eventually;
+import coop.mutua.app.support.Http;
+import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.RoundsThroughApi;
+import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.catalog.api.VatRegime;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.mustangproject.validator.ZUGFeRDValidator;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * In a real browser: the coordinator records the supplier's invoice of a received round and issues the members'
+ * invoices; the member finds its invoice and downloads the PDF, a valid Factur-X.
+ */
+@IntegrationTest
+class BillingBrowserTest extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    protected String screenshotName() {
+        return "browser-billing.png";
+    }
+
+    @Test
+    void theCoordinatorRecordsTheSupplierInvoiceAndIssuesInvoicesThenTheMemberDownloadsItsPdf() throws Exception {
+        TestGroupement groupement = groupements.create("Réseau facturé", VatRegime.REGISTERED);
+        Http api = new Http(port);
+        String carrots = RoundsThroughApi.product(api, groupement.supplier(), groupement.supplierId(), RoundsThroughApi.CARROTS);
+        String round = RoundsThroughApi.openRound(api, groupement, "Commande d'hiver", groupement.supplierId());
+        api.putJson("/api/rounds/" + round + "/orders/" + groupement.memberId(), groupement.member(), PASSWORD,
+                "{\"lines\":[{\"productId\":\"" + carrots + "\",\"quantity\":\"12\"}]}");
+        api.postJson("/api/rounds/" + round + "/close", groupement.coordinator(), PASSWORD, "");
+        Eventually.equal(true, () -> jdbc.sql("SELECT pooled_at IS NOT NULL FROM purchase_round WHERE id = :id").param("id", round)
+                .query(Boolean.class).single());
+        String order = jdbc.sql("SELECT id FROM supplier_order WHERE round_id = :round").param("round", round).query(String.class).single();
+        assertThat(api.postJson("/api/supplier-orders/" + order + "/reception", groupement.coordinator(), PASSWORD,
+                "{\"lines\":[{\"productId\":\"" + carrots + "\",\"delivered\":\"12\"}]}").status()).isEqualTo(200);
+
+        // The coordinator goes from the round to its billing and types the paper invoice: prefilled with what arrived.
+        Browser.logIn(browser, wait, port, groupement.coordinator());
+        browser.get("http://localhost:" + port + "/rounds/" + round);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("billing-link"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("number"))).sendKeys("FERME-2026-118");
+        assertThat(browser.findElement(By.name("quantity.0")).getAttribute("value")).isEqualTo("12");
+        assertThat(browser.findElement(By.name("unitPrice.0")).getAttribute("value")).isEqualTo("1.80");
+        // 12 kg x 1.80 = 21.60; VAT 5.5 % = 1.19 (suggested, as printed on the invoice).
+        assertThat(browser.findElement(By.name("vat.REDUCED")).getAttribute("value")).isEqualTo("1.19");
+        browser.findElement(By.xpath("//button[normalize-space()='Enregistrer la facture']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Facture fournisseur enregistrée"));
+        assertThat(browser.findElement(By.cssSelector("[data-supplier-invoice='FERME-2026-118']")).getText())
+                .contains("Conforme").contains("22,79 €");
+
+        browser.findElement(By.id("issue-invoices")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Émission des factures lancée"));
+        Eventually.equal(1L, () -> jdbc.sql("SELECT count(*) FROM member_invoice WHERE round_id = :round").param("round", round)
+                .query(Long.class).single());
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoicing-progress"), "Émise : 1 facture."));
+        String number = jdbc.sql("SELECT number FROM member_invoice WHERE round_id = :round").param("round", round).query(String.class).single();
+        assertThat(browser.findElement(By.id("member-invoices")).getText()).contains(number).contains("22,79 €").contains("Émise");
+
+        // The round's report: spend and the shares chart.
+        browser.findElement(By.linkText("Rapports")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("figures")));
+        assertThat(browser.findElement(By.id("spend")).getText()).isEqualTo("21,60 €");
+        assertThat(browser.findElement(By.id("shares-chart")).getText()).contains("Part locale").contains("100,0 %");
+        browser.navigate().back();
+
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "browser-billing-coordinator.png"),
+                browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+        // The member finds it under "Factures" and downloads the PDF through its link (in its own session).
+        browser.manage().deleteAllCookies();
+        Browser.logIn(browser, wait, port, groupement.member());
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Factures"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invoices")));
+        assertThat(browser.findElement(By.id("invoices")).getText()).contains(number).contains("Commande d'hiver").contains("22,79 €");
+        String link = browser.findElement(By.cssSelector("[data-invoice='" + number + "'] .pdf-link")).getAttribute("href");
+        String download = (String) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(async response => {
+                  const bytes = new Uint8Array(await response.arrayBuffer());
+                  let binary = '';
+                  bytes.forEach(b => binary += String.fromCharCode(b));
+                  done(response.headers.get('content-type') + '|' + response.headers.get('content-disposition') + '|' + btoa(binary));
+                });""", link);
+        String[] parts = download.split("\\|", 3);
+        assertThat(parts[0]).isEqualTo("application/pdf");
+        assertThat(parts[1]).contains("attachment").contains("facture-" + number + ".pdf");
+        byte[] pdf = Base64.getDecoder().decode(parts[2]);
+        ZUGFeRDValidator validator = new ZUGFeRDValidator();
+        String report = validator.validate(pdf, "facture-" + number + ".pdf");
+        assertThat(validator.wasCompletelyValid()).as(report).isTrue();
+        // Another member's invoice is not within its reach.
+        assertThat(api.get("/api/member-invoices", groupement.member(), PASSWORD).json().size()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,181 @@
+package coop.mutua.app.bench;
+
+import coop.mutua.app.MutuaApplication;
+import coop.mutua.billing.api.InvoiceContent;
+import coop.mutua.billing.api.SupplierInvoiceCharge;
+import coop.mutua.billing.api.SupplierInvoiceLine;
+import coop.mutua.billing.batch.InvoicingPlan;
+import coop.mutua.billing.batch.InvoicingPlans;
+import coop.mutua.billing.batch.MemberInvoicing;
+import coop.mutua.billing.domain.MemberInvoiceDrafts;
+import coop.mutua.billing.web.SupplierInvoices;
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.Role;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.UserId;
+import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.FindSupplierOrdersQuery;
+import coop.mutua.ordering.api.RecordReceptionCommand;
+import coop.mutua.ordering.api.SupplierOrderView;
+import coop.mutua.ordering.query.SupplierOrderQueries;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Invoicing benchmark (not a test): the closing benchmark's round of N members x 50 lines over 20 suppliers is received
+ * and each supplier order invoiced; then every member invoice is issued in one run of the job (split, numbering, PDF,
+ * Factur-X, events, files), measured with its peak heap. In the same run, the split alone (the round's plan and every
+ * member's invoice content) against one SQL statement sharing each supplier line among the members by largest remainder
+ * with window functions. Run with {@code mvn -Pbench verify} (optional {@code -Dbench.members=N}, default 2000).
+ */
+public final class InvoicingBenchmark {
+
+    private InvoicingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int members = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        Path data = Files.createTempDirectory("mutua-bench-invoicing");
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(MutuaApplication.class).run("--mutua.data-dir=" + data,
+                "--mutua.embedded-db.port=0", "--server.port=0", "--logging.level.root=WARN", "--logging.level.coop.mutua=WARN");
+        try {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            ClosingBenchmark.Fixture fixture = ClosingBenchmark.Fixture.create(app, members);
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            // Warm-up: a small round invoiced, and the comparator once, so that neither is measured cold.
+            RoundId warmUp = invoicedRound(app, port, fixture, Math.min(100, members));
+            app.getBean(MemberInvoicing.class).run(fixture.groupement(), warmUp);
+            comparator(jdbc, warmUp);
+            split(app, fixture, warmUp);
+
+            RoundId round = invoicedRound(app, port, fixture, members);
+            double splitMillis = split(app, fixture, round);
+            double sqlMillis = comparator(jdbc, round);
+            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+            System.gc();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long began = System.nanoTime();
+            boolean completed = app.getBean(MemberInvoicing.class).run(fixture.groupement(), round);
+            double seconds = (System.nanoTime() - began) / 1e9;
+            long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            long invoices = jdbc.sql("SELECT count(*) FROM member_invoice WHERE round_id = :r").param("r", round.value())
+                    .query(Long.class).single();
+            long bytes = jdbc.sql("SELECT coalesce(sum(length(f.pdf)), 0) FROM member_invoice_file f JOIN member_invoice i ON i.id = f.invoice_id "
+                    + "WHERE i.round_id = :r").param("r", round.value()).query(Long.class).single();
+            System.out.printf(Locale.ROOT, "Invoicing: %d members, 20 suppliers, PostgreSQL embedded 17 (durable), %d cores%n",
+                    members, Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "  issue all      : %7.1f s  (%s; %d invoices, %.1f invoices/s, PDF+Factur-X %d KiB on average; peak heap %d MiB)%n",
+                    seconds, completed ? "completed" : "NOT completed", invoices, invoices / seconds, invoices == 0 ? 0 : bytes / invoices >> 10,
+                    peak >> 20);
+            System.out.printf(Locale.ROOT, "  target         : < 60 s (aim 20 s)%n");
+            System.out.printf(Locale.ROOT, "  split alone    : %7.0f ms  (plan: supplier orders, shares, invoices read; every member's content)%n", splitMillis);
+            System.out.printf(Locale.ROOT, "  SQL window     : %7.0f ms  (each supplier line shared by largest remainder, %d rows written)%n", sqlMillis,
+                    jdbc.sql("SELECT count(*) FROM bench_split WHERE round_id = :r").param("r", round.value()).query(Long.class).single());
+            System.out.printf(Locale.ROOT, "  ratio          : %7.1f x  (split / SQL)%n", splitMillis / sqlMillis);
+        } finally {
+            app.close();
+        }
+        System.exit(0);
+    }
+
+    /** A round of {@code count} members, closed, pooled, received (all that was ordered arrived), and invoiced by every supplier as ordered. */
+    static RoundId invoicedRound(ConfigurableApplicationContext app, int port, ClosingBenchmark.Fixture fixture, int count) throws Exception {
+        RoundId round = fixture.round(app, port, count);
+        ClosingBenchmark.close(app, fixture, round);
+        CommandGateway commands = app.getBean(CommandGateway.class);
+        SupplierOrderQueries orders = app.getBean(SupplierOrderQueries.class);
+        List<SupplierOrderView> pooled = orders.handle(new FindSupplierOrdersQuery(fixture.groupement(), round, null, null, false));
+        ProjectionCatchUp catchUp = app.getBean(ProjectionCatchUp.class);
+        for (SupplierOrderView order : pooled) {
+            Map<coop.mutua.kernel.ProductId, coop.mutua.kernel.Quantity> delivered = new java.util.HashMap<>();
+            order.lines().forEach(line -> delivered.put(line.productId(), line.quantity()));
+            commands.sendAndWait(new RecordReceptionCommand(order.id(), fixture.groupement(), round, order.supplierId(), delivered));
+            catchUp.await("ordering-rounds", order.id());
+        }
+        Actor coordinator = new Actor(UserId.random(), fixture.coordinator(), "Coordination", Role.COORDINATOR, fixture.groupement(),
+                null, null);
+        SupplierInvoices invoices = app.getBean(SupplierInvoices.class);
+        for (SupplierOrderView order : orders.handle(new FindSupplierOrdersQuery(fixture.groupement(), round, null, null, false))) {
+            List<SupplierInvoiceLine> lines = new ArrayList<>();
+            Map<VatRate, Long> bases = new EnumMap<>(VatRate.class);
+            for (SupplierOrderView.Line line : order.lines()) {
+                lines.add(new SupplierInvoiceLine(line.productId(), line.name(), line.quantity(), line.unitPrice(), line.vatRate(),
+                        line.amountExclVat()));
+                bases.merge(line.vatRate(), line.amountExclVat().cents(), Long::sum);
+            }
+            List<SupplierInvoiceCharge> charges = new ArrayList<>();
+            if (order.deliveryFee() != null && order.deliveryFee().cents() > 0) {
+                charges.add(new SupplierInvoiceCharge("Livraison", VatRate.STANDARD, order.deliveryFee()));
+                bases.merge(VatRate.STANDARD, order.deliveryFee().cents(), Long::sum);
+            }
+            Map<VatRate, Money> vat = new EnumMap<>(VatRate.class);
+            bases.forEach((rate, base) -> vat.put(rate, Money.ofCents(MemberInvoiceDrafts.vatOn(base, rate))));
+            invoices.record(coordinator, order.id(), new SupplierInvoices.Entry("F-" + order.id().substring(0, 8), LocalDate.now(), null,
+                    false, lines, charges, vat));
+        }
+        return round;
+    }
+
+    /** The split alone: the round's plan (reads and split) and every member's invoice content. */
+    static double split(ConfigurableApplicationContext app, ClosingBenchmark.Fixture fixture, RoundId round) {
+        long began = System.nanoTime();
+        InvoicingPlan plan = app.getBean(InvoicingPlans.class).load(fixture.groupement(), round);
+        long cents = 0;
+        for (MemberId member : plan.membersInOrder()) {
+            InvoiceContent content = MemberInvoiceDrafts.of(plan.parts().get(member), plan.groupement().vatRegime(), plan.feePercent(), "Frais");
+            cents += content.totalCents();
+        }
+        double millis = (System.nanoTime() - began) / 1e6;
+        if (cents == 0) {
+            throw new IllegalStateException("nothing split");
+        }
+        return millis;
+    }
+
+    /**
+     * One statement: every supplier line's amount shared among the members by their received quantities, by largest
+     * remainder (floors, then the cents left to the largest remainders, ties to the larger quantity then the member id).
+     */
+    static double comparator(JdbcClient jdbc, RoundId round) {
+        jdbc.sql("""
+                CREATE TABLE IF NOT EXISTS bench_split (round_id VARCHAR(64), member_id VARCHAR(64), product_id VARCHAR(64),
+                    amount_cents BIGINT)""").update();
+        long began = System.nanoTime();
+        jdbc.sql("""
+                INSERT INTO bench_split
+                WITH shares AS (
+                    SELECT a.round_id, a.member_id, a.product_id, l.amount_excl_vat_cents AS total,
+                           coalesce(a.received, a.allocated) AS q,
+                           sum(coalesce(a.received, a.allocated)) OVER (PARTITION BY a.product_id) AS qsum
+                    FROM member_allocation a
+                    JOIN supplier_order_line l ON l.supplier_order_id = a.supplier_order_id AND l.product_id = a.product_id
+                    WHERE a.round_id = :round AND coalesce(a.received, a.allocated) > 0),
+                floors AS (
+                    SELECT *, floor(total * q / qsum) AS base, total * q / qsum - floor(total * q / qsum) AS remainder FROM shares),
+                ranked AS (
+                    SELECT *, row_number() OVER (PARTITION BY product_id ORDER BY remainder DESC, q DESC, member_id) AS rank,
+                           total - sum(base) OVER (PARTITION BY product_id) AS left_over
+                    FROM floors)
+                SELECT round_id, member_id, product_id, (base + CASE WHEN rank <= left_over THEN 1 ELSE 0 END)::BIGINT FROM ranked""")
+                .param("round", round.value()).update();
+        return (System.nanoTime() - began) / 1e6;
+    }
+}

@@ -1,0 +1,225 @@
+package coop.mutua.billing.web;
+
+import coop.mutua.billing.api.FindSupplierInvoicesQuery;
+import coop.mutua.billing.api.ImpactFigures;
+import coop.mutua.billing.api.ImpactView;
+import coop.mutua.billing.api.InvoiceContent.VatBreakdown;
+import coop.mutua.billing.api.MemberInvoiceView;
+import coop.mutua.billing.api.SupplierInvoiceView;
+import coop.mutua.billing.domain.ImpactReport;
+import coop.mutua.billing.domain.ImpactReport.Figures;
+import coop.mutua.billing.domain.ImpactReport.Purchase;
+import coop.mutua.billing.domain.ImpactReport.SupplierFacts;
+import coop.mutua.billing.query.MemberInvoiceQueries;
+import coop.mutua.billing.query.SupplierInvoiceQueries;
+import coop.mutua.catalog.api.FindMembersQuery;
+import coop.mutua.catalog.api.FindSuppliersQuery;
+import coop.mutua.catalog.api.MemberSummary;
+import coop.mutua.catalog.api.SupplierLabel;
+import coop.mutua.catalog.api.SupplierSummary;
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Role;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.FindPurchaseRoundQuery;
+import coop.mutua.ordering.api.FindRoundOfferQuery;
+import coop.mutua.ordering.api.FindSupplierOrdersQuery;
+import coop.mutua.ordering.api.MemberShare;
+import coop.mutua.ordering.api.OfferedProduct;
+import coop.mutua.ordering.api.PurchaseRoundSummary;
+import coop.mutua.ordering.api.SupplierOrderView;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Impact reports (per round or over every pooled round; a member sees its own purchases only) and the accounting
+ * exports (sales per VAT rate per member invoice, purchases per VAT rate per supplier invoice), as data and as CSV
+ * (semicolon, decimal comma, UTF-8 with a byte-order mark, as French spreadsheets expect).
+ */
+@Component
+public class Reports {
+
+    private static final Set<SupplierLabel> ESS_LABELS = EnumSet.of(SupplierLabel.ESUS, SupplierLabel.IAE, SupplierLabel.EA_ESAT);
+
+    private final QueryGateway queries;
+    private final MemberInvoiceQueries memberInvoices;
+    private final SupplierInvoiceQueries supplierInvoices;
+    private final int localKm;
+
+    Reports(QueryGateway queries, MemberInvoiceQueries memberInvoices, SupplierInvoiceQueries supplierInvoices,
+            @Value("${mutua.reports.local-km:100}") int localKm) {
+        this.queries = queries;
+        this.memberInvoices = memberInvoices;
+        this.supplierInvoices = supplierInvoices;
+        this.localKm = localKm;
+    }
+
+    /** One round's report (the round must be pooled to have figures). */
+    public ImpactView round(Actor actor, RoundId roundId) {
+        PurchaseRoundSummary round = queries.query(new FindPurchaseRoundQuery(actor.groupementId(), roundId),
+                ResponseTypes.optionalInstanceOf(PurchaseRoundSummary.class)).join().orElseThrow(() -> new NotFoundException("round", roundId));
+        return report(actor, round.title(), orders(actor, roundId), organicProducts(actor, List.of(roundId)));
+    }
+
+    /** Every pooled round of the groupement (a member: its own purchases in them). */
+    public ImpactView impact(Actor actor) {
+        List<SupplierOrderView> orders = orders(actor, null);
+        List<RoundId> rounds = orders.stream().map(SupplierOrderView::roundId).distinct().toList();
+        return report(actor, null, orders, organicProducts(actor, rounds));
+    }
+
+    private ImpactView report(Actor actor, String scope, List<SupplierOrderView> orders, Set<ProductId> organic) {
+        MemberId only = actor.is(Role.MEMBER) ? actor.memberId() : null;
+        if (actor.is(Role.SUPPLIER)) {
+            throw new NotFoundException("report", scope);
+        }
+        Map<SupplierId, SupplierSummary> suppliers = new HashMap<>();
+        queries.query(new FindSuppliersQuery(actor.groupementId()), ResponseTypes.multipleInstancesOf(SupplierSummary.class)).join()
+                .forEach(supplier -> suppliers.put(supplier.id(), supplier));
+        Map<SupplierId, SupplierFacts> facts = new HashMap<>();
+        suppliers.forEach((id, supplier) -> facts.put(id, new SupplierFacts(supplier.name(),
+                supplier.essFamily() != null || supplier.labels().stream().anyMatch(ESS_LABELS::contains), supplier.distanceKm() <= localKm)));
+        List<Purchase> purchases = new ArrayList<>();
+        for (SupplierOrderView order : orders) {
+            if ("CANCELLED".equals(order.status())) {
+                continue;
+            }
+            boolean organicSupplier = suppliers.containsKey(order.supplierId())
+                    && suppliers.get(order.supplierId()).labels().contains(SupplierLabel.ORGANIC_AB);
+            for (SupplierOrderView.Line line : order.lines()) {
+                for (MemberShare share : line.shares()) {
+                    if (only != null && !only.equals(share.memberId())) {
+                        continue;
+                    }
+                    purchases.add(new Purchase(share.memberId(), order.supplierId(), line.productId(),
+                            share.received() != null ? share.received() : share.allocated(), line.unitPrice().value(),
+                            line.listPrice() == null ? null : line.listPrice().value(), organicSupplier || organic.contains(line.productId())));
+                }
+            }
+        }
+        ImpactReport.Report report = ImpactReport.of(purchases, facts);
+        Map<MemberId, String> memberNames = new HashMap<>();
+        queries.query(new FindMembersQuery(actor.groupementId()), ResponseTypes.multipleInstancesOf(MemberSummary.class)).join()
+                .forEach(member -> memberNames.put(member.id(), member.name()));
+        List<ImpactView.Row> members = rows(report.byMember(), id -> id.value(), id -> memberNames.getOrDefault(id, id.value()));
+        List<ImpactView.Row> bySupplier = rows(report.bySupplier(), id -> id.value(),
+                id -> suppliers.containsKey(id) ? suppliers.get(id).name() : id.value());
+        return new ImpactView(scope, figures(report.total()), members, bySupplier, localKm);
+    }
+
+    private List<SupplierOrderView> orders(Actor actor, RoundId roundId) {
+        return queries.query(new FindSupplierOrdersQuery(actor.groupementId(), roundId, null, null, true),
+                ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join();
+    }
+
+    /** Products labelled organic in the rounds' frozen offers. */
+    private Set<ProductId> organicProducts(Actor actor, List<RoundId> rounds) {
+        Set<ProductId> organic = new HashSet<>();
+        for (RoundId round : rounds) {
+            queries.query(new FindRoundOfferQuery(actor.groupementId(), round), ResponseTypes.multipleInstancesOf(OfferedProduct.class)).join()
+                    .stream().filter(product -> product.details().labels().contains(coop.mutua.catalog.api.ProductLabel.ORGANIC_AB))
+                    .forEach(product -> organic.add(product.productId()));
+        }
+        return organic;
+    }
+
+    private static <K> List<ImpactView.Row> rows(Map<K, Figures> figures, Function<K, String> id, Function<K, String> name) {
+        List<ImpactView.Row> rows = new ArrayList<>();
+        figures.forEach((key, value) -> rows.add(new ImpactView.Row(id.apply(key), name.apply(key), figures(value))));
+        rows.sort(Comparator.comparing(ImpactView.Row::name));
+        return rows;
+    }
+
+    static ImpactFigures figures(Figures figures) {
+        return new ImpactFigures(Money.ofCents(figures.spendCents()), Money.ofCents(figures.listCents()), Money.ofCents(figures.savingsCents()),
+                figures.savingsPercent(), Money.ofCents(figures.essCents()), figures.essPercent(), Money.ofCents(figures.organicCents()),
+                figures.organicPercent(), Money.ofCents(figures.localCents()), figures.localPercent());
+    }
+
+    public static byte[] csv(ImpactView view) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append("Portée;Nom;Dépense HT;Au prix catalogue HT;Économie HT;Économie %;ESS HT;ESS %;Bio HT;Bio %;Local HT;Local %\r\n");
+        row(csv, "Total", view.scope() == null ? "Toutes les campagnes" : view.scope(), view.total());
+        view.members().forEach(member -> row(csv, "Adhérent", member.name(), member.figures()));
+        view.suppliers().forEach(supplier -> row(csv, "Fournisseur", supplier.name(), supplier.figures()));
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder csv, String scope, String name, ImpactFigures f) {
+        csv.append(scope).append(';').append(cell(name));
+        for (Object value : new Object[] {f.spend(), f.listPrice(), f.savings(), f.savingsPercent(), f.ess(), f.essPercent(),
+                f.organic(), f.organicPercent(), f.local(), f.localPercent()}) {
+            csv.append(';').append(value.toString().replace('.', ','));
+        }
+        csv.append("\r\n");
+    }
+
+    /** Sales: one row per member invoice or credit note and VAT rate (credit notes negative), by number. */
+    public byte[] salesCsv(Actor actor) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append("Numéro;Type;Date;Campagne;Adhérent;SIRET;Taux TVA;Base HT;TVA;TTC\r\n");
+        for (MemberInvoiceView invoice : memberInvoices.withDocuments(actor.groupementId())) {
+            int sign = invoice.creditNote() ? -1 : 1;
+            for (VatBreakdown vat : invoice.document().draft().vat()) {
+                csv.append(invoice.number()).append(';').append(invoice.creditNote() ? "Avoir" : "Facture").append(';')
+                        .append(invoice.issueDate()).append(';').append(cell(invoice.document().roundTitle())).append(';')
+                        .append(cell(invoice.memberName())).append(';').append(invoice.document().buyer().siret()).append(';')
+                        .append(vat.rate() == null ? "exonéré" : vat.rate().toString().replace('.', ',')).append(';')
+                        .append(amount(sign * vat.baseCents())).append(';').append(amount(sign * vat.vatCents())).append(';')
+                        .append(amount(sign * (vat.baseCents() + vat.vatCents()))).append("\r\n");
+            }
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Purchases: one row per supplier invoice or credit note and VAT rate (credit notes negative). */
+    public byte[] purchasesCsv(Actor actor) {
+        Map<SupplierId, String> names = new HashMap<>();
+        queries.query(new FindSuppliersQuery(actor.groupementId()), ResponseTypes.multipleInstancesOf(SupplierSummary.class)).join()
+                .forEach(supplier -> names.put(supplier.id(), supplier.name()));
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append("Numéro fournisseur;Type;Date;Fournisseur;État;Taux TVA;Base HT;TVA;TTC\r\n");
+        for (SupplierInvoiceView invoice : supplierInvoices.handle(new FindSupplierInvoicesQuery(actor.groupementId(), null, null, null, null))) {
+            int sign = invoice.creditNote() ? -1 : 1;
+            Map<VatRate, Long> bases = new java.util.EnumMap<>(VatRate.class);
+            invoice.lines().forEach(line -> bases.merge(line.vatRate(), line.amountExclVat().cents(), Long::sum));
+            invoice.charges().forEach(charge -> bases.merge(charge.vatRate(), charge.amountExclVat().cents(), Long::sum));
+            invoice.vat().keySet().forEach(rate -> bases.putIfAbsent(rate, 0L));
+            bases.forEach((rate, base) -> {
+                long vat = invoice.vat().getOrDefault(rate, Money.ZERO).cents();
+                csv.append(cell(invoice.number())).append(';').append(invoice.creditNote() ? "Avoir" : "Facture").append(';')
+                        .append(invoice.issueDate()).append(';').append(cell(names.getOrDefault(invoice.supplierId(), ""))).append(';')
+                        .append(invoice.status()).append(';').append(rate.toString().replace('.', ',')).append(';')
+                        .append(amount(sign * base)).append(';').append(amount(sign * vat)).append(';').append(amount(sign * (base + vat)))
+                        .append("\r\n");
+            });
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String amount(long cents) {
+        return BigDecimal.valueOf(cents, 2).toPlainString().replace('.', ',');
+    }
+
+    private static String cell(String text) {
+        return text == null ? "" : text.contains(";") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+}
