@@ -268,7 +268,18 @@ class BillingIntegrationTest {
                 {"number":"f-9","issueDate":"%s","lines":[{"productId":"%s","quantity":"9","unitPrice":"1.80"}],
                  "vat":[{"rate":"5.5","amount":"0.89"}]}""".formatted(LocalDate.now(), carrots));
         assertThat(corrected.get("status").asString()).isEqualTo("MATCHED");
-        assertThat(http.get("/api/supplier-orders/" + farmOrder + "/invoices", gironde.supplier(), PASSWORD).json().size()).isEqualTo(1);
+        // The same order's invoice imported from a CSV file (a bad row is refused with its line number).
+        Http.Reply bad = http.postBytes("/api/supplier-orders/" + farmOrder + "/invoice", gironde.supplier(), PASSWORD, "text/csv",
+                "facture;F-CSV-1;2026-11-26\nligne;CAR-6;neuf;1,80;5,5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("detail").asString()).contains("Ligne 2");
+        Http.Reply imported = http.postBytes("/api/supplier-orders/" + farmOrder + "/invoice", gironde.supplier(), PASSWORD, "text/csv",
+                ("facture;F-CSV-1;" + LocalDate.now() + "\nligne;CAR-6;9;1,80;5,5;16,20\ntva;5,5;0,89\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().get("status").asString()).isEqualTo("MATCHED");
+        assertThat(imported.json().get("lines").get(0).get("productId").asString()).isEqualTo(carrots);
+        assertThat(http.get("/api/supplier-orders/" + farmOrder + "/invoices", gironde.supplier(), PASSWORD).json().findValues("number")
+                .stream().map(JsonNode::asString).toList()).as("F-9 recorded twice is one invoice").containsExactlyInAnyOrder("F-9", "F-CSV-1");
     }
 
     @Test

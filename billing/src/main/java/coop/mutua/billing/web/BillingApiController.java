@@ -118,7 +118,7 @@ class BillingApiController {
     record PaymentJson(String paidOn) {
     }
 
-    @PostMapping("/api/supplier-orders/{id}/invoice")
+    @PostMapping(path = "/api/supplier-orders/{id}/invoice", consumes = "application/json")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "Record the supplier's invoice (or credit note) of a grouped order; answers with the three-way match",
             description = "Lines: productId, quantity, unitPrice, vatRate (default: the order's), amount (default: quantity x price). "
@@ -127,6 +127,17 @@ class BillingApiController {
     ResponseEntity<SupplierInvoiceView> record(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
                                                @RequestBody SupplierInvoiceJson body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(supplierInvoices.record(actor, id, entry(body)));
+    }
+
+    @PostMapping(path = "/api/supplier-orders/{id}/invoice", consumes = {"text/csv", "application/pdf"})
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+    @Operation(summary = "Import the supplier's invoice from a file: a Factur-X / ZUGFeRD PDF, or a CSV in Mutua's format (README)",
+            description = "Lines are matched with the grouped order by the supplier's product reference (or name); then as for JSON.")
+    ResponseEntity<SupplierInvoiceView> importFile(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+                                                   @RequestBody byte[] file,
+                                                   @org.springframework.web.bind.annotation.RequestHeader(HttpHeaders.CONTENT_TYPE) String type) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(supplierInvoices.recordFile(actor, id, file,
+                type.startsWith("text/csv") ? "facture.csv" : "facture.pdf"));
     }
 
     @GetMapping("/api/supplier-orders/{id}/invoices")

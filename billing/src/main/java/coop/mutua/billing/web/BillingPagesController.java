@@ -104,6 +104,20 @@ class BillingPagesController {
         return "redirect:/rounds/" + id + "/billing";
     }
 
+    @PostMapping("/rounds/{id}/billing/orders/{orderId}/invoice-file")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String importSupplierInvoice(Actor actor, @PathVariable("id") String id, @PathVariable("orderId") String orderId,
+                                 @RequestParam("file") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect) {
+        attempt(redirect, "billing.supplier-invoice-recorded", () -> {
+            try {
+                return supplierInvoices.recordFile(actor, orderId, file.getBytes(), file.getOriginalFilename());
+            } catch (java.io.IOException e) {
+                throw new DomainException("supplier-invoice.file-unreadable", file.getOriginalFilename());
+            }
+        });
+        return "redirect:/rounds/" + id + "/billing";
+    }
+
     @PostMapping("/rounds/{id}/billing/supplier-invoices/{invoiceId}/{decision}")
     @PreAuthorize("hasRole('COORDINATOR')")
     String resolve(Actor actor, @PathVariable("id") String id, @PathVariable("invoiceId") String invoiceId,

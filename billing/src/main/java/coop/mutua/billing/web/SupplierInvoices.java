@@ -8,6 +8,7 @@ import coop.mutua.billing.api.SupplierInvoiceCharge;
 import coop.mutua.billing.api.SupplierInvoiceIds;
 import coop.mutua.billing.api.SupplierInvoiceLine;
 import coop.mutua.billing.api.SupplierInvoiceView;
+import coop.mutua.billing.documents.SupplierInvoiceFiles;
 import coop.mutua.billing.domain.ThreeWayMatch;
 import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.billing.query.SupplierInvoiceQueries;
@@ -88,6 +89,28 @@ public class SupplierInvoices {
                 differences));
         catchUp.await(SupplierInvoiceQueries.PROJECTION, id);
         return one(actor, id);
+    }
+
+    /** An invoice file: a Factur-X / ZUGFeRD PDF or Mutua's CSV; its lines found in the order by reference (or name). */
+    public SupplierInvoiceView recordFile(Actor actor, String supplierOrderId, byte[] file, String fileName) {
+        SupplierOrderView order = order(actor, supplierOrderId);
+        boolean pdf = file.length > 4 && file[0] == '%' && file[1] == 'P' && file[2] == 'D' && file[3] == 'F';
+        String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        if (!pdf && !name.endsWith(".csv") && !name.endsWith(".txt") && !name.isEmpty()) {
+            throw new DomainException("supplier-invoice.file-type", fileName);
+        }
+        SupplierInvoiceFiles.Read read = pdf ? SupplierInvoiceFiles.facturX(file) : SupplierInvoiceFiles.csv(file);
+        List<SupplierInvoiceLine> lines = read.lines().stream().map(line -> {
+            SupplierOrderView.Line ordered = order.lines().stream()
+                    .filter(l -> l.reference().equalsIgnoreCase(line.reference()) || l.productId().value().equals(line.reference())
+                            || l.name().equalsIgnoreCase(line.reference()))
+                    .findFirst().orElseThrow(() -> new DomainException("supplier-invoice.unknown-reference", line.reference()));
+            return new SupplierInvoiceLine(ordered.productId(), ordered.name(), line.quantity(), line.unitPrice(), line.vatRate(), line.amount());
+        }).toList();
+        List<SupplierInvoiceCharge> charges = read.charges().stream()
+                .map(charge -> new SupplierInvoiceCharge(charge.reason(), charge.vatRate(), charge.amount())).toList();
+        return record(actor, supplierOrderId, new Entry(read.number(), read.issueDate(), read.dueDate(), read.creditNote(), lines,
+                charges, read.vat()));
     }
 
     public SupplierInvoiceView resolve(Actor actor, String id, boolean accept, String note) {
