@@ -88,7 +88,8 @@ public record InvoicingPlan(GroupementSummary groupement, PurchaseRoundSummary r
                 Quantity received = share.received() != null ? share.received() : share.allocated();
                 // The catalog has no unit weight yet: a kilogram or a litre weighs 1 kg, so does one piece or pack.
                 long grams = received.value().movePointRight(3).longValue();
-                receipts.add(new InvoiceSplit.Receipt(share.memberId(), line.productId().value(), received, grams));
+                receipts.add(new InvoiceSplit.Receipt(share.memberId(), line.productId().value(), received, grams,
+                        line.unitPrice().times(received).cents()));
             }
         }
         return receipts;

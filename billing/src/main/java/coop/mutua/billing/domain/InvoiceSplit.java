@@ -36,7 +36,9 @@ import java.util.TreeMap;
  *       re-invoices it as part of its cost.</li>
  * </ul>
  * For every rate the members' amounts excl. VAT add up to the supplier's, and their VAT shares to the supplier's VAT.
- * A credit note is an invoice with negative amounts; its split mirrors the invoice's. Ties between equal remainders go
+ * A credit note is an invoice with negative amounts; its split mirrors the invoice's. An invoice of charges or
+ * allowances only (a discount granted afterwards) is shared by the same policy between everyone who received goods of
+ * the order (BY_VALUE: at the order's prices). Ties between equal remainders go
  * to the larger weight, then to the smaller member id, so the result never depends on the order of the input.
  */
 public final class InvoiceSplit {
@@ -65,8 +67,11 @@ public final class InvoiceSplit {
         }
     }
 
-    /** What a member received of a product; {@code grams} is what BY_WEIGHT weighs. */
-    public record Receipt(MemberId memberId, String productKey, Quantity quantity, long grams) {
+    /**
+     * What a member received of a product; {@code grams} is what BY_WEIGHT weighs, {@code valueCents} (at the order's
+     * price) what BY_VALUE weighs when the invoice has no line of its own (a credit note of charges only).
+     */
+    public record Receipt(MemberId memberId, String productKey, Quantity quantity, long grams, long valueCents) {
     }
 
     /** A member's part of an invoice line; {@code |amount| == round(quantity x netPrice)}, signed like the line. */
@@ -124,11 +129,15 @@ public final class InvoiceSplit {
             });
         }
         if (lines.isEmpty()) {
-            if (!bill.adjustments().isEmpty() || bill.vatCents().values().stream().anyMatch(v -> v != 0)) {
+            if (bill.adjustments().isEmpty() && bill.vatCents().values().stream().allMatch(v -> v == 0)) {
+                return List.of();
+            }
+            // Charges or allowances only (a discount granted afterwards): shared by everyone who received something.
+            received.values().forEach(quantities -> quantities.keySet().forEach(member -> lines.putIfAbsent(member, new ArrayList<>())));
+            if (lines.isEmpty()) {
                 throw new DomainException("billing.nothing-received", bill.adjustments().isEmpty() ? "TVA"
                         : bill.adjustments().get(0).label());
             }
-            return List.of();
         }
         Map<MemberId, List<MemberAdjustment>> adjustments = new HashMap<>();
         Map<MemberId, Long> feeWeights = feeWeights(policy, lines, receipts);
@@ -182,15 +191,24 @@ public final class InvoiceSplit {
 
     private static Map<MemberId, Long> feeWeights(FeeSplitPolicy policy, Map<MemberId, List<MemberLine>> lines,
                                                   List<Receipt> receipts) {
+        boolean noLines = lines.values().stream().allMatch(List::isEmpty);
         Map<MemberId, Long> weights = new TreeMap<>(TIES);
         switch (policy) {
-            case BY_VALUE -> lines.forEach((member, memberLines) -> weights.put(member,
-                    Math.abs(memberLines.stream().mapToLong(MemberLine::amountCents).sum())));
+            case BY_VALUE -> {
+                if (noLines) {
+                    lines.keySet().forEach(member -> weights.put(member, 0L));
+                    receipts.stream().filter(r -> lines.containsKey(r.memberId()))
+                            .forEach(r -> weights.merge(r.memberId(), Math.max(0, r.valueCents()), Long::sum));
+                } else {
+                    lines.forEach((member, memberLines) -> weights.put(member,
+                            Math.abs(memberLines.stream().mapToLong(MemberLine::amountCents).sum())));
+                }
+            }
             case BY_WEIGHT -> {
                 Set<String> invoiced = new HashSet<>();
                 lines.values().forEach(memberLines -> memberLines.forEach(line -> invoiced.add(line.productKey())));
                 lines.keySet().forEach(member -> weights.put(member, 0L));
-                receipts.stream().filter(r -> lines.containsKey(r.memberId()) && invoiced.contains(r.productKey()))
+                receipts.stream().filter(r -> lines.containsKey(r.memberId()) && (noLines || invoiced.contains(r.productKey())))
                         .forEach(r -> weights.merge(r.memberId(), Math.max(0, r.grams()), Long::sum));
             }
             case EQUAL -> lines.keySet().forEach(member -> weights.put(member, 1L));

@@ -63,7 +63,8 @@ class InvoiceMails {
         String recipient = document.buyer().email();
         if (sender == null || recipient == null || recipient.isBlank()) {
             if (sender == null) {
-                log.info("No SMTP server configured (SPRING_MAIL_HOST): invoice {} is in the member's space only", document.number());
+                // Once per invoice: debug, not info (a round issues hundreds at a time).
+                log.debug("No SMTP server configured (SPRING_MAIL_HOST): invoice {} is in the member's space only", document.number());
             }
             return;
         }

@@ -70,7 +70,7 @@ class InvoiceSplitProperties {
                 long thousandths = random.nextInt(5) == 0 ? 0 : weighed ? random.nextInt(20_000) : 1000L * random.nextInt(30);
                 total += thousandths;
                 receipts.add(new Receipt(member, product, new Quantity(BigDecimal.valueOf(thousandths, 3)),
-                        random.nextInt(4) == 0 ? 0 : thousandths * (1 + random.nextInt(3))));
+                        random.nextInt(4) == 0 ? 0 : thousandths * (1 + random.nextInt(3)), thousandths * random.nextInt(5)));
             }
             Quantity invoiced = new Quantity(BigDecimal.valueOf(total, 3));
             long amount = total == 0 ? 0 : sign * invoiced.value().multiply(price).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
@@ -91,7 +91,7 @@ class InvoiceSplitProperties {
         boolean anything = receipts.stream().anyMatch(r -> !r.quantity().isZero());
         if (!anything) {
             // Nothing at all received: the invoice would be refused; keep it splittable with one receipt.
-            receipts.add(new Receipt(members.get(0), "p0", Quantity.of(1), 1000));
+            receipts.add(new Receipt(members.get(0), "p0", Quantity.of(1), 1000, 1000));
             lines.set(0, new BillLine("p0", "Produit 0", Quantity.of(1), lines.get(0).unitPrice(), lines.get(0).rate(),
                     sign * lines.get(0).unitPrice().setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact(), "H87"));
             base.clear();
@@ -213,9 +213,9 @@ class InvoiceSplitProperties {
                 List.of(new Adjustment("Frais de livraison", VatRate.STANDARD, 1000)),
                 Map.of(VatRate.REDUCED, 177L, VatRate.STANDARD, 200L));
         List<Receipt> receipts = List.of(
-                new Receipt(a, "carrots", Quantity.of(5), 5000), new Receipt(b, "carrots", Quantity.of(7), 7000),
-                new Receipt(a, "juice", Quantity.of(1), 1000), new Receipt(b, "juice", Quantity.of(1), 1000),
-                new Receipt(c, "juice", Quantity.of(1), 1000));
+                new Receipt(a, "carrots", Quantity.of(5), 5000, 5000), new Receipt(b, "carrots", Quantity.of(7), 7000, 7000),
+                new Receipt(a, "juice", Quantity.of(1), 1000, 1000), new Receipt(b, "juice", Quantity.of(1), 1000, 1000),
+                new Receipt(c, "juice", Quantity.of(1), 1000, 1000));
 
         List<MemberPart> parts = InvoiceSplit.split(bill, receipts, FeeSplitPolicy.BY_VALUE);
 
@@ -236,7 +236,7 @@ class InvoiceSplitProperties {
         // 4.12 kg of cheese at 12.90 = 53.148 -> 53.15; 2.06 kg each: exact 26.575 each; a gets the odd cent (id order).
         Bill bill = new Bill(List.of(new BillLine("cheese", "Tomme", Quantity.of("4.12"), new BigDecimal("12.90"), VatRate.REDUCED, 5315, "KGM")),
                 List.of(), Map.of(VatRate.REDUCED, 292L));
-        List<Receipt> receipts = List.of(new Receipt(b, "cheese", Quantity.of("2.06"), 2060), new Receipt(a, "cheese", Quantity.of("2.06"), 2060));
+        List<Receipt> receipts = List.of(new Receipt(b, "cheese", Quantity.of("2.06"), 2060, 2060), new Receipt(a, "cheese", Quantity.of("2.06"), 2060, 2060));
 
         List<MemberPart> parts = InvoiceSplit.split(bill, receipts, FeeSplitPolicy.BY_WEIGHT);
 
@@ -248,12 +248,29 @@ class InvoiceSplitProperties {
     }
 
     @Example
+    void aCreditNoteOfAnAllowanceOnlyIsSharedByWhatEachMemberReceived() {
+        MemberId a = MemberId.of("00000000-0000-0000-0000-00000000000a");
+        MemberId b = MemberId.of("00000000-0000-0000-0000-00000000000b");
+        // A 10.00 discount granted after delivery (VAT 0.55), on goods worth 30.00 for a and 10.00 for b.
+        Bill credit = new Bill(List.of(), List.of(new Adjustment("Geste commercial", VatRate.REDUCED, -1000)), Map.of(VatRate.REDUCED, -55L));
+        List<Receipt> receipts = List.of(new Receipt(a, "carrots", Quantity.of(15), 15000, 3000),
+                new Receipt(b, "carrots", Quantity.of(5), 5000, 1000));
+
+        List<MemberPart> parts = InvoiceSplit.split(credit, receipts, FeeSplitPolicy.BY_VALUE);
+
+        assertThat(parts).extracting(MemberPart::memberId).containsExactly(a, b);
+        assertThat(parts).allSatisfy(part -> assertThat(part.lines()).isEmpty());
+        assertThat(parts).extracting(p -> p.adjustments().get(0).amountCents()).containsExactly(-750L, -250L);
+        assertThat(parts.stream().mapToLong(p -> p.supplierVatCents().get(VatRate.REDUCED)).sum()).isEqualTo(-55L);
+    }
+
+    @Example
     void anInvoicedProductThatNobodyReceivedCannotBeSplit() {
         MemberId a = MemberId.of("00000000-0000-0000-0000-00000000000a");
         Bill bill = new Bill(List.of(new BillLine("eggs", "Œufs", Quantity.of(30), new BigDecimal("0.35"), VatRate.REDUCED, 1050, "H87")),
                 List.of(), Map.of(VatRate.REDUCED, 58L));
 
-        assertThatThrownBy(() -> InvoiceSplit.split(bill, List.of(new Receipt(a, "flour", Quantity.of(1), 1000)), FeeSplitPolicy.BY_VALUE))
+        assertThatThrownBy(() -> InvoiceSplit.split(bill, List.of(new Receipt(a, "flour", Quantity.of(1), 1000, 1000)), FeeSplitPolicy.BY_VALUE))
                 .isInstanceOf(DomainException.class).hasMessageContaining("billing.nothing-received");
     }
 
