@@ -60,6 +60,35 @@ class AxonStorageTest {
                 .isInstanceOf(org.axonframework.spring.messaging.unitofwork.SpringTransactionManager.class);
     }
 
+    /**
+     * A command sent inside a longer transaction (here the pooling job's last step; order submissions do the same): its
+     * events reach the tracking projections as soon as that transaction commits, not a fetch delay (1 s) later.
+     */
+    @Test
+    void eventsCommittedInsideALongerTransactionReachTheProjectionsAtOnce() throws InterruptedException {
+        TestGroupement groupement = groupements.create("Réseau réveillé");
+        Http http = new Http(port);
+        String carrots = coop.mutua.app.support.RoundsThroughApi.product(http, groupement.supplier(), groupement.supplierId(),
+                coop.mutua.app.support.RoundsThroughApi.CARROTS);
+        String round = coop.mutua.app.support.RoundsThroughApi.openRound(http, groupement, "Réveil", groupement.supplierId());
+        http.putJson("/api/rounds/" + round + "/orders/" + groupement.memberId(), groupement.member(), TestGroupements.PASSWORD,
+                "{\"lines\":[{\"productId\":\"" + carrots + "\",\"quantity\":\"12\"}]}");
+        http.postJson("/api/rounds/" + round + "/close", groupement.coordinator(), TestGroupements.PASSWORD, "");
+
+        // The job's last step records the pooling (a command in the step's transaction); the round's projection follows.
+        while (jdbc.sql("""
+                SELECT count(*) FROM batch_job_execution e JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                WHERE p.parameter_name = 'roundId' AND p.parameter_value = :round AND e.status = 'COMPLETED'""")
+                .param("round", round).query(Long.class).single() == 0) {
+            Thread.sleep(2);
+        }
+        long completed = System.nanoTime();
+        while (!jdbc.sql("SELECT pooled_at IS NOT NULL FROM purchase_round WHERE id = :id").param("id", round).query(Boolean.class).single()) {
+            Thread.sleep(2);
+        }
+        assertThat((System.nanoTime() - completed) / 1_000_000).as("milliseconds from the job's end to the projection").isLessThan(400);
+    }
+
     @Test
     void everyProjectionHasAJdbcDeadLetterQueueOnTheFlywayTable() {
         for (String group : List.of("catalog-directory", "ordering-rounds")) {
