@@ -23,7 +23,6 @@ import coop.mutua.kernel.Money;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.SupplierId;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

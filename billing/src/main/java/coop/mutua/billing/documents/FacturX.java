@@ -3,7 +3,6 @@ package coop.mutua.billing.documents;
 import coop.mutua.billing.api.InvoiceDocument;
 import coop.mutua.billing.api.InvoiceDocument.Party;
 import coop.mutua.billing.api.InvoiceContent;
-import coop.mutua.billing.domain.MemberInvoiceDrafts;
 import coop.mutua.billing.api.InvoiceContent.Charge;
 import coop.mutua.billing.api.InvoiceContent.Item;
 import coop.mutua.catalog.api.VatRegime;
