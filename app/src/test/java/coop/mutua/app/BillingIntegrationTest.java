@@ -9,7 +9,6 @@ import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.app.support.TestMail;
-import coop.mutua.billing.batch.InvoicingProgress;
 import coop.mutua.billing.query.InvoiceNumbers;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
@@ -45,9 +44,6 @@ import org.junit.jupiter.api.Test;
 import org.mustangproject.validator.ZUGFeRDValidator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,24 +55,9 @@ import tools.jackson.databind.JsonNode;
  * files that Mustang's validator accepts, mail at issue, credit notes and payments.
  */
 @IntegrationTest
-@Import(BillingIntegrationTest.StopMidway.class)
 class BillingIntegrationTest {
 
     private static final String PASSWORD = TestGroupements.PASSWORD;
-    /** When positive, the invoicing fails when it has written that many more invoices (that chunk is rolled back). */
-    static final AtomicInteger STOP_AT_INVOICE = new AtomicInteger();
-
-    @TestConfiguration
-    static class StopMidway {
-        @Bean
-        InvoicingProgress stopInvoicingMidway() {
-            return (round, member, invoice) -> {
-                if (STOP_AT_INVOICE.get() > 0 && STOP_AT_INVOICE.decrementAndGet() == 0) {
-                    throw new IllegalStateException("stopped after invoice " + invoice + " (test)");
-                }
-            };
-        }
-    }
 
     @Value("${local.server.port}")
     int port;
@@ -344,7 +325,7 @@ class BillingIntegrationTest {
                  "vat":[{"rate":"5.5","amount":"2.97"}]}""".formatted(LocalDate.now(), carrots));
 
         // Chunks of 2 (test configuration): the third invoice fails, so the first chunk stays, the second is rolled back.
-        STOP_AT_INVOICE.set(3);
+        coop.mutua.app.support.StopJobsMidway.STOP_AT_INVOICE.set(3);
         Http.Reply first = http.postJson("/api/rounds/" + round + "/invoices", gironde.coordinator(), PASSWORD, "");
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         Eventually.equal("FAILED", () -> progress(round).get("status").asString());

@@ -29,32 +29,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The pooling job at close: supplier orders, tiers, minimums, members' shares; and a job stopped midway, restarted. */
 @IntegrationTest
-@Import(RoundPoolingIntegrationTest.StopMidway.class)
 class RoundPoolingIntegrationTest {
 
     private static final String PASSWORD = TestGroupements.PASSWORD;
-    /** When positive, the pooling stops with an error when it writes that many more supplier orders (the last rolled back). */
-    static final java.util.concurrent.atomic.AtomicInteger STOP_AT_SUPPLIER = new java.util.concurrent.atomic.AtomicInteger();
-
-    @TestConfiguration
-    static class StopMidway {
-        @Bean
-        coop.mutua.ordering.batch.PoolingProgress stopMidway() {
-            return (round, supplier) -> {
-                if (STOP_AT_SUPPLIER.get() > 0 && STOP_AT_SUPPLIER.decrementAndGet() == 0) {
-                    throw new IllegalStateException("stopped after supplier " + supplier + " (test)");
-                }
-            };
-        }
-    }
-
     @Value("${local.server.port}")
     int port;
     @Autowired
@@ -305,9 +286,9 @@ class RoundPoolingIntegrationTest {
         String clean = closedRoundWithOrders();
         Eventually.equal(true, () -> pooled(clean));
 
-        STOP_AT_SUPPLIER.set(2);
+        coop.mutua.app.support.StopJobsMidway.STOP_AT_SUPPLIER.set(2);
         String stopped = closedRoundWithOrders();
-        Eventually.equal(0, STOP_AT_SUPPLIER::get);
+        Eventually.equal(0, coop.mutua.app.support.StopJobsMidway.STOP_AT_SUPPLIER::get);
         Eventually.equal("FAILED", () -> lastExecutionStatus(stopped));
         assertThat(pooled(stopped)).isFalse();
         assertThat(count("supplier_order", stopped)).as("the first supplier's chunk committed, the second's rolled back").isEqualTo(1);

@@ -31,6 +31,26 @@ public final class TestDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    /** The Spring test contexts that use the test server (a context that failed to start is not active). */
+    private static final java.util.List<org.springframework.context.ConfigurableApplicationContext> CONTEXTS =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static void using(org.springframework.context.ConfigurableApplicationContext context) {
+        CONTEXTS.add(context);
+    }
+
+    private static void awaitContextsClosed() {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (CONTEXTS.stream().anyMatch(org.springframework.context.ConfigurableApplicationContext::isActive)
+                && System.nanoTime() < giveUp) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
     private static Server server;
 
     /** Where the server is and how to reach it as a user allowed to create databases. */
@@ -100,7 +120,12 @@ public final class TestDatabase {
         try {
             Path directory = Files.createTempDirectory("mutua-test-pg");
             EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0, false);
-            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+            // At exit the test contexts close in their own shutdown hooks, concurrently: the database waits for them (a
+            // minute at most), or their processors would fail on a stopped server and hold the exit for a long time.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitContextsClosed();
+                database.close();
+            }, "embedded-postgres-stop"));
             return new Server("embedded", database.jdbcUrl("postgres"), database.username(), "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,5 +10,6 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(TestDatabase.newDatabaseProperties()).and(TestMail.properties()).applyTo(context.getEnvironment());
+        TestDatabase.using(context);
     }
 }

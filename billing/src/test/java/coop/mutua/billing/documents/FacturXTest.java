@@ -31,7 +31,7 @@ import org.mustangproject.validator.ZUGFeRDValidator;
  * validator (XML schema, EN 16931 and Factur-X schematron, PDF/A-3 by veraPDF), and its PDF text carries every
  * mandatory mention.
  */
-class FacturXTest {
+public class FacturXTest {
 
     static final Party GROUPEMENT = new Party("Réseau ESS Gironde", "73282932000074", "FR44732829320",
             new Address("12 rue des Coopératives", "33000", "Bordeaux", "FR"), "contact@ess-gironde.example.org");
@@ -49,7 +49,7 @@ class FacturXTest {
         return MemberInvoiceDrafts.of(List.of(part), regime, new BigDecimal("2"), "Frais de fonctionnement du groupement (2 %)");
     }
 
-    static InvoiceDocument invoice(VatRegime regime, boolean credit) {
+    public static InvoiceDocument invoice(VatRegime regime, boolean credit) {
         Party seller = regime == VatRegime.REGISTERED ? GROUPEMENT
                 : new Party(GROUPEMENT.name(), GROUPEMENT.siret(), null, GROUPEMENT.address(), GROUPEMENT.email());
         return new InvoiceDocument(credit ? "2026-00002" : "2026-00001", credit, credit ? "2026-00001" : null,

@@ -1,0 +1,38 @@
+package coop.mutua.app.support;
+
+import coop.mutua.billing.batch.InvoicingProgress;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.ordering.batch.PoolingProgress;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets a test stop the pooling or the invoicing job midway: when a counter is set, the job fails as it writes that many
+ * more supplier orders or member invoices (that chunk is rolled back). Idle otherwise. A component of the test profile
+ * (rather than a configuration imported by the tests that use it), so that those tests share the application context
+ * of every other integration test instead of starting their own.
+ */
+@Component
+@Profile("test")
+public class StopJobsMidway implements PoolingProgress, InvoicingProgress {
+
+    public static final AtomicInteger STOP_AT_SUPPLIER = new AtomicInteger();
+    public static final AtomicInteger STOP_AT_INVOICE = new AtomicInteger();
+
+    @Override
+    public void written(RoundId round, SupplierId supplier) {
+        if (STOP_AT_SUPPLIER.get() > 0 && STOP_AT_SUPPLIER.decrementAndGet() == 0) {
+            throw new IllegalStateException("stopped after supplier " + supplier + " (test)");
+        }
+    }
+
+    @Override
+    public void issued(RoundId roundId, MemberId memberId, String invoiceId) {
+        if (STOP_AT_INVOICE.get() > 0 && STOP_AT_INVOICE.decrementAndGet() == 0) {
+            throw new IllegalStateException("stopped after invoice " + invoiceId + " (test)");
+        }
+    }
+}
