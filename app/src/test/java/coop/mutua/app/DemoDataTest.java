@@ -89,11 +89,14 @@ class DemoDataTest {
         assertThat(jdbc.sql("SELECT count(*) FROM supplier_invoice WHERE round_id = :r AND status = 'ACCEPTED'")
                 .param("r", autumn).query(Long.class).single()).as("one price difference, accepted").isEqualTo(1);
         assertThat(jdbc.sql("SELECT status FROM member_invoice WHERE round_id = :r AND NOT credit_note ORDER BY number")
-                .param("r", autumn).query(String.class).list()).containsExactly("PAID", "CREDITED", "ISSUED");
+                .param("r", autumn).query(String.class).list()).containsExactly("PAID", "CREDITED", "ISSUED", "ISSUED", "ISSUED");
         assertThat(jdbc.sql("SELECT count(*) FROM member_invoice WHERE round_id = :r AND credit_note").param("r", autumn)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM member_invoice_file f JOIN member_invoice i ON i.id = f.invoice_id WHERE i.round_id = :r")
-                .param("r", autumn).query(Long.class).single()).isEqualTo(4);
+                .param("r", autumn).query(Long.class).single()).isEqualTo(6);
+        // Enough members ordered for some volume tiers to be reached: the reports have savings to show.
+        assertThat(new Http(port).get("/api/rounds/" + autumn + "/report", DemoData.GIRONDE_COORDINATOR, password).json()
+                .get("total").get("savings").asString()).isNotEqualTo("0.00");
     }
 
     @Test

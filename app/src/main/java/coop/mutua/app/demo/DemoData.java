@@ -277,7 +277,8 @@ public class DemoData implements ApplicationRunner {
         // issued, one paid, one cancelled by a credit note.
         RoundId autumn = round(GIRONDE, "gironde/automne", "Commande groupée d'automne", today.plusDays(1), today.plusDays(2),
                 "Entrepôt solidaire, 12 quai de Brazza, Bordeaux");
-        openWithOrders(autumn, List.of(gaec, laiterie), List.of(epicerie, cuisines, MemberId.of(id("member/table-brazza"))));
+        openWithOrders(autumn, List.of(gaec, laiterie), List.of(epicerie, cuisines, MemberId.of(id("member/table-brazza")),
+                MemberId.of(id("member/centre-social")), MemberId.of(id("member/creche"))));
         commands.sendAndWait(new ClosePurchaseRoundCommand(autumn, GIRONDE, ClosingTrigger.COORDINATOR));
         invoice(autumn);
 
