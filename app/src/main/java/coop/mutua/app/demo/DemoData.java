@@ -1,11 +1,10 @@
 package coop.mutua.app.demo;
 
 import coop.mutua.billing.api.MemberInvoiceView;
-import coop.mutua.billing.api.SupplierInvoiceCharge;
 import coop.mutua.billing.api.SupplierInvoiceLine;
 import coop.mutua.billing.api.SupplierInvoiceView;
 import coop.mutua.billing.batch.MemberInvoicing;
-import coop.mutua.billing.domain.MemberInvoiceDrafts;
+import coop.mutua.billing.domain.ThreeWayMatch;
 import coop.mutua.billing.web.MemberInvoices;
 import coop.mutua.billing.web.SupplierInvoices;
 import coop.mutua.kernel.Actor;
@@ -445,25 +444,19 @@ public class DemoData implements ApplicationRunner {
         for (int i = 0; i < orders.size(); i++) {
             SupplierOrderView order = orders.get(i);
             catchUp.await("ordering-rounds", order.id());
-            boolean dearer = i == orders.size() - 1;
-            List<SupplierInvoiceLine> lines = new ArrayList<>();
-            Map<VatRate, Long> bases = new java.util.EnumMap<>(VatRate.class);
-            for (SupplierOrderView.Line line : order.lines()) {
-                UnitPrice price = dearer ? new UnitPrice(line.unitPrice().value().add(new BigDecimal("0.05"))) : line.unitPrice();
-                Money amount = price.times(line.quantity());
-                lines.add(new SupplierInvoiceLine(line.productId(), line.name(), line.quantity(), price, line.vatRate(), amount));
-                bases.merge(line.vatRate(), amount.cents(), Long::sum);
+            LocalDate today = LocalDate.now(clock.withZone(PARIS));
+            SupplierInvoices.Entry invoice = SupplierInvoices.asDelivered(order, "FA-" + (1042 + i), today, today.plusDays(30));
+            if (i == orders.size() - 1) {
+                // The dairy invoices five cents a unit above the order's price.
+                List<SupplierInvoiceLine> dearer = invoice.lines().stream().map(line -> {
+                    UnitPrice price = new UnitPrice(line.unitPrice().value().add(new BigDecimal("0.05")));
+                    return new SupplierInvoiceLine(line.productId(), line.label(), line.quantity(), price, line.vatRate(),
+                            price.times(line.quantity()));
+                }).toList();
+                invoice = new SupplierInvoices.Entry(invoice.number(), invoice.issueDate(), invoice.dueDate(), false, dearer,
+                        invoice.charges(), ThreeWayMatch.vatPerRate(dearer, invoice.charges()));
             }
-            List<SupplierInvoiceCharge> charges = new ArrayList<>();
-            if (order.deliveryFee().cents() > 0) {
-                charges.add(new SupplierInvoiceCharge("Livraison", VatRate.STANDARD, order.deliveryFee()));
-                bases.merge(VatRate.STANDARD, order.deliveryFee().cents(), Long::sum);
-            }
-            Map<VatRate, Money> vat = new java.util.EnumMap<>(VatRate.class);
-            bases.forEach((rate, base) -> vat.put(rate, Money.ofCents(MemberInvoiceDrafts.vatOn(base, rate))));
-            SupplierInvoiceView recorded = supplierInvoices.record(coordinator, order.id(), new SupplierInvoices.Entry(
-                    "FA-" + (1042 + i), LocalDate.now(clock.withZone(PARIS)), LocalDate.now(clock.withZone(PARIS)).plusDays(30),
-                    false, lines, charges, vat));
+            SupplierInvoiceView recorded = supplierInvoices.record(coordinator, order.id(), invoice);
             if (!recorded.status().billable()) {
                 supplierInvoices.resolve(coordinator, recorded.id(), true, "Hausse de tarif annoncée par le fournisseur");
             }

@@ -76,18 +76,30 @@ public final class ThreeWayMatch {
                 }
             }
         }
-        Map<VatRate, Long> bases = new EnumMap<>(VatRate.class);
-        lines.forEach(line -> bases.merge(line.vatRate(), line.amountExclVat().cents(), Long::sum));
-        charges.forEach(charge -> bases.merge(charge.vatRate(), charge.amountExclVat().cents(), Long::sum));
+        Map<VatRate, Money> vat = vatPerRate(lines, charges);
         Map<VatRate, Money> stated = new TreeMap<>(statedVat == null ? Map.of() : statedVat);
         for (VatRate rate : VatRate.values()) {
-            long base = bases.getOrDefault(rate, 0L);
-            Money expected = Money.ofCents(MemberInvoiceDrafts.vatOn(base, rate));
+            Money expected = vat.getOrDefault(rate, Money.ZERO);
             Money given = stated.getOrDefault(rate, Money.ZERO);
             if (!expected.equals(given)) {
                 differences.add(new InvoiceDifference(Kind.VAT, null, null, null, null, null, null, null, rate, expected, given));
             }
         }
         return List.copyOf(differences);
+    }
+
+    /** A supplier invoice's amount excl. VAT per rate: its lines and its charges and allowances. */
+    public static Map<VatRate, Long> basesPerRate(List<SupplierInvoiceLine> lines, List<SupplierInvoiceCharge> charges) {
+        Map<VatRate, Long> bases = new EnumMap<>(VatRate.class);
+        lines.forEach(line -> bases.merge(line.vatRate(), line.amountExclVat().cents(), Long::sum));
+        charges.forEach(charge -> bases.merge(charge.vatRate(), charge.amountExclVat().cents(), Long::sum));
+        return bases;
+    }
+
+    /** The VAT a supplier invoice should state per rate: each rate applied to its base, rounded half up. */
+    public static Map<VatRate, Money> vatPerRate(List<SupplierInvoiceLine> lines, List<SupplierInvoiceCharge> charges) {
+        Map<VatRate, Money> vat = new EnumMap<>(VatRate.class);
+        basesPerRate(lines, charges).forEach((rate, base) -> vat.put(rate, Money.ofCents(MemberInvoiceDrafts.vatOn(base, rate))));
+        return vat;
     }
 }

@@ -36,9 +36,17 @@ public class MemberInvoiceQueries {
     /** Invoices (not their documents) by number; with an invoice id, that one with its document. */
     @QueryHandler
     public List<MemberInvoiceView> handle(FindMemberInvoicesQuery query) {
-        boolean one = query.invoiceId() != null;
+        return find(query, query.invoiceId() != null);
+    }
+
+    /** Every invoice and credit note of the groupement with its document, by number (the accounting export). */
+    public List<MemberInvoiceView> withDocuments(GroupementId groupementId) {
+        return find(new FindMemberInvoicesQuery(groupementId, null, null, null), true);
+    }
+
+    private List<MemberInvoiceView> find(FindMemberInvoicesQuery query, boolean withDocument) {
         StringBuilder sql = new StringBuilder("SELECT id, round_id, member_id, member_name, number, credit_note, issue_date, due_date, "
-                + "total_excl_vat, vat_total, total_incl_vat, status, paid_on, related_id" + (one ? ", document" : "")
+                + "total_excl_vat, vat_total, total_incl_vat, status, paid_on, related_id" + (withDocument ? ", document" : "")
                 + " FROM member_invoice WHERE groupement_id = :groupement");
         Map<String, Object> params = new HashMap<>();
         params.put("groupement", query.groupementId().value());
@@ -50,20 +58,12 @@ public class MemberInvoiceQueries {
             sql.append(" AND member_id = :member");
             params.put("member", query.memberId().value());
         }
-        if (one) {
+        if (query.invoiceId() != null) {
             sql.append(" AND id = :id");
             params.put("id", query.invoiceId());
         }
         sql.append(" ORDER BY number");
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> view(rs, one)).list();
-    }
-
-    /** Every invoice and credit note of the groupement with its document, by number (the accounting export). */
-    public List<MemberInvoiceView> withDocuments(GroupementId groupementId) {
-        return jdbc.sql("SELECT id, round_id, member_id, member_name, number, credit_note, issue_date, due_date, total_excl_vat, "
-                        + "vat_total, total_incl_vat, status, paid_on, related_id, document FROM member_invoice "
-                        + "WHERE groupement_id = :groupement ORDER BY number")
-                .param("groupement", groupementId.value()).query((rs, row) -> view(rs, true)).list();
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> view(rs, withDocument)).list();
     }
 
     /** Whether the round's member invoices have been issued (all or some: a job may be under way). */

@@ -5,7 +5,6 @@ import coop.mutua.billing.api.SupplierInvoiceCharge;
 import coop.mutua.billing.api.SupplierInvoiceLine;
 import coop.mutua.billing.api.SupplierInvoiceView;
 import coop.mutua.billing.batch.MemberInvoicing;
-import coop.mutua.billing.domain.MemberInvoiceDrafts;
 import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
@@ -245,17 +244,7 @@ class BillingPagesController {
 
     /** VAT per rate of what arrived at the order's prices, and of the delivery fee: what the invoice should print. */
     static Map<VatRate, Money> suggestedVat(SupplierOrderView order) {
-        Map<VatRate, Long> bases = new EnumMap<>(VatRate.class);
-        for (SupplierOrderView.Line line : order.lines()) {
-            Quantity arrived = line.delivered() != null ? line.delivered() : line.quantity();
-            bases.merge(line.vatRate(), line.unitPrice().times(arrived).cents(), Long::sum);
-        }
-        if (order.deliveryFee() != null && order.deliveryFee().cents() > 0) {
-            bases.merge(VatRate.STANDARD, order.deliveryFee().cents(), Long::sum);
-        }
-        Map<VatRate, Money> vat = new EnumMap<>(VatRate.class);
-        bases.forEach((rate, base) -> vat.put(rate, Money.ofCents(MemberInvoiceDrafts.vatOn(base, rate))));
-        return vat;
+        return SupplierInvoices.asDelivered(order, null, null, null).vat();
     }
 
     private static String required(MultiValueMap<String, String> form, String field) {

@@ -10,6 +10,7 @@ import coop.mutua.billing.domain.ImpactReport;
 import coop.mutua.billing.domain.ImpactReport.Figures;
 import coop.mutua.billing.domain.ImpactReport.Purchase;
 import coop.mutua.billing.domain.ImpactReport.SupplierFacts;
+import coop.mutua.billing.domain.ThreeWayMatch;
 import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.billing.query.SupplierInvoiceQueries;
 import coop.mutua.catalog.api.FindMembersQuery;
@@ -199,9 +200,7 @@ public class Reports {
         csv.append("Numéro fournisseur;Type;Date;Fournisseur;État;Taux TVA;Base HT;TVA;TTC\r\n");
         for (SupplierInvoiceView invoice : supplierInvoices.handle(new FindSupplierInvoicesQuery(actor.groupementId(), null, null, null, null))) {
             int sign = invoice.creditNote() ? -1 : 1;
-            Map<VatRate, Long> bases = new java.util.EnumMap<>(VatRate.class);
-            invoice.lines().forEach(line -> bases.merge(line.vatRate(), line.amountExclVat().cents(), Long::sum));
-            invoice.charges().forEach(charge -> bases.merge(charge.vatRate(), charge.amountExclVat().cents(), Long::sum));
+            Map<VatRate, Long> bases = ThreeWayMatch.basesPerRate(invoice.lines(), invoice.charges());
             invoice.vat().keySet().forEach(rate -> bases.putIfAbsent(rate, 0L));
             bases.forEach((rate, base) -> {
                 long vat = invoice.vat().getOrDefault(rate, Money.ZERO).cents();

@@ -17,6 +17,7 @@ import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
@@ -41,6 +42,22 @@ public class SupplierInvoices {
     /** What a supplier invoice says, before it is checked. Lines without an amount are quantity x price. */
     public record Entry(String number, LocalDate issueDate, LocalDate dueDate, boolean creditNote, List<SupplierInvoiceLine> lines,
                         List<SupplierInvoiceCharge> charges, Map<VatRate, Money> vat) {
+    }
+
+    /**
+     * The invoice the supplier should send for an order: what arrived (what was ordered, before reception) at the
+     * order's prices, the order's delivery fee at 20 %, and the VAT that follows. The billing page suggests it; the
+     * demo and the benchmark record it.
+     */
+    public static Entry asDelivered(SupplierOrderView order, String number, LocalDate issueDate, LocalDate dueDate) {
+        List<SupplierInvoiceLine> lines = order.lines().stream().map(line -> {
+            Quantity arrived = line.delivered() != null ? line.delivered() : line.quantity();
+            return new SupplierInvoiceLine(line.productId(), line.name(), arrived, line.unitPrice(), line.vatRate(),
+                    line.unitPrice().times(arrived));
+        }).toList();
+        List<SupplierInvoiceCharge> charges = order.deliveryFee() != null && order.deliveryFee().cents() > 0
+                ? List.of(new SupplierInvoiceCharge("Livraison", VatRate.STANDARD, order.deliveryFee())) : List.of();
+        return new Entry(number, issueDate, dueDate, false, lines, charges, ThreeWayMatch.vatPerRate(lines, charges));
     }
 
     private final CommandGateway commands;
