@@ -1,6 +1,5 @@
 package coop.mutua.app.bench;
 
-import coop.mutua.app.MutuaApplication;
 import coop.mutua.app.account.Accounts;
 import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
@@ -40,8 +39,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +52,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -78,10 +74,7 @@ public final class ClosingBenchmark {
 
     public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        Path data = Files.createTempDirectory("mutua-bench-closing");
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(MutuaApplication.class).run("--mutua.data-dir=" + data,
-                "--mutua.embedded-db.port=0", "--server.port=0", "--logging.level.root=WARN", "--logging.level.coop.mutua=WARN");
+        ConfigurableApplicationContext app = BenchmarkApp.start("closing", List.of());
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             Fixture fixture = Fixture.create(app, members);

@@ -1,9 +1,6 @@
 package coop.mutua.app.bench;
 
-import coop.mutua.app.MutuaApplication;
 import coop.mutua.billing.api.InvoiceContent;
-import coop.mutua.billing.api.SupplierInvoiceCharge;
-import coop.mutua.billing.api.SupplierInvoiceLine;
 import coop.mutua.billing.batch.InvoicingPlan;
 import coop.mutua.billing.batch.InvoicingPlans;
 import coop.mutua.billing.batch.MemberInvoicing;
@@ -11,12 +8,10 @@ import coop.mutua.billing.domain.MemberInvoiceDrafts;
 import coop.mutua.billing.web.SupplierInvoices;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberId;
-import coop.mutua.kernel.Money;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.UserId;
-import coop.mutua.kernel.VatRate;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.RecordReceptionCommand;
 import coop.mutua.ordering.api.SupplierOrderView;
@@ -24,16 +19,11 @@ import coop.mutua.ordering.query.SupplierOrderQueries;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -51,10 +41,7 @@ public final class InvoicingBenchmark {
 
     public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        Path data = Files.createTempDirectory("mutua-bench-invoicing");
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(MutuaApplication.class).run("--mutua.data-dir=" + data,
-                "--mutua.embedded-db.port=0", "--server.port=0", "--logging.level.root=WARN", "--logging.level.coop.mutua=WARN");
+        ConfigurableApplicationContext app = BenchmarkApp.start("invoicing", List.of());
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             ClosingBenchmark.Fixture fixture = ClosingBenchmark.Fixture.create(app, members);
@@ -114,22 +101,7 @@ public final class InvoicingBenchmark {
                 null, null);
         SupplierInvoices invoices = app.getBean(SupplierInvoices.class);
         for (SupplierOrderView order : orders.handle(new FindSupplierOrdersQuery(fixture.groupement(), round, null, null, false))) {
-            List<SupplierInvoiceLine> lines = new ArrayList<>();
-            Map<VatRate, Long> bases = new EnumMap<>(VatRate.class);
-            for (SupplierOrderView.Line line : order.lines()) {
-                lines.add(new SupplierInvoiceLine(line.productId(), line.name(), line.quantity(), line.unitPrice(), line.vatRate(),
-                        line.amountExclVat()));
-                bases.merge(line.vatRate(), line.amountExclVat().cents(), Long::sum);
-            }
-            List<SupplierInvoiceCharge> charges = new ArrayList<>();
-            if (order.deliveryFee() != null && order.deliveryFee().cents() > 0) {
-                charges.add(new SupplierInvoiceCharge("Livraison", VatRate.STANDARD, order.deliveryFee()));
-                bases.merge(VatRate.STANDARD, order.deliveryFee().cents(), Long::sum);
-            }
-            Map<VatRate, Money> vat = new EnumMap<>(VatRate.class);
-            bases.forEach((rate, base) -> vat.put(rate, Money.ofCents(MemberInvoiceDrafts.vatOn(base, rate))));
-            invoices.record(coordinator, order.id(), new SupplierInvoices.Entry("F-" + order.id().substring(0, 8), LocalDate.now(), null,
-                    false, lines, charges, vat));
+            invoices.record(coordinator, order.id(), SupplierInvoices.asDelivered(order, "F-" + order.id().substring(0, 8), LocalDate.now(), null));
         }
         return round;
     }

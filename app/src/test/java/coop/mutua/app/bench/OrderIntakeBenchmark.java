@@ -1,6 +1,5 @@
 package coop.mutua.app.bench;
 
-import coop.mutua.app.MutuaApplication;
 import coop.mutua.app.account.Accounts;
 import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
@@ -35,8 +34,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -54,7 +51,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -84,13 +80,8 @@ public final class OrderIntakeBenchmark {
     public static void main(String[] args) throws Exception {
         int ordersPerClient = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int warmUpSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        Path data = Files.createTempDirectory("mutua-bench");
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        List<String> springArgs = new ArrayList<>(List.of("--mutua.data-dir=" + data, "--mutua.embedded-db.port=0", "--server.port=0",
-                "--logging.level.root=WARN", "--logging.level.coop.mutua=WARN"));
-        // Further arguments go to the application, to compare settings: e.g. --axon.timeout.enabled=true
-        springArgs.addAll(Arrays.asList(args).subList(Math.min(2, args.length), args.length));
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(MutuaApplication.class).run(springArgs.toArray(String[]::new));
+        // Further arguments go to the application, to compare settings: e.g. --server.tomcat.threads.max=6
+        ConfigurableApplicationContext app = BenchmarkApp.start("intake", Arrays.asList(args).subList(Math.min(2, args.length), args.length));
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             Fixture fixture = Fixture.create(app, WARM_UP_MEMBERS + Arrays.stream(CONCURRENCY).map(c -> c * ordersPerClient).sum());
