@@ -161,6 +161,30 @@ class OrderingIntegrationTest {
     }
 
     @Test
+    void aSubmissionReplacesExactlyTheLinesTheOrderHad() {
+        String orderId = coop.mutua.ordering.api.MemberOrderIds.of(coop.mutua.kernel.RoundId.of(round), gironde.memberId());
+        java.util.function.Supplier<java.util.Map<String, String>> stored = () -> jdbc.sql(
+                        "SELECT product_id, quantity, tolerance FROM member_order_line WHERE order_id = :id ORDER BY product_id")
+                .param("id", orderId)
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros().toPlainString()
+                        + "/" + rs.getBigDecimal(3).stripTrailingZeros().toPlainString()))
+                .list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+
+        order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\",\"tolerance\":\"2\"},"
+                + "{\"productId\":\"" + cheese + "\",\"quantity\":\"1.5\"}]");
+        assertThat(stored.get()).isEqualTo(java.util.Map.of(carrots, "6/2", cheese, "1.5/0"));
+        order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + cheese + "\",\"quantity\":\"3\",\"tolerance\":\"0.5\"}]");
+        assertThat(stored.get()).as("a dropped line is removed, a changed one updated").isEqualTo(java.util.Map.of(cheese, "3/0.5"));
+        order(gironde.member(), gironde.memberId(), "[]");
+        assertThat(stored.get()).as("an empty order withdraws every line").isEmpty();
+        order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"12\"},"
+                + "{\"productId\":\"" + cheese + "\",\"quantity\":\"1.5\"}]");
+        assertThat(stored.get()).isEqualTo(java.util.Map.of(carrots, "12/0", cheese, "1.5/0"));
+        assertThat(jdbc.sql("SELECT count(*) FROM member_order WHERE order_id = :id").param("id", orderId).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRetriedSubmissionWithTheSameKeyIsAppliedOnce() {
         String path = "/api/rounds/" + round + "/orders/" + gironde.memberId();
         http.putJson(path, gironde.member(), PASSWORD, "{\"lines\":[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\"}]}",

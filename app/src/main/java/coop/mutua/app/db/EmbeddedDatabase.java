@@ -58,6 +58,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setPort(port)
                     .setLocaleConfig("locale", "C.UTF-8")
+                    .setLocaleConfig("lc-collate", "C")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", durable ? "on" : "off")

@@ -17,7 +17,8 @@ final class BenchmarkApp {
 
     /** @param settings further application arguments, to compare settings (e.g. {@code --server.tomcat.threads.max=6}) */
     static ConfigurableApplicationContext start(String name, List<String> settings) throws IOException {
-        Path data = Files.createTempDirectory("mutua-bench-" + name);
+        // Deleted when the harness exits (after the application, and its database, have stopped).
+        Path data = coop.mutua.app.support.TempDirectories.deleteAtExit(Files.createTempDirectory("mutua-bench-" + name));
         System.setProperty("axoniq.update-checker.disabled", "true");
         List<String> arguments = new ArrayList<>(List.of("--mutua.data-dir=" + data, "--mutua.embedded-db.port=0", "--server.port=0",
                 "--logging.level.root=WARN", "--logging.level.coop.mutua=WARN"));

@@ -29,10 +29,6 @@ import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.OpenPurchaseRoundCommand;
 import coop.mutua.ordering.api.SetRoundTermsCommand;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,7 +53,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Order intake benchmark (not a test): members submit 20-line orders through {@code PUT /api/rounds/{id}/orders/{member}}
  * with 1, 4 and 16 concurrent clients, against a raw-JDBC comparator that replaces the same 20 lines in one
  * transaction per order, on the same PostgreSQL, in the same run. Prints orders/s, lines/s, p50/p99 latency and the
- * ratio API/JDBC. Run with {@code mvn -Pbench verify} (optional {@code -Dbench.orders=N} orders per client).
+ * ratio API/JDBC. Run with {@code mvn -Pbench verify} (optional {@code -Dbench.orders=N} orders per client). The requests
+ * go through {@link PlainHttpClient}; {@code -Dbench.jfr=DIR} records each measured API run for a profile.
  */
 public final class OrderIntakeBenchmark {
 
@@ -93,7 +90,7 @@ public final class OrderIntakeBenchmark {
             System.out.printf(Locale.ROOT, "%8s | %10s %10s %9s %9s | %10s %10s %9s %9s | %6s%n", "clients", "API ord/s",
                     "lines/s", "p50 ms", "p99 ms", "JDBC ord/s", "lines/s", "p50 ms", "p99 ms", "ratio");
             for (int clients : CONCURRENCY) {
-                Result api = api(port, fixture, clients, ordersPerClient);
+                Result api = profiled("api-" + clients, () -> api(port, fixture, clients, ordersPerClient));
                 Result jdbc = jdbc(app.getBean(DataSource.class), fixture, clients, ordersPerClient);
                 System.out.printf(Locale.ROOT, "%8d | %10.1f %10.0f %9.1f %9.1f | %10.1f %10.0f %9.1f %9.1f | %6.2f%n", clients,
                         api.ordersPerSecond(), api.ordersPerSecond() * LINES, api.p50Millis(), api.p99Millis(),
@@ -107,17 +104,38 @@ public final class OrderIntakeBenchmark {
     }
 
     /**
+     * With {@code -Dbench.jfr=DIR}, records the measured run in a Java Flight Recording {@code DIR/NAME.jfr} (default
+     * settings, sampling every 20 ms: the "profile" settings slow the service down by a fifth).
+     */
+    static <T> T profiled(String name, java.util.concurrent.Callable<T> run) throws Exception {
+        String directory = System.getProperty("bench.jfr");
+        if (directory == null) {
+            return run.call();
+        }
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"))) {
+            recording.setDestination(java.nio.file.Path.of(directory, name + ".jfr"));
+            recording.start();
+            try {
+                return run.call();
+            } finally {
+                recording.stop();
+            }
+        }
+    }
+
+    /**
      * Replaces the warm-up members' orders for {@code seconds}, then the comparator's for a quarter of that: on two cores
      * the JIT needs about a minute of the API path (Spring, Axon, Jackson, Tomcat) before its compiler threads go quiet,
      * and a few seconds of the comparator's.
      */
     static void warmUp(int port, DataSource dataSource, Fixture fixture, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        PlainHttpClient[] http = clients(port, 4);
         long until = System.nanoTime() + seconds * 1_000_000_000L;
         for (int round = 0; System.nanoTime() < until; round++) {
             int shift = round;
-            run(4, 16, (client, i) -> put(http, port, fixture, fixture.members().get(client * 16 + i), shift + i));
+            run(4, 16, (client, i) -> put(http[client], fixture, fixture.members().get(client * 16 + i), shift + i));
         }
+        close(http);
         until = System.nanoTime() + seconds * 250_000_000L;
         while (System.nanoTime() < until) {
             jdbc(dataSource, fixture, 4, 16);
@@ -130,20 +148,33 @@ public final class OrderIntakeBenchmark {
      * does; one account, so the measure is not about logins). Members are never reused across runs.
      */
     static Result api(int port, Fixture fixture, int clients, int count) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        PlainHttpClient[] http = clients(port, clients);
         int first = fixture.take(clients * count);
-        return run(clients, count, (client, i) -> put(http, port, fixture, fixture.members().get(first + client * count + i), i));
+        try {
+            return run(clients, count, (client, i) -> put(http[client], fixture, fixture.members().get(first + client * count + i), i));
+        } finally {
+            close(http);
+        }
     }
 
-    private static void put(HttpClient http, int port, Fixture fixture, MemberId member, int iteration) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rounds/" + fixture.round()
-                        + "/orders/" + member))
-                .header("Authorization", basic(fixture.coordinator()))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(orderJson(fixture, iteration))).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+    /** One kept-alive connection per client thread (see PlainHttpClient for why not the JDK's client). */
+    private static PlainHttpClient[] clients(int port, int count) {
+        PlainHttpClient[] clients = new PlainHttpClient[count];
+        Arrays.setAll(clients, i -> new PlainHttpClient("localhost", port));
+        return clients;
+    }
+
+    private static void close(PlainHttpClient[] clients) throws java.io.IOException {
+        for (PlainHttpClient client : clients) {
+            client.close();
+        }
+    }
+
+    private static void put(PlainHttpClient http, Fixture fixture, MemberId member, int iteration) throws Exception {
+        PlainHttpClient.Response response = http.send("PUT", "/api/rounds/" + fixture.round() + "/orders/" + member,
+                basic(fixture.coordinator()), orderJson(fixture, iteration));
+        if (response.status() != 200 || !response.body().contains(member.value())) {
+            throw new IllegalStateException("HTTP " + response.status() + ": " + response.body());
         }
     }
 

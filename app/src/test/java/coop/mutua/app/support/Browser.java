@@ -60,7 +60,7 @@ public final class Browser {
         }
         Path profile;
         try {
-            profile = Files.createTempDirectory("mutua-chromium");
+            profile = TempDirectories.deleteAtExit(Files.createTempDirectory("mutua-chromium"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

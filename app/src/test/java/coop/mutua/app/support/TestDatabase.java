@@ -125,6 +125,7 @@ public final class TestDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 awaitContextsClosed();
                 database.close();
+                TempDirectories.delete(directory);
             }, "embedded-postgres-stop"));
             return new Server("embedded", database.jdbcUrl("postgres"), database.username(), "");
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -28,21 +29,14 @@ class MemberOrderProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One statement, one round trip per submission. An order's first submission (the first event of its aggregate) has
+     * nothing to replace: its row and lines are plainly inserted. A later one updates the row, removes the lines it no
+     * longer has and updates or inserts the others (the removed and the written lines are different products, so the
+     * parts of the statement never touch the same row; a line whose quantity changed is updated in place).
+     */
     @EventHandler
-    void on(MemberOrderSubmittedEvent event) {
-        jdbc.sql("""
-                INSERT INTO member_order (order_id, groupement_id, round_id, member_id, first_submitted_at, submitted_at)
-                VALUES (:id, :groupement, :round, :member, :first, :at)
-                ON CONFLICT (order_id) DO UPDATE SET submitted_at = EXCLUDED.submitted_at""")
-                .param("id", event.orderId()).param("groupement", event.groupementId().value())
-                .param("round", event.roundId().value()).param("member", event.memberId().value())
-                .param("first", Timestamp.from(event.firstSubmittedAt())).param("at", Timestamp.from(event.submittedAt()))
-                .update();
-        jdbc.sql("DELETE FROM member_order_line WHERE order_id = :id").param("id", event.orderId()).update();
-        if (event.lines().isEmpty()) {
-            return;
-        }
-        // All the lines in one statement: an order is a few dozen lines, one round trip instead of one per line.
+    void on(MemberOrderSubmittedEvent event, @SequenceNumber long sequenceNumber) {
         int count = event.lines().size();
         String[] products = new String[count];
         BigDecimal[] quantities = new BigDecimal[count];
@@ -53,15 +47,34 @@ class MemberOrderProjection {
             quantities[i] = line.quantity().value();
             tolerances[i] = line.tolerance().value();
         }
-        jdbc.sql("""
+        String sql = sequenceNumber == 0 ? """
+                WITH header AS (
+                    INSERT INTO member_order (order_id, groupement_id, round_id, member_id, first_submitted_at, submitted_at)
+                    VALUES (:id, :groupement, :round, :member, :first, :at))
                 INSERT INTO member_order_line (order_id, round_id, member_id, product_id, quantity, tolerance)
                 SELECT :id, :round, :member, line.product, line.quantity, line.tolerance
-                FROM unnest(:products, :quantities, :tolerances) AS line (product, quantity, tolerance)""")
-                .param("id", event.orderId()).param("round", event.roundId().value()).param("member", event.memberId().value())
+                FROM unnest(:products, :quantities, :tolerances) AS line (product, quantity, tolerance)""" : """
+                WITH header AS (
+                    INSERT INTO member_order (order_id, groupement_id, round_id, member_id, first_submitted_at, submitted_at)
+                    VALUES (:id, :groupement, :round, :member, :first, :at)
+                    ON CONFLICT (order_id) DO UPDATE SET submitted_at = EXCLUDED.submitted_at),
+                removed AS (
+                    DELETE FROM member_order_line WHERE order_id = :id AND product_id <> ALL (:kept))
+                INSERT INTO member_order_line (order_id, round_id, member_id, product_id, quantity, tolerance)
+                SELECT :id, :round, :member, line.product, line.quantity, line.tolerance
+                FROM unnest(:products, :quantities, :tolerances) AS line (product, quantity, tolerance)
+                ON CONFLICT (order_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity, tolerance = EXCLUDED.tolerance""";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .param("id", event.orderId()).param("groupement", event.groupementId().value())
+                .param("round", event.roundId().value()).param("member", event.memberId().value())
+                .param("first", Timestamp.from(event.firstSubmittedAt())).param("at", Timestamp.from(event.submittedAt()))
                 .param("products", new SqlArrayValue("varchar", (Object[]) products))
                 .param("quantities", new SqlArrayValue("numeric", (Object[]) quantities))
-                .param("tolerances", new SqlArrayValue("numeric", (Object[]) tolerances))
-                .update();
+                .param("tolerances", new SqlArrayValue("numeric", (Object[]) tolerances));
+        if (sequenceNumber > 0) {
+            statement = statement.param("kept", new SqlArrayValue("varchar", (Object[]) products));
+        }
+        statement.update();
     }
 
     @ResetHandler

@@ -1,6 +1,7 @@
 package coop.mutua.ordering.query;
 
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.PurchaseRoundCancelledEvent;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
@@ -43,18 +44,31 @@ public class RoundIntake {
     }
 
     /**
-     * The round's gate, share-locked until the caller's transaction ends (which must also store the order); empty when
-     * the round never opened or is not this groupement's.
+     * What a submission needs to know, read under the round's gate: where the gate stands (empty when the round never
+     * opened or is not this groupement's) and the ordering member (empty when it is not one of this groupement's).
+     */
+    public record Admission(Optional<State> round, Optional<OrderingMembers.OrderingMember> member) {
+    }
+
+    /**
+     * Takes the round's gate in shared mode until the caller's transaction ends (which must also store the order), then
+     * reads the gate and the member in one statement.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<State> holdOpenState(GroupementId groupementId, RoundId roundId) {
+    public Admission admit(GroupementId groupementId, RoundId roundId, MemberId memberId) {
         jdbc.sql("SELECT pg_advisory_xact_lock_shared(:class, hashtext(:id))")
                 .param("class", GATE_LOCK_CLASS).param("id", roundId.value())
                 .query((rs, n) -> 1).single();
-        return jdbc.sql("SELECT state FROM round_intake WHERE round_id = :id AND groupement_id || '' = :groupement")
-                .param("id", roundId.value()).param("groupement", groupementId.value())
-                .query((rs, n) -> State.valueOf(rs.getString(1)))
-                .optional();
+        return jdbc.sql("""
+                SELECT (SELECT state FROM round_intake WHERE round_id = :round AND groupement_id || '' = :groupement),
+                       member.name, member.active
+                FROM (VALUES (1)) AS one
+                LEFT JOIN ordering_member member ON member.member_id = :member AND member.groupement_id = :groupement""")
+                .param("round", roundId.value()).param("groupement", groupementId.value()).param("member", memberId.value())
+                .query((rs, n) -> new Admission(Optional.ofNullable(rs.getString(1)).map(State::valueOf),
+                        rs.getString(2) == null ? Optional.empty()
+                                : Optional.of(new OrderingMembers.OrderingMember(memberId, rs.getString(2), rs.getBoolean(3)))))
+                .single();
     }
 
     @EventHandler

@@ -1,7 +1,5 @@
 package coop.mutua.ordering.web;
 
-import coop.mutua.catalog.api.FindMemberQuery;
-import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.MemberId;
@@ -18,21 +16,21 @@ import coop.mutua.ordering.api.OrderLine;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.api.SubmitMemberOrderCommand;
+import coop.mutua.ordering.query.OrderingMembers;
 import coop.mutua.ordering.query.RoundIntake;
 import coop.mutua.ordering.query.RoundQueries;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A member (or a coordinator for a member) placing an order in an open round. Checks what needs other aggregates'
- * data from the read models (member active, products on offer and their steps) and the round's intake gate, then
+ * data from the read models (member active, products on offer and their steps) and the round's intake gate, the member
+ * and the gate read together under the gate's lock (RoundIntake#admit), then
  * sends the submission; the order aggregate checks quantities against the steps. The order's lines are stored in the
  * same transaction (subscribing projection), so what is accepted is at once what the preview and the pooling read.
  */
@@ -40,16 +38,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class PlacingOrders {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final OrderingMembers members;
     private final RoundQueries rounds;
     private final RoundIntake intake;
     private final JdbcClient jdbc;
     /** An open round's offer never changes: its order steps are kept once read (rounds are few, offers small). */
     private final Map<RoundId, Map<ProductId, Quantity>> frozenSteps = new java.util.concurrent.ConcurrentHashMap<>();
 
-    PlacingOrders(CommandGateway commands, QueryGateway queries, RoundQueries rounds, RoundIntake intake, JdbcClient jdbc) {
+    PlacingOrders(CommandGateway commands, OrderingMembers members, RoundQueries rounds, RoundIntake intake, JdbcClient jdbc) {
         this.commands = commands;
-        this.queries = queries;
+        this.members = members;
         this.rounds = rounds;
         this.intake = intake;
         this.jdbc = jdbc;
@@ -62,16 +60,22 @@ public class PlacingOrders {
      */
     @Transactional
     public boolean submit(Actor actor, RoundId roundId, MemberId memberId, List<OrderLine> lines, String idempotencyKey) {
-        String orderId = MemberOrderIds.of(roundId, orderingMember(actor, memberId).id());
+        checkMayOrderFor(actor, memberId);
+        String orderId = MemberOrderIds.of(roundId, memberId);
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             int fresh = jdbc.sql("INSERT INTO order_idempotency_key (order_id, key) VALUES (:order, :key) ON CONFLICT DO NOTHING")
                     .param("order", orderId).param("key", idempotencyKey.strip()).update();
             if (fresh == 0) {
+                // Nothing is written; the member is still checked, so that a retry never tells more than the first try.
+                orderingMember(actor, memberId);
                 return false;
             }
         }
-        // Held until this transaction, which also stores the order and its lines, commits: see RoundIntake.
-        RoundIntake.State gate = intake.holdOpenState(actor.groupementId(), roundId).orElse(null);
+        // The gate is held until this transaction, which also stores the order and its lines, commits: see RoundIntake.
+        // A refusal below rolls the idempotency key back with everything else.
+        RoundIntake.Admission admission = intake.admit(actor.groupementId(), roundId, memberId);
+        checkActive(admission.member().orElseThrow(() -> new NotFoundException("member", memberId)));
+        RoundIntake.State gate = admission.round().orElse(null);
         if (gate != RoundIntake.State.OPEN) {
             PurchaseRoundSummary round = rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), roundId))
                     .orElseThrow(() -> new NotFoundException("round", roundId));
@@ -88,16 +92,21 @@ public class PlacingOrders {
     }
 
     /** A member orders for its own structure only; a coordinator for any active member of the groupement. */
-    MemberSummary orderingMember(Actor actor, MemberId memberId) {
+    OrderingMembers.OrderingMember orderingMember(Actor actor, MemberId memberId) {
+        checkMayOrderFor(actor, memberId);
+        return checkActive(members.find(actor.groupementId(), memberId).orElseThrow(() -> new NotFoundException("member", memberId)));
+    }
+
+    private static void checkMayOrderFor(Actor actor, MemberId memberId) {
         if (actor.is(Role.MEMBER) && !memberId.equals(actor.memberId())) {
             throw new NotFoundException("member", memberId);
         }
         if (actor.is(Role.SUPPLIER)) {
             throw new NotFoundException("member", memberId);
         }
-        MemberSummary member = queries.query(new FindMemberQuery(actor.groupementId(), memberId),
-                        ResponseTypes.optionalInstanceOf(MemberSummary.class)).join()
-                .orElseThrow(() -> new NotFoundException("member", memberId));
+    }
+
+    private static OrderingMembers.OrderingMember checkActive(OrderingMembers.OrderingMember member) {
         if (!member.active()) {
             throw new DomainException("order.member-inactive", member.name());
         }
