@@ -28,12 +28,41 @@ class PagesAndOperationsTest {
     TestGroupements groupements;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.security.web.FilterChainProxy securityFilters;
+    @Autowired
+    org.springframework.security.web.firewall.StrictHttpFirewall firewall;
 
     TestGroupement groupement;
 
     @BeforeEach
     void setUp() {
         groupement = groupements.create("Réseau des pages");
+    }
+
+    @Test
+    void theSecurityFiltersUseTheFirewallWithOurHeaderChecksAndNoObservations() throws java.io.IOException {
+        // Boot wraps Spring Security's filter chain proxy in a composite: the firewall is the inner one's.
+        Object inner = org.springframework.test.util.ReflectionTestUtils.getField(securityFilters, "springSecurityFilterChain");
+        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(inner == null ? securityFilters : inner, "firewall"))
+                .isSameAs(firewall);
+        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(inner == null ? securityFilters : inner,
+                "filterChainDecorator")).as("security filters not wrapped in observations")
+                .isNotInstanceOf(org.springframework.security.web.ObservationFilterChainDecorator.class);
+        // The firewall checks a header when it is read: the API reads Authorization.
+        assertThat(rawStatus("Authorization: Basic caf\u00e9")).as("Latin-1 text in a header value").isEqualTo(401);
+        assertThat(rawStatus("Authorization: Basic caf\u0085")).as("a C1 control character in a header value").isEqualTo(400);
+    }
+
+    /** The status of an anonymous {@code GET /api/rounds} with this header line, sent as ISO-8859-1 bytes. */
+    private int rawStatus(String headerLine) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/rounds HTTP/1.1\r\nHost: localhost\r\n" + headerLine
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 
     @Test

@@ -16,7 +16,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -46,6 +49,30 @@ public class SecurityConfiguration {
                 .map(account -> new MutuaUser(account.actor(), account.passwordHash(), account.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return new CachingAuthenticationProvider(users, passwordEncoder, ttl, clock);
+    }
+
+    /** Spring Security's strict firewall, its header checks made without regular expressions (see HeaderCharacters). */
+    @Bean
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters.NAME);
+        firewall.setAllowedHeaderValues(HeaderCharacters.VALUE);
+        return firewall;
+    }
+
+    /**
+     * No observation of the security filters, authentications and authorizations: they told little (the HTTP request is
+     * observed anyway) and, even switched off by {@code management.observations.enable.spring.security}, every filter
+     * of every request was still wrapped in an observing decorator.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    @Bean
+    WebSecurityCustomizer useOurFirewall(StrictHttpFirewall httpFirewall) {
+        return web -> web.httpFirewall(httpFirewall);
     }
 
     @Bean
