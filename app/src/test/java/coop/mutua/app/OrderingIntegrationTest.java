@@ -133,6 +133,10 @@ class OrderingIntegrationTest {
                         coop.mutua.ordering.api.MemberOrderIds.of(coop.mutua.kernel.RoundId.of(round), secondMember),
                         coop.mutua.ordering.api.MemberOrderIds.of(coop.mutua.kernel.RoundId.of(round), other.memberId())))
                 .query(Long.class).single()).as("no order event for either").isZero();
+
+        commands.sendAndWait(new coop.mutua.catalog.api.ReactivateMemberCommand(secondMember, gironde.id()));
+        assertThat(order(gironde.coordinator(), secondMember, "[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\"}]").status())
+                .as("reactivated, it orders again at once").isEqualTo(200);
     }
 
     @Test

@@ -21,12 +21,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Password checks with bcrypt cost tens of milliseconds by design; an API client sending HTTP Basic on every request
  * would pay it every time. A successful check is remembered for a few minutes under a SHA-256 of the credentials
- * (never the password itself). Every remembered login still reloads the account, and is forgotten if the account was
- * disabled or its password hash changed since.
+ * (never the password itself). A remembered login reloads the account at most once per {@code recheck} (a second by
+ * default; before, on every request: a query per API call) and is forgotten if the account was disabled or its
+ * password hash changed since: a disabled account or a changed password takes effect within that delay.
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
 
-    private record Remembered(String passwordHash, Instant until) {
+    /** A verified login: the account as last loaded, its password hash then, until when it is remembered, when checked. */
+    private record Remembered(UserDetails user, String passwordHash, Instant until, Instant checkedAt) {
     }
 
     private static final int MAX_ENTRIES = 10_000;
@@ -34,14 +36,17 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     private final DaoAuthenticationProvider delegate;
     private final UserDetailsService users;
     private final Duration ttl;
+    private final Duration recheck;
     private final Clock clock;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    CachingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder, Duration ttl, Clock clock) {
+    CachingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder, Duration ttl, Duration recheck,
+                                  Clock clock) {
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(passwordEncoder);
         this.users = users;
         this.ttl = ttl;
+        this.recheck = recheck;
         this.clock = clock;
     }
 
@@ -52,9 +57,14 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         String key = credentials == null ? null : key(username, credentials.toString());
         if (key != null) {
             Remembered entry = remembered.get(key);
-            if (entry != null && clock.instant().isBefore(entry.until())) {
+            Instant now = clock.instant();
+            if (entry != null && now.isBefore(entry.until())) {
+                if (now.isBefore(entry.checkedAt().plus(recheck))) {
+                    return UsernamePasswordAuthenticationToken.authenticated(entry.user(), null, entry.user().getAuthorities());
+                }
                 UserDetails user = users.loadUserByUsername(username);
-                if (user.isEnabled() && user.getPassword().equals(entry.passwordHash())) {
+                if (user.isEnabled() && entry.passwordHash().equals(user.getPassword())) {
+                    remembered.put(key, new Remembered(user, entry.passwordHash(), entry.until(), now));
                     return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
                 }
                 remembered.remove(key);
@@ -65,7 +75,8 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
             if (remembered.size() >= MAX_ENTRIES) {
                 remembered.clear();
             }
-            remembered.put(key, new Remembered(user.getPassword(), clock.instant().plus(ttl)));
+            Instant now = clock.instant();
+            remembered.put(key, new Remembered(user, user.getPassword(), now.plus(ttl), now));
         }
         return result;
     }

@@ -39,16 +39,17 @@ public class SecurityConfiguration {
 
     /**
      * The only way in: accounts from the database, checked with the delegating encoder, verified logins remembered
-     * for a few minutes. Deliberately no UserDetailsService bean, so that Spring Security builds no second,
+     * for a few minutes, their account reloaded at most every second. Deliberately no UserDetailsService bean, so that Spring Security builds no second,
      * uncached provider beside this one.
      */
     @Bean
     AuthenticationProvider authenticationProvider(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,
-                                                  @Value("${mutua.security.remember-credentials:5m}") Duration ttl) {
+                                                  @Value("${mutua.security.remember-credentials:5m}") Duration ttl,
+                                                  @Value("${mutua.security.recheck-account:1s}") Duration recheck) {
         UserDetailsService users = username -> accounts.findByUsername(username)
                 .map(account -> new MutuaUser(account.actor(), account.passwordHash(), account.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return new CachingAuthenticationProvider(users, passwordEncoder, ttl, clock);
+        return new CachingAuthenticationProvider(users, passwordEncoder, ttl, recheck, clock);
     }
 
     /** Spring Security's strict firewall, its header checks made without regular expressions (see HeaderCharacters). */
