@@ -39,8 +39,8 @@ public class SecurityConfiguration {
 
     /**
      * The only way in: accounts from the database, checked with the delegating encoder, verified logins remembered
-     * for a few minutes, their account reloaded at most every second. Deliberately no UserDetailsService bean, so that Spring Security builds no second,
-     * uncached provider beside this one.
+     * for a few minutes, their account reloaded at most every second. Deliberately no UserDetailsService bean, so that
+     * Spring Security builds no second, uncached provider beside this one.
      */
     @Bean
     AuthenticationProvider authenticationProvider(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,

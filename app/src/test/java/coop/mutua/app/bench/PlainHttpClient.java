@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The benchmarks' load generator: a plain HTTP/1.1 client on one kept-alive connection (one per client thread, not
+ * The intake benchmark's load generator: a plain HTTP/1.1 client on one kept-alive connection (one per client thread, not
  * thread-safe). It shares the machine's two cores with the service and PostgreSQL, and the JDK's {@code HttpClient}
  * (selector thread, executor, futures per request) took about a tenth of them: CPU the comparator, which calls JDBC
  * in-process, never pays. This one writes the request, reads the status line, the headers and the whole body (length or

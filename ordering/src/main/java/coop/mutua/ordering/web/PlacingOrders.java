@@ -29,10 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A member (or a coordinator for a member) placing an order in an open round. Checks what needs other aggregates'
- * data from the read models (member active, products on offer and their steps) and the round's intake gate, the member
- * and the gate read together under the gate's lock (RoundIntake#admit), then
- * sends the submission; the order aggregate checks quantities against the steps. The order's lines are stored in the
- * same transaction (subscribing projection), so what is accepted is at once what the preview and the pooling read.
+ * data from the read models (member active, products on offer and their steps) and the round's intake gate (the member
+ * and the gate read together under the gate's lock, RoundIntake#admit), then sends the submission; the order aggregate
+ * checks quantities against the steps. The order's lines are stored in the same transaction (subscribing projection),
+ * so what is accepted is at once what the preview and the pooling read.
  */
 @Component
 public class PlacingOrders {
