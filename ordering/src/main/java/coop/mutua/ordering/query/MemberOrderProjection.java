@@ -23,6 +23,21 @@ class MemberOrderProjection {
 
     static final String PROCESSING_GROUP = "ordering-orders";
 
+    /** The order's row, as a first submission inserts it. */
+    private static final String ORDER_ROW = """
+            INSERT INTO member_order (order_id, groupement_id, round_id, member_id, first_submitted_at, submitted_at)
+            VALUES (:id, :groupement, :round, :member, :first, :at)""";
+    /** The submitted lines, all in one statement. */
+    private static final String ORDER_LINES = """
+            INSERT INTO member_order_line (order_id, round_id, member_id, product_id, quantity, tolerance)
+            SELECT :id, :round, :member, line.product, line.quantity, line.tolerance
+            FROM unnest(:products, :quantities, :tolerances) AS line (product, quantity, tolerance)""";
+    private static final String FIRST_SUBMISSION = "WITH header AS (" + ORDER_ROW + ") " + ORDER_LINES;
+    private static final String LATER_SUBMISSION = "WITH header AS (" + ORDER_ROW
+            + " ON CONFLICT (order_id) DO UPDATE SET submitted_at = EXCLUDED.submitted_at), "
+            + "removed AS (DELETE FROM member_order_line WHERE order_id = :id AND product_id <> ALL (:kept)) "
+            + ORDER_LINES + " ON CONFLICT (order_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity, tolerance = EXCLUDED.tolerance";
+
     private final JdbcClient jdbc;
 
     MemberOrderProjection(JdbcClient jdbc) {
@@ -47,24 +62,7 @@ class MemberOrderProjection {
             quantities[i] = line.quantity().value();
             tolerances[i] = line.tolerance().value();
         }
-        String sql = sequenceNumber == 0 ? """
-                WITH header AS (
-                    INSERT INTO member_order (order_id, groupement_id, round_id, member_id, first_submitted_at, submitted_at)
-                    VALUES (:id, :groupement, :round, :member, :first, :at))
-                INSERT INTO member_order_line (order_id, round_id, member_id, product_id, quantity, tolerance)
-                SELECT :id, :round, :member, line.product, line.quantity, line.tolerance
-                FROM unnest(:products, :quantities, :tolerances) AS line (product, quantity, tolerance)""" : """
-                WITH header AS (
-                    INSERT INTO member_order (order_id, groupement_id, round_id, member_id, first_submitted_at, submitted_at)
-                    VALUES (:id, :groupement, :round, :member, :first, :at)
-                    ON CONFLICT (order_id) DO UPDATE SET submitted_at = EXCLUDED.submitted_at),
-                removed AS (
-                    DELETE FROM member_order_line WHERE order_id = :id AND product_id <> ALL (:kept))
-                INSERT INTO member_order_line (order_id, round_id, member_id, product_id, quantity, tolerance)
-                SELECT :id, :round, :member, line.product, line.quantity, line.tolerance
-                FROM unnest(:products, :quantities, :tolerances) AS line (product, quantity, tolerance)
-                ON CONFLICT (order_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity, tolerance = EXCLUDED.tolerance""";
-        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+        JdbcClient.StatementSpec statement = jdbc.sql(sequenceNumber == 0 ? FIRST_SUBMISSION : LATER_SUBMISSION)
                 .param("id", event.orderId()).param("groupement", event.groupementId().value())
                 .param("round", event.roundId().value()).param("member", event.memberId().value())
                 .param("first", Timestamp.from(event.firstSubmittedAt())).param("at", Timestamp.from(event.submittedAt()))
