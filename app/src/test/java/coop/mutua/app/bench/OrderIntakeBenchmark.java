@@ -1,6 +1,7 @@
 package coop.mutua.app.bench;
 
 import coop.mutua.app.account.Accounts;
+import coop.mutua.app.support.PlainHttpClient;
 import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;

@@ -1,4 +1,4 @@
-package coop.mutua.app.bench;
+package coop.mutua.app.support;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,15 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The intake benchmark's load generator: a plain HTTP/1.1 client on one kept-alive connection (one per client thread, not
- * thread-safe). It shares the machine's two cores with the service and PostgreSQL, and the JDK's {@code HttpClient}
+ * A plain HTTP/1.1 client on one kept-alive connection (not thread-safe): the intake benchmark's load generator, one
+ * per client thread, and the tests' way to send header bytes exactly as written (ISO-8859-1). It shares the machine's two cores with the service and PostgreSQL, and the JDK's {@code HttpClient}
  * (selector thread, executor, futures per request) took about a tenth of them: CPU the comparator, which calls JDBC
  * in-process, never pays. This one writes the request, reads the status line, the headers and the whole body (length or
  * chunked), and reconnects when the server closes the connection (Tomcat does every 100 requests).
  */
-final class PlainHttpClient implements AutoCloseable {
+public final class PlainHttpClient implements AutoCloseable {
 
-    record Response(int status, String body) {
+    public record Response(int status, String body) {
     }
 
     private final String host;
@@ -27,12 +27,13 @@ final class PlainHttpClient implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
 
-    PlainHttpClient(String host, int port) {
+    public PlainHttpClient(String host, int port) {
         this.host = host;
         this.port = port;
     }
 
-    Response send(String method, String path, String authorization, String jsonBody) throws IOException {
+    /** @param jsonBody null for a request without body */
+    public Response send(String method, String path, String authorization, String jsonBody) throws IOException {
         byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + authorization
                 + "\r\nAccept: application/json\r\n"

@@ -1,10 +1,8 @@
 package coop.mutua.app.support;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /** Temporary folders of test runs (databases, browser profiles, benchmark data): removed, so repeated runs do not fill the disk. */
 public final class TempDirectories {
@@ -12,21 +10,12 @@ public final class TempDirectories {
     private TempDirectories() {
     }
 
-    /** Deletes the folder and everything in it; what cannot be deleted is left, silently (it is only temporary). */
+    /** Deletes the folder and everything in it; if that fails (a file still held open), the rest is left: it is temporary. */
     public static void delete(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException ignored) {
-                    // a file still held open by a process that has not exited yet
-                }
-            });
-        } catch (IOException | java.io.UncheckedIOException ignored) {
-            // the folder changed while it was walked: leave the rest
+        try {
+            FileSystemUtils.deleteRecursively(directory);
+        } catch (IOException ignored) {
+            // left for the system's cleaning of temporary files
         }
     }
 
