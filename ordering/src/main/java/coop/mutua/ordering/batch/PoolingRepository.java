@@ -135,7 +135,7 @@ class PoolingRepository {
                         :quantity, :price, :listPrice, :amount, :unallocated)""")
                     .param("id", id).param("product", product.productId().value()).param("reference", product.reference())
                     .param("name", product.details().name()).param("unit", product.details().saleUnit().name())
-                    .param("vat", product.details().vatRate().name()).param("step", product.details().step().value())
+                    .param("vat", product.details().vatRate().text()).param("step", product.details().step().value())
                     .param("caseSize", product.details().caseSize().value())
                     .param("asked", line.rounding().asked().value()).param("tolerance", line.rounding().tolerance().value())
                     .param("cases", line.rounding().cases()).param("quantity", line.ordered().value())

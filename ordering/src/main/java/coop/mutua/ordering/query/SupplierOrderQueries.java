@@ -109,7 +109,7 @@ public class SupplierOrderQueries {
 
     private static SupplierOrderView.Line line(ResultSet rs, List<MemberShare> shares) throws SQLException {
         return new SupplierOrderView.Line(ProductId.of(rs.getString("product_id")), rs.getString("reference"), rs.getString("name"),
-                rs.getString("sale_unit"), VatRate.valueOf(rs.getString("vat_rate")), new Quantity(rs.getBigDecimal("case_size")),
+                rs.getString("sale_unit"), VatRate.of(rs.getString("vat_rate")), new Quantity(rs.getBigDecimal("case_size")),
                 rs.getLong("cases"), new Quantity(rs.getBigDecimal("quantity")), new UnitPrice(rs.getBigDecimal("unit_price")),
                 new UnitPrice(rs.getBigDecimal("list_price")), Money.ofCents(rs.getLong("amount_excl_vat_cents")),
                 new Quantity(rs.getBigDecimal("asked")), new Quantity(rs.getBigDecimal("tolerance")),
