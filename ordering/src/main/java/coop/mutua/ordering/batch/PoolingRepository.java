@@ -71,12 +71,12 @@ class PoolingRepository {
         if (offer.isEmpty()) {
             return List.of();
         }
-        // By the supplier's products, so that the (round, product) index reads only this supplier's lines; the time of
-        // each member's first submission only matters to FIRST_COME.
-        String submittedAt = policy == AllocationPolicy.FIRST_COME
-                ? "(SELECT o.first_submitted_at FROM member_order o WHERE o.order_id = l.order_id)" : "NULL::timestamptz";
-        jdbc.sql("SELECT l.product_id, l.member_id, l.quantity, l.tolerance, " + submittedAt
-                        + " FROM member_order_line l WHERE l.round_id = :round AND l.product_id IN (:products)")
+        // By the supplier's products, so that the (round, product) index reads only this supplier's lines. The time of
+        // each member's first submission orders FIRST_COME and breaks PRO_RATA's ties.
+        jdbc.sql("""
+                        SELECT l.product_id, l.member_id, l.quantity, l.tolerance,
+                            (SELECT o.first_submitted_at FROM member_order o WHERE o.order_id = l.order_id)
+                        FROM member_order_line l WHERE l.round_id = :round AND l.product_id IN (:products)""")
                 .param("round", roundId.value()).param("products", List.copyOf(offer.keySet()))
                 .query((rs, n) -> {
                     Timestamp first = rs.getTimestamp(5);

@@ -22,8 +22,12 @@ import java.util.Map;
  *   <li>less than asked (a started case not filled, a shortage): the shortfall is removed by the round's policy.</li>
  * </ul>
  * PRO_RATA splits by largest remainder (weights: quantities for a shortfall, tolerances for an extra), ties to the
- * larger weight, then the larger quantity, then the member id. FIRST_COME serves members in the order of their first
- * submission (then member id). Pure function: no Spring, no database.
+ * larger weight, then the larger quantity, then the earlier first submission. FIRST_COME serves members in the order of
+ * their first submission. Only members who submitted at the very same instant are told apart by their id, so that the
+ * result never depends on the order of the claims.
+ * <p>At reception the same function shares what arrived, given what members asked (not their shares at close): firm
+ * quantities are served first and tolerances only once every firm quantity is (DOMAIN.md, Supplier fulfilment).
+ * Pure function: no Spring, no database.
  */
 public final class Allocation {
 
@@ -68,12 +72,12 @@ public final class Allocation {
             unallocated = extra - shared;
             Map<MemberId, Long> extras = policy == AllocationPolicy.FIRST_COME
                     ? inOrder(shared, firstCome(ordered), accepted)
-                    : LargestRemainder.allocate(shared, weights(ordered, accepted), byQuantityThenId(asked));
+                    : LargestRemainder.allocate(shared, weights(ordered, accepted), byQuantityThenFirstSubmission(asked, ordered));
             extras.forEach((member, part) -> parts.merge(member, part, Long::sum));
         } else {
             parts = policy == AllocationPolicy.FIRST_COME
                     ? inOrder(total, firstCome(ordered), asked)
-                    : LargestRemainder.allocate(total, weights(ordered, asked), byQuantityThenId(asked));
+                    : LargestRemainder.allocate(total, weights(ordered, asked), byQuantityThenFirstSubmission(asked, ordered));
         }
         Map<MemberId, Quantity> allocated = new LinkedHashMap<>();
         for (Claim claim : claims) {
@@ -95,8 +99,12 @@ public final class Allocation {
         return result;
     }
 
-    private static Comparator<MemberId> byQuantityThenId(Map<MemberId, Long> asked) {
-        return Comparator.<MemberId>comparingLong(asked::get).reversed().thenComparing(MemberId::value);
+    private static Comparator<MemberId> byQuantityThenFirstSubmission(Map<MemberId, Long> asked, List<Claim> claims) {
+        Map<MemberId, Integer> rank = new LinkedHashMap<>();
+        for (MemberId member : firstCome(claims)) {
+            rank.put(member, rank.size());
+        }
+        return Comparator.<MemberId>comparingLong(asked::get).reversed().thenComparing(rank::get);
     }
 
     private static List<MemberId> firstCome(List<Claim> claims) {

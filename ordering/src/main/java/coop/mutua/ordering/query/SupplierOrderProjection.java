@@ -50,8 +50,8 @@ class SupplierOrderProjection {
     }
 
     /**
-     * Re-shares each line by what arrived, with the round's policy: a shortage is shared like one at close, a surplus
-     * goes to the tolerances left. Counted in product steps, or in grams (thousandths) when the delivered quantity is
+     * Re-shares each line by what arrived, from what members asked (not from their shares at close), with the round's
+     * policy: firm quantities first, then tolerances, then what nobody accepts stays explicit (ADR 13). Counted in product steps, or in grams (thousandths) when the delivered quantity is
      * not a whole number of steps (weighed goods); what no member can take stays explicitly unallocated.
      */
     @EventHandler
@@ -67,7 +67,7 @@ class SupplierOrderProjection {
             Quantity delivered = event.delivered().getOrDefault(ProductId.of(line.productId()), new Quantity(line.ordered()));
             Quantity unit = delivered.isMultipleOf(new Quantity(line.step())) ? new Quantity(line.step()) : new Quantity(new BigDecimal("0.001"));
             List<Allocation.Claim> claims = jdbc.sql("""
-                    SELECT a.member_id, a.allocated, greatest(a.asked + a.tolerance - a.allocated, 0), o.first_submitted_at
+                    SELECT a.member_id, a.asked, a.tolerance, o.first_submitted_at
                     FROM member_allocation a LEFT JOIN member_order o ON o.round_id = a.round_id AND o.member_id = a.member_id
                     WHERE a.round_id = :round AND a.supplier_order_id = :order AND a.product_id = :product""")
                     .param("round", event.roundId().value()).param("order", event.supplierOrderId()).param("product", line.productId())

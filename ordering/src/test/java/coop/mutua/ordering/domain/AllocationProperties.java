@@ -140,6 +140,55 @@ class AllocationProperties {
         }
     }
 
+    @Property(tries = 300)
+    void whoGetsATieDependsOnWhenMembersOrderedNotOnTheirIds(@ForAll("cases") Case c, @ForAll long seed) {
+        List<Claim> distinctTimes = new ArrayList<>();
+        for (int i = 0; i < c.claims().size(); i++) {
+            Claim claim = c.claims().get(i);
+            distinctTimes.add(new Claim(claim.memberId(), claim.quantity(), claim.tolerance(),
+                    Instant.parse("2026-12-01T08:00:00Z").plusSeconds(i)));
+        }
+        List<Claim> renamed = new ArrayList<>();
+        Random random = new Random(seed);
+        for (Claim claim : distinctTimes) {
+            renamed.add(new Claim(MemberId.of("r-" + random.nextInt(1_000_000) + "-" + renamed.size()), claim.quantity(),
+                    claim.tolerance(), claim.firstSubmittedAt()));
+        }
+
+        List<Quantity> once = List.copyOf(Allocation.allocate(c.available(), c.step(), distinctTimes, c.policy()).allocated().values());
+        List<Quantity> again = List.copyOf(Allocation.allocate(c.available(), c.step(), renamed, c.policy()).allocated().values());
+
+        assertThat(again).isEqualTo(once);
+    }
+
+    @Property(tries = 600)
+    void noToleranceIsServedWhileAFirmQuantityIsCut(@ForAll("cases") Case c) {
+        Allocation.Result result = Allocation.allocate(c.available(), c.step(), c.claims(), c.policy());
+
+        boolean someToleranceServed = c.claims().stream()
+                .anyMatch(claim -> result.allocated().get(claim.memberId()).value().compareTo(claim.quantity().value()) > 0);
+        boolean someFirmCut = c.claims().stream()
+                .anyMatch(claim -> result.allocated().get(claim.memberId()).value().compareTo(claim.quantity().value()) < 0);
+        assertThat(someToleranceServed && someFirmCut).isFalse();
+    }
+
+    @Example
+    void aReceptionServesWhatMembersAskedFirmFirstNotTheSharesAtClose() {
+        // DOMAIN.md's example: case of 6, first come, A 4 (+4), B 3, C 2 (+1) in this order; 2 cases, 8 units arrive.
+        MemberId a = MemberId.of("a");
+        MemberId b = MemberId.of("b");
+        MemberId c = MemberId.of("c");
+        Instant nine = Instant.parse("2026-12-01T09:00:00Z");
+        List<Claim> asked = List.of(new Claim(a, Quantity.of(4), Quantity.of(4), nine),
+                new Claim(b, Quantity.of(3), Quantity.ZERO, nine.plusSeconds(60)),
+                new Claim(c, Quantity.of(2), Quantity.of(1), nine.plusSeconds(120)));
+
+        assertThat(Allocation.allocate(Quantity.of(12), Quantity.of(1), asked, AllocationPolicy.FIRST_COME).allocated())
+                .containsEntry(a, Quantity.of(7)).containsEntry(b, Quantity.of(3)).containsEntry(c, Quantity.of(2));
+        assertThat(Allocation.allocate(Quantity.of(8), Quantity.of(1), asked, AllocationPolicy.FIRST_COME).allocated())
+                .containsEntry(a, Quantity.of(4)).containsEntry(b, Quantity.of(3)).containsEntry(c, Quantity.of(1));
+    }
+
     @Example
     void aCaseNotFilledIsSharedByPolicy() {
         // Case of 6: A asks 4, B asks 3 with 2 of tolerance: 7 asked, the started case is not filled, 6 ordered.
