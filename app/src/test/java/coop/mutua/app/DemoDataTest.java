@@ -7,6 +7,7 @@ import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,7 @@ class DemoDataTest {
             assertThat(me.get("role").asString()).isEqualTo(login.role().name());
             assertThat(me.get("groupementName").asString()).isNotBlank();
         }
-        awaitEquals(4, () -> http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json().size());
+        awaitEquals(6, () -> http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json().size());
         awaitEquals(1, () -> http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().size());
         assertThat(http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().get(0).get("title").asString())
                 .isEqualTo("Fromages pour les fêtes");
@@ -64,7 +65,7 @@ class DemoDataTest {
 
     @Test
     void aClosedRoundHasItsSupplierOrdersOneBelowItsMinimumOneConfirmedOneReceivedShort() {
-        awaitEquals(2L, this::pooledRounds);
+        awaitEquals(4L, this::pooledRounds);
         String november = jdbc.sql("SELECT id FROM purchase_round WHERE title = 'Commande groupée de novembre'").query(String.class).single();
         assertThat(jdbc.sql("SELECT count(*) FROM supplier_order WHERE round_id = :r").param("r", november).query(Long.class).single())
                 .isEqualTo(3);
@@ -82,7 +83,7 @@ class DemoDataTest {
 
     @Test
     void anInvoicedRoundHasItsMemberInvoicesOnePaidOneCancelledByACreditNote() {
-        awaitEquals(2L, this::pooledRounds);
+        awaitEquals(4L, this::pooledRounds);
         String autumn = jdbc.sql("SELECT id FROM purchase_round WHERE title = 'Commande groupée d''automne'").query(String.class).single();
         assertThat(jdbc.sql("SELECT count(*) FROM supplier_invoice WHERE round_id = :r AND status IN ('MATCHED', 'ACCEPTED')")
                 .param("r", autumn).query(Long.class).single()).isEqualTo(2);
@@ -100,8 +101,29 @@ class DemoDataTest {
     }
 
     @Test
+    void theRoundsShowEveryStatusOfASeason() {
+        awaitEquals(4L, this::pooledRounds);
+        Http http = new Http(port);
+        awaitEquals(List.of("DRAFT", "INVOICED", "OPEN", "POOLED", "RECEIVED", "SETTLED"), () -> {
+            List<String> statuses = new java.util.ArrayList<>();
+            http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json()
+                    .forEach(round -> statuses.add(round.get("status").asString()));
+            return statuses.stream().sorted().toList();
+        });
+        assertThat(http.get("/api/rounds?status=RECEIVED", DemoData.GIRONDE_COORDINATOR, password).json().get(0).get("title")
+                .asString()).as("the round to invoice").isEqualTo("Commande groupée d'octobre");
+        assertThat(jdbc.sql("SELECT DISTINCT status FROM supplier_order WHERE groupement_id = :g ORDER BY status")
+                .param("g", DemoData.GIRONDE.value()).query(String.class).list())
+                .contains("BELOW_MINIMUM", "CONFIRMED", "INVOICED", "RECEIVED");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM supplier_order_line l JOIN supplier_order o ON o.id = l.supplier_order_id
+                WHERE o.groupement_id = :g AND l.vat_rate = '10'""").param("g", DemoData.GIRONDE.value()).query(Long.class).single())
+                .as("a 10 % product pooled").isPositive();
+    }
+
+    @Test
     void startingAgainSeedsNothingTwice() throws Exception {
-        awaitEquals(2L, this::pooledRounds);
+        awaitEquals(4L, this::pooledRounds);
         long events = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
 
         demoData.run(null);

@@ -75,7 +75,7 @@ class RoundLifecycleIntegrationTest {
         assertThat(http.get("/api/rounds", gironde.member(), PASSWORD).json().get(0).get("status").asString()).isEqualTo("OPEN");
 
         Reply again = http.postJson("/api/rounds/" + round + "/open", gironde.coordinator(), PASSWORD, "");
-        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.status()).as("a later stage locks the earlier ones").isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("round.not-draft");
     }
 

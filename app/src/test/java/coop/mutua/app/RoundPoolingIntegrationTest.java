@@ -52,6 +52,8 @@ class RoundPoolingIntegrationTest {
     coop.mutua.app.account.Accounts accounts;
     @Autowired
     org.axonframework.config.EventProcessingConfiguration processing;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     Http http;
     TestGroupement gironde;
@@ -95,11 +97,16 @@ class RoundPoolingIntegrationTest {
                 .containsEntry(second.value(), new BigDecimal("5.000"));
         assertThat(shares(round, cheese)).as("3.5 kg asked, 4 kg ordered thanks to the tolerance")
                 .containsEntry(gironde.memberId().value(), new BigDecimal("2.500")).containsEntry(second.value(), new BigDecimal("1.500"));
-        assertThat(http.get("/api/rounds/" + round, gironde.coordinator(), PASSWORD).json().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(http.get("/api/rounds/" + round, gironde.coordinator(), PASSWORD).json().get("status").asString()).isEqualTo("POOLED");
 
         // Through the API: the coordinator sees both orders, the farm only its own, with the packing list.
         tools.jackson.databind.JsonNode ofRound = http.get("/api/rounds/" + round + "/supplier-orders", gironde.coordinator(), PASSWORD).json();
         assertThat(ofRound.size()).isEqualTo(2);
+        for (tools.jackson.databind.JsonNode order : ofRound) {
+            assertThat(order).as("the round's list gives each order as its own resource does, shares included")
+                    .isEqualTo(http.get("/api/supplier-orders/" + order.get("id").asString(), gironde.coordinator(), PASSWORD).json());
+            assertThat(order.get("lines").get(0).get("shares").size()).isPositive();
+        }
         tools.jackson.databind.JsonNode own = http.get("/api/supplier-orders", gironde.supplier(), PASSWORD).json();
         assertThat(own.size()).isEqualTo(1);
         assertThat(own.get(0).get("totalExclVat").asString()).isEqualTo("21.60");
@@ -141,7 +148,7 @@ class RoundPoolingIntegrationTest {
         String csrf = coop.mutua.app.support.Pages.csrf(browser.get("/rounds/" + round, null, null).body());
         assertThat(browser.postForm("/rounds/" + round + "/supplier-orders/" + dairy + "/decision",
                 "_csrf=" + coop.mutua.app.support.Pages.enc(csrf) + "&confirm=true").status()).isEqualTo(302);
-        Eventually.equal("CONFIRMED", () -> (String) supplierOrder(round, dairy).get("status"));
+        Eventually.equal("SENT", () -> (String) supplierOrder(round, dairy).get("status"));
         String memberPage = coop.mutua.app.support.Pages.loggedIn(port, gironde.member()).get("/rounds/" + round, null, null).body();
         assertThat(memberPage).contains("Ce que vous recevrez").contains("Tel que commandé").doesNotContain("Commandes fournisseurs");
     }
@@ -169,11 +176,11 @@ class RoundPoolingIntegrationTest {
         Http.Reply cancelled = http.postJson("/api/supplier-orders/" + fromagerie + "/cancel", gironde.coordinator(), PASSWORD, "");
         Http.Reply twice = http.postJson("/api/supplier-orders/" + fromagerie + "/accept-below-minimum", gironde.coordinator(), PASSWORD, "");
 
-        assertThat(notBelow.status()).isEqualTo(422);
+        assertThat(notBelow.status()).isEqualTo(409);
         assertThat(notBelow.json().get("code").asString()).isEqualTo("supplier-order.no-decision-pending");
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(twice.status()).as("decided once").isEqualTo(422);
+        assertThat(twice.status()).as("decided once").isEqualTo(409);
         assertThat(http.get("/api/supplier-orders", gironde.coordinator(), PASSWORD).json().size()).isEqualTo(2);
         tools.jackson.databind.JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + second, gironde.coordinator(), PASSWORD)
                 .json().get("shares");
@@ -247,16 +254,27 @@ class RoundPoolingIntegrationTest {
         String farm = (String) supplierOrder(round, gironde.supplierId()).get("id");
         String fromagerie = (String) supplierOrder(round, dairy).get("id");
 
-        // 12 kg of carrots ordered (7 and 5), 9 arrive; 4 kg of cheese ordered (2.5 and 1.5), 4.12 kg weighed.
+        // 12 kg of carrots ordered (7 and 5), 9 arrive; 4 kg of cheese ordered (2.5 and 1.5), 4.12 kg weighed. The cheese
+        // order, below its supplier's minimum, cannot be received before the coordinator's decision.
         tools.jackson.databind.JsonNode received = http.postJson("/api/supplier-orders/" + farm + "/reception", gironde.coordinator(),
                 PASSWORD, "{\"lines\":[{\"productId\":\"" + carrots + "\",\"delivered\":\"9\"}]}").json();
-        http.postJson("/api/supplier-orders/" + fromagerie + "/reception", gironde.coordinator(), PASSWORD,
-                "{\"lines\":[{\"productId\":\"" + cheese + "\",\"delivered\":\"4.12\"}]}");
+        String cheeseReception = "{\"lines\":[{\"productId\":\"" + cheese + "\",\"delivered\":\"4.12\"}]}";
+        Http.Reply early = http.postJson("/api/supplier-orders/" + fromagerie + "/reception", gironde.coordinator(), PASSWORD,
+                cheeseReception);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("code").asString()).isEqualTo("supplier-order.awaiting-decision");
+        assertThat(http.postJson("/api/supplier-orders/" + fromagerie + "/accept-below-minimum", gironde.coordinator(), PASSWORD, "")
+                .status()).isEqualTo(200);
+        assertThat(http.postJson("/api/supplier-orders/" + fromagerie + "/reception", gironde.coordinator(), PASSWORD,
+                cheeseReception).status()).isEqualTo(200);
+        assertThat(http.get("/api/rounds/" + round, gironde.coordinator(), PASSWORD).json().get("status").asString())
+                .as("every order arrived").isEqualTo("RECEIVED");
 
         assertThat(received.get("lines").get(0).get("delivered").asString()).isEqualTo("9");
         assertThat(received.get("receivedAt").isNull()).isFalse();
-        assertThat(receivedShares(round, carrots)).as("9 shared 7:5, the spare kilo to the larger remainder")
-                .containsEntry(gironde.memberId().value(), new BigDecimal("5.000")).containsEntry(second.value(), new BigDecimal("4.000"));
+        assertThat(receivedShares(round, carrots)).as("9 of the 10 firm kilos asked (7 and 3): 6.3 and 2.7, the spare kilo to the"
+                        + " larger remainder; the second member's 2 kilos of tolerance come after every firm kilo")
+                .containsEntry(gironde.memberId().value(), new BigDecimal("6.000")).containsEntry(second.value(), new BigDecimal("3.000"));
         assertThat(receivedShares(round, cheese)).as("the extra 120 g to the tolerance left")
                 .containsEntry(gironde.memberId().value(), new BigDecimal("2.500")).containsEntry(second.value(), new BigDecimal("1.620"));
         tools.jackson.databind.JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + gironde.memberId(), gironde.member(), PASSWORD)
@@ -277,21 +295,84 @@ class RoundPoolingIntegrationTest {
         }
         assertThat(texts).anySatisfy(text -> assertThat(text).contains("Votre commande groupée").contains("Carottes : 7 (demandé 7)")
                 .contains("Tomme : 2,5 (demandé 2,5)"));
-        assertThat(texts).anySatisfy(text -> assertThat(text).contains("Livraison").contains("Carottes : 5 au lieu de 7")
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("Livraison").contains("Carottes : 6 au lieu de 7")
                 .doesNotContain("Tomme"));
     }
 
     @Test
-    void aPoolingStoppedMidwayAndRestartedGivesTheSameResultWithoutDuplicates() {
+    void aFailingPoolingWritesNothingIsShownWithItsReasonRetriedAFewTimesThenByTheCoordinator() {
         String clean = closedRoundWithOrders();
         Eventually.equal(true, () -> pooled(clean));
+        double failedBefore = failedPoolings();
 
-        coop.mutua.app.support.StopJobsMidway.STOP_AT_SUPPLIER.set(2);
-        String stopped = closedRoundWithOrders();
-        Eventually.equal(0, coop.mutua.app.support.StopJobsMidway.STOP_AT_SUPPLIER::get);
-        Eventually.equal("FAILED", () -> lastExecutionStatus(stopped));
-        assertThat(pooled(stopped)).isFalse();
-        assertThat(count("supplier_order", stopped)).as("the first supplier's chunk committed, the second's rolled back").isEqualTo(1);
+        // Every attempt fails as the second supplier's order is written: the first one was already written.
+        coop.mutua.app.support.StopJobsMidway.FAIL_POOLING.set(2);
+        try {
+            failThreeTimesThenRetry(clean, failedBefore);
+        } finally {
+            coop.mutua.app.support.StopJobsMidway.FAIL_POOLING.set(0);
+        }
+    }
+
+    private void failThreeTimesThenRetry(String clean, double failedBefore) {
+        String failing = closedRoundWithOrders();
+        tools.jackson.databind.JsonNode shown = waitForStatus(failing, "POOLING_FAILED");
+        assertThat(shown.get("failure").get("job").asString()).isEqualTo("POOLING");
+        assertThat(shown.get("failure").get("reason").asString()).contains("stopped after supplier");
+        assertThat(shown.get("failure").get("attempts").asInt()).isEqualTo(1);
+        assertThat(shown.get("failure").has("nextAttemptAt")).as("tried again by itself").isTrue();
+        assertThat(count("supplier_order", failing)).as("all the round's supplier orders or none").isZero();
+        assertThat(count("member_allocation", failing)).isZero();
+        assertThat(failedPoolings() - failedBefore).isEqualTo(1.0);
+        assertThat(poolings.poolIfDue(RoundId.of(failing))).as("not before its backoff").isFalse();
+        assertThat(executions(failing)).isEqualTo(1);
+        assertThat(http.postJson("/api/rounds/" + failing + "/invoices", gironde.coordinator(), PASSWORD, "").status())
+                .as("nothing to invoice yet").isIn(409, 422);
+        String page = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator()).get("/rounds/" + failing, null, null).body();
+        assertThat(page).contains("Regroupement en échec").contains("stopped after supplier").contains("Relancer le regroupement")
+                .doesNotContain("Regroupement en cours");
+
+        // Retried after a growing delay (1 s, then 4 s in tests), three attempts in all, then it waits for the coordinator.
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (round(failing).get("failure").has("nextAttemptAt") && System.nanoTime() < giveUp) {
+            poolings.poolIfDue(RoundId.of(failing));
+            sleep(100);
+        }
+        shown = round(failing);
+        assertThat(shown.get("status").asString()).isEqualTo("POOLING_FAILED");
+        assertThat(shown.get("failure").get("attempts").asInt()).isEqualTo(3);
+        assertThat(shown.get("failure").has("nextAttemptAt")).as("no more automatic attempts").isFalse();
+        assertThat(poolings.poolIfDue(RoundId.of(failing))).as("no more automatic attempts").isFalse();
+        assertThat(executions(failing)).isEqualTo(3);
+        assertThat(failedPoolings() - failedBefore).isEqualTo(3.0);
+        assertThat(count("supplier_order", failing)).isZero();
+
+        // The cause fixed, the coordinator retries: the round is pooled exactly as a round that never failed.
+        coop.mutua.app.support.StopJobsMidway.FAIL_POOLING.set(0);
+        assertThat(http.postJson("/api/rounds/" + clean + "/retry", gironde.coordinator(), PASSWORD, "").status())
+                .as("nothing failed there").isEqualTo(409);
+        assertThat(http.postJson("/api/rounds/" + failing + "/retry", gironde.member(), PASSWORD, "").status()).isEqualTo(403);
+        Http.Reply retried = http.postJson("/api/rounds/" + failing + "/retry", gironde.coordinator(), PASSWORD, "");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        shown = waitForStatus(failing, "POOLED");
+        assertThat(shown.has("failure")).isFalse();
+        assertThat(contents(failing)).isEqualTo(contents(clean));
+        assertThat(poolings.pool(RoundId.of(failing))).as("a completed pooling is not run again").isTrue();
+        assertThat(count("supplier_order", failing)).isEqualTo(2);
+    }
+
+    @Test
+    void aPoolingInterruptedByACrashIsRecoveredAndRunsAgain() {
+        String clean = closedRoundWithOrders();
+        Eventually.equal(true, () -> pooled(clean));
+        coop.mutua.app.support.StopJobsMidway.FAIL_POOLING.set(1);
+        String stopped;
+        try {
+            stopped = closedRoundWithOrders();
+            waitForStatus(stopped, "POOLING_FAILED");
+        } finally {
+            coop.mutua.app.support.StopJobsMidway.FAIL_POOLING.set(0);
+        }
 
         // As if its node had been killed while it ran: the execution still says STARTED, from before this JVM started.
         jdbc.sql("""
@@ -303,19 +384,9 @@ class RoundPoolingIntegrationTest {
         assertThat(poolings.pool(RoundId.of(stopped))).as("a running execution is left alone").isFalse();
         poolings.recoverInterrupted();
         assertThat(lastExecutionStatus(stopped)).as("the interrupted execution is marked failed at start-up").isEqualTo("FAILED");
-        assertThat(poolings.pool(RoundId.of(stopped))).as("restarted where it stopped").isTrue();
-        Eventually.equal(true, () -> pooled(stopped));
-        assertThat(count("supplier_order", stopped)).isEqualTo(2);
-        assertThat(jdbc.sql("""
-                SELECT s.read_count FROM batch_step_execution s
-                JOIN batch_job_execution_params p ON p.job_execution_id = s.job_execution_id
-                WHERE p.parameter_name = 'roundId' AND p.parameter_value = :round AND s.step_name = 'poolSupplierOrders'
-                ORDER BY s.step_execution_id DESC LIMIT 1""").param("round", stopped).query(Long.class).single())
-                .as("the restart read only the supplier not yet written").isEqualTo(1);
-        assertThat(count("member_allocation", stopped)).isEqualTo(count("member_allocation", clean)).isEqualTo(4);
+        assertThat(poolings.pool(RoundId.of(stopped))).as("run again from the frozen orders").isTrue();
+        waitForStatus(stopped, "POOLED");
         assertThat(contents(stopped)).isEqualTo(contents(clean));
-        assertThat(poolings.pool(RoundId.of(stopped))).as("a completed pooling is not run again").isTrue();
-        assertThat(count("supplier_order", stopped)).isEqualTo(2);
     }
 
     /** A round with both suppliers, two members' orders, closed by the coordinator. */
@@ -394,6 +465,34 @@ class RoundPoolingIntegrationTest {
         rows.addAll(jdbc.sql("SELECT concat_ws('|', member_id, product_id, asked, tolerance, allocated) FROM member_allocation WHERE round_id = :round")
                 .param("round", round).query(String.class).list());
         return rows.stream().sorted().toList();
+    }
+
+    private tools.jackson.databind.JsonNode round(String round) {
+        return http.get("/api/rounds/" + round, gironde.coordinator(), PASSWORD).json();
+    }
+
+    private tools.jackson.databind.JsonNode waitForStatus(String round, String status) {
+        Eventually.equal(status, () -> round(round).get("status").asString());
+        return round(round);
+    }
+
+    private double failedPoolings() {
+        io.micrometer.core.instrument.Counter counter = meters.find("mutua.jobs.failed").tag("job", "pooling").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private long executions(String round) {
+        return jdbc.sql("""
+                SELECT count(*) FROM batch_job_execution e JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                WHERE p.parameter_name = 'roundId' AND p.parameter_value = :round""").param("round", round).query(Long.class).single();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String lastExecutionStatus(String round) {

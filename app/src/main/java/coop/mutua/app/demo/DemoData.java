@@ -40,6 +40,8 @@ import coop.mutua.kernel.VatRate;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
+import coop.mutua.ordering.api.DecideBelowMinimumCommand;
+import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.api.ConfirmSupplierOrderCommand;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
@@ -213,6 +215,9 @@ public class DemoData implements ApplicationRunner {
                 List.of(tier("48", "4.70"), tier("96", "4.40")), "Gironde", true);
         product(esat, "ESAT-LEG-5", "Légumes épluchés sous vide (5 kg)", "Légumerie", SaleUnit.PACK, "1", "4", "0", "14.50",
                 VatRate.REDUCED, List.of(), "Gironde", false);
+        // Not food: plants are at the intermediate rate (10 %).
+        product(esat, "ESAT-PLA-12", "Plants de légumes bio (barquette de 12)", "Jardinerie", SaleUnit.PACK, "1", "6", "0", "6.80",
+                VatRate.INTERMEDIATE, List.of(tier("24", "6.20")), "Gironde", true);
 
         SupplierId equiterre = supplier(GIRONDE, "equiterre", "Équi'Terre Import SCOP", "5398127640001", EssFamily.SCOP,
                 Set.of(SupplierLabel.FAIR_TRADE, SupplierLabel.ORGANIC_AB, SupplierLabel.ESUS),
@@ -279,7 +284,21 @@ public class DemoData implements ApplicationRunner {
         openWithOrders(autumn, List.of(gaec, laiterie), List.of(epicerie, cuisines, MemberId.of(id("member/table-brazza")),
                 MemberId.of(id("member/centre-social")), MemberId.of(id("member/creche"))));
         commands.sendAndWait(new ClosePurchaseRoundCommand(autumn, GIRONDE, ClosingTrigger.COORDINATOR));
-        invoice(autumn);
+        invoice(autumn, false);
+        // A round whose every supplier order arrived: the one to invoice next.
+        RoundId october = round(GIRONDE, "gironde/octobre", "Commande groupée d'octobre", today.plusDays(1), today.plusDays(2),
+                "Entrepôt solidaire, 12 quai de Brazza, Bordeaux");
+        openWithOrders(october, List.of(esat, savonnerie), List.of(epicerie, MemberId.of(id("member/centre-social")),
+                MemberId.of(id("member/regie-bacalan"))));
+        commands.sendAndWait(new ClosePurchaseRoundCommand(october, GIRONDE, ClosingTrigger.COORDINATOR));
+        receiveAll(october);
+        // A round invoiced and every invoice paid: settled.
+        RoundId summer = round(GIRONDE, "gironde/ete", "Commande groupée d'été", today.plusDays(1), today.plusDays(2),
+                "Entrepôt solidaire, 12 quai de Brazza, Bordeaux");
+        openWithOrders(summer, List.of(gaec, esat), List.of(cuisines, MemberId.of(id("member/creche")),
+                MemberId.of(id("member/jardins-garonne"))));
+        commands.sendAndWait(new ClosePurchaseRoundCommand(summer, GIRONDE, ClosingTrigger.COORDINATOR));
+        invoice(summer, true);
 
         accounts.create(GIRONDE_COORDINATOR, password, "Claire Dubos (coordination)", Role.COORDINATOR, GIRONDE, null, null);
         accounts.create(GIRONDE_MEMBER_EPICERIE, password, "Karim Benali (Épicerie La Bastide)", Role.MEMBER, GIRONDE, epicerie, null);
@@ -417,36 +436,46 @@ public class DemoData implements ApplicationRunner {
         }
     }
 
+    /** Once the round is pooled: every supplier order that stands received as ordered (one below its minimum confirmed). */
+    private List<SupplierOrderView> receiveAll(RoundId roundId) {
+        if (!awaitPooled(roundId)) {
+            log.warn("The demo's round {} is not pooled yet; it stays unreceived", roundId);
+            return List.of();
+        }
+        List<SupplierOrderView> orders = supplierOrders.handle(new FindSupplierOrdersQuery(GIRONDE, roundId, null, null, false)).stream()
+                .filter(order -> order.status() != SupplierOrderStatus.CANCELLED)
+                .sorted(java.util.Comparator.comparing(order -> order.supplierId().value()))
+                .toList();
+        for (SupplierOrderView order : orders) {
+            if (order.status() == SupplierOrderStatus.BELOW_MINIMUM) {
+                commands.sendAndWait(new DecideBelowMinimumCommand(order.id(), GIRONDE, roundId, order.supplierId(), true));
+            }
+            Map<ProductId, Quantity> delivered = new HashMap<>();
+            order.lines().forEach(line -> delivered.put(line.productId(), line.quantity()));
+            commands.sendAndWait(new RecordReceptionCommand(order.id(), GIRONDE, roundId, order.supplierId(), delivered));
+        }
+        return orders;
+    }
+
     /**
-     * Once the autumn round is pooled: every supplier order received as ordered and invoiced by its supplier (the
-     * dairy a few cents above the order's price, which the coordinator accepts), the member invoices issued, the first
-     * paid and the second cancelled by a credit note.
+     * Once the round is pooled: every supplier order received as ordered and invoiced by its supplier (the last a few
+     * cents above the order's price, which the coordinator accepts), the member invoices issued; then either every one
+     * paid ({@code settle}), or the first paid and the second cancelled by a credit note.
      */
-    private void invoice(RoundId autumn) {
-        if (!awaitPooled(autumn)) {
-            log.warn("The demo's autumn round is not pooled yet; it stays uninvoiced");
+    private void invoice(RoundId roundId, boolean settle) {
+        List<SupplierOrderView> orders = receiveAll(roundId);
+        if (orders.isEmpty()) {
             return;
         }
         Actor coordinator = new Actor(UserId.random(), GIRONDE_COORDINATOR, "Claire Dubos (coordination)", Role.COORDINATOR, GIRONDE,
                 null, null);
-        List<SupplierOrderView> orders = supplierOrders.handle(new FindSupplierOrdersQuery(GIRONDE, autumn, null, null, false)).stream()
-                .filter(order -> !"CANCELLED".equals(order.status()))
-                .sorted(java.util.Comparator.comparing(order -> order.supplierId().value()))
-                .toList();
-        for (SupplierOrderView order : orders) {
-            if (order.belowMinimum()) {
-                commands.sendAndWait(new coop.mutua.ordering.api.DecideBelowMinimumCommand(autumn, GIRONDE, order.supplierId(), true));
-            }
-            Map<ProductId, Quantity> delivered = new HashMap<>();
-            order.lines().forEach(line -> delivered.put(line.productId(), line.quantity()));
-            commands.sendAndWait(new RecordReceptionCommand(order.id(), GIRONDE, autumn, order.supplierId(), delivered));
-        }
         for (int i = 0; i < orders.size(); i++) {
             SupplierOrderView order = orders.get(i);
             catchUp.await("ordering-rounds", order.id());
             LocalDate today = LocalDate.now(clock.withZone(PARIS));
-            SupplierInvoices.Entry invoice = SupplierInvoices.asDelivered(order, "FA-" + (1042 + i), today, today.plusDays(30));
-            if (i == orders.size() - 1) {
+            SupplierInvoices.Entry invoice = SupplierInvoices.asDelivered(order, (settle ? "FE-" : "FA-") + (1042 + i), today,
+                    today.plusDays(30));
+            if (i == orders.size() - 1 && !settle) {
                 // The dairy invoices five cents a unit above the order's price.
                 List<SupplierInvoiceLine> dearer = invoice.lines().stream().map(line -> {
                     UnitPrice price = new UnitPrice(line.unitPrice().value().add(new BigDecimal("0.05")));
@@ -461,12 +490,15 @@ public class DemoData implements ApplicationRunner {
                 supplierInvoices.resolve(coordinator, recorded.id(), true, "Hausse de tarif annoncée par le fournisseur");
             }
         }
-        if (!invoicing.run(GIRONDE, autumn)) {
-            log.warn("The demo's autumn invoices could not be issued");
+        if (!invoicing.run(GIRONDE, roundId)) {
+            log.warn("The demo's invoices of round {} could not be issued", roundId);
             return;
         }
-        List<MemberInvoiceView> issued = memberInvoices.list(coordinator, autumn, null);
-        if (issued.size() >= 2) {
+        List<MemberInvoiceView> issued = memberInvoices.list(coordinator, roundId, null);
+        if (settle) {
+            issued.stream().filter(invoice -> !invoice.creditNote())
+                    .forEach(invoice -> memberInvoices.paid(coordinator, invoice.id(), null));
+        } else if (issued.size() >= 2) {
             memberInvoices.paid(coordinator, issued.get(0).id(), null);
             memberInvoices.creditNote(coordinator, issued.get(1).id(), "Livraison refusée (emballages abîmés)");
         }

@@ -1,5 +1,6 @@
 package coop.mutua.app.web;
 
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
 import java.net.URI;
@@ -34,6 +35,11 @@ class ApiErrors {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e, Locale locale) {
         return problem(HttpStatus.NOT_FOUND, e, locale);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e, Locale locale) {
+        return problem(HttpStatus.CONFLICT, e, locale);
     }
 
     @ExceptionHandler(DomainException.class)

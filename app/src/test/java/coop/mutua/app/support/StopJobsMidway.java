@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets a test stop the pooling or the invoicing job midway: when a counter is set, the job fails as it writes that many
- * more supplier orders or member invoices (that chunk is rolled back). Idle otherwise. A component of the test profile
+ * supplier orders (the whole pooling is rolled back) or member invoices (that chunk is rolled back). Idle otherwise. A component of the test profile
  * (rather than a configuration imported by the tests that use it), so that those tests share the application context
  * of every other integration test instead of starting their own.
  */
@@ -19,12 +19,16 @@ import org.springframework.stereotype.Component;
 @Profile("test")
 public class StopJobsMidway implements PoolingProgress, InvoicingProgress {
 
-    public static final AtomicInteger STOP_AT_SUPPLIER = new AtomicInteger();
+    /** When positive: every pooling attempt fails as it writes its n-th supplier order (until set back to 0). */
+    public static final AtomicInteger FAIL_POOLING = new AtomicInteger();
+    private static final java.util.Map<RoundId, Integer> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
     public static final AtomicInteger STOP_AT_INVOICE = new AtomicInteger();
 
     @Override
     public void written(RoundId round, SupplierId supplier) {
-        if (STOP_AT_SUPPLIER.get() > 0 && STOP_AT_SUPPLIER.decrementAndGet() == 0) {
+        int failAt = FAIL_POOLING.get();
+        if (failAt > 0 && WRITTEN.merge(round, 1, Integer::sum) >= failAt) {
+            WRITTEN.remove(round);
             throw new IllegalStateException("stopped after supplier " + supplier + " (test)");
         }
     }

@@ -6,7 +6,11 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.RoundId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Set;
+import coop.mutua.ordering.api.RecordRoundInvoicedCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -34,8 +38,23 @@ class InvoicingJobConfiguration {
     static final String JOB = "memberInvoicing";
 
     @Bean
-    Job memberInvoicingJob(JobRepository jobRepository, Step issueMemberInvoices) {
-        return new JobBuilder(JOB, jobRepository).start(issueMemberInvoices).build();
+    Job memberInvoicingJob(JobRepository jobRepository, Step issueMemberInvoices, Step recordRoundInvoiced) {
+        return new JobBuilder(JOB, jobRepository).start(issueMemberInvoices).next(recordRoundInvoiced).build();
+    }
+
+    /** Every member has its invoice: the round says so (INVOICED), in the step's transaction, so a restart repeats it. */
+    @Bean
+    Step recordRoundInvoiced(JobRepository jobRepository, PlatformTransactionManager transactionManager, MemberInvoiceQueries invoices,
+                             CommandGateway commands) {
+        return new StepBuilder("recordRoundInvoiced", jobRepository)
+                .tasklet((contribution, context) -> {
+                    Map<String, Object> parameters = context.getStepContext().getJobParameters();
+                    RoundId roundId = RoundId.of(parameters.get("roundId").toString());
+                    commands.sendAndWait(new RecordRoundInvoicedCommand(roundId, GroupementId.of(parameters.get("groupementId").toString()),
+                            invoices.invoicedMembers(roundId).size()));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
     }
 
     @Bean

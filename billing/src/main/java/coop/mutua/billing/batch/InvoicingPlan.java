@@ -13,6 +13,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.MemberShare;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
@@ -57,7 +58,7 @@ public record InvoicingPlan(GroupementSummary groupement, PurchaseRoundSummary r
         }
         Map<MemberId, List<MemberPart>> parts = new HashMap<>();
         for (SupplierOrderView order : orders) {
-            if ("CANCELLED".equals(order.status())) {
+            if (order.status() == SupplierOrderStatus.CANCELLED) {
                 continue;
             }
             String supplier = supplierNames.getOrDefault(order.supplierId(), order.supplierId().value());

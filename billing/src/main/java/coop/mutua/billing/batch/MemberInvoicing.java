@@ -1,7 +1,15 @@
 package coop.mutua.billing.batch;
 
 import coop.mutua.billing.query.MemberInvoiceQueries;
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.FailureReason;
+import coop.mutua.ordering.api.RecordRoundJobFailureCommand;
+import coop.mutua.ordering.api.RetryRoundJobCommand;
+import coop.mutua.ordering.api.RoundJob;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.RoundId;
 import jakarta.annotation.PreDestroy;
@@ -52,8 +60,14 @@ public class MemberInvoicing {
         return thread;
     });
 
+    private final CommandGateway commands;
+    private final Counter failed;
+
     MemberInvoicing(JobOperator jobOperator, JobRepository jobRepository, Job memberInvoicingJob, InvoicingPlans plans,
-                    MemberInvoiceQueries invoices) {
+                    MemberInvoiceQueries invoices, CommandGateway commands, MeterRegistry meters) {
+        this.commands = commands;
+        this.failed = Counter.builder("mutua.jobs.failed").description("Round jobs (pooling, invoicing) that ended in failure")
+                .tag("job", "invoicing").register(meters);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.memberInvoicingJob = memberInvoicingJob;
@@ -61,11 +75,14 @@ public class MemberInvoicing {
         this.invoices = invoices;
     }
 
-    /** Checks the round and starts (or restarts) its invoicing in the background; refuses with the reason otherwise. */
+    /**
+     * Checks the round and starts (or restarts) its invoicing in the background; refuses with the reason otherwise. After
+     * a failure, the round stops showing it (a retry) before the job runs again.
+     */
     public Progress start(GroupementId groupementId, RoundId roundId) {
         Progress progress = progress(groupementId, roundId);
         if ("COMPLETED".equals(progress.status())) {
-            throw new DomainException("billing.round-already-invoiced");
+            throw new ConflictException("billing.round-already-invoiced");
         }
         if ("STARTED".equals(progress.status()) || "STARTING".equals(progress.status())) {
             return progress;
@@ -73,6 +90,13 @@ public class MemberInvoicing {
         int total = plans.load(groupementId, roundId).parts().size();
         if (total == 0) {
             throw new DomainException("billing.nothing-to-invoice");
+        }
+        if (!"NONE".equals(progress.status())) {
+            try {
+                commands.sendAndWait(new RetryRoundJobCommand(roundId, groupementId, RoundJob.INVOICING));
+            } catch (ConflictException notShownAsFailed) {
+                log.debug("Round {}: no invoicing failure to clear ({})", roundId, notShownAsFailed.code());
+            }
         }
         background.submit(() -> run(groupementId, roundId));
         return new Progress("STARTING", invoices.invoicedMembers(roundId).size(), total, null);
@@ -92,12 +116,29 @@ public class MemberInvoicing {
             }
             JobExecution execution = last == null ? jobOperator.start(memberInvoicingJob, parameters) : jobOperator.restart(last);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                log.error("Invoicing of round {} ended {}: {}", roundId, execution.getStatus(), execution.getAllFailureExceptions());
+                reportFailure(groupementId, roundId, FailureReason.of(execution.getAllFailureExceptions()),
+                        jobRepository.getJobExecutions(execution.getJobInstance()).size());
+                execution.getAllFailureExceptions().forEach(failure -> log.debug("Invoicing of round {} failed", roundId, failure));
             }
             return execution.getStatus() == BatchStatus.COMPLETED;
         } catch (Exception e) {
-            log.error("Invoicing of round {} could not run", roundId, e);
+            reportFailure(groupementId, roundId, FailureReason.of(e), 1);
+            log.debug("Invoicing of round {} could not run", roundId, e);
             return false;
+        }
+    }
+
+    /**
+     * One ERROR line with the round and the reason, the count ({@code mutua.jobs.failed}, {@code job=invoicing}) and the
+     * failure shown on the round. Invoicing is never retried by itself: the coordinator starts it again.
+     */
+    private void reportFailure(GroupementId groupementId, RoundId roundId, String reason, int attempt) {
+        failed.increment();
+        log.error("Invoicing of round {} failed (attempt {}): {}; waiting for the coordinator", roundId, attempt, reason);
+        try {
+            commands.sendAndWait(new RecordRoundJobFailureCommand(roundId, groupementId, RoundJob.INVOICING, reason, attempt, null));
+        } catch (RuntimeException notRecorded) {
+            log.warn("The failure of round {}'s invoicing could not be shown on the round: {}", roundId, FailureReason.of(notRecorded));
         }
     }
 

@@ -72,6 +72,26 @@ public class MemberInvoiceQueries {
                 .param("round", roundId.value()).param("groupement", groupementId.value()).query(Boolean.class).single();
     }
 
+    /**
+     * The round of an invoice when every invoice of that round is paid or cancelled by a credit note (credit notes
+     * themselves are never to be paid); empty otherwise.
+     */
+    public Optional<RoundId> settledRoundOf(String invoiceId) {
+        return jdbc.sql("""
+                SELECT i.round_id FROM member_invoice i WHERE i.id = :id
+                  AND NOT EXISTS (SELECT 1 FROM member_invoice o WHERE o.round_id = i.round_id AND NOT o.credit_note
+                                  AND o.status = 'ISSUED')""")
+                .param("id", invoiceId).query((rs, row) -> RoundId.of(rs.getString(1))).optional();
+    }
+
+    /** Whether the round has invoices and every one is paid or cancelled by a credit note. */
+    public boolean settled(RoundId roundId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM member_invoice WHERE round_id = :round AND NOT credit_note)
+                   AND NOT EXISTS (SELECT 1 FROM member_invoice WHERE round_id = :round AND NOT credit_note AND status = 'ISSUED')""")
+                .param("round", roundId.value()).query(Boolean.class).single();
+    }
+
     /** The members of a round who already have their invoice. */
     public Set<MemberId> invoicedMembers(RoundId roundId) {
         return Set.copyOf(jdbc.sql("SELECT member_id FROM member_invoice WHERE round_id = :round AND NOT credit_note")

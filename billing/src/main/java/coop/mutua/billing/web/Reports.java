@@ -27,6 +27,7 @@ import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.FindRoundOfferQuery;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
@@ -100,7 +101,7 @@ public class Reports {
                 supplier.essFamily() != null || supplier.labels().stream().anyMatch(ESS_LABELS::contains), supplier.distanceKm() <= localKm)));
         List<Purchase> purchases = new ArrayList<>();
         for (SupplierOrderView order : orders) {
-            if ("CANCELLED".equals(order.status())) {
+            if (order.status() == SupplierOrderStatus.CANCELLED) {
                 continue;
             }
             boolean organicSupplier = suppliers.containsKey(order.supplierId())

@@ -13,7 +13,11 @@ import coop.mutua.billing.domain.ThreeWayMatch;
 import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.billing.query.SupplierInvoiceQueries;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.ordering.api.RecordSupplierOrderInvoicedCommand;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProjectionCatchUp;
@@ -66,8 +70,11 @@ public class SupplierInvoices {
     private final MemberInvoiceQueries memberInvoices;
     private final ProjectionCatchUp catchUp;
 
+    private final TransactionTemplate transactions;
+
     SupplierInvoices(CommandGateway commands, QueryGateway queries, SupplierInvoiceQueries invoices,
-                     MemberInvoiceQueries memberInvoices, ProjectionCatchUp catchUp) {
+                     MemberInvoiceQueries memberInvoices, ProjectionCatchUp catchUp, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.commands = commands;
         this.queries = queries;
         this.invoices = invoices;
@@ -84,7 +91,7 @@ public class SupplierInvoices {
             throw new DomainException("field.required", "issueDate");
         }
         if (memberInvoices.roundInvoiced(actor.groupementId(), order.roundId())) {
-            throw new DomainException("supplier-invoice.round-invoiced");
+            throw new ConflictException("supplier-invoice.round-invoiced");
         }
         List<SupplierInvoiceLine> lines = (entry.lines() == null ? List.<SupplierInvoiceLine>of() : entry.lines()).stream()
                 .map(line -> complete(order, line)).toList();
@@ -101,9 +108,14 @@ public class SupplierInvoices {
         Map<VatRate, Money> vat = entry.vat() == null ? Map.of() : entry.vat();
         List<InvoiceDifference> differences = ThreeWayMatch.differences(ordered, lines, charges, vat, entry.creditNote());
         String id = SupplierInvoiceIds.of(order.id(), entry.number());
-        commands.sendAndWait(new RecordSupplierInvoiceCommand(id, actor.groupementId(), order.roundId(), order.id(),
-                order.supplierId(), entry.number(), entry.issueDate(), entry.dueDate(), entry.creditNote(), lines, charges, vat,
-                differences));
+        // One transaction: the order becomes INVOICED (refused before its reception: 409) with the invoice, or neither.
+        transactions.executeWithoutResult(status -> {
+            commands.sendAndWait(new RecordSupplierOrderInvoicedCommand(order.id(), actor.groupementId(), order.roundId(),
+                    order.supplierId(), id));
+            commands.sendAndWait(new RecordSupplierInvoiceCommand(id, actor.groupementId(), order.roundId(), order.id(),
+                    order.supplierId(), entry.number(), entry.issueDate(), entry.dueDate(), entry.creditNote(), lines, charges, vat,
+                    differences));
+        });
         catchUp.await(SupplierInvoiceQueries.PROJECTION, id);
         return one(actor, id);
     }
@@ -133,7 +145,7 @@ public class SupplierInvoices {
     public SupplierInvoiceView resolve(Actor actor, String id, boolean accept, String note) {
         SupplierInvoiceView invoice = one(actor, id);
         if (memberInvoices.roundInvoiced(actor.groupementId(), invoice.roundId())) {
-            throw new DomainException("supplier-invoice.round-invoiced");
+            throw new ConflictException("supplier-invoice.round-invoiced");
         }
         commands.sendAndWait(new ResolveSupplierInvoiceCommand(id, actor.groupementId(), accept, note));
         catchUp.await(SupplierInvoiceQueries.PROJECTION, id);

@@ -42,8 +42,11 @@ class ProductImportJobConfiguration {
                         if (execution.getStatus() == BatchStatus.COMPLETED) {
                             imports.finishIfImporting(importId);
                         } else if (execution.getStatus().isUnsuccessful()) {
-                            String reason = execution.getAllFailureExceptions().stream().findFirst()
-                                    .map(Throwable::getMessage).orElse(execution.getExitStatus().getExitDescription());
+                            String reason = execution.getAllFailureExceptions().isEmpty()
+                                    ? execution.getExitStatus().getExitDescription()
+                                    : coop.mutua.kernel.FailureReason.of(execution.getAllFailureExceptions());
+                            org.slf4j.LoggerFactory.getLogger(ProductImportJobConfiguration.class)
+                                    .error("Catalog import {} failed: {}", importId, reason);
                             imports.finish(importId, ImportStatus.FAILED, reason);
                         }
                     }

@@ -8,8 +8,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * The coordinator's decision on a supplier order below its supplier's minimum amount: confirm it (the delivery fee is
- * paid) or cancel that supplier's lines (members get none of them). Taken once per supplier order.
+ * paid) or cancel that supplier's lines (members get none of them). Taken once per supplier order, by the order itself.
  */
-public record DecideBelowMinimumCommand(@TargetAggregateIdentifier RoundId roundId, GroupementId groupementId,
-                                        SupplierId supplierId, boolean confirm) implements GroupementScoped {
+public record DecideBelowMinimumCommand(@TargetAggregateIdentifier String supplierOrderId, GroupementId groupementId,
+                                        RoundId roundId, SupplierId supplierId, boolean confirm) implements GroupementScoped {
 }

@@ -1,21 +1,34 @@
 package coop.mutua.ordering.api;
 
-/** Where a purchase round stands in its lifecycle. */
+/**
+ * Where a purchase round stands in its lifecycle (DOMAIN.md): DRAFT, OPEN, CLOSED, POOLED, RECEIVED, INVOICED, SETTLED,
+ * or CANCELLED; a failed pooling or invoicing shows as POOLING_FAILED or INVOICING_FAILED with its reason until it is
+ * retried.
+ */
 public enum RoundStatus {
     /** Being prepared by the coordinator; invisible to members. */
     DRAFT,
     /** Members order until the deadline. */
     OPEN,
-    /** Orders pooled into supplier orders. */
+    /** Orders no longer accepted; the pooling runs. */
     CLOSED,
-    /** Supplier orders sent. */
-    ORDERED,
-    /** Deliveries recorded. */
+    /** The pooling failed (the reason is on the round); retried automatically a few times, then by the coordinator. */
+    POOLING_FAILED,
+    /** Supplier orders made and sent (those below their supplier's minimum await the coordinator). */
+    POOLED,
+    /** Every supplier order that stands has been received. */
     RECEIVED,
+    /** The members' invoicing failed (the reason is on the round); the coordinator starts it again. */
+    INVOICING_FAILED,
     /** Member invoices issued. */
     INVOICED,
-    /** Every member invoice paid. */
+    /** Every member invoice paid or cancelled by a credit note. */
     SETTLED,
     /** Abandoned before closing. */
-    CANCELLED
+    CANCELLED;
+
+    /** The status a failed job leaves the round in. */
+    public static RoundStatus failed(RoundJob job) {
+        return job == RoundJob.POOLING ? POOLING_FAILED : INVOICING_FAILED;
+    }
 }

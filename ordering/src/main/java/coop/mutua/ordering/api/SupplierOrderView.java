@@ -14,7 +14,7 @@ import java.util.List;
  * A grouped order to one supplier: its lines (cases, quantities, the tier price reached, amounts excluding VAT), totals,
  * the supplier's minimum and delivery fee, and, when asked for, every member's share of each line (the packing list).
  */
-public record SupplierOrderView(String id, RoundId roundId, SupplierId supplierId, String status, Money totalExclVat,
+public record SupplierOrderView(String id, RoundId roundId, SupplierId supplierId, SupplierOrderStatus status, Money totalExclVat,
                                 Money deliveryFee, Money minimumOrder, boolean belowMinimum, Instant pooledAt,
                                 int version, int confirmedVersion, Instant confirmedAt, Instant receivedAt, List<Line> lines) {
 

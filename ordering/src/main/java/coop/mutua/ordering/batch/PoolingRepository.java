@@ -8,6 +8,7 @@ import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.SupplierOrderIds;
+import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.domain.Allocation;
 import coop.mutua.ordering.domain.SupplierPooling;
 import coop.mutua.ordering.query.OfferJson;
@@ -61,7 +62,7 @@ class PoolingRepository {
     }
 
     /** Every product of the supplier asked for in the round, with the members' frozen lines. */
-    List<SupplierPooling.Demand> demand(RoundId roundId, SupplierId supplierId, AllocationPolicy policy) {
+    List<SupplierPooling.Demand> demand(RoundId roundId, SupplierId supplierId) {
         Map<String, OfferedProduct> offer = new LinkedHashMap<>();
         jdbc.sql("SELECT product_id, offered FROM round_offer WHERE round_id = :round AND supplier_id = :supplier")
                 .param("round", roundId.value()).param("supplier", supplierId.value())
@@ -96,10 +97,14 @@ class PoolingRepository {
     }
 
     /**
-     * Replaces the supplier order of the round and supplier (and the members' shares in it): running the pooling again,
-     * as a restarted job does, leaves exactly one order with the same content.
+     * Replaces the supplier order of the round and supplier (and the members' shares in it): running the pooling again
+     * leaves exactly one order with the same content. Returns the status the order starts in: BELOW_MINIMUM (awaiting
+     * the coordinator), SENT, or CANCELLED when it orders nothing (no case reached: members see why on their shares).
      */
-    void save(Round round, SupplierId supplierId, SupplierPooling.Result pooled, SupplierPooling.SupplierTerms terms, Instant at) {
+    SupplierOrderStatus save(Round round, SupplierId supplierId, SupplierPooling.Result pooled, SupplierPooling.SupplierTerms terms,
+                             Instant at) {
+        SupplierOrderStatus status = pooled.totalExclVat().cents() == 0 ? SupplierOrderStatus.CANCELLED
+                : pooled.belowMinimum() ? SupplierOrderStatus.BELOW_MINIMUM : SupplierOrderStatus.SENT;
         String id = SupplierOrderIds.of(round.roundId(), supplierId);
         boolean again = jdbc.sql("SELECT EXISTS (SELECT 1 FROM supplier_order WHERE id = :id)").param("id", id)
                 .query(Boolean.class).single();
@@ -112,14 +117,14 @@ class PoolingRepository {
         jdbc.sql("""
                 INSERT INTO supplier_order (id, groupement_id, round_id, supplier_id, total_excl_vat_cents, delivery_fee_cents,
                     minimum_order_cents, below_minimum, status, pooled_at)
-                VALUES (:id, :groupement, :round, :supplier, :total, :fee, :minimum, :below, 'POOLED', :at)
+                VALUES (:id, :groupement, :round, :supplier, :total, :fee, :minimum, :below, :status, :at)
                 ON CONFLICT (id) DO UPDATE SET total_excl_vat_cents = EXCLUDED.total_excl_vat_cents,
                     delivery_fee_cents = EXCLUDED.delivery_fee_cents, minimum_order_cents = EXCLUDED.minimum_order_cents,
-                    below_minimum = EXCLUDED.below_minimum, status = 'POOLED', pooled_at = EXCLUDED.pooled_at""")
+                    below_minimum = EXCLUDED.below_minimum, status = EXCLUDED.status, pooled_at = EXCLUDED.pooled_at""")
                 .param("id", id).param("groupement", round.groupementId().value()).param("round", round.roundId().value())
                 .param("supplier", supplierId.value()).param("total", pooled.totalExclVat().cents())
                 .param("fee", pooled.deliveryFee().cents()).param("minimum", terms.minimumOrder().cents())
-                .param("below", pooled.belowMinimum()).param("at", Timestamp.from(at))
+                .param("below", pooled.belowMinimum()).param("status", status.name()).param("at", Timestamp.from(at))
                 .update();
         List<String> members = new ArrayList<>();
         List<String> products = new ArrayList<>();
@@ -162,6 +167,7 @@ class PoolingRepository {
             copy("COPY member_allocation (round_id, member_id, product_id, supplier_order_id, asked, tolerance, allocated) FROM STDIN",
                     rows.toString());
         }
+        return status;
     }
 
     /** Ids are [A-Za-z0-9_-] and numbers plain decimals: nothing in the rows needs COPY's text escaping. */
@@ -174,15 +180,5 @@ class PoolingRepository {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-    }
-
-    java.util.Set<SupplierId> belowMinimum(RoundId roundId) {
-        return jdbc.sql("SELECT supplier_id FROM supplier_order WHERE round_id = :id AND below_minimum")
-                .param("id", roundId.value()).query((rs, n) -> SupplierId.of(rs.getString(1))).set();
-    }
-
-    int supplierOrderCount(RoundId roundId) {
-        return jdbc.sql("SELECT count(*) FROM supplier_order WHERE round_id = :id").param("id", roundId.value())
-                .query(Integer.class).single();
     }
 }

@@ -1,12 +1,24 @@
 package coop.mutua.ordering.batch;
 
+import coop.mutua.kernel.FailureReason;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
+import coop.mutua.ordering.api.RecordRoundJobFailureCommand;
+import coop.mutua.ordering.api.RoundJob;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -21,14 +33,17 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a closed round's pooling: as soon as the round closes (event handler, its own tracking processor), and again
- * from the schedule for any closed round not yet pooled (a failed or interrupted job is restarted where it stopped).
- * One job instance per round: a second start of a finished pooling does nothing.
+ * Runs a closed round's pooling: as soon as the round closes (event handler, its own tracking processor), again from
+ * the schedule after a failure, with a growing delay and a few attempts at most ({@code mutua.jobs.retry.*}), and then
+ * only when the coordinator asks. Each failure is shown on the round with its reason (an event), logged once at ERROR
+ * and counted ({@code mutua.jobs.failed}, tag {@code job=pooling}). One job instance per round: a second start of a
+ * finished pooling does nothing.
  */
 @Component
 @ProcessingGroup("ordering-process")
@@ -39,11 +54,27 @@ public class RoundPoolings {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job roundPoolingJob;
+    private final PoolingRepository pooling;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final Counter failed;
+    private final int maxAttempts;
+    private final Duration firstDelay;
 
-    RoundPoolings(JobOperator jobOperator, JobRepository jobRepository, Job roundPoolingJob) {
+    RoundPoolings(JobOperator jobOperator, JobRepository jobRepository, Job roundPoolingJob, PoolingRepository pooling,
+                  CommandGateway commands, Clock clock, MeterRegistry meters,
+                  @Value("${mutua.jobs.retry.attempts:3}") int maxAttempts,
+                  @Value("${mutua.jobs.retry.delay:30s}") Duration firstDelay) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.roundPoolingJob = roundPoolingJob;
+        this.pooling = pooling;
+        this.commands = commands;
+        this.clock = clock;
+        this.failed = Counter.builder("mutua.jobs.failed").description("Round jobs (pooling, invoicing) that ended in failure")
+                .tag("job", "pooling").register(meters);
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.firstDelay = firstDelay;
     }
 
     /** Jobs run on their own thread: never inside the event processor's transaction, which their chunks would join. */
@@ -72,9 +103,34 @@ public class RoundPoolings {
         }
     }
 
+    /** The coordinator's retry of a failed pooling, in the background (the round shows it running again). */
+    public void retryInBackground(RoundId roundId) {
+        background.submit(() -> pool(roundId));
+    }
+
+    /**
+     * From the schedule: pools the round unless its last attempt failed less than the backoff ago, or it has failed as
+     * many times as allowed (then it waits for the coordinator). True when the pooling has completed.
+     */
+    public boolean poolIfDue(RoundId roundId) {
+        JobInstance instance = jobRepository.getJobInstance(PoolingJobConfiguration.JOB, parameters(roundId));
+        if (instance != null) {
+            List<JobExecution> executions = jobRepository.getJobExecutions(instance);
+            int failures = failures(executions);
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() != BatchStatus.COMPLETED && !last.getStatus().isRunning()) {
+                Instant next = nextAttempt(failures, last);
+                if (next == null || clock.instant().isBefore(next)) {
+                    return false;
+                }
+            }
+        }
+        return pool(roundId);
+    }
+
     /** Starts the round's pooling, or restarts it after a failure, on the calling thread; true when it has completed. */
     public synchronized boolean pool(RoundId roundId) {
-        JobParameters parameters = new JobParametersBuilder().addString("roundId", roundId.value()).toJobParameters();
+        JobParameters parameters = parameters(roundId);
         try {
             JobInstance instance = jobRepository.getJobInstance(PoolingJobConfiguration.JOB, parameters);
             JobExecution execution;
@@ -91,7 +147,7 @@ public class RoundPoolings {
                 execution = last == null ? jobOperator.start(roundPoolingJob, parameters) : jobOperator.restart(last);
             }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                log.error("Pooling of round {} ended {}: {}", roundId, execution.getStatus(), execution.getAllFailureExceptions());
+                reportFailure(roundId, execution);
             }
             return execution.getStatus() == BatchStatus.COMPLETED;
         } catch (JobInstanceAlreadyCompleteException done) {
@@ -99,9 +155,48 @@ public class RoundPoolings {
         } catch (JobExecutionAlreadyRunningException running) {
             return false;
         } catch (Exception e) {
-            log.error("Pooling of round {} could not run", roundId, e);
+            log.error("Pooling of round {} could not start: {}", roundId, FailureReason.of(e));
+            log.debug("Pooling of round {} could not start", roundId, e);
             return false;
         }
+    }
+
+    /** One ERROR line with the round and the reason, the count, and the failure shown on the round. */
+    private void reportFailure(RoundId roundId, JobExecution execution) {
+        failed.increment();
+        String reason = FailureReason.of(execution.getAllFailureExceptions());
+        JobInstance instance = execution.getJobInstance();
+        int attempt = failures(jobRepository.getJobExecutions(instance));
+        Instant next = nextAttempt(attempt, execution);
+        log.error("Pooling of round {} failed (attempt {} of {} automatic): {}; {}", roundId, attempt, maxAttempts, reason,
+                next == null ? "waiting for the coordinator" : "next attempt at " + next);
+        execution.getAllFailureExceptions().forEach(failure -> log.debug("Pooling of round {} failed", roundId, failure));
+        pooling.round(roundId).ifPresent(round -> {
+            try {
+                commands.sendAndWait(new RecordRoundJobFailureCommand(roundId, round.groupementId(), RoundJob.POOLING, reason,
+                        attempt, next));
+            } catch (RuntimeException notRecorded) {
+                log.warn("The failure of round {}'s pooling could not be shown on the round: {}", roundId,
+                        FailureReason.of(notRecorded));
+            }
+        });
+    }
+
+    /** When the schedule tries again after {@code failures} failed attempts: a delay growing fourfold, none past the last. */
+    private Instant nextAttempt(int failures, JobExecution last) {
+        if (failures >= maxAttempts) {
+            return null;
+        }
+        Instant ended = last.getEndTime() == null ? clock.instant() : last.getEndTime().atZone(ZoneId.systemDefault()).toInstant();
+        return ended.plus(firstDelay.multipliedBy(1L << (2 * Math.max(0, Math.min(failures - 1, 10)))));
+    }
+
+    private static int failures(List<JobExecution> executions) {
+        return (int) executions.stream().filter(e -> !e.getStatus().isRunning() && e.getStatus() != BatchStatus.COMPLETED).count();
+    }
+
+    private static JobParameters parameters(RoundId roundId) {
+        return new JobParametersBuilder().addString("roundId", roundId.value()).toJobParameters();
     }
 
     /**
@@ -110,12 +205,10 @@ public class RoundPoolings {
      * event processors may already be pooling a round closed just before) are not touched.
      */
     public void recoverInterrupted() {
-        java.time.LocalDateTime started = java.time.LocalDateTime.ofInstant(
-                java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()),
-                java.time.ZoneId.systemDefault());
+        LocalDateTime started = LocalDateTime.ofInstant(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()),
+                ZoneId.systemDefault());
         for (JobInstance instance : jobRepository.getJobInstances(PoolingJobConfiguration.JOB, 0, Integer.MAX_VALUE)) {
-            List<JobExecution> executions = jobRepository.getJobExecutions(instance);
-            for (JobExecution execution : executions) {
+            for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
                 boolean before = execution.getCreateTime() != null && execution.getCreateTime().isBefore(started);
                 if (execution.getStatus().isRunning() && before) {
                     log.warn("Pooling execution {} was interrupted; it will be restarted", execution.getId());

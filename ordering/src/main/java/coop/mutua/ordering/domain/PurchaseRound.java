@@ -2,6 +2,7 @@ package coop.mutua.ordering.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.Require;
@@ -9,9 +10,7 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.AllocationPolicy;
-import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
 import coop.mutua.ordering.api.CancelPurchaseRoundCommand;
-import coop.mutua.ordering.api.DecideBelowMinimumCommand;
 import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosingTrigger;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
@@ -27,6 +26,15 @@ import coop.mutua.ordering.api.RoundTermsSetEvent;
 import coop.mutua.ordering.api.SetRoundTermsCommand;
 import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
 import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.ordering.api.PurchaseRoundInvoicedEvent;
+import coop.mutua.ordering.api.PurchaseRoundSettledEvent;
+import coop.mutua.ordering.api.RecordRoundInvoicedCommand;
+import coop.mutua.ordering.api.RecordRoundJobFailureCommand;
+import coop.mutua.ordering.api.RecordRoundSettledCommand;
+import coop.mutua.ordering.api.RetryRoundJobCommand;
+import coop.mutua.ordering.api.RoundJob;
+import coop.mutua.ordering.api.RoundJobFailedEvent;
+import coop.mutua.ordering.api.RoundJobRetriedEvent;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +50,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A purchase round: what is on offer, until when members order, where and when the goods arrive. It holds the
- * round's lifecycle only; member orders are aggregates of their own so that the round never becomes a hot spot.
+ * round's lifecycle only (DRAFT, OPEN, CLOSED, POOLED, INVOICED, SETTLED or CANCELLED, and a failed job's state);
+ * member orders and supplier orders are aggregates of their own so that the round never becomes a hot spot. RECEIVED
+ * is what its supplier orders say, so the read model derives it from theirs.
  */
 @Aggregate
 public class PurchaseRound {
@@ -53,8 +63,8 @@ public class PurchaseRound {
     private RoundStatus status;
     private Instant closesAt;
     private Set<SupplierId> suppliers = Set.of();
-    private boolean pooled;
-    private Set<SupplierId> undecidedBelowMinimum = Set.of();
+    /** The job that failed and has not been retried or completed since (null: none). */
+    private RoundJob failedJob;
 
     private static final BigDecimal MAX_FEE_PERCENT = new BigDecimal("50");
 
@@ -128,27 +138,59 @@ public class PurchaseRound {
     @CommandHandler
     public void handle(RecordPoolingCommand command, Clock clock) {
         requireSameGroupement(command.groupementId());
-        requireStatus(RoundStatus.CLOSED, "round.not-closed");
-        if (!pooled) {
-            apply(new PurchaseRoundPooledEvent(roundId, groupementId, clock.instant(), command.supplierOrders(),
-                    command.belowMinimum()));
+        if (status == RoundStatus.POOLED) {
+            return;
         }
+        requireStatus(RoundStatus.CLOSED, "round.not-closed");
+        apply(new PurchaseRoundPooledEvent(roundId, groupementId, clock.instant(), command.supplierOrders(),
+                command.belowMinimum()));
     }
 
     @CommandHandler
-    public void handle(DecideBelowMinimumCommand command, Clock clock) {
+    public void handle(RecordRoundJobFailureCommand command, Clock clock) {
         requireSameGroupement(command.groupementId());
-        if (!pooled || !undecidedBelowMinimum.contains(command.supplierId())) {
-            throw new DomainException("supplier-order.no-decision-pending", command.supplierId());
+        RoundJob job = Require.present(command.job(), "job");
+        requireStatus(job == RoundJob.POOLING ? RoundStatus.CLOSED : RoundStatus.POOLED,
+                job == RoundJob.POOLING ? "round.not-closed" : "round.not-pooled");
+        String reason = command.reason() == null || command.reason().isBlank() ? "?" : command.reason().strip();
+        apply(new RoundJobFailedEvent(roundId, groupementId, job, reason.length() > 1000 ? reason.substring(0, 1000) : reason,
+                Math.max(1, command.attempt()), command.nextAttemptAt(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RetryRoundJobCommand command, Clock clock) {
+        requireSameGroupement(command.groupementId());
+        if (command.job() == null || command.job() != failedJob) {
+            throw new ConflictException("round.nothing-to-retry", command.job());
         }
-        apply(new BelowMinimumDecidedEvent(roundId, groupementId, command.supplierId(), command.confirm(), clock.instant()));
+        apply(new RoundJobRetriedEvent(roundId, groupementId, command.job(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordRoundInvoicedCommand command, Clock clock) {
+        requireSameGroupement(command.groupementId());
+        if (status == RoundStatus.INVOICED || status == RoundStatus.SETTLED) {
+            return;
+        }
+        requireStatus(RoundStatus.POOLED, "round.not-pooled");
+        apply(new PurchaseRoundInvoicedEvent(roundId, groupementId, command.invoices(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordRoundSettledCommand command, Clock clock) {
+        requireSameGroupement(command.groupementId());
+        if (status == RoundStatus.SETTLED) {
+            return;
+        }
+        requireStatus(RoundStatus.INVOICED, "round.not-invoiced");
+        apply(new PurchaseRoundSettledEvent(roundId, groupementId, clock.instant()));
     }
 
     @CommandHandler
     public void handle(CancelPurchaseRoundCommand command) {
         requireSameGroupement(command.groupementId());
         if (status != RoundStatus.DRAFT && status != RoundStatus.OPEN) {
-            throw new DomainException("round.not-cancellable", status);
+            throw new ConflictException("round.not-cancellable", status);
         }
         apply(new PurchaseRoundCancelledEvent(roundId, groupementId, command.reason() == null ? null : command.reason().strip()));
     }
@@ -178,13 +220,29 @@ public class PurchaseRound {
 
     @EventSourcingHandler
     void on(PurchaseRoundPooledEvent event) {
-        this.pooled = true;
-        this.undecidedBelowMinimum = new java.util.HashSet<>(event.belowMinimum());
+        this.status = RoundStatus.POOLED;
+        this.failedJob = null;
     }
 
     @EventSourcingHandler
-    void on(BelowMinimumDecidedEvent event) {
-        undecidedBelowMinimum.remove(event.supplierId());
+    void on(RoundJobFailedEvent event) {
+        this.failedJob = event.job();
+    }
+
+    @EventSourcingHandler
+    void on(RoundJobRetriedEvent event) {
+        this.failedJob = null;
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseRoundInvoicedEvent event) {
+        this.status = RoundStatus.INVOICED;
+        this.failedJob = null;
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseRoundSettledEvent event) {
+        this.status = RoundStatus.SETTLED;
     }
 
     @EventSourcingHandler
@@ -198,9 +256,10 @@ public class PurchaseRound {
         }
     }
 
+    /** A later stage locks the earlier ones: anything else than the expected status is a conflict (409). */
     private void requireStatus(RoundStatus expected, String code) {
         if (status != expected) {
-            throw new DomainException(code, status);
+            throw new ConflictException(code, status);
         }
     }
 }

@@ -68,7 +68,8 @@ class MemberNotifications {
             StringBuilder text = new StringBuilder("Bonjour,\n\nLa campagne « " + title
                     + " » est clôturée et les commandes sont regroupées. Voici ce que vous recevrez :\n\n");
             for (Share share : shares) {
-                ShareChange change = "CANCELLED".equals(share.status()) ? ShareChange.SUPPLIER_CANCELLED
+                // An order cancelled at pooling orders nothing: the member's share was already nothing (no case reached).
+                ShareChange change = "CANCELLED".equals(share.status()) && share.allocated().signum() > 0 ? ShareChange.SUPPLIER_CANCELLED
                         : ShareChange.of(new coop.mutua.kernel.Quantity(share.asked()), new coop.mutua.kernel.Quantity(share.allocated()));
                 text.append("- ").append(share.product()).append(" : ").append(plain(share.allocated())).append(" (demandé ")
                         .append(plain(share.asked())).append(")").append(reason(change)).append('\n');

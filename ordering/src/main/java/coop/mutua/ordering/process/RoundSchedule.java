@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens drafts whose opening time has come, closes open rounds whose deadline has passed, and pools closed rounds whose
- * pooling did not complete. The schedule is the rounds' own dates, kept in the database: a node that was down at the
- * deadline closes the round when it starts, and several nodes may all try, since a round refuses a second opening or
- * closing (it closes exactly once).
+ * pooling did not complete (with backoff: {@link RoundPoolings#poolIfDue}). The schedule is the rounds' own dates, kept
+ * in the database: a node that was down at the deadline closes the round when it starts, and several nodes may all try,
+ * since a round refuses a second opening or closing (it closes exactly once).
  */
 @Component
 class RoundSchedule {
@@ -61,9 +61,12 @@ class RoundSchedule {
                 .forEach(this::close);
         due("SELECT id, groupement_id FROM purchase_round WHERE status = 'DRAFT' AND opens_at <= :now AND closes_at > :now ORDER BY opens_at", now)
                 .forEach(this::open);
-        // Closed rounds whose pooling has not completed (it runs at close; this restarts a failed or interrupted one).
-        due("SELECT id, groupement_id FROM purchase_round WHERE status = 'CLOSED' AND pooled_at IS NULL AND closed_at <= :now ORDER BY closed_at", now)
-                .forEach(round -> poolings.pool(round.roundId()));
+        // Closed rounds whose pooling has not completed (it runs at close; this restarts a failed or interrupted one, after
+        // a growing delay and a few attempts at most: then the round waits for the coordinator).
+        due("""
+                SELECT id, groupement_id FROM purchase_round
+                WHERE status IN ('CLOSED', 'POOLING_FAILED') AND pooled_at IS NULL AND closed_at <= :now ORDER BY closed_at""", now)
+                .forEach(round -> poolings.poolIfDue(round.roundId()));
     }
 
     private List<Due> due(String sql, Timestamp now) {

@@ -2,7 +2,6 @@ package coop.mutua.ordering.query;
 
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.OfferedProduct;
-import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
 import coop.mutua.ordering.api.PurchaseRoundCancelledEvent;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
 import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
@@ -10,6 +9,11 @@ import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
 import coop.mutua.ordering.api.PurchaseRoundOpenedEvent;
 import coop.mutua.ordering.api.RoundTermsSetEvent;
 import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.ordering.api.PurchaseRoundInvoicedEvent;
+import coop.mutua.ordering.api.PurchaseRoundSettledEvent;
+import coop.mutua.ordering.api.RoundJob;
+import coop.mutua.ordering.api.RoundJobFailedEvent;
+import coop.mutua.ordering.api.RoundJobRetriedEvent;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,6 +28,8 @@ import org.springframework.stereotype.Component;
 class PurchaseRoundProjection {
 
     static final String PROCESSING_GROUP = "ordering-rounds";
+    private static final String NO_FAILURE = """
+            failure_job = NULL, failure_reason = NULL, failure_attempts = NULL, failed_at = NULL, next_attempt_at = NULL""";
 
     private final JdbcClient jdbc;
 
@@ -91,16 +97,43 @@ class PurchaseRoundProjection {
 
     @EventHandler
     void on(PurchaseRoundPooledEvent event) {
-        jdbc.sql("UPDATE purchase_round SET pooled_at = :at WHERE id = :id")
+        jdbc.sql("UPDATE purchase_round SET status = 'POOLED', pooled_at = :at, " + NO_FAILURE + " WHERE id = :id")
                 .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.pooledAt())).update();
+        SupplierOrderProjection.refreshRound(jdbc, event.roundId().value());
     }
 
-    /** The pooling job wrote the supplier order; the coordinator's decision sets its status (the shares then follow it). */
     @EventHandler
-    void on(BelowMinimumDecidedEvent event) {
-        jdbc.sql("UPDATE supplier_order SET status = :status WHERE round_id = :round AND supplier_id = :supplier")
-                .param("status", event.confirmed() ? "CONFIRMED" : "CANCELLED").param("round", event.roundId().value())
-                .param("supplier", event.supplierId().value()).update();
+    void on(RoundJobFailedEvent event) {
+        jdbc.sql("""
+                UPDATE purchase_round SET status = :status, failure_job = :job, failure_reason = :reason,
+                    failure_attempts = :attempt, failed_at = :at, next_attempt_at = :next
+                WHERE id = :id""")
+                .param("id", event.roundId().value()).param("status", RoundStatus.failed(event.job()).name())
+                .param("job", event.job().name()).param("reason", event.reason()).param("attempt", event.attempt())
+                .param("at", java.sql.Timestamp.from(event.failedAt()))
+                .param("next", event.nextAttemptAt() == null ? null : java.sql.Timestamp.from(event.nextAttemptAt()), java.sql.Types.TIMESTAMP)
+                .update();
+    }
+
+    /** Retried: the failure is no longer shown, and the round is back where the job started from. */
+    @EventHandler
+    void on(RoundJobRetriedEvent event) {
+        jdbc.sql("UPDATE purchase_round SET status = :status, " + NO_FAILURE + " WHERE id = :id")
+                .param("id", event.roundId().value())
+                .param("status", event.job() == RoundJob.POOLING ? RoundStatus.CLOSED.name() : RoundStatus.RECEIVED.name())
+                .update();
+    }
+
+    @EventHandler
+    void on(PurchaseRoundInvoicedEvent event) {
+        jdbc.sql("UPDATE purchase_round SET status = 'INVOICED', invoiced_at = :at, " + NO_FAILURE + " WHERE id = :id")
+                .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.invoicedAt())).update();
+    }
+
+    @EventHandler
+    void on(PurchaseRoundSettledEvent event) {
+        jdbc.sql("UPDATE purchase_round SET status = 'SETTLED', settled_at = :at WHERE id = :id")
+                .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.settledAt())).update();
     }
 
     @EventHandler

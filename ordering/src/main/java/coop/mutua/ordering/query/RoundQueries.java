@@ -12,6 +12,8 @@ import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.RoundTerms;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
+import coop.mutua.ordering.api.RoundFailure;
+import coop.mutua.ordering.api.RoundJob;
 import coop.mutua.ordering.api.RoundStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,7 +91,10 @@ public class RoundQueries {
                 rs.getString("title"), RoundStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("closes_at").toInstant(), rs.getObject("delivery_date", java.time.LocalDate.class),
                 rs.getString("delivery_place"), rs.getTimestamp("created_at").toInstant(), instant(rs, "opens_at"),
-                instant(rs, "closed_at"), instant(rs, "pooled_at"));
+                instant(rs, "closed_at"), instant(rs, "pooled_at"), instant(rs, "invoiced_at"), instant(rs, "settled_at"),
+                rs.getString("failure_job") == null ? null : new RoundFailure(RoundJob.valueOf(rs.getString("failure_job")),
+                        rs.getString("failure_reason"), rs.getInt("failure_attempts"), instant(rs, "failed_at"),
+                        instant(rs, "next_attempt_at")));
     }
 
     private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,6 +4,10 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.ordering.api.AllocationPolicy;
+import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
+import coop.mutua.ordering.api.SupplierOrderInvoicedEvent;
+import coop.mutua.ordering.api.SupplierOrderPooledEvent;
+import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.api.ReceptionRecordedEvent;
 import coop.mutua.ordering.api.SupplierChangeReportedEvent;
 import coop.mutua.ordering.domain.Allocation;
@@ -28,11 +32,52 @@ class SupplierOrderProjection {
         this.jdbc = jdbc;
     }
 
+    /** The pooling job wrote the order with this status in the same transaction; a replay sets it again. */
+    @EventHandler
+    void on(SupplierOrderPooledEvent event) {
+        status(event.supplierOrderId(), event.status());
+    }
+
+    /** The coordinator's decision on an order below its supplier's minimum: sent after all, or cancelled. */
+    @EventHandler
+    void on(BelowMinimumDecidedEvent event) {
+        jdbc.sql("UPDATE supplier_order SET status = :status WHERE round_id = :round AND supplier_id = :supplier")
+                .param("status", (event.confirmed() ? SupplierOrderStatus.SENT : SupplierOrderStatus.CANCELLED).name())
+                .param("round", event.roundId().value()).param("supplier", event.supplierId().value()).update();
+        refreshRound(jdbc, event.roundId().value());
+    }
+
     @EventHandler
     void on(SupplierOrderConfirmedEvent event) {
-        jdbc.sql("UPDATE supplier_order SET confirmed_version = :version, confirmed_at = :at WHERE id = :id")
+        jdbc.sql("""
+                UPDATE supplier_order SET confirmed_version = :version, confirmed_at = :at,
+                    status = CASE WHEN status IN ('SENT', 'CONFIRMED') THEN 'CONFIRMED' ELSE status END
+                WHERE id = :id""")
                 .param("id", event.supplierOrderId()).param("version", event.version())
                 .param("at", Timestamp.from(event.confirmedAt())).update();
+    }
+
+    @EventHandler
+    void on(SupplierOrderInvoicedEvent event) {
+        status(event.supplierOrderId(), SupplierOrderStatus.INVOICED);
+    }
+
+    private void status(String supplierOrderId, SupplierOrderStatus status) {
+        jdbc.sql("UPDATE supplier_order SET status = :status WHERE id = :id")
+                .param("status", status.name()).param("id", supplierOrderId).update();
+    }
+
+    /**
+     * A round is RECEIVED once every supplier order that stands has arrived (and POOLED again if a decision or a
+     * correction says otherwise); later statuses are not touched. A round whose every order was cancelled stays POOLED.
+     */
+    static void refreshRound(JdbcClient jdbc, String roundId) {
+        jdbc.sql("""
+                UPDATE purchase_round r SET status = CASE WHEN EXISTS (SELECT 1 FROM supplier_order o
+                        WHERE o.round_id = r.id AND o.status IN ('BELOW_MINIMUM', 'SENT', 'CONFIRMED')) THEN 'POOLED' ELSE 'RECEIVED' END
+                WHERE r.id = :id AND r.status IN ('POOLED', 'RECEIVED')
+                  AND EXISTS (SELECT 1 FROM supplier_order o WHERE o.round_id = r.id AND o.status <> 'CANCELLED')""")
+                .param("id", roundId).update();
     }
 
     @EventHandler
@@ -86,14 +131,21 @@ class SupplierOrderProjection {
                     .param("delivered", delivered.value()).param("left", shares.unallocated().value())
                     .param("id", event.supplierOrderId()).param("product", line.productId()).update();
         }
-        jdbc.sql("UPDATE supplier_order SET received_at = :at WHERE id = :id")
+        jdbc.sql("""
+                UPDATE supplier_order SET received_at = :at,
+                    status = CASE WHEN status IN ('SENT', 'CONFIRMED', 'RECEIVED') THEN 'RECEIVED' ELSE status END
+                WHERE id = :id""")
                 .param("at", Timestamp.from(event.receivedAt())).param("id", event.supplierOrderId()).update();
+        refreshRound(jdbc, event.roundId().value());
     }
 
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE supplier_order_change").update();
-        jdbc.sql("UPDATE supplier_order SET confirmed_version = 0, confirmed_at = NULL, received_at = NULL").update();
+        jdbc.sql("""
+                UPDATE supplier_order SET confirmed_version = 0, confirmed_at = NULL, received_at = NULL,
+                    status = CASE WHEN total_excl_vat_cents = 0 THEN 'CANCELLED' WHEN below_minimum THEN 'BELOW_MINIMUM' ELSE 'SENT' END""")
+                .update();
         jdbc.sql("UPDATE supplier_order_line SET delivered = NULL, delivered_unallocated = NULL").update();
         jdbc.sql("UPDATE member_allocation SET received = NULL").update();
     }

@@ -13,6 +13,7 @@ import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.MemberShare;
 import coop.mutua.ordering.api.ShareChange;
 import coop.mutua.ordering.api.SupplierChange;
+import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.api.SupplierOrderView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +46,7 @@ public class SupplierOrderQueries {
             params.put("round", query.roundId().value());
         }
         if (query.supplierId() != null) {
-            where.append(" AND o.supplier_id = :supplier AND o.status <> 'CANCELLED' AND NOT (o.below_minimum AND o.status = 'POOLED')");
+            where.append(" AND o.supplier_id = :supplier AND o.status NOT IN ('CANCELLED', 'BELOW_MINIMUM')");
             params.put("supplier", query.supplierId().value());
         }
         if (query.orderId() != null) {
@@ -75,7 +76,7 @@ public class SupplierOrderQueries {
         return jdbc.sql("SELECT o.* FROM supplier_order o " + where + " ORDER BY o.pooled_at DESC, o.supplier_id")
                 .params(params)
                 .query((rs, n) -> new SupplierOrderView(rs.getString("id"), RoundId.of(rs.getString("round_id")),
-                        SupplierId.of(rs.getString("supplier_id")), rs.getString("status"),
+                        SupplierId.of(rs.getString("supplier_id")), SupplierOrderStatus.valueOf(rs.getString("status")),
                         Money.ofCents(rs.getLong("total_excl_vat_cents")), Money.ofCents(rs.getLong("delivery_fee_cents")),
                         Money.ofCents(rs.getLong("minimum_order_cents")), rs.getBoolean("below_minimum"),
                         rs.getTimestamp("pooled_at").toInstant(), rs.getInt("version"), rs.getInt("confirmed_version"),
@@ -98,12 +99,15 @@ public class SupplierOrderQueries {
 
     private static MemberShare share(ResultSet rs) throws SQLException {
         Quantity asked = new Quantity(rs.getBigDecimal("asked"));
+        // Cancelled by the coordinator (below the minimum), or an order of nothing: then the member's share was already
+        // nothing, and the reason is that no case was reached, not the cancellation.
         boolean cancelled = "CANCELLED".equals(rs.getString("order_status"));
-        Quantity allocated = cancelled ? Quantity.ZERO : new Quantity(rs.getBigDecimal("allocated"));
+        Quantity pooled = new Quantity(rs.getBigDecimal("allocated"));
+        Quantity allocated = cancelled ? Quantity.ZERO : pooled;
         Quantity received = rs.getBigDecimal("received") == null || cancelled ? null : new Quantity(rs.getBigDecimal("received"));
         return new MemberShare(MemberId.of(rs.getString("member_id")), ProductId.of(rs.getString("product_id")), asked,
                 new Quantity(rs.getBigDecimal("tolerance")), allocated,
-                cancelled ? ShareChange.SUPPLIER_CANCELLED : ShareChange.of(asked, allocated), received,
+                cancelled && !pooled.isZero() ? ShareChange.SUPPLIER_CANCELLED : ShareChange.of(asked, allocated), received,
                 received == null ? null : ShareChange.of(allocated, received));
     }
 

@@ -85,7 +85,7 @@ class RoundPagesController {
                     ResponseTypes.multipleInstancesOf(SupplierSummary.class)).join().stream()
                     .filter(SupplierSummary::active).toList());
         }
-        if (round.status() != RoundStatus.DRAFT) {
+        if (round.status() == RoundStatus.OPEN) {
             model.addAttribute("preview", previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(),
                     actor.is(Role.MEMBER) ? actor.memberId() : null)));
         }
@@ -145,6 +145,15 @@ class RoundPagesController {
         PurchaseRoundSummary round = visibleRound(actor, id);
         PageOutcome.attempt(redirect, confirm ? "pooling.confirmed" : "pooling.cancelled", () -> supplierOrderActions
                 .decideBelowMinimum(actor, coop.mutua.ordering.api.SupplierOrderIds.of(round.roundId(), supplierId(supplierId)), confirm));
+        return "redirect:/rounds/" + round.roundId();
+    }
+
+    /** The coordinator starts a failed pooling again, once its cause is fixed. */
+    @PostMapping("/rounds/{id}/retry")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String retry(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        PageOutcome.attempt(redirect, "rounds.retried", () -> runningRounds.retryPooling(actor, round.roundId()));
         return "redirect:/rounds/" + round.roundId();
     }
 

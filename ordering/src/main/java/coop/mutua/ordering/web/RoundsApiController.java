@@ -15,7 +15,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import coop.mutua.ordering.api.RoundStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,9 +52,20 @@ class RoundsApiController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    @Operation(summary = "Rounds of the caller's groupement (members do not see rounds in DRAFT)")
-    List<RoundJson> list(@Parameter(hidden = true) Actor actor) {
-        return rounds.handle(new FindPurchaseRoundsQuery(actor.groupementId(), RoundVisibility.visibleTo(actor))).stream()
+    @Operation(summary = "Rounds of the caller's groupement (members do not see rounds in DRAFT), optionally only those in "
+            + "the given statuses (e.g. status=RECEIVED: the rounds to invoice)")
+    List<RoundJson> list(@Parameter(hidden = true) Actor actor,
+                         @Parameter(description = "Only rounds in one of these statuses (repeat the parameter for several)")
+                         @RequestParam(name = "status", required = false) Set<RoundStatus> statuses) {
+        Set<RoundStatus> visible = EnumSet.noneOf(RoundStatus.class);
+        visible.addAll(RoundVisibility.visibleTo(actor));
+        if (statuses != null && !statuses.isEmpty()) {
+            visible.retainAll(statuses);
+        }
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        return rounds.handle(new FindPurchaseRoundsQuery(actor.groupementId(), visible)).stream()
                 .map(RoundJson::of)
                 .toList();
     }
@@ -109,6 +124,16 @@ class RoundsApiController {
             description = "Orders accepted before the close are in the pooling; any later submission is refused with order.round-closed.")
     RoundJson close(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         runningRounds.close(actor, RoundVisibility.parse(id));
+        return get(actor, id);
+    }
+
+    @PostMapping("/{id}/retry")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Start a failed pooling again (the round is POOLING_FAILED), once its cause is fixed",
+            description = "Answers at once with the round back in CLOSED; the pooling runs in the background. A failed invoicing "
+                    + "is started again by POST /api/rounds/{id}/invoices.")
+    RoundJson retry(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        runningRounds.retryPooling(actor, RoundVisibility.parse(id));
         return get(actor, id);
     }
 

@@ -14,7 +14,10 @@ import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosingTrigger;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.FindRoundTermsQuery;
+import coop.mutua.ordering.api.RetryRoundJobCommand;
+import coop.mutua.ordering.api.RoundJob;
 import coop.mutua.ordering.api.RoundTerms;
+import coop.mutua.ordering.batch.RoundPoolings;
 import coop.mutua.ordering.api.SetRoundTermsCommand;
 import coop.mutua.ordering.process.OpeningRounds;
 import coop.mutua.ordering.query.RoundQueries;
@@ -39,9 +42,11 @@ class RunningRounds {
     private final RoundQueries rounds;
     private final ProjectionCatchUp catchUp;
     private final OpeningRounds opening;
+    private final RoundPoolings poolings;
 
     RunningRounds(CommandGateway commands, QueryGateway queries, RoundQueries rounds, ProjectionCatchUp catchUp,
-                  OpeningRounds opening) {
+                  OpeningRounds opening, RoundPoolings poolings) {
+        this.poolings = poolings;
         this.commands = commands;
         this.queries = queries;
         this.rounds = rounds;
@@ -73,6 +78,13 @@ class RunningRounds {
     void close(Actor coordinator, RoundId roundId) {
         terms(coordinator, roundId);
         send(new ClosePurchaseRoundCommand(roundId, coordinator.groupementId(), ClosingTrigger.COORDINATOR), roundId);
+    }
+
+    /** Starts a failed pooling again (in the background): the round shows CLOSED until it is pooled or fails again. */
+    void retryPooling(Actor coordinator, RoundId roundId) {
+        terms(coordinator, roundId);
+        send(new RetryRoundJobCommand(roundId, coordinator.groupementId(), RoundJob.POOLING), roundId);
+        poolings.retryInBackground(roundId);
     }
 
     void cancel(Actor coordinator, RoundId roundId, String reason) {

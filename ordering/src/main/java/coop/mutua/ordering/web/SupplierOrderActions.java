@@ -43,9 +43,12 @@ class SupplierOrderActions {
     /** The coordinator's decision on an order below its supplier's minimum: confirm it (fee paid) or cancel its lines. */
     SupplierOrderView decideBelowMinimum(Actor actor, String id, boolean confirm) {
         SupplierOrderView order = one(actor, id);
-        commands.sendAndWait(new coop.mutua.ordering.api.DecideBelowMinimumCommand(order.roundId(), actor.groupementId(),
-                order.supplierId(), confirm));
-        catchUp.await(RunningRounds.ROUNDS, order.roundId());
+        if (order.status() != coop.mutua.ordering.api.SupplierOrderStatus.BELOW_MINIMUM) {
+            throw new coop.mutua.kernel.ConflictException("supplier-order.no-decision-pending", order.supplierId());
+        }
+        commands.sendAndWait(new coop.mutua.ordering.api.DecideBelowMinimumCommand(order.id(), actor.groupementId(),
+                order.roundId(), order.supplierId(), confirm));
+        catchUp.await(RunningRounds.ROUNDS, order.id());
         return one(actor, id);
     }
 

@@ -47,10 +47,11 @@ class SupplierOrdersApiController {
 
     @GetMapping("/api/rounds/{id}/supplier-orders")
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(summary = "The supplier orders of a pooled round (empty until the pooling at close has run)")
+    @Operation(summary = "The supplier orders of a pooled round, each line with every member's share, as GET "
+            + "/api/supplier-orders/{id} gives them (empty until the pooling at close has run)")
     List<SupplierOrderView> ofRound(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(),
-                RoundVisibility.visibleRound(rounds, actor, id).roundId(), null, null, false));
+                RoundVisibility.visibleRound(rounds, actor, id).roundId(), null, null, true));
     }
 
     @GetMapping("/api/supplier-orders")

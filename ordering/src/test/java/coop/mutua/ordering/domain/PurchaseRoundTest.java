@@ -1,5 +1,6 @@
 package coop.mutua.ordering.domain;
 
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.RoundId;
@@ -19,8 +20,15 @@ import coop.mutua.ordering.api.ClosingTrigger;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
 import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
 import coop.mutua.ordering.api.RecordPoolingCommand;
-import coop.mutua.ordering.api.DecideBelowMinimumCommand;
-import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
+import coop.mutua.ordering.api.PurchaseRoundInvoicedEvent;
+import coop.mutua.ordering.api.PurchaseRoundSettledEvent;
+import coop.mutua.ordering.api.RecordRoundInvoicedCommand;
+import coop.mutua.ordering.api.RecordRoundJobFailureCommand;
+import coop.mutua.ordering.api.RecordRoundSettledCommand;
+import coop.mutua.ordering.api.RetryRoundJobCommand;
+import coop.mutua.ordering.api.RoundJob;
+import coop.mutua.ordering.api.RoundJobFailedEvent;
+import coop.mutua.ordering.api.RoundJobRetriedEvent;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.OfferedProduct;
@@ -179,10 +187,11 @@ class PurchaseRoundTest {
     }
 
     @Test
-    void recordsItsPoolingOnceAndOneDecisionPerSupplierBelowItsMinimum() {
+    void recordsItsPoolingOnceThenItsInvoicingAndSettlementInThatOrder() {
         PurchaseRoundOpenedEvent opened = new PurchaseRoundOpenedEvent(ROUND, GIRONDE, NOW, List.of(carrots(GAEC)));
         PurchaseRoundClosedEvent closed = new PurchaseRoundClosedEvent(ROUND, GIRONDE, NOW, ClosingTrigger.COORDINATOR);
         PurchaseRoundPooledEvent pooled = new PurchaseRoundPooledEvent(ROUND, GIRONDE, NOW, 1, Set.of(GAEC));
+        PurchaseRoundInvoicedEvent invoiced = new PurchaseRoundInvoicedEvent(ROUND, GIRONDE, 3, NOW);
         fixture.given(CREATED, TERMS, opened, closed)
                 .when(new RecordPoolingCommand(ROUND, GIRONDE, 1, Set.of(GAEC)))
                 .expectEvents(pooled);
@@ -191,13 +200,51 @@ class PurchaseRoundTest {
                 .expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(CREATED, TERMS, opened)
                 .when(new RecordPoolingCommand(ROUND, GIRONDE, 1, Set.of()))
-                .expectException(DomainException.class).expectExceptionMessage("round.not-closed [OPEN]");
+                .expectException(ConflictException.class).expectExceptionMessage("round.not-closed [OPEN]");
+        fixture.given(CREATED, TERMS, opened, closed)
+                .when(new RecordRoundInvoicedCommand(ROUND, GIRONDE, 3))
+                .expectException(ConflictException.class).expectExceptionMessage("round.not-pooled [CLOSED]");
         fixture.given(CREATED, TERMS, opened, closed, pooled)
-                .when(new DecideBelowMinimumCommand(ROUND, GIRONDE, GAEC, false))
-                .expectEvents(new BelowMinimumDecidedEvent(ROUND, GIRONDE, GAEC, false, NOW));
-        fixture.given(CREATED, TERMS, opened, closed, pooled, new BelowMinimumDecidedEvent(ROUND, GIRONDE, GAEC, false, NOW))
-                .when(new DecideBelowMinimumCommand(ROUND, GIRONDE, GAEC, true))
-                .expectException(DomainException.class).expectExceptionMessage("supplier-order.no-decision-pending [" + GAEC + "]");
+                .when(new RecordRoundSettledCommand(ROUND, GIRONDE))
+                .expectException(ConflictException.class).expectExceptionMessage("round.not-invoiced [POOLED]");
+        fixture.given(CREATED, TERMS, opened, closed, pooled)
+                .when(new RecordRoundInvoicedCommand(ROUND, GIRONDE, 3))
+                .expectEvents(invoiced);
+        fixture.given(CREATED, TERMS, opened, closed, pooled, invoiced)
+                .when(new RecordRoundSettledCommand(ROUND, GIRONDE))
+                .expectEvents(new PurchaseRoundSettledEvent(ROUND, GIRONDE, NOW));
+        fixture.given(CREATED, TERMS, opened, closed, pooled, invoiced, new PurchaseRoundSettledEvent(ROUND, GIRONDE, NOW))
+                .when(new RecordRoundSettledCommand(ROUND, GIRONDE))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(CREATED, TERMS, opened, closed, pooled, invoiced)
+                .when(new CancelPurchaseRoundCommand(ROUND, GIRONDE, "trop tard"))
+                .expectException(ConflictException.class).expectExceptionMessage("round.not-cancellable [INVOICED]");
+    }
+
+    @Test
+    void aFailedJobIsRecordedThenRetriedOnlyWhileItHasFailed() {
+        PurchaseRoundOpenedEvent opened = new PurchaseRoundOpenedEvent(ROUND, GIRONDE, NOW, List.of(carrots(GAEC)));
+        PurchaseRoundClosedEvent closed = new PurchaseRoundClosedEvent(ROUND, GIRONDE, NOW, ClosingTrigger.COORDINATOR);
+        RoundJobFailedEvent failed = new RoundJobFailedEvent(ROUND, GIRONDE, RoundJob.POOLING, "value too long", 1,
+                NOW.plusSeconds(30), NOW);
+        fixture.given(CREATED, TERMS, opened, closed)
+                .when(new RecordRoundJobFailureCommand(ROUND, GIRONDE, RoundJob.POOLING, " value too long ", 1, NOW.plusSeconds(30)))
+                .expectEvents(failed);
+        fixture.given(CREATED, TERMS, opened)
+                .when(new RecordRoundJobFailureCommand(ROUND, GIRONDE, RoundJob.POOLING, "x", 1, null))
+                .expectException(ConflictException.class);
+        fixture.given(CREATED, TERMS, opened, closed)
+                .when(new RetryRoundJobCommand(ROUND, GIRONDE, RoundJob.POOLING))
+                .expectException(ConflictException.class).expectExceptionMessage("round.nothing-to-retry [POOLING]");
+        fixture.given(CREATED, TERMS, opened, closed, failed)
+                .when(new RetryRoundJobCommand(ROUND, GIRONDE, RoundJob.POOLING))
+                .expectEvents(new RoundJobRetriedEvent(ROUND, GIRONDE, RoundJob.POOLING, NOW));
+        fixture.given(CREATED, TERMS, opened, closed, failed)
+                .when(new RetryRoundJobCommand(ROUND, GIRONDE, RoundJob.INVOICING))
+                .expectException(ConflictException.class);
+        fixture.given(CREATED, TERMS, opened, closed, failed)
+                .when(new RecordPoolingCommand(ROUND, GIRONDE, 1, Set.of()))
+                .expectEvents(new PurchaseRoundPooledEvent(ROUND, GIRONDE, NOW, 1, Set.of()));
     }
 
     @Test
