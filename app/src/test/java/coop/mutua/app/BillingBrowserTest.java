@@ -66,8 +66,11 @@ class BillingBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Émission des factures lancée"));
         Eventually.equal(1L, () -> jdbc.sql("SELECT count(*) FROM member_invoice WHERE round_id = :round").param("round", round)
                 .query(Long.class).single());
-        browser.navigate().refresh();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoicing-progress"), "Émise : 1 facture."));
+        // The job's last step records the round as INVOICED just after the last invoice: the page says so once it has.
+        Eventually.equal(true, () -> {
+            browser.navigate().refresh();
+            return browser.findElement(By.id("invoicing-progress")).getText().contains("Émise : 1 facture.");
+        });
         String number = jdbc.sql("SELECT number FROM member_invoice WHERE round_id = :round").param("round", round).query(String.class).single();
         assertThat(browser.findElement(By.id("member-invoices")).getText()).contains(number).contains("22,79 €").contains("Émise");
 
