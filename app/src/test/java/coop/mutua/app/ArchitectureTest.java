@@ -49,6 +49,22 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * The OpenAPI document names a schema after its class's simple name: two records of the API with the same name
+     * would share one schema, and one of them would be documented with the other's fields.
+     */
+    @Test
+    void recordsAndEnumsTheApiShowsHaveDistinctNames() {
+        java.util.Map<String, List<String>> byName = new java.util.TreeMap<>();
+        classes.stream()
+                .filter(type -> type.getPackageName().endsWith(".api") || type.getPackageName().endsWith(".web")
+                        || type.getPackageName().equals("coop.mutua.kernel"))
+                .filter(type -> type.isRecord() || type.isEnum())
+                .forEach(type -> byName.computeIfAbsent(type.getSimpleName(), name -> new java.util.ArrayList<>()).add(type.getName()));
+        byName.values().removeIf(names -> names.size() < 2);
+        org.assertj.core.api.Assertions.assertThat(byName).as("classes sharing a simple name").isEmpty();
+    }
+
     @Test
     void kernelHasNoFrameworkInIt() {
         noClasses().that().resideInAPackage("coop.mutua.kernel..")

@@ -142,6 +142,18 @@ class CatalogApiIntegrationTest {
         assertThat(caseSize.get("code").asString()).isEqualTo("field.positive");
         assertThat(tiers.get("code").asString()).isEqualTo("tiers.not-increasing");
         assertThat(decimals.get("code").asString()).isEqualTo("price.too-many-decimals");
+        // A label that is not one: the field, the value and what is allowed are named.
+        Reply label = http.postJson(products, gironde.coordinator(), PASSWORD, """
+                {"reference":"E","name":"E","category":"C","saleUnit":"KG","caseSize":"1","vatRate":"20","unitPrice":"1",
+                 "labels":["ORGANIC_AB","AB"]}""");
+        assertThat(label.status()).isEqualTo(400);
+        assertThat(label.json().get("code").asString()).isEqualTo("request.field-not-allowed");
+        assertThat(label.json().get("field").asString()).startsWith("labels");
+        assertThat(label.json().get("detail").asString()).contains("labels").contains("« AB »").contains("ORGANIC_AB, FAIR_TRADE");
+        Reply unit = http.postJson(products, gironde.coordinator(), PASSWORD, """
+                {"reference":"F","name":"F","category":"C","saleUnit":"kilo","caseSize":"1","vatRate":"20","unitPrice":"1"}""",
+                "Accept-Language", "en");
+        assertThat(unit.json().get("detail").asString()).isEqualTo("Value not allowed for saleUnit: \"kilo\". Allowed values: PIECE, KG, LITRE, PACK.");
         assertThat(http.get(products, gironde.coordinator(), PASSWORD).json().size()).isZero();
     }
 

@@ -116,7 +116,9 @@ class RoundsApiIntegrationTest {
         assertThat(english.json().get("detail").asString()).isEqualTo("The closing date must be in the future.");
         assertThat(blank.json().get("code").asString()).isEqualTo("field.required");
         assertThat(garbage.status()).isEqualTo(400);
-        assertThat(garbage.json().get("code").asString()).isEqualTo("request.unreadable");
+        assertThat(garbage.json().get("code").asString()).isEqualTo("request.field-unreadable");
+        assertThat(garbage.json().get("field").asString()).isEqualTo("closesAt");
+        assertThat(garbage.json().get("detail").asString()).contains("closesAt").contains("demain");
         assertThat(eventCount()).isEqualTo(eventsBefore);
         assertThat(titles(http.get("/api/rounds", gironde.coordinator(), PASSWORD))).isEmpty();
     }
@@ -129,6 +131,8 @@ class RoundsApiIntegrationTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
         assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(wrongPassword.json().get("code").asString()).isEqualTo("unauthenticated");
     }
 
     @Test

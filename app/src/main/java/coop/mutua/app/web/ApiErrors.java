@@ -4,6 +4,12 @@ import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -47,9 +53,41 @@ class ApiErrors {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, e, locale);
     }
 
+    /**
+     * A body that cannot be read: the field at fault (a JSON path such as {@code lines[0].labels[1]}), the value sent and,
+     * for an enumeration, the values allowed; a body that is not JSON at all says so.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e, Locale locale) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = fieldOf(mismatch.getPath());
+            Class<?> target = mismatch.getTargetType();
+            Object value = mismatch instanceof InvalidFormatException format ? format.getValue() : null;
+            DomainException reason = target != null && target.isEnum()
+                    ? new DomainException("request.field-not-allowed", field, String.valueOf(value), allowed(target))
+                    : new DomainException("request.field-unreadable", field, value == null ? "?" : String.valueOf(value),
+                            target == null ? "?" : target.getSimpleName());
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, reason, locale);
+            problem.setProperty("field", field);
+            return problem;
+        }
         return problem(HttpStatus.BAD_REQUEST, new DomainException("request.unreadable"), locale);
+    }
+
+    private static String fieldOf(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String allowed(Class<?> enumeration) {
+        return Arrays.stream(enumeration.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

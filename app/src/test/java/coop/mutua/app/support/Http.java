@@ -11,12 +11,16 @@ import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for API tests: real requests over the loopback, HTTP Basic as an API client would. */
+/**
+ * A plain HTTP client for API tests: real requests over the loopback, HTTP Basic as an API client would. Every answer
+ * under {@code /api/} is checked against the published OpenAPI document ({@link OpenApiContract}).
+ */
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client;
     private final String base;
+    private final int port;
 
     /** A stateless client, as API callers are. */
     public Http(int port) {
@@ -26,6 +30,7 @@ public final class Http {
     /** With {@code keepCookies}, a client that keeps its session like a browser does. */
     public Http(int port, boolean keepCookies) {
         this.base = "http://localhost:" + port;
+        this.port = port;
         HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
         if (keepCookies) {
             builder.cookieHandler(new java.net.CookieManager());
@@ -113,8 +118,11 @@ public final class Http {
     /** A GET whose body is binary (a PDF): the bytes, or an exception naming the status. */
     public byte[] getBytes(String path, String username, String password, String... headers) {
         try {
-            HttpResponse<byte[]> response = client.send(request(path, username, password, headers).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest request = request(path, username, password, headers).GET().build();
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            checkContract(request, response.statusCode(), response.headers(),
+                    response.headers().firstValue("Content-Type").orElse("").contains("json")
+                            ? new String(response.body(), StandardCharsets.UTF_8) : response.body().length == 0 ? "" : "(binary)");
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode());
             }
@@ -129,13 +137,22 @@ public final class Http {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            checkContract(built, response.statusCode(), response.headers(), response.body());
             return new Reply(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void checkContract(HttpRequest request, int status, java.net.http.HttpHeaders headers, String body) {
+        String path = request.uri().getRawPath();
+        if (path.startsWith("/api/")) {
+            OpenApiContract.of(port).check(request.method(), path, status, headers.firstValue("Content-Type").orElse(null), body);
         }
     }
 }

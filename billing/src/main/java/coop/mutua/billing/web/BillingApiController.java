@@ -1,5 +1,6 @@
 package coop.mutua.billing.web;
 
+import org.springframework.web.bind.annotation.ResponseStatus;
 import coop.mutua.billing.api.ImpactView;
 import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.api.SupplierInvoiceCharge;
@@ -99,11 +100,11 @@ class BillingApiController {
     static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     /** A supplier invoice as typed or sent: numbers as text ("12,50" or "12.50"), rates in percent ("5.5"). */
-    record SupplierInvoiceJson(String number, String issueDate, String dueDate, Boolean creditNote, List<LineJson> lines,
+    record SupplierInvoiceJson(String number, String issueDate, String dueDate, Boolean creditNote, List<SupplierInvoiceLineJson> lines,
                                List<ChargeJson> charges, List<VatJson> vat) {
     }
 
-    record LineJson(String productId, String label, String quantity, String unitPrice, String vatRate, String amount) {
+    record SupplierInvoiceLineJson(String productId, String label, String quantity, String unitPrice, String vatRate, String amount) {
     }
 
     record ChargeJson(String reason, String vatRate, String amount) {
@@ -119,6 +120,7 @@ class BillingApiController {
     }
 
     @PostMapping(path = "/api/supplier-orders/{id}/invoice", consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "Record the supplier's invoice (or credit note) of a grouped order; answers with the three-way match",
             description = "Lines: productId, quantity, unitPrice, vatRate (default: the order's), amount (default: quantity x price). "
@@ -130,6 +132,7 @@ class BillingApiController {
     }
 
     @PostMapping(path = "/api/supplier-orders/{id}/invoice", consumes = {"text/csv", "application/pdf"})
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "Import the supplier's invoice from a file: a Factur-X / ZUGFeRD PDF, or a CSV in Mutua's format (README)",
             description = "Lines are matched with the grouped order by the supplier's product reference (or name); then as for JSON.")
@@ -170,6 +173,7 @@ class BillingApiController {
     }
 
     @PostMapping("/api/rounds/{id}/invoices")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Split the round's supplier invoices and issue every member's invoice (in the background)",
             description = "Refused with the reason when a supplier order is not received, not invoiced, or has an invoice "
@@ -218,6 +222,7 @@ class BillingApiController {
     }
 
     @PostMapping("/api/member-invoices/{id}/credit-note")
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Cancel an invoice by a numbered credit note that cites it (issued invoices never change)")
     ResponseEntity<MemberInvoiceView> creditNote(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,

@@ -1,5 +1,8 @@
 package coop.mutua.catalog.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import coop.mutua.catalog.api.ImportMode;
 import coop.mutua.catalog.api.ImportReport;
 import coop.mutua.catalog.api.SupplierSummary;
@@ -39,6 +42,13 @@ class ImportsApiController {
                     + "minimum, prix HT, TVA, paliers (\"50:1,75|100:1,60\"), labels (\"AB|equitable\"), origine, disponible. "
                     + "mode=ALL_OR_NOTHING (default: any bad row, nothing imported, answer 422) or VALID_ROWS. "
                     + "The supplier reference is the key: importing again updates, never duplicates.")
+    @ApiResponse(responseCode = "200", description = "Imported: the report (rows read, imported, rejected with their reasons)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
+    @ApiResponse(responseCode = "422", description = "Rows refused, nothing imported (ALL_OR_NOTHING): the report lists every bad "
+            + "row with its line, column and reason", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ImportReport.class)))
+    @ApiResponse(responseCode = "500", description = "The import could not run to its end: the report says why",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
     ResponseEntity<ImportReport> importCsv(@Parameter(hidden = true) Actor actor, @PathVariable("id") String supplierId,
                                            @RequestBody byte[] content,
                                            @RequestParam(name = "mode", defaultValue = "ALL_OR_NOTHING") ImportMode mode,

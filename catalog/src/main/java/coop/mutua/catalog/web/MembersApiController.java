@@ -1,5 +1,7 @@
 package coop.mutua.catalog.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import coop.mutua.catalog.api.DeactivateMemberCommand;
 import coop.mutua.catalog.api.FindMemberQuery;
 import coop.mutua.catalog.api.FindMembersQuery;
@@ -52,6 +54,7 @@ class MembersApiController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a member structure",
             description = "Repeating the request with the same Idempotency-Key returns the structure registered the first time.")
     ResponseEntity<MemberSummary> register(@Parameter(hidden = true) Actor actor, @RequestBody MemberForm body,

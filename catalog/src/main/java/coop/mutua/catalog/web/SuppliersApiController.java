@@ -1,5 +1,8 @@
 package coop.mutua.catalog.web;
 
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import coop.mutua.catalog.api.DeactivateSupplierCommand;
 import coop.mutua.catalog.api.DirectoryHit;
 import coop.mutua.catalog.api.FindProductQuery;
@@ -56,7 +59,7 @@ class SuppliersApiController {
     @Operation(summary = "Search the directory",
             description = "Query parameters: q (free text), label (repeatable: ORGANIC_AB, FAIR_TRADE, IAE, ESUS, EA_ESAT), "
                     + "family (ESS family), category, maxKm, inactive (coordinators). A supplier user gets itself only.")
-    List<DirectoryHit> search(@Parameter(hidden = true) Actor actor, @ModelAttribute("filter") DirectoryFilter filter) {
+    List<DirectoryHit> search(@Parameter(hidden = true) Actor actor, @ParameterObject @ModelAttribute("filter") DirectoryFilter filter) {
         return directory.handle(filter.toQuery(actor)).stream()
                 .filter(hit -> !actor.is(Role.SUPPLIER) || hit.supplier().id().equals(actor.supplierId()))
                 .toList();
@@ -69,6 +72,7 @@ class SuppliersApiController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Register a supplier", description = "location is \"latitude, longitude\"; amounts are \"150.00\".")
     ResponseEntity<SupplierSummary> register(@Parameter(hidden = true) Actor actor, @RequestBody SupplierForm body,
@@ -116,6 +120,7 @@ class SuppliersApiController {
     }
 
     @PostMapping("/{id}/products")
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "Add a product; its supplier reference is its key (a second product with it is refused)")
     ResponseEntity<ProductSummary> addProduct(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,

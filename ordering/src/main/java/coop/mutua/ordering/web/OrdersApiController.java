@@ -111,7 +111,7 @@ class OrdersApiController {
         }
     }
 
-    private static OrderLine line(OrderJson.LineJson line) {
+    private static OrderLine line(OrderJson.OrderLineJson line) {
         if (line.productId() == null || line.productId().isBlank()) {
             throw new DomainException("field.required", "productId");
         }
@@ -127,7 +127,7 @@ class OrdersApiController {
 
     private static OrderJson json(RoundId round, MemberId member, List<OrderLine> lines) {
         return new OrderJson(round.value(), member.value(), lines.stream()
-                .map(line -> new OrderJson.LineJson(line.productId().value(), line.quantity().toString(), line.tolerance().toString()))
+                .map(line -> new OrderJson.OrderLineJson(line.productId().value(), line.quantity().toString(), line.tolerance().toString()))
                 .toList());
     }
 }

@@ -2,10 +2,11 @@ package coop.mutua.ordering.web;
 
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.FeeSplitPolicy;
-import java.math.BigDecimal;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;
 
-/** Body of PUT /api/rounds/{id}/terms. */
+/** Body of PUT /api/rounds/{id}/terms; the groupement fee is a percentage as a decimal string, like every amount. */
 record RoundTermsJson(Set<String> suppliers, AllocationPolicy allocationPolicy, FeeSplitPolicy feeSplitPolicy,
-                      BigDecimal groupementFeePercent) {
+                      @Schema(description = "Percent of the goods excl. VAT, 0 to 50, two decimals at most", example = "2.5",
+                              pattern = "^[0-9]+(\\.[0-9]{1,2})?$") String groupementFeePercent) {
 }

@@ -1,5 +1,7 @@
 package coop.mutua.ordering.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.RoundId;
@@ -78,6 +80,7 @@ class RoundsApiController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Create a round in DRAFT",
             description = "Repeating the request with the same Idempotency-Key (or the same id) returns the same round.")
@@ -99,7 +102,18 @@ class RoundsApiController {
         Set<SupplierId> suppliers = body.suppliers() == null ? Set.of()
                 : body.suppliers().stream().map(RoundsApiController::supplierId).collect(Collectors.toSet());
         return runningRounds.setTerms(actor, RoundVisibility.parse(id), suppliers, body.allocationPolicy(), body.feeSplitPolicy(),
-                body.groupementFeePercent());
+                feePercent(body.groupementFeePercent()));
+    }
+
+    private static java.math.BigDecimal feePercent(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new coop.mutua.kernel.DomainException("round.fee-percent", text);
+        }
     }
 
     @GetMapping("/{id}/terms")

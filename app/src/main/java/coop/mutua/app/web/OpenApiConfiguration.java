@@ -1,0 +1,181 @@
+package coop.mutua.app.web;
+
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.Money;
+import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.UnitPrice;
+import coop.mutua.kernel.UserId;
+import coop.mutua.kernel.VatRate;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document says what is on the wire (API.md): kernel values are strings (amounts "12.30", quantities and
+ * prices as decimals, VAT rates "5.5", ids as UUIDs), every operation lists the problem documents (RFC 9457) it can
+ * answer with, and the schemas of errors are one {@code Problem}. The test suite validates every answer it receives
+ * against this document ({@code OpenApiContract}), so the two cannot drift apart unnoticed.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OpenApiConfiguration {
+
+    static final String MONEY = "^-?[0-9]+\\.[0-9]{2}$";
+    static final String DECIMAL = "^[0-9]+(\\.[0-9]+)?$";
+    static final String PROBLEM = "application/problem+json";
+    private static final String UUID = "uuid";
+
+    static {
+        SpringDocUtils config = SpringDocUtils.getConfig();
+        config.replaceWithSchema(Money.class, string("An amount in euros, two decimals: \"12.30\" (negative for a credit)")
+                .pattern(MONEY).example("12.30"));
+        config.replaceWithSchema(Quantity.class, string("A quantity in the product's sale unit, as a decimal: \"2.5\"")
+                .pattern(DECIMAL).example("2.5"));
+        config.replaceWithSchema(UnitPrice.class, string("A unit price excluding VAT, as a decimal: \"1.80\"")
+                .pattern(DECIMAL).example("1.80"));
+        config.replaceWithSchema(java.math.BigDecimal.class, string("A decimal number, as a string: \"2.5\"")
+                .pattern("^-?[0-9]+(\\.[0-9]+)?$").example("2.5"));
+        StringSchema vatRate = string("A French VAT rate, in percent");
+        Arrays.stream(VatRate.values()).forEach(rate -> vatRate.addEnumItem(rate.text()));
+        config.replaceWithSchema(VatRate.class, vatRate);
+        for (Class<?> id : List.of(GroupementId.class, MemberId.class, SupplierId.class, ProductId.class, RoundId.class, UserId.class)) {
+            config.replaceWithSchema(id, string("Identifier (" + id.getSimpleName() + ")").format(UUID));
+        }
+    }
+
+    private static StringSchema string(String description) {
+        StringSchema schema = new StringSchema();
+        schema.setTypes(Set.of("string"));
+        schema.setDescription(description);
+        return schema;
+    }
+
+    @Bean
+    OpenApiCustomizer wireContract() {
+        return openApi -> {
+            Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+            openApi.setComponents(components);
+            components.addSchemas("Problem", problem());
+            if (components.getSchemas() != null) {
+                components.getSchemas().values().forEach(OpenApiConfiguration::idsAsUuids);
+            }
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> {
+                if (path.startsWith("/api/")) {
+                    item.readOperationsMap().forEach((method, operation) -> documentErrors(path, method, operation));
+                }
+            });
+        };
+    }
+
+    /** An RFC 9457 problem document with Mutua's stable {@code code} (also the last segment of {@code type}). */
+    private static Schema<?> problem() {
+        ObjectSchema problem = new ObjectSchema();
+        problem.setTypes(Set.of("object"));
+        problem.setDescription("RFC 9457 problem details; `code` is stable, `detail` is in the caller's language");
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", string("https://mutua.coop/problems/{code}").format("uri"));
+        properties.put("title", string("The HTTP status's reason"));
+        IntegerSchema status = new IntegerSchema();
+        status.setTypes(Set.of("integer"));
+        properties.put("status", status);
+        properties.put("detail", string("What went wrong and, for bad input, which field and what is allowed"));
+        properties.put("instance", string("The request's path"));
+        properties.put("code", string("Stable code, e.g. round.not-open, request.unreadable"));
+        properties.put("field", string("The field at fault, when one is (e.g. lines[0].quantity)"));
+        problem.setProperties(properties);
+        problem.setRequired(List.of("status", "code"));
+        return problem;
+    }
+
+    /**
+     * The problems an operation can answer: 401 and 403 always; 404 when the path names a resource; 400 (unreadable
+     * input) and 422 (refused by a rule) when it takes input; 409 (a later stage locks this one) when it changes
+     * something. Responses an operation declares itself keep their content; the problem's is added beside it.
+     */
+    private static void documentErrors(String path, PathItem.HttpMethod method, Operation operation) {
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        boolean changes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        boolean input = changes || operation.getRequestBody() != null || !parameters.isEmpty();
+        problem(responses, "401", "Not logged in (HTTP Basic)");
+        problem(responses, "403", "Logged in, but this role may not do this");
+        if (path.contains("{")) {
+            problem(responses, "404", "No such resource in the caller's groupement");
+        }
+        if (input) {
+            problem(responses, "400", "Unreadable input: the field, the value and what is allowed are named");
+            problem(responses, "422", "Refused by a rule: the reason is in detail and code");
+        }
+        if (changes) {
+            problem(responses, "409", "The resource's state no longer allows this (a later stage locks it)");
+        }
+        parameters.stream()
+                .filter(parameter -> "path".equals(parameter.getIn()) && isId(parameter.getName()) && parameter.getSchema() != null)
+                .forEach(parameter -> parameter.getSchema().setFormat(UUID));
+    }
+
+    private static void problem(ApiResponses responses, String code, String description) {
+        ApiResponse response = responses.get(code);
+        if (response == null) {
+            response = new ApiResponse().description(description);
+            responses.addApiResponse(code, response);
+        }
+        Content content = response.getContent() == null ? new Content() : response.getContent();
+        response.setContent(content);
+        if (!content.containsKey(PROBLEM)) {
+            content.addMediaType(PROBLEM, new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+        }
+    }
+
+    /** String properties named id or ...Id are the UUIDs Mutua gives its resources. */
+    @SuppressWarnings("rawtypes")
+    private static void idsAsUuids(Schema<?> schema) {
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties == null) {
+            return;
+        }
+        properties.forEach((name, property) -> {
+            boolean string = "string".equals(property.getType()) || property.getTypes() != null && property.getTypes().contains("string");
+            if (isId(name) && string && property.getFormat() == null && property.getEnum() == null) {
+                property.setFormat(UUID);
+            }
+            if (property.getItems() != null && isId(name.endsWith("s") ? name.substring(0, name.length() - 1) : name)) {
+                Schema<?> items = property.getItems();
+                boolean stringItems = "string".equals(items.getType()) || items.getTypes() != null && items.getTypes().contains("string");
+                if (stringItems && items.getFormat() == null && items.get$ref() == null) {
+                    items.setFormat(UUID);
+                }
+            }
+        });
+    }
+
+    private static boolean isId(String name) {
+        return name.equals("id") || name.endsWith("Id");
+    }
+}
