@@ -182,6 +182,10 @@ class BillingIntegrationTest {
         assertThat(impact.get("total").get("localPercent").asString()).isEqualTo("100.0");
         assertThat(impact.get("total").get("essPercent").asString()).isEqualTo("0.0");
         assertThat(impact.get("members").size()).isEqualTo(2);
+        assertThat(http.get("/api/rounds/" + round + "/report.csv", gironde.coordinator(), PASSWORD).body()).contains("85,42");
+        JsonNode overAll = http.get("/api/reports/impact", gironde.coordinator(), PASSWORD).json();
+        assertThat(overAll.get("total").get("spend").asString()).isEqualTo("85.42");
+        assertThat(http.get("/api/reports/impact.csv", gironde.coordinator(), PASSWORD).body()).contains("85,42");
         JsonNode mine = http.get("/api/rounds/" + round + "/report", gironde.member(), PASSWORD).json();
         assertThat(mine.get("total").get("spend").asString()).isEqualTo("52.80");
         assertThat(mine.get("members").size()).isEqualTo(1);

@@ -53,11 +53,36 @@ class CatalogApiIntegrationTest {
                  "billingAddress":{"street":"3 rue du Port","postalCode":"33000","city":"Bordeaux"},"contactEmail":"a@example.org"}""",
                 "Idempotency-Key", "member-1").json().get("id").asString()).isEqualTo(id);
 
+        Reply edited = http.putJson("/api/members/" + id, gironde.coordinator(), PASSWORD, """
+                {"name":"SCOP Les Ateliers du Port","siret":"73282932000074","essFamily":"SCOP",
+                 "billingAddress":{"street":"5 rue du Port","postalCode":"33000","city":"Bordeaux"},"contactEmail":"a@example.org"}""");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().get("name").asString()).isEqualTo("SCOP Les Ateliers du Port");
         Reply deactivated = http.postJson("/api/members/" + id + "/deactivate", gironde.coordinator(), PASSWORD, "");
         assertThat(deactivated.json().get("active").asBoolean()).isFalse();
         assertThat(http.get("/api/members/" + id, landes.coordinator(), PASSWORD).status()).isEqualTo(404);
         assertThat(http.postJson("/api/members/" + id + "/reactivate", landes.coordinator(), PASSWORD, "").status()).isEqualTo(404);
         assertThat(http.get("/api/members", gironde.member(), PASSWORD).status()).isEqualTo(403);
+    }
+
+    @Test
+    void coordinatorReadsEditsDeactivatesAndReactivatesASupplier() {
+        String id = gironde.supplierId().value();
+        JsonNode supplier = http.get("/api/suppliers/" + id, gironde.coordinator(), PASSWORD).json();
+        assertThat(supplier.get("id").asString()).isEqualTo(id);
+        assertThat(http.get("/api/suppliers/" + id, gironde.supplier(), PASSWORD).status()).as("its own").isEqualTo(200);
+        assertThat(http.get("/api/suppliers/" + id, landes.coordinator(), PASSWORD).status()).isEqualTo(404);
+        Reply edited = http.putJson("/api/suppliers/" + id, gironde.coordinator(), PASSWORD, """
+                {"name":"Ferme du Marais","siret":"73282932000074","address":{"street":"1 rue","postalCode":"33000","city":"Bordeaux"},
+                 "location":"44.7, -0.3","orderEmail":"ferme@example.org","minimumOrder":"80.00","deliveryFee":"9.50"}""");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().get("name").asString()).isEqualTo("Ferme du Marais");
+        assertThat(edited.json().get("minimumOrder").asString()).isEqualTo("80.00");
+        assertThat(http.postJson("/api/suppliers/" + id + "/deactivate", gironde.coordinator(), PASSWORD, "").json().get("active")
+                .asBoolean()).isFalse();
+        assertThat(http.postJson("/api/suppliers/" + id + "/reactivate", gironde.coordinator(), PASSWORD, "").json().get("active")
+                .asBoolean()).isTrue();
+        assertThat(http.postJson("/api/suppliers/" + id + "/deactivate", gironde.supplier(), PASSWORD, "").status()).isEqualTo(403);
     }
 
     @Test

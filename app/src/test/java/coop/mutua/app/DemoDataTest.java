@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coop.mutua.app.demo.DemoData;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.Pages;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -119,6 +121,29 @@ class DemoDataTest {
                 SELECT count(*) FROM supplier_order_line l JOIN supplier_order o ON o.id = l.supplier_order_id
                 WHERE o.groupement_id = :g AND l.vat_rate = '10'""").param("g", DemoData.GIRONDE.value()).query(Long.class).single())
                 .as("a 10 % product pooled").isPositive();
+    }
+
+    @Test
+    void everyRoundPageAnswersForEveryRoleInEveryStatusAndSaysItsStatus() {
+        awaitEquals(4L, this::pooledRounds);
+        Map<String, String> labels = Map.of("DRAFT", "Brouillon", "OPEN", "Ouverte", "POOLED", "Commandes passées",
+                "RECEIVED", "Réceptionnée", "INVOICED", "Facturée", "SETTLED", "Soldée");
+        Http coordinator = Pages.loggedIn(port, DemoData.GIRONDE_COORDINATOR, password);
+        Http member = Pages.loggedIn(port, DemoData.GIRONDE_MEMBER_EPICERIE, password);
+        for (JsonNode round : new Http(port).get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json()) {
+            String id = round.get("id").asString();
+            String status = round.get("status").asString();
+            Http.Reply asCoordinator = coordinator.get("/rounds/" + id, null, null);
+            assertThat(asCoordinator.status()).as(status + " round, coordinator").isEqualTo(200);
+            assertThat(asCoordinator.body()).contains(labels.get(status));
+            assertThat(asCoordinator.body().contains("Regroupement en cours")).as(status + ": the live pooling only while open")
+                    .isEqualTo(status.equals("OPEN"));
+            Http.Reply asMember = member.get("/rounds/" + id, null, null);
+            assertThat(asMember.status()).as(status + " round, member").isEqualTo(status.equals("DRAFT") ? 404 : 200);
+        }
+        String toInvoice = coordinator.get("/rounds?filter=TO_INVOICE", null, null).body();
+        assertThat(toInvoice).contains("Commande groupée d&#39;octobre").doesNotContain("Commande groupée d&#39;automne");
+        assertThat(coordinator.get("/rounds?filter=TO_SETTLE", null, null).body()).contains("Commande groupée d&#39;automne");
     }
 
     @Test

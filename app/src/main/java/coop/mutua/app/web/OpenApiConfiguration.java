@@ -1,6 +1,8 @@
 package coop.mutua.app.web;
 
+import coop.mutua.catalog.api.SaleUnit;
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.Role;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.ProductId;
@@ -80,6 +82,7 @@ public class OpenApiConfiguration {
             components.addSchemas("Problem", problem());
             if (components.getSchemas() != null) {
                 components.getSchemas().values().forEach(OpenApiConfiguration::idsAsUuids);
+                components.getSchemas().values().forEach(OpenApiConfiguration::enumerationsByName);
             }
             if (openApi.getPaths() == null) {
                 return;
@@ -171,6 +174,29 @@ public class OpenApiConfiguration {
                 if (stringItems && items.getFormat() == null && items.get$ref() == null) {
                     items.setFormat(UUID);
                 }
+            }
+        });
+    }
+
+    /**
+     * Strings that hold an enumeration's value whatever the record says (a request's VAT rate, which also accepts "5,5";
+     * a sale unit or a role read back as text) list the values they take.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void enumerationsByName(Schema<?> schema) {
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties == null) {
+            return;
+        }
+        Map<String, List<String>> values = Map.of(
+                "vatRate", Arrays.stream(VatRate.values()).map(VatRate::text).toList(),
+                "rate", Arrays.stream(VatRate.values()).map(VatRate::text).toList(),
+                "saleUnit", Arrays.stream(SaleUnit.values()).map(Enum::name).toList(),
+                "role", Arrays.stream(Role.values()).map(Enum::name).toList());
+        properties.forEach((name, property) -> {
+            boolean string = "string".equals(property.getType()) || property.getTypes() != null && property.getTypes().contains("string");
+            if (values.containsKey(name) && string && property.getEnum() == null) {
+                ((Schema<String>) property).setEnum(values.get(name));
             }
         });
     }

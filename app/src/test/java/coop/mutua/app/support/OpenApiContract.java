@@ -78,6 +78,12 @@ public final class OpenApiContract {
                 if (response.statusCode() != 200) {
                     throw new AssertionError("/v3/api-docs answered " + response.statusCode());
                 }
+                try {
+                    // Kept for reading (and diffing between runs): the document the tests checked the API against.
+                    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "api-docs.json"), response.body());
+                } catch (java.io.IOException notWritten) {
+                    // A convenience only.
+                }
                 return new OpenApiContract(response.body());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

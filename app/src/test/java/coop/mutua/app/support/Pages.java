@@ -17,10 +17,15 @@ public final class Pages {
 
     /** A client with a session, logged in through the login form. */
     public static Http loggedIn(int port, String username) {
+        return loggedIn(port, username, TestGroupements.PASSWORD);
+    }
+
+    /** The same with another password (the demo's accounts). */
+    public static Http loggedIn(int port, String username, String password) {
         Http browser = new Http(port, true);
         String login = browser.get("/login", null, null).body();
         Http.Reply reply = browser.postForm("/login", "_csrf=" + enc(csrf(login)) + "&username=" + enc(username)
-                + "&password=" + enc(TestGroupements.PASSWORD));
+                + "&password=" + enc(password));
         assertThat(reply.status()).isEqualTo(302);
         assertThat(reply.header("Location")).doesNotContain("error");
         return browser;

@@ -46,7 +46,8 @@ public class MemberInvoicing {
     private static final Logger log = LoggerFactory.getLogger(MemberInvoicing.class);
 
     /** How far a round's invoicing is: NONE (never started), STARTED, COMPLETED, FAILED... and the counts. */
-    public record Progress(String status, int issued, int total, String failure) {
+    public record Progress(@io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"NONE", "STARTING", "STARTED", "COMPLETED",
+            "FAILED", "STOPPING", "STOPPED", "ABANDONED", "UNKNOWN"}) String status, int issued, int total, String failure) {
     }
 
     private final JobOperator jobOperator;

@@ -1,5 +1,7 @@
 package coop.mutua.ordering.web;
 
+import coop.mutua.ordering.api.ShareChange;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -15,7 +17,8 @@ record OrderJson(String roundId, String memberId, List<OrderLineJson> lines, Lis
     record OrderLineJson(String productId, String quantity, String tolerance) {
     }
 
-    record ShareJson(String productId, String asked, String tolerance, String allocated, String change, String received,
-                     String receptionChange) {
+    record ShareJson(String productId, String asked, String tolerance, String allocated,
+                     @Schema(implementation = ShareChange.class) String change, String received,
+                     @Schema(implementation = ShareChange.class) String receptionChange) {
     }
 }

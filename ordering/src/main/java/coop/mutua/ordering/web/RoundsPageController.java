@@ -1,5 +1,11 @@
 package coop.mutua.ordering.web;
 
+import coop.mutua.ordering.api.RoundStatus;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.bind.annotation.RequestParam;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.RoundId;
@@ -31,10 +37,32 @@ class RoundsPageController {
         this.creatingRounds = creatingRounds;
     }
 
+    /** What a coordinator looks for during a season: the rounds to receive, to invoice, to get paid for, that failed. */
+    enum Filter {
+        ALL(EnumSet.allOf(RoundStatus.class)),
+        TO_RECEIVE(EnumSet.of(RoundStatus.POOLED)),
+        TO_INVOICE(EnumSet.of(RoundStatus.RECEIVED)),
+        TO_SETTLE(EnumSet.of(RoundStatus.INVOICED)),
+        FAILED(EnumSet.of(RoundStatus.POOLING_FAILED, RoundStatus.INVOICING_FAILED));
+
+        final Set<RoundStatus> statuses;
+
+        Filter(Set<RoundStatus> statuses) {
+            this.statuses = statuses;
+        }
+    }
+
     @GetMapping("/rounds")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    String list(Actor actor, Model model) {
-        model.addAttribute("rounds", rounds.handle(new FindPurchaseRoundsQuery(actor.groupementId(), RoundVisibility.visibleTo(actor))));
+    String list(Actor actor, @RequestParam(name = "filter", defaultValue = "ALL") String filterName, Model model) {
+        Filter filter = Arrays.stream(Filter.values()).filter(f -> f.name().equals(filterName)).findFirst().orElse(Filter.ALL);
+        Set<RoundStatus> statuses = EnumSet.noneOf(RoundStatus.class);
+        statuses.addAll(RoundVisibility.visibleTo(actor));
+        statuses.retainAll(filter.statuses);
+        model.addAttribute("rounds", statuses.isEmpty() ? List.of()
+                : rounds.handle(new FindPurchaseRoundsQuery(actor.groupementId(), statuses)));
+        model.addAttribute("filters", Filter.values());
+        model.addAttribute("filter", filter);
         return "ordering/rounds";
     }
 
