@@ -107,7 +107,7 @@ class BillingIntegrationTest {
 
         // Nothing to invoice the members with yet.
         Http.Reply early = http.postJson("/api/rounds/" + round + "/invoices", gironde.coordinator(), PASSWORD, "");
-        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().get("code").asString()).isEqualTo("billing.no-supplier-invoice");
 
         // The farm invoices what arrived at the order's price: matched at once. 9 kg x 1.80 = 16.20, VAT 5.5 % 0.89.
@@ -127,7 +127,7 @@ class BillingIntegrationTest {
         assertThat(dairyInvoice.get("status").asString()).isEqualTo("TO_REVIEW");
         assertThat(dairyInvoice.get("differences").findValues("kind").stream().map(JsonNode::asString).toList()).containsExactly("PRICE");
         Http.Reply waiting = http.postJson("/api/rounds/" + round + "/invoices", gironde.coordinator(), PASSWORD, "");
-        assertThat(waiting.status()).isEqualTo(422);
+        assertThat(waiting.status()).isEqualTo(409);
         assertThat(waiting.json().get("detail").asString()).contains("2026-LAIT-77").contains("Fromagerie");
         assertThat(http.postJson("/api/supplier-invoices/" + dairyInvoice.get("id").asString() + "/dispute", gironde.coordinator(),
                 PASSWORD, "{}").status()).as("a dispute says why").isEqualTo(422);

@@ -141,6 +141,10 @@ class DemoDataTest {
             Http.Reply asMember = member.get("/rounds/" + id, null, null);
             assertThat(asMember.status()).as(status + " round, member").isEqualTo(status.equals("DRAFT") ? 404 : 200);
         }
+        String supplierOrders = coordinator.get("/supplier-orders", null, null).body();
+        assertThat(supplierOrders).as("each order's status, as the API says").contains("En attente de votre décision")
+                .contains("Réceptionnée").contains("Facturée").contains("Confirmée par le fournisseur");
+        assertThat(coordinator.get("/rounds?filter=FAILED", null, null).body()).contains("Aucune campagne dans cette liste.");
         String toInvoice = coordinator.get("/rounds?filter=TO_INVOICE", null, null).body();
         assertThat(toInvoice).contains("Commande groupée d&#39;octobre").doesNotContain("Commande groupée d&#39;automne");
         assertThat(coordinator.get("/rounds?filter=TO_SETTLE", null, null).body()).contains("Commande groupée d&#39;automne");

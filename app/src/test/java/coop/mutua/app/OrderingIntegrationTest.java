@@ -206,7 +206,7 @@ class OrderingIntegrationTest {
     void aDraftOrCancelledRoundTakesNoOrder() {
         http.postJson("/api/rounds/" + round + "/cancel", gironde.coordinator(), PASSWORD, "{}");
         Reply refused = order(gironde.coordinator(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\"}]");
-        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("code").asString()).isEqualTo("order.round-not-open");
     }
 

@@ -71,7 +71,7 @@ class RoundClosingIntegrationTest {
         assertThat(closed.status()).isEqualTo(200);
         assertThat(closed.json().get("status").asString()).as("pooled at once, or about to be").isIn("CLOSED", "POOLED");
         assertThat(closed.json().get("closedAt").isNull()).isFalse();
-        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("code").asString()).isEqualTo("order.round-closed");
         assertThat(late.json().get("detail").asString()).contains("Commande à clôturer").contains("clôturée");
         assertThat(again.status()).as("a round closes once").isEqualTo(409);
@@ -133,7 +133,7 @@ class RoundClosingIntegrationTest {
 
         assertThat(close.status()).isEqualTo(200);
         assertThat(allRefusals).as("every member was stopped by the close, with the round-closed error only").hasSize(members)
-                .allSatisfy(refusal -> assertThat(refusal).startsWith("422").contains("order.round-closed"));
+                .allSatisfy(refusal -> assertThat(refusal).startsWith("409").contains("order.round-closed"));
         for (int m = 0; m < members; m++) {
             String orderId = MemberOrderIds.of(RoundId.of(round), ids.get(m));
             assertThat(atClose.get(m)).as("member %d: the last accepted order is the one read at close", m)

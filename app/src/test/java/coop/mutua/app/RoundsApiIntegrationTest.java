@@ -119,6 +119,24 @@ class RoundsApiIntegrationTest {
         assertThat(garbage.json().get("code").asString()).isEqualTo("request.field-unreadable");
         assertThat(garbage.json().get("field").asString()).isEqualTo("closesAt");
         assertThat(garbage.json().get("detail").asString()).contains("closesAt").contains("demain");
+        Reply notUuid = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, "{\"id\":\"ronde-1\"," + roundJson("X").substring(1));
+        assertThat(notUuid.status()).isEqualTo(422);
+        assertThat(notUuid.json().get("code").asString()).isEqualTo("field.id");
+        Reply badStatus = http.get("/api/rounds?status=FOO", gironde.coordinator(), PASSWORD);
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.json().get("code").asString()).isEqualTo("request.field-not-allowed");
+        assertThat(badStatus.json().get("field").asString()).isEqualTo("status");
+        assertThat(badStatus.json().get("detail").asString()).contains("FOO").contains("RECEIVED");
+        Reply badLabel = http.get("/api/suppliers?label=AB", gironde.coordinator(), PASSWORD);
+        assertThat(badLabel.status()).isEqualTo(400);
+        assertThat(badLabel.json().get("field").asString()).isEqualTo("label");
+        assertThat(badLabel.json().get("detail").asString()).contains("AB").contains("ORGANIC_AB");
+        Reply badDistance = http.get("/api/suppliers?maxKm=abc", gironde.coordinator(), PASSWORD);
+        assertThat(badDistance.status()).isEqualTo(400);
+        assertThat(badDistance.json().get("field").asString()).isEqualTo("maxKm");
+        Reply wrongType = http.postBytes("/api/rounds", gironde.coordinator(), PASSWORD, "text/plain", "x".getBytes());
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.json().get("code").asString()).isEqualTo("request.media-type-not-supported");
         assertThat(eventCount()).isEqualTo(eventsBefore);
         assertThat(titles(http.get("/api/rounds", gironde.coordinator(), PASSWORD))).isEmpty();
     }

@@ -66,6 +66,11 @@ class SupplierOrderLocksIntegrationTest {
                 "{\"productId\":\"" + apples + "\",\"change\":\"NEW_QUANTITY\",\"newQuantity\":\"10\"}").status()).isEqualTo(200);
         refused(http.postJson("/api/supplier-orders/" + farmOrder + "/invoice", flow.coordinator(), PASSWORD, invoice(apples)),
                 "supplier-order.not-received");
+        Http.Reply twice = http.postJson("/api/supplier-orders/" + farmOrder + "/reception", flow.coordinator(), PASSWORD,
+                "{\"lines\":[{\"productId\":\"" + apples + "\",\"delivered\":\"10\"},{\"productId\":\"" + apples
+                        + "\",\"delivered\":\"12\"}]}");
+        assertThat(twice.status()).as("one line per product").isEqualTo(422);
+        assertThat(twice.json().get("code").asString()).isEqualTo("reception.duplicate-line");
         assertThat(flow.receive(farmOrder, "").get("status").asString()).isEqualTo("RECEIVED");
         refused(http.postJson("/api/supplier-orders/" + farmOrder + "/changes", supplier, PASSWORD,
                 "{\"productId\":\"" + apples + "\",\"change\":\"OUT_OF_STOCK\"}"), "supplier-order.locked");

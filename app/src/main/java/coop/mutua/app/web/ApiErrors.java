@@ -4,6 +4,14 @@ import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
 import java.net.URI;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -63,15 +71,101 @@ class ApiErrors {
             String field = fieldOf(mismatch.getPath());
             Class<?> target = mismatch.getTargetType();
             Object value = mismatch instanceof InvalidFormatException format ? format.getValue() : null;
-            DomainException reason = target != null && target.isEnum()
-                    ? new DomainException("request.field-not-allowed", field, String.valueOf(value), allowed(target))
-                    : new DomainException("request.field-unreadable", field, value == null ? "?" : String.valueOf(value),
-                            target == null ? "?" : target.getSimpleName());
-            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, reason, locale);
-            problem.setProperty("field", field);
-            return problem;
+            return withField(problem(HttpStatus.BAD_REQUEST, mismatch(field, value == null ? "?" : value, target), locale), field);
         }
         return problem(HttpStatus.BAD_REQUEST, new DomainException("request.unreadable"), locale);
+    }
+
+    /** A query or path parameter that cannot be read (an unknown status, a date that is not one): named, with what is allowed. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail parameter(MethodArgumentTypeMismatchException e, Locale locale) {
+        Class<?> target = e.getRequiredType();
+        if (target != null && java.util.Collection.class.isAssignableFrom(target)) {
+            target = org.springframework.core.ResolvableType.forMethodParameter(e.getParameter()).asCollection().resolveGeneric(0);
+        } else if (target != null && target.isArray()) {
+            target = target.getComponentType();
+        }
+        return withField(problem(HttpStatus.BAD_REQUEST, mismatch(e.getName(), e.getValue(), target), locale), e.getName());
+    }
+
+    /** Query parameters bound to an object (the directory's filter): the first one at fault, named. */
+    @ExceptionHandler(BindException.class)
+    ProblemDetail binding(BindException e, Locale locale) {
+        FieldError error = e.getFieldError();
+        if (error == null) {
+            return problem(HttpStatus.BAD_REQUEST, new DomainException("request.unreadable"), locale);
+        }
+        Class<?> target = null;
+        try {
+            target = e.getTarget() == null ? null : e.getTarget().getClass().getField(error.getField()).getType();
+            if (java.util.Collection.class.isAssignableFrom(target)) {
+                java.lang.reflect.Type element = ((java.lang.reflect.ParameterizedType) e.getTarget().getClass()
+                        .getField(error.getField()).getGenericType()).getActualTypeArguments()[0];
+                target = element instanceof Class<?> type ? type : null;
+            }
+        } catch (NoSuchFieldException | ClassCastException notAField) {
+            target = null;
+        }
+        return withField(problem(HttpStatus.BAD_REQUEST, mismatch(error.getField(), error.getRejectedValue(), target), locale),
+                error.getField());
+    }
+
+    /** The framework's own refusals (method, media type, a missing parameter): their status, with a stable code. */
+    @ExceptionHandler({HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
+            HttpMediaTypeNotAcceptableException.class, MissingServletRequestParameterException.class})
+    ProblemDetail framework(Exception e, Locale locale) {
+        ErrorResponse response = (ErrorResponse) e;
+        String code = e instanceof HttpRequestMethodNotSupportedException ? "request.method-not-allowed"
+                : e instanceof HttpMediaTypeNotSupportedException ? "request.media-type-not-supported"
+                : e instanceof HttpMediaTypeNotAcceptableException ? "request.not-acceptable"
+                : "request.parameter-missing";
+        Object argument = e instanceof MissingServletRequestParameterException missing ? missing.getParameterName() : "";
+        ProblemDetail problem = problem(HttpStatus.valueOf(response.getStatusCode().value()), new DomainException(code, argument), locale);
+        if (e instanceof MissingServletRequestParameterException missing) {
+            problem.setProperty("field", missing.getParameterName());
+        }
+        return problem;
+    }
+
+    private static DomainException mismatch(String field, Object value, Class<?> target) {
+        String shown = value == null ? "" : String.valueOf(value);
+        return target != null && target.isEnum()
+                ? new DomainException("request.field-not-allowed", field, shown, allowed(target))
+                : new DomainException("request.field-unreadable", field, shown, expected(target));
+    }
+
+    private static ProblemDetail withField(ProblemDetail problem, String field) {
+        problem.setProperty("field", field);
+        return problem;
+    }
+
+    /** What a value of that type looks like, in words a client understands (not a Java type's name). */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "?";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "AAAA-MM-JJ / YYYY-MM-DD";
+            case "Instant", "OffsetDateTime", "ZonedDateTime", "LocalDateTime" -> "ISO 8601, 2026-12-20T18:00:00+01:00";
+            case "Double", "double", "BigDecimal", "Integer", "int", "Long", "long" -> "123.45";
+            case "Boolean", "boolean" -> "true / false";
+            default -> type.getSimpleName();
+        };
+    }
+
+    /** Message keys of the labels users see for the statuses a refusal may name (never the constant's name). */
+    private static final java.util.Map<String, String> LABELS = java.util.Map.of("RoundStatus", "round.status.",
+            "SupplierOrderStatus", "pooling.status.", "RoundJob", "round.job.");
+
+    private Object[] shown(Object[] arguments, Locale locale) {
+        Object[] shown = arguments.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Enum<?> value && LABELS.containsKey(value.getDeclaringClass().getSimpleName())) {
+                String key = LABELS.get(value.getDeclaringClass().getSimpleName()) + value.name();
+                shown[i] = messages.getMessage(key, null, value.name(), locale);
+            }
+        }
+        return shown;
     }
 
     private static String fieldOf(List<JacksonException.Reference> path) {
@@ -97,7 +191,7 @@ class ApiErrors {
 
     private ProblemDetail problem(HttpStatus status, DomainException e, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage(e.code(), e.arguments(), e.getMessage(), locale));
+                messages.getMessage(e.code(), shown(e.arguments(), locale), e.getMessage(), locale));
         problem.setType(URI.create(TYPE_BASE + e.code()));
         problem.setProperty("code", e.code());
         return problem;

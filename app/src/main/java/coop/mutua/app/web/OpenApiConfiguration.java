@@ -62,7 +62,8 @@ public class OpenApiConfiguration {
         StringSchema vatRate = string("A French VAT rate, in percent");
         Arrays.stream(VatRate.values()).forEach(rate -> vatRate.addEnumItem(rate.text()));
         config.replaceWithSchema(VatRate.class, vatRate);
-        for (Class<?> id : List.of(GroupementId.class, MemberId.class, SupplierId.class, ProductId.class, RoundId.class, UserId.class)) {
+        List<Class<?>> ids = List.of(GroupementId.class, MemberId.class, SupplierId.class, ProductId.class, RoundId.class, UserId.class);
+        for (Class<?> id : ids) {
             config.replaceWithSchema(id, string("Identifier (" + id.getSimpleName() + ")").format(UUID));
         }
     }
@@ -138,6 +139,9 @@ public class OpenApiConfiguration {
         if (changes) {
             problem(responses, "409", "The resource's state no longer allows this (a later stage locks it)");
         }
+        if (operation.getRequestBody() != null) {
+            problem(responses, "415", "A content type the operation does not take");
+        }
         parameters.stream()
                 .filter(parameter -> "path".equals(parameter.getIn()) && isId(parameter.getName()) && parameter.getSchema() != null)
                 .forEach(parameter -> parameter.getSchema().setFormat(UUID));
@@ -164,14 +168,12 @@ public class OpenApiConfiguration {
             return;
         }
         properties.forEach((name, property) -> {
-            boolean string = "string".equals(property.getType()) || property.getTypes() != null && property.getTypes().contains("string");
-            if (isId(name) && string && property.getFormat() == null && property.getEnum() == null) {
+            if (isId(name) && isString(property) && property.getFormat() == null && property.getEnum() == null) {
                 property.setFormat(UUID);
             }
             if (property.getItems() != null && isId(name.endsWith("s") ? name.substring(0, name.length() - 1) : name)) {
                 Schema<?> items = property.getItems();
-                boolean stringItems = "string".equals(items.getType()) || items.getTypes() != null && items.getTypes().contains("string");
-                if (stringItems && items.getFormat() == null && items.get$ref() == null) {
+                if (isString(items) && items.getFormat() == null && items.get$ref() == null) {
                     items.setFormat(UUID);
                 }
             }
@@ -194,11 +196,14 @@ public class OpenApiConfiguration {
                 "saleUnit", Arrays.stream(SaleUnit.values()).map(Enum::name).toList(),
                 "role", Arrays.stream(Role.values()).map(Enum::name).toList());
         properties.forEach((name, property) -> {
-            boolean string = "string".equals(property.getType()) || property.getTypes() != null && property.getTypes().contains("string");
-            if (values.containsKey(name) && string && property.getEnum() == null) {
+            if (values.containsKey(name) && isString(property) && property.getEnum() == null) {
                 ((Schema<String>) property).setEnum(values.get(name));
             }
         });
+    }
+
+    private static boolean isString(Schema<?> schema) {
+        return "string".equals(schema.getType()) || schema.getTypes() != null && schema.getTypes().contains("string");
     }
 
     private static boolean isId(String name) {

@@ -7,6 +7,7 @@ import coop.mutua.billing.domain.InvoiceSplit;
 import coop.mutua.billing.domain.InvoiceSplit.MemberPart;
 import coop.mutua.catalog.api.GroupementSummary;
 import coop.mutua.catalog.api.MemberSummary;
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.ProductId;
@@ -47,12 +48,12 @@ public record InvoicingPlan(GroupementSummary groupement, PurchaseRoundSummary r
                                    BigDecimal feePercent, List<MemberSummary> members, List<SupplierOrderView> orders,
                                    Map<SupplierId, String> supplierNames, List<SupplierInvoiceView> invoices) {
         if (round.pooledAt() == null) {
-            throw new DomainException("billing.round-not-pooled", round.title());
+            throw new ConflictException("billing.round-not-pooled", round.title());
         }
         Map<String, List<SupplierInvoiceView>> invoicesByOrder = new HashMap<>();
         for (SupplierInvoiceView invoice : invoices) {
             if (!invoice.status().billable()) {
-                throw new DomainException("billing.invoice-not-settled", invoice.number(), supplierNames.get(invoice.supplierId()));
+                throw new ConflictException("billing.invoice-not-settled", invoice.number(), supplierNames.get(invoice.supplierId()));
             }
             invoicesByOrder.computeIfAbsent(invoice.supplierOrderId(), id -> new ArrayList<>()).add(invoice);
         }
@@ -63,11 +64,11 @@ public record InvoicingPlan(GroupementSummary groupement, PurchaseRoundSummary r
             }
             String supplier = supplierNames.getOrDefault(order.supplierId(), order.supplierId().value());
             if (order.receivedAt() == null) {
-                throw new DomainException("billing.not-received", supplier);
+                throw new ConflictException("billing.not-received", supplier);
             }
             List<SupplierInvoiceView> ofOrder = invoicesByOrder.getOrDefault(order.id(), List.of());
             if (ofOrder.stream().noneMatch(invoice -> !invoice.creditNote())) {
-                throw new DomainException("billing.no-supplier-invoice", supplier);
+                throw new ConflictException("billing.no-supplier-invoice", supplier);
             }
             List<InvoiceSplit.Receipt> receipts = receipts(order);
             for (SupplierInvoiceView invoice : ofOrder) {

@@ -90,7 +90,7 @@ public class MemberInvoicing {
         }
         int total = plans.load(groupementId, roundId).parts().size();
         if (total == 0) {
-            throw new DomainException("billing.nothing-to-invoice");
+            throw new ConflictException("billing.nothing-to-invoice");
         }
         if (!"NONE".equals(progress.status())) {
             try {

@@ -9,6 +9,7 @@ import coop.mutua.billing.api.IssueMemberInvoiceCommand;
 import coop.mutua.billing.api.MemberInvoicePaidEvent;
 import coop.mutua.billing.api.MemberInvoiceIssuedEvent;
 import coop.mutua.billing.api.RecordInvoicePaymentCommand;
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
@@ -59,7 +60,7 @@ public class MemberInvoice {
     public void handle(IssueCreditNoteCommand command) {
         requireSameGroupement(command.groupementId());
         if (creditNoteId != null) {
-            throw new DomainException("member-invoice.already-credited");
+            throw new ConflictException("member-invoice.already-credited");
         }
         if (!Require.present(command.document(), "document").creditNote()) {
             throw new IllegalArgumentException("not a credit note");
@@ -72,10 +73,10 @@ public class MemberInvoice {
     public void handle(RecordInvoicePaymentCommand command) {
         requireSameGroupement(command.groupementId());
         if (creditNoteId != null) {
-            throw new DomainException("member-invoice.credited");
+            throw new ConflictException("member-invoice.credited");
         }
         if (paid) {
-            throw new DomainException("member-invoice.already-paid");
+            throw new ConflictException("member-invoice.already-paid");
         }
         apply(new MemberInvoicePaidEvent(invoiceId, groupementId, Require.present(command.paidOn(), "paidOn")));
     }

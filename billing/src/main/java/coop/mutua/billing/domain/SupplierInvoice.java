@@ -9,6 +9,7 @@ import coop.mutua.billing.api.SupplierInvoiceLine;
 import coop.mutua.billing.api.SupplierInvoiceRecordedEvent;
 import coop.mutua.billing.api.SupplierInvoiceResolvedEvent;
 import coop.mutua.billing.api.SupplierInvoiceStatus;
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.NotFoundException;
@@ -94,7 +95,7 @@ public class SupplierInvoice {
             throw new NotFoundException("supplier-invoice", command.supplierInvoiceId());
         }
         if (status == SupplierInvoiceStatus.MATCHED) {
-            throw new DomainException("supplier-invoice.nothing-to-resolve");
+            throw new ConflictException("supplier-invoice.nothing-to-resolve");
         }
         String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
         if (!command.accept() && note == null) {

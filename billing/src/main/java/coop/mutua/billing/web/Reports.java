@@ -101,19 +101,19 @@ public class Reports {
                 supplier.essFamily() != null || supplier.labels().stream().anyMatch(ESS_LABELS::contains), supplier.distanceKm() <= localKm)));
         List<Purchase> purchases = new ArrayList<>();
         for (SupplierOrderView order : orders) {
-            if (order.status() == SupplierOrderStatus.CANCELLED) {
+            // What members received: orders still to deliver (or awaiting a decision, or cancelled) count for nothing yet.
+            if (order.status() != SupplierOrderStatus.RECEIVED && order.status() != SupplierOrderStatus.INVOICED) {
                 continue;
             }
-            boolean organicSupplier = suppliers.containsKey(order.supplierId())
-                    && suppliers.get(order.supplierId()).labels().contains(SupplierLabel.ORGANIC_AB);
             for (SupplierOrderView.Line line : order.lines()) {
                 for (MemberShare share : line.shares()) {
-                    if (only != null && !only.equals(share.memberId())) {
+                    if (only != null && !only.equals(share.memberId()) || share.received() == null) {
                         continue;
                     }
-                    purchases.add(new Purchase(share.memberId(), order.supplierId(), line.productId(),
-                            share.received() != null ? share.received() : share.allocated(), line.unitPrice().value(),
-                            line.listPrice() == null ? null : line.listPrice().value(), organicSupplier || organic.contains(line.productId())));
+                    // Organic is a product's label (an organic producer may sell products that are not).
+                    purchases.add(new Purchase(share.memberId(), order.supplierId(), line.productId(), share.received(),
+                            line.unitPrice().value(), line.listPrice() == null ? null : line.listPrice().value(),
+                            organic.contains(line.productId())));
                 }
             }
         }

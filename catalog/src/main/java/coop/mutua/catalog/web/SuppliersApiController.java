@@ -1,6 +1,10 @@
 package coop.mutua.catalog.web;
 
-import org.springdoc.core.annotations.ParameterObject;
+import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.SupplierLabel;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import coop.mutua.catalog.api.DeactivateSupplierCommand;
@@ -56,10 +60,19 @@ class SuppliersApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the directory",
-            description = "Query parameters: q (free text), label (repeatable: ORGANIC_AB, FAIR_TRADE, IAE, ESUS, EA_ESAT), "
-                    + "family (ESS family), category, maxKm, inactive (coordinators). A supplier user gets itself only.")
-    List<DirectoryHit> search(@Parameter(hidden = true) Actor actor, @ParameterObject @ModelAttribute("filter") DirectoryFilter filter) {
+    @Operation(summary = "Search the directory", description = "A supplier user gets itself only.", parameters = {
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Free text: name, description, town, a product's name, "
+                    + "category, origin or reference (accents ignored)", schema = @Schema(type = "string")),
+            @Parameter(name = "label", in = ParameterIn.QUERY, description = "Every one of these labels (repeat the parameter)",
+                    array = @ArraySchema(schema = @Schema(implementation = SupplierLabel.class))),
+            @Parameter(name = "family", in = ParameterIn.QUERY, description = "ESS family",
+                    schema = @Schema(implementation = EssFamily.class)),
+            @Parameter(name = "category", in = ParameterIn.QUERY, description = "A product category", schema = @Schema(type = "string")),
+            @Parameter(name = "maxKm", in = ParameterIn.QUERY, description = "Largest distance from the groupement's hub, in km",
+                    schema = @Schema(type = "number", minimum = "0")),
+            @Parameter(name = "inactive", in = ParameterIn.QUERY, description = "Include deactivated suppliers (coordinators)",
+                    schema = @Schema(type = "boolean"))})
+    List<DirectoryHit> search(@Parameter(hidden = true) Actor actor, @Parameter(hidden = true) @ModelAttribute("filter") DirectoryFilter filter) {
         return directory.handle(filter.toQuery(actor)).stream()
                 .filter(hit -> !actor.is(Role.SUPPLIER) || hit.supplier().id().equals(actor.supplierId()))
                 .toList();

@@ -96,8 +96,9 @@ class SupplierOrderProjection {
 
     /**
      * Re-shares each line by what arrived, from what members asked (not from their shares at close), with the round's
-     * policy: firm quantities first, then tolerances, then what nobody accepts stays explicit (ADR 13). Counted in product steps, or in grams (thousandths) when the delivered quantity is
-     * not a whole number of steps (weighed goods); what no member can take stays explicitly unallocated.
+     * policy: firm quantities first, then tolerances, then what nobody accepts stays explicit (ADR 13). Counted in
+     * product steps, or in grams (thousandths) when the delivered quantity is not a whole number of steps (weighed
+     * goods).
      */
     @EventHandler
     void on(ReceptionRecordedEvent event) {

@@ -1,6 +1,7 @@
 package coop.mutua.ordering.web;
 
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
@@ -80,9 +81,9 @@ public class PlacingOrders {
             PurchaseRoundSummary round = rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), roundId))
                     .orElseThrow(() -> new NotFoundException("round", roundId));
             if (gate == RoundIntake.State.CLOSED) {
-                throw new DomainException("order.round-closed", round.title());
+                throw new ConflictException("order.round-closed", round.title());
             }
-            throw new DomainException("order.round-not-open", gate == RoundIntake.State.CANCELLED ? RoundStatus.CANCELLED : round.status());
+            throw new ConflictException("order.round-not-open", gate == RoundIntake.State.CANCELLED ? RoundStatus.CANCELLED : round.status());
         }
         Map<ProductId, Quantity> steps = frozenSteps.computeIfAbsent(roundId, id -> rounds.handle(
                         new FindRoundOfferQuery(actor.groupementId(), id)).stream()

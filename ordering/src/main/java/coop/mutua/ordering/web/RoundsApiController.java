@@ -178,8 +178,9 @@ class RoundsApiController {
 
     private static RoundId roundId(Actor actor, String id, String idempotencyKey) {
         if (id != null && !id.isBlank()) {
+            // A client-chosen id is a UUID, as every id Mutua gives (the API document says so).
             try {
-                return RoundId.of(id);
+                return RoundId.of(UUID.fromString(id).toString());
             } catch (IllegalArgumentException e) {
                 throw new DomainException("field.id", id);
             }

@@ -30,9 +30,9 @@ class SupplierOrderActions {
         this.catchUp = catchUp;
     }
 
-    /** The orders the actor may see: a supplier its own, a coordinator every one of the groupement. */
+    /** The orders the actor may see (a supplier its own, a coordinator every one of the groupement), shares included. */
     List<SupplierOrderView> visible(Actor actor) {
-        return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), null, false));
+        return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), null, true));
     }
 
     SupplierOrderView one(Actor actor, String id) {

@@ -102,7 +102,9 @@ class SupplierOrdersApiController {
             if (line.productId() == null || line.delivered() == null || line.delivered().isBlank()) {
                 throw new coop.mutua.kernel.DomainException("field.required", line.productId() == null ? "productId" : "delivered");
             }
-            delivered.put(productId(line.productId()), Quantity.of(line.delivered()));
+            if (delivered.put(productId(line.productId()), Quantity.of(line.delivered())) != null) {
+                throw new coop.mutua.kernel.DomainException("reception.duplicate-line", line.productId());
+            }
         }
         return actions.receive(actor, id, delivered);
     }
@@ -127,7 +129,8 @@ class SupplierOrdersApiController {
 
     @GetMapping(value = {"/api/supplier-orders/{id}/pdf", "/api/supplier-orders/{id}"}, produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
-    @Operation(summary = "The grouped purchase order as a PDF (also with Accept: application/pdf on the order itself)")
+    @Operation(summary = "One grouped order: JSON with every member's share of each line (the packing list), or with Accept: "
+            + "application/pdf (and at .../pdf) the purchase order as a PDF")
     ResponseEntity<byte[]> pdf(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         PurchaseOrder order = purchaseOrders.of(actor.groupementId(), id, actor.is(Role.SUPPLIER) ? actor.supplierId() : null);
         return document(PurchaseOrderDocuments.pdf(order), MediaType.APPLICATION_PDF, "bon-de-commande-" + order.number() + ".pdf");
@@ -159,7 +162,8 @@ class SupplierOrdersApiController {
 
     @GetMapping("/api/supplier-orders/{id}")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
-    @Operation(summary = "One grouped order with every member's share of each line (the packing list)")
+    @Operation(summary = "One grouped order: JSON with every member's share of each line (the packing list), or with Accept: "
+            + "application/pdf (and at .../pdf) the purchase order as a PDF")
     SupplierOrderView one(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         return actions.one(actor, id);
     }
