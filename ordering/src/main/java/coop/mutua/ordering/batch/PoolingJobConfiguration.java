@@ -53,8 +53,9 @@ class PoolingJobConfiguration {
                     PoolingRepository.Round round = pooling.round(roundId).orElseThrow();
                     int orders = 0;
                     Set<SupplierId> belowMinimum = new HashSet<>();
+                    java.util.Map<String, java.time.Instant> firstSubmissions = pooling.firstSubmissions(roundId);
                     for (SupplierId supplierId : pooling.suppliers(roundId)) {
-                        List<SupplierPooling.Demand> demand = pooling.demand(roundId, supplierId);
+                        List<SupplierPooling.Demand> demand = pooling.demand(roundId, supplierId, firstSubmissions);
                         if (demand.isEmpty()) {
                             continue;
                         }

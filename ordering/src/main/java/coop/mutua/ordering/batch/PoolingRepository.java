@@ -61,8 +61,21 @@ class PoolingRepository {
                 .list();
     }
 
+    /** When each member of the round first submitted its order: orders FIRST_COME and breaks PRO_RATA's ties. */
+    Map<String, Instant> firstSubmissions(RoundId roundId) {
+        Map<String, Instant> first = new java.util.HashMap<>();
+        jdbc.sql("SELECT member_id, first_submitted_at FROM member_order WHERE round_id = :round")
+                .param("round", roundId.value())
+                .query((rs, n) -> {
+                    Timestamp at = rs.getTimestamp(2);
+                    return first.put(rs.getString(1), at == null ? null : at.toInstant());
+                })
+                .list();
+        return first;
+    }
+
     /** Every product of the supplier asked for in the round, with the members' frozen lines. */
-    List<SupplierPooling.Demand> demand(RoundId roundId, SupplierId supplierId) {
+    List<SupplierPooling.Demand> demand(RoundId roundId, SupplierId supplierId, Map<String, Instant> firstSubmissions) {
         Map<String, OfferedProduct> offer = new LinkedHashMap<>();
         jdbc.sql("SELECT product_id, offered FROM round_offer WHERE round_id = :round AND supplier_id = :supplier")
                 .param("round", roundId.value()).param("supplier", supplierId.value())
@@ -72,18 +85,15 @@ class PoolingRepository {
         if (offer.isEmpty()) {
             return List.of();
         }
-        // By the supplier's products, so that the (round, product) index reads only this supplier's lines. The time of
-        // each member's first submission orders FIRST_COME and breaks PRO_RATA's ties.
-        jdbc.sql("""
-                        SELECT l.product_id, l.member_id, l.quantity, l.tolerance,
-                            (SELECT o.first_submitted_at FROM member_order o WHERE o.order_id = l.order_id)
-                        FROM member_order_line l WHERE l.round_id = :round AND l.product_id IN (:products)""")
+        // By the supplier's products, so that the (round, product) index reads only this supplier's lines.
+        jdbc.sql("SELECT l.product_id, l.member_id, l.quantity, l.tolerance FROM member_order_line l "
+                        + "WHERE l.round_id = :round AND l.product_id IN (:products)")
                 .param("round", roundId.value()).param("products", List.copyOf(offer.keySet()))
                 .query((rs, n) -> {
-                    Timestamp first = rs.getTimestamp(5);
+                    String member = rs.getString(2);
                     return claims.computeIfAbsent(rs.getString(1), product -> new ArrayList<>())
-                            .add(new Allocation.Claim(MemberId.of(rs.getString(2)), new Quantity(rs.getBigDecimal(3)),
-                                    new Quantity(rs.getBigDecimal(4)), first == null ? null : first.toInstant()));
+                            .add(new Allocation.Claim(MemberId.of(member), new Quantity(rs.getBigDecimal(3)),
+                                    new Quantity(rs.getBigDecimal(4)), firstSubmissions.get(member)));
                 })
                 .list();
         List<SupplierPooling.Demand> demand = new ArrayList<>();
