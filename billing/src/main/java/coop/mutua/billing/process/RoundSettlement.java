@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
  * A round is SETTLED once every member invoice is paid or cancelled by a credit note. Checked after each payment and
  * credit note, and when the round becomes INVOICED (payments may come in while the invoicing job still runs). Member
  * invoices are written in their events' transactions, so when this tracking processor sees an event, the table already
- * holds it and every earlier one: of two payments committed together, the later one seen settles the round.
+ * holds it and every earlier one: of two payments committed together, the later one seen settles the round. A processing
+ * group of its own: an invoice whose mail failed (dead-lettered in billing-process) must not hold back its payment here.
  */
 @Component
-@ProcessingGroup("billing-process")
+@ProcessingGroup("billing-settlement")
 class RoundSettlement {
 
     private static final Logger log = LoggerFactory.getLogger(RoundSettlement.class);

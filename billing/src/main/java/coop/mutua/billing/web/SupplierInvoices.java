@@ -70,6 +70,8 @@ public class SupplierInvoices {
     private final MemberInvoiceQueries memberInvoices;
     private final ProjectionCatchUp catchUp;
 
+    /** Ordering's projection of supplier orders (a published processing group name, like its events). */
+    private static final String ORDERING_ROUNDS = "ordering-rounds";
     private final TransactionTemplate transactions;
 
     SupplierInvoices(CommandGateway commands, QueryGateway queries, SupplierInvoiceQueries invoices,
@@ -117,6 +119,8 @@ public class SupplierInvoices {
                     differences));
         });
         catchUp.await(SupplierInvoiceQueries.PROJECTION, id);
+        // The same request made the order INVOICED: a client reading the order next sees it so (ADR 5).
+        catchUp.await(ORDERING_ROUNDS, order.id());
         return one(actor, id);
     }
 

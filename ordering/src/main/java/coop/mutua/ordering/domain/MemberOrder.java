@@ -67,7 +67,10 @@ public class MemberOrder {
                 command.roundId(), command.memberId(), lines, firstSubmittedAt == null ? now : firstSubmittedAt, now));
     }
 
-    /** Quantities positive multiples of the product's step, tolerances not negative, each product once. */
+    /**
+     * Quantities positive multiples of the product's step, tolerances whole steps too (a part of a step could help
+     * complete a case at pooling that nobody's share could then take), each product once.
+     */
     static List<OrderLine> checkedLines(SubmitMemberOrderCommand command) {
         List<OrderLine> lines = new ArrayList<>();
         Set<ProductId> seen = new HashSet<>();
@@ -84,7 +87,11 @@ public class MemberOrder {
             if (quantity.isZero() || !quantity.isMultipleOf(step)) {
                 throw new DomainException("order.quantity-step", quantity, step);
             }
-            lines.add(new OrderLine(line.productId(), quantity, line.tolerance() == null ? Quantity.ZERO : line.tolerance()));
+            Quantity tolerance = line.tolerance() == null ? Quantity.ZERO : line.tolerance();
+            if (!tolerance.isZero() && !tolerance.isMultipleOf(step)) {
+                throw new DomainException("order.tolerance-step", tolerance, step);
+            }
+            lines.add(new OrderLine(line.productId(), quantity, tolerance));
         }
         return List.copyOf(lines);
     }

@@ -59,6 +59,9 @@ class MemberOrderTest {
                 .expectException(DomainException.class).expectExceptionMessage("order.quantity-step [1.2, 0.5]");
         fixture.givenNoPriorActivity().when(submit(List.of(new OrderLine(CARROTS, Quantity.ZERO, Quantity.ZERO))))
                 .expectException(DomainException.class).expectExceptionMessage("order.quantity-step [0, 1]");
+        // A part of a step as tolerance could complete a case at pooling that no member's share could take.
+        fixture.givenNoPriorActivity().when(submit(List.of(new OrderLine(CHEESE, Quantity.of("1"), Quantity.of("0.3")))))
+                .expectException(DomainException.class).expectExceptionMessage("order.tolerance-step [0.3, 0.5]");
         fixture.givenNoPriorActivity().when(submit(List.of(new OrderLine(ProductId.of("autre"), Quantity.of(1), Quantity.ZERO))))
                 .expectException(DomainException.class).expectExceptionMessage("order.not-on-offer [autre]");
         fixture.givenNoPriorActivity().when(submit(List.of(new OrderLine(CARROTS, Quantity.of(1), null),
