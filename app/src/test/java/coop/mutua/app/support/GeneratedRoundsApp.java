@@ -35,7 +35,9 @@ public final class GeneratedRoundsApp {
             }
             ApplicationContextInitializer<ConfigurableApplicationContext> database = app -> {
                 TestPropertyValues.of(TestDatabase.newDatabaseProperties())
-                        .and(java.util.Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(mailPort)))
+                        .and(java.util.Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(mailPort),
+                                // Above application.yml's ${PORT:8080} (default properties are below it).
+                                "server.port", "0"))
                         .applyTo(app.getEnvironment());
                 TestDatabase.using(app);
             };
@@ -43,7 +45,6 @@ public final class GeneratedRoundsApp {
             context = new SpringApplicationBuilder(MutuaApplication.class)
                     .profiles("test")
                     .initializers(database)
-                    .properties("server.port=0")
                     .run();
         }
         return context;

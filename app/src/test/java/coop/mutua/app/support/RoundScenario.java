@@ -155,14 +155,9 @@ public record RoundScenario(long seed, VatRegime regime, String allocationPolicy
             BigDecimal tolerance;
             if (kind < 45) {
                 tolerance = BigDecimal.ZERO;
-            } else if (kind < 92) {
-                tolerance = product.step().multiply(BigDecimal.valueOf(1 + random.nextInt((int) Math.min(20, perCase))));
             } else {
-                // A tolerance that is not a whole number of steps (the API accepts it).
-                tolerance = BigDecimal.valueOf(1 + random.nextInt(1_999), 3).multiply(product.step()).setScale(3, RoundingMode.DOWN);
-                if (tolerance.signum() == 0 || tolerance.remainder(product.step()).signum() == 0) {
-                    tolerance = tolerance.add(new BigDecimal("0.001"));
-                }
+                // Whole steps: the API refuses a part of a step (order.tolerance-step).
+                tolerance = product.step().multiply(BigDecimal.valueOf(1 + random.nextInt((int) Math.min(20, perCase))));
             }
             lines.add(new Line(product.index(), quantity.stripTrailingZeros(), tolerance.stripTrailingZeros()));
         }
