@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,8 +45,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  *
  * <p>Each try is one scenario seed (a {@code long}): the failure message names it, with the stage and the scenario, and
  * jqwik's report names its own seed. Shrinking is off: a seed is not a structure to shrink, and a try costs seconds.
- * Checks that a known product defect breaks are skipped where it strikes and counted ({@link GeneratedRound.KnownDefect},
- * none at present); the counts, and what the scenarios went through, are printed at the end.
+ * What the scenarios went through is counted and printed at the end.
  *
  * <p>By default {@value #DEFAULT_TRIES} tries run in {@code mvn verify} (the whole class, application start and examples
  * included, in about 100 s on two cores). Commands, from the repository's root ({@code -am} builds and uses this
@@ -74,7 +72,6 @@ class GeneratedRoundsProperties {
     static final String SEEDS = "mutua.generated-rounds.seeds";
     static final int DEFAULT_TRIES = 20;
 
-    private static final Map<GeneratedRound.KnownDefect, AtomicInteger> SKIPPED = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> FACTS = new ConcurrentSkipListMap<>();
     private static final List<Long> MILLIS = new CopyOnWriteArrayList<>();
 
@@ -86,9 +83,6 @@ class GeneratedRoundsProperties {
             System.out.printf("GeneratedRoundsProperties: %d scenarios, %.1f s in all, %.1f s median, %.1f s longest%n", sorted.size(),
                     sorted.stream().mapToLong(Long::longValue).sum() / 1000.0, sorted.get(sorted.size() / 2) / 1000.0,
                     sorted.get(sorted.size() - 1) / 1000.0);
-        }
-        if (!SKIPPED.isEmpty()) {
-            System.out.println("GeneratedRoundsProperties: checks skipped for known defects: " + SKIPPED);
         }
         GeneratedRoundsApp.stop();
     }
@@ -174,8 +168,7 @@ class GeneratedRoundsProperties {
                 List.of(new Line(0, new BigDecimal("3"), BigDecimal.ZERO)));
         GeneratedRoundsApp.withMailDown(() -> {
             GeneratedRound.Outcome outcome = run(scenario, new GeneratedRound.Options(true, true));
-            assertThat(outcome.lastStage()).isEqualTo("DONE");
-            assertThat(outcome.skipped()).isEmpty();
+            assertThat(outcome.lastStage()).as("settled, the mail still down").isEqualTo("DONE");
         });
     }
 
@@ -219,7 +212,6 @@ class GeneratedRoundsProperties {
     }
 
     private static GeneratedRound.Outcome record(GeneratedRound.Outcome outcome) {
-        outcome.skipped().forEach((defect, count) -> SKIPPED.computeIfAbsent(defect, d -> new AtomicInteger()).addAndGet(count));
         outcome.facts().forEach((fact, count) -> FACTS.computeIfAbsent(fact, f -> new AtomicInteger()).addAndGet(count));
         return outcome;
     }

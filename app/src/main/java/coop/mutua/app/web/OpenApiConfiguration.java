@@ -48,6 +48,12 @@ public class OpenApiConfiguration {
     static final String DECIMAL = "^[0-9]+(\\.[0-9]+)?$";
     static final String PROBLEM = "application/problem+json";
     private static final String UUID = "uuid";
+    /** String properties that hold an enumeration's value whatever their record says, by name, and the values. */
+    private static final Map<String, List<String>> ENUMERATED = Map.of(
+            "vatRate", Arrays.stream(VatRate.values()).map(VatRate::text).toList(),
+            "rate", Arrays.stream(VatRate.values()).map(VatRate::text).toList(),
+            "saleUnit", Arrays.stream(SaleUnit.values()).map(Enum::name).toList(),
+            "role", Arrays.stream(Role.values()).map(Enum::name).toList());
 
     static {
         SpringDocUtils config = SpringDocUtils.getConfig();
@@ -190,14 +196,9 @@ public class OpenApiConfiguration {
         if (properties == null) {
             return;
         }
-        Map<String, List<String>> values = Map.of(
-                "vatRate", Arrays.stream(VatRate.values()).map(VatRate::text).toList(),
-                "rate", Arrays.stream(VatRate.values()).map(VatRate::text).toList(),
-                "saleUnit", Arrays.stream(SaleUnit.values()).map(Enum::name).toList(),
-                "role", Arrays.stream(Role.values()).map(Enum::name).toList());
         properties.forEach((name, property) -> {
-            if (values.containsKey(name) && isString(property) && property.getEnum() == null) {
-                ((Schema<String>) property).setEnum(values.get(name));
+            if (ENUMERATED.containsKey(name) && isString(property) && property.getEnum() == null) {
+                ((Schema<String>) property).setEnum(ENUMERATED.get(name));
             }
         });
     }

@@ -20,7 +20,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,8 +37,8 @@ import tools.jackson.databind.JsonNode;
  * too: nothing here looks at the tables.
  *
  * <p>A failure is an {@link AssertionError} that names the scenario's seed and the stage, and describes the scenario.
- * Checks that would fail because of a known, reported product defect are skipped (and counted in the {@link Outcome}),
- * see {@link KnownDefect}.
+ * The three product defects this property found (D1 to D3) are fixed; their scenarios are examples in
+ * GeneratedRoundsProperties, and no check is skipped.
  */
 public final class GeneratedRound {
 
@@ -48,21 +47,8 @@ public final class GeneratedRound {
     private static final BigDecimal GRAM = new BigDecimal("0.001");
     private static final String FEE_KEY = "groupement-fee";
 
-    /**
-     * Product defects found by this property and reported, not fixed (production code is not ours to change here): the
-     * one check each of them breaks is skipped in the situation that triggers it, every other check still runs.
-     */
-    public enum KnownDefect {
-        // None at present. D1 (a tolerance of a part of a step filled a case no share took), D2 (a failed invoice mail
-        // held back the round's settlement) and D3 (an invoiced order read before its projection) were found by this
-        // property and fixed; their scenarios stay as examples in GeneratedRoundsProperties.
-    }
-
-    /**
-     * What a run went through: the last stage reached, how many times each known defect's check was skipped, and counts
-     * of what happened (to see what the tries cover).
-     */
-    public record Outcome(String lastStage, Map<KnownDefect, Integer> skipped, Map<String, Integer> facts) {
+    /** What a run went through: the last stage reached, and counts of what happened (to see what the tries cover). */
+    public record Outcome(String lastStage, Map<String, Integer> facts) {
     }
 
     private final long seed;
@@ -72,7 +58,6 @@ public final class GeneratedRound {
     private final RoundFlow flow;
     private final String coordinator;
     private String stage = "SETUP";
-    private final Map<KnownDefect, Integer> skipped = new EnumMap<>(KnownDefect.class);
     private final Map<String, Integer> facts = new TreeMap<>();
     private final Options options;
 
@@ -130,7 +115,7 @@ public final class GeneratedRound {
         try {
             run.all();
             run.fact("last stage " + run.stage);
-            return new Outcome(run.stage, Map.copyOf(run.skipped), Map.copyOf(run.facts));
+            return new Outcome(run.stage, Map.copyOf(run.facts));
         } catch (RuntimeException | AssertionError e) {
             String replay = RoundScenario.generate(seed).equals(scenario)
                     ? "\nReplay it alone (from the repository's root): mvn -o test -pl app -am -Dsurefire.failIfNoSpecifiedTests=false"
@@ -1361,18 +1346,6 @@ public final class GeneratedRound {
 
     // ------------------------------------------------------------------------------------------------------------------
     // Helpers
-
-    private void skip(KnownDefect defect) {
-        skipped.merge(defect, 1, Integer::sum);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private long stageStarted = System.nanoTime();
 

@@ -21,7 +21,6 @@ import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.ordering.query.SupplierOrderQueries;
 import coop.mutua.ordering.api.FindMemberSharesQuery;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +115,7 @@ class RoundPagesController {
         PageOutcome.attempt(redirect, "rounds.terms-saved", () -> {
             Set<SupplierId> chosen = suppliers == null ? Set.of()
                     : suppliers.stream().map(RoundPagesController::supplierId).collect(Collectors.toSet());
-            runningRounds.setTerms(actor, round.roundId(), chosen, allocation, feeSplit, percent(fee));
+            runningRounds.setTerms(actor, round.roundId(), chosen, allocation, feeSplit, RunningRounds.percent(fee.replace("%", "")));
         });
         return "redirect:/rounds/" + round.roundId();
     }
@@ -251,11 +250,4 @@ class RoundPagesController {
         }
     }
 
-    private static BigDecimal percent(String text) {
-        try {
-            return new BigDecimal(text.strip().replace(',', '.').replace("%", "").strip());
-        } catch (NumberFormatException e) {
-            throw new DomainException("round.fee-percent", text);
-        }
-    }
 }

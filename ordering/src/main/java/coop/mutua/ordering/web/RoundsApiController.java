@@ -102,18 +102,8 @@ class RoundsApiController {
         Set<SupplierId> suppliers = body.suppliers() == null ? Set.of()
                 : body.suppliers().stream().map(RoundsApiController::supplierId).collect(Collectors.toSet());
         return runningRounds.setTerms(actor, RoundVisibility.parse(id), suppliers, body.allocationPolicy(), body.feeSplitPolicy(),
-                feePercent(body.groupementFeePercent()));
-    }
-
-    private static java.math.BigDecimal feePercent(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new java.math.BigDecimal(text.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new coop.mutua.kernel.DomainException("round.fee-percent", text);
-        }
+                body.groupementFeePercent() == null || body.groupementFeePercent().isBlank() ? null
+                        : RunningRounds.percent(body.groupementFeePercent()));
     }
 
     @GetMapping("/{id}/terms")

@@ -92,6 +92,15 @@ class RunningRounds {
         send(new CancelPurchaseRoundCommand(roundId, coordinator.groupementId(), reason), roundId);
     }
 
+    /** A groupement fee typed by a person or sent by a client: "2.5" or "2,5" (pages and API read it the same way). */
+    static BigDecimal percent(String text) {
+        try {
+            return new BigDecimal(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new DomainException("round.fee-percent", text);
+        }
+    }
+
     RoundTerms terms(Actor actor, RoundId roundId) {
         return rounds.handle(new FindRoundTermsQuery(actor.groupementId(), roundId))
                 .orElseThrow(() -> new NotFoundException("round", roundId));

@@ -30,9 +30,12 @@ class SupplierOrderActions {
         this.catchUp = catchUp;
     }
 
-    /** The orders the actor may see (a supplier its own, a coordinator every one of the groupement), shares included. */
-    List<SupplierOrderView> visible(Actor actor) {
-        return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), null, true));
+    /**
+     * The orders the actor may see (a supplier its own, a coordinator every one of the groupement), with every member's
+     * share when asked (the API gives them, the list page does not show them).
+     */
+    List<SupplierOrderView> visible(Actor actor, boolean withShares) {
+        return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), null, withShares));
     }
 
     SupplierOrderView one(Actor actor, String id) {

@@ -41,7 +41,7 @@ class SupplierOrderPagesController {
 
     @GetMapping("/supplier-orders")
     String list(Actor actor, Model model) {
-        model.addAttribute("orders", actions.visible(actor));
+        model.addAttribute("orders", actions.visible(actor, false));
         model.addAttribute("supplierNames", supplierNames(actor));
         model.addAttribute("roundTitles", rounds.handle(new coop.mutua.ordering.api.FindPurchaseRoundsQuery(actor.groupementId(),
                         java.util.EnumSet.allOf(coop.mutua.ordering.api.RoundStatus.class))).stream()

@@ -58,7 +58,7 @@ class SupplierOrdersApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "Grouped orders: a supplier's own, or every one of the groupement for a coordinator")
     List<SupplierOrderView> list(@Parameter(hidden = true) Actor actor) {
-        return actions.visible(actor);
+        return actions.visible(actor, true);
     }
 
     @PostMapping("/api/supplier-orders/{id}/confirm")
