@@ -27,20 +27,44 @@ import org.springframework.stereotype.Component;
 class FirstCoordinatorBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstCoordinatorBootstrap.class);
-    static final int MINIMUM_PASSWORD_LENGTH = 12;
 
     private final BootstrapProperties settings;
     private final Accounts accounts;
     private final CommandGateway commands;
+    private final PasswordPolicy policy;
 
-    FirstCoordinatorBootstrap(BootstrapProperties settings, Accounts accounts, CommandGateway commands) {
+    FirstCoordinatorBootstrap(BootstrapProperties settings, Accounts accounts, CommandGateway commands, PasswordPolicy policy) {
         this.settings = settings;
         this.accounts = accounts;
         this.commands = commands;
+        this.policy = policy;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        createOperator();
+        createFirstCoordinator();
+    }
+
+    /** The platform's operator: registers groupements and invites their coordinators; sees nothing inside them. */
+    private void createOperator() {
+        if (!settings.operatorRequested()) {
+            return;
+        }
+        if (accounts.operatorExists()) {
+            log.info("Operator settings ignored: an operator account already exists");
+            return;
+        }
+        if (accounts.exists(settings.operatorUsername())) {
+            throw new IllegalStateException("MUTUA_BOOTSTRAP_OPERATOR_USERNAME '" + settings.operatorUsername() + "' is already a login");
+        }
+        checkPassword(settings.operatorPassword(), settings.operatorUsername(), "MUTUA_BOOTSTRAP_OPERATOR_PASSWORD");
+        accounts.createOperator(settings.operatorUsername(), settings.operatorPassword(),
+                settings.operatorName() == null || settings.operatorName().isBlank() ? settings.operatorUsername() : settings.operatorName());
+        log.info("Bootstrap: operator '{}' created", settings.operatorUsername());
+    }
+
+    private void createFirstCoordinator() {
         if (!accounts.isEmpty()) {
             if (settings.requested()) {
                 log.info("Bootstrap settings ignored: accounts already exist");
@@ -48,16 +72,16 @@ class FirstCoordinatorBootstrap implements ApplicationRunner {
             return;
         }
         if (!settings.requested()) {
-            log.warn("No account exists yet. Create the first coordinator by starting once with MUTUA_BOOTSTRAP_GROUPEMENT_NAME, "
-                    + "MUTUA_BOOTSTRAP_GROUPEMENT_SIRET, MUTUA_BOOTSTRAP_GROUPEMENT_EMAIL, MUTUA_BOOTSTRAP_COORDINATOR_USERNAME and "
-                    + "MUTUA_BOOTSTRAP_COORDINATOR_PASSWORD set (see README, Configuration).");
+            if (!accounts.operatorExists()) {
+                log.warn("No account exists yet. Create the first coordinator by starting once with MUTUA_BOOTSTRAP_GROUPEMENT_NAME, "
+                        + "MUTUA_BOOTSTRAP_GROUPEMENT_SIRET, MUTUA_BOOTSTRAP_GROUPEMENT_EMAIL, MUTUA_BOOTSTRAP_COORDINATOR_USERNAME and "
+                        + "MUTUA_BOOTSTRAP_COORDINATOR_PASSWORD set, or an operator (MUTUA_BOOTSTRAP_OPERATOR_USERNAME and "
+                        + "MUTUA_BOOTSTRAP_OPERATOR_PASSWORD) who registers groupements from /operator (see README).");
+            }
             return;
         }
         String password = settings.coordinatorPassword();
-        if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
-            throw new IllegalStateException("MUTUA_BOOTSTRAP_COORDINATOR_PASSWORD must have at least "
-                    + MINIMUM_PASSWORD_LENGTH + " characters");
-        }
+        checkPassword(password, settings.coordinatorUsername(), "MUTUA_BOOTSTRAP_COORDINATOR_PASSWORD");
         GroupementId groupementId = GroupementId.random();
         try {
             commands.sendAndWait(new RegisterGroupementCommand(groupementId, settings.groupementName(),
@@ -68,11 +92,21 @@ class FirstCoordinatorBootstrap implements ApplicationRunner {
         } catch (DomainException e) {
             throw new IllegalStateException("Bootstrap refused: " + e.getMessage(), e);
         }
-        accounts.create(settings.coordinatorUsername(), password,
+        coop.mutua.kernel.UserId coordinator = accounts.create(settings.coordinatorUsername(), password,
                 settings.coordinatorName() == null || settings.coordinatorName().isBlank() ? settings.coordinatorUsername() : settings.coordinatorName(),
                 Role.COORDINATOR, groupementId, null, null);
+        String email = settings.coordinatorEmail() == null || settings.coordinatorEmail().isBlank()
+                ? settings.groupementEmail() : settings.coordinatorEmail();
+        accounts.setEmail(coordinator, email);
         log.info("Bootstrap: groupement '{}' ({}) and coordinator '{}' created", settings.groupementName(), groupementId,
                 settings.coordinatorUsername());
+    }
+
+    private void checkPassword(String password, String login, String variable) {
+        policy.check(password, login, null).ifPresent(problem -> {
+            throw new IllegalStateException(variable + " refused (" + problem.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + "): at least " + PasswordPolicy.MINIMUM_LENGTH + " characters, not containing the login, not a common password");
+        });
     }
 
     private VatRegime vatRegime() {

@@ -30,6 +30,7 @@ class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
             Map<String, Object> metadata = new HashMap<>();
             // A logged-in user always wins; background work (imports, schedules) may name the user it acts for.
             metadata.put(ActorMetadata.USER_ID, actor.map(a -> a.userId().value())
+                    .or(() -> CurrentActor.account().map(operator -> operator.id().value()))
                     .orElseGet(() -> String.valueOf(command.getMetaData().getOrDefault(ActorMetadata.USER_ID, ActorMetadata.SYSTEM_USER))));
             if (groupementId != null) {
                 metadata.put(ActorMetadata.GROUPEMENT_ID, groupementId);

@@ -10,7 +10,10 @@ import coop.mutua.billing.web.SupplierInvoices;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.UserId;
+import coop.mutua.app.account.Account;
 import coop.mutua.app.account.Accounts;
+import coop.mutua.app.account.Invitations;
+import coop.mutua.app.account.People;
 import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
@@ -96,7 +99,7 @@ public class DemoData implements ApplicationRunner {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** The fixed demo logins: username, role, whom they act for. */
-    public record DemoLogin(String username, Role role, String actsFor) {
+    public record DemoLogin(String username, String role, String actsFor) {
     }
 
     public static final String GIRONDE_COORDINATOR = "coord-gironde";
@@ -104,12 +107,18 @@ public class DemoData implements ApplicationRunner {
     public static final String GIRONDE_MEMBER_CUISINES = "cuisines-begles";
     public static final String GIRONDE_SUPPLIER = "gaec-entre-deux-mers";
     public static final String BASQUE_COORDINATOR = "coord-pays-basque";
+    public static final String OPERATOR = "operateur";
+    /** A disabled account and a pending invitation, so that the people pages show every state. */
+    public static final String GIRONDE_DISABLED = "ancien-benevole";
+    public static final String PENDING_INVITATION_EMAIL = "nadia.roussel@epicerie-labastide.example";
 
     public static final GroupementId GIRONDE = GroupementId.of(id("groupement/gironde"));
     public static final GroupementId PAYS_BASQUE = GroupementId.of(id("groupement/pays-basque"));
 
     private final CommandGateway commands;
     private final Accounts accounts;
+    private final Invitations invitations;
+    private final People people;
     private final RoundQueries rounds;
     private final SupplierOrderQueries supplierOrders;
     private final Clock clock;
@@ -121,7 +130,7 @@ public class DemoData implements ApplicationRunner {
     private final Map<SupplierId, GroupementId> groupementOfSupplier = new HashMap<>();
     private final Map<SupplierId, List<OfferedProduct>> catalogOf = new HashMap<>();
 
-    DemoData(CommandGateway commands, Accounts accounts, Clock clock, @Value("${mutua.demo.password}") String password,
+    DemoData(CommandGateway commands, Accounts accounts, Invitations invitations, People people, Clock clock, @Value("${mutua.demo.password}") String password,
              RoundQueries rounds, SupplierOrderQueries supplierOrders, SupplierInvoices supplierInvoices, MemberInvoicing invoicing,
              MemberInvoices memberInvoices, ProjectionCatchUp catchUp) {
         this.supplierInvoices = supplierInvoices;
@@ -132,17 +141,20 @@ public class DemoData implements ApplicationRunner {
         this.supplierOrders = supplierOrders;
         this.commands = commands;
         this.accounts = accounts;
+        this.invitations = invitations;
+        this.people = people;
         this.clock = clock;
         this.password = password;
     }
 
     public static List<DemoLogin> logins() {
         return List.of(
-                new DemoLogin(GIRONDE_COORDINATOR, Role.COORDINATOR, "Achats Solidaires Gironde"),
-                new DemoLogin(GIRONDE_MEMBER_EPICERIE, Role.MEMBER, "Épicerie solidaire La Bastide"),
-                new DemoLogin(GIRONDE_MEMBER_CUISINES, Role.MEMBER, "SCIC Cuisines Partagées de Bègles"),
-                new DemoLogin(GIRONDE_SUPPLIER, Role.SUPPLIER, "GAEC Terres de l'Entre-deux-Mers"),
-                new DemoLogin(BASQUE_COORDINATOR, Role.COORDINATOR, "Achats Partagés Pays Basque"));
+                new DemoLogin(GIRONDE_COORDINATOR, "COORDINATOR", "Achats Solidaires Gironde"),
+                new DemoLogin(GIRONDE_MEMBER_EPICERIE, "MEMBER", "Épicerie solidaire La Bastide"),
+                new DemoLogin(GIRONDE_MEMBER_CUISINES, "MEMBER", "SCIC Cuisines Partagées de Bègles"),
+                new DemoLogin(GIRONDE_SUPPLIER, "SUPPLIER", "GAEC Terres de l'Entre-deux-Mers"),
+                new DemoLogin(BASQUE_COORDINATOR, "COORDINATOR", "Achats Partagés Pays Basque"),
+                new DemoLogin(OPERATOR, "OPERATOR", "the platform (registers groupements, sees none of their data)"));
     }
 
     @Override
@@ -300,10 +312,21 @@ public class DemoData implements ApplicationRunner {
         commands.sendAndWait(new ClosePurchaseRoundCommand(summer, GIRONDE, ClosingTrigger.COORDINATOR));
         invoice(summer, true);
 
-        accounts.create(GIRONDE_COORDINATOR, password, "Claire Dubos (coordination)", Role.COORDINATOR, GIRONDE, null, null);
-        accounts.create(GIRONDE_MEMBER_EPICERIE, password, "Karim Benali (Épicerie La Bastide)", Role.MEMBER, GIRONDE, epicerie, null);
-        accounts.create(GIRONDE_MEMBER_CUISINES, password, "Sophie Laffargue (Cuisines Partagées)", Role.MEMBER, GIRONDE, cuisines, null);
-        accounts.create(GIRONDE_SUPPLIER, password, "Jean-Marc Dupuy (GAEC)", Role.SUPPLIER, GIRONDE, null, gaec);
+        UserId coordinator = accounts.create(GIRONDE_COORDINATOR, password, "Claire Dubos (coordination)", Role.COORDINATOR, GIRONDE, null, null);
+        accounts.setEmail(coordinator, "claire.dubos@achats-solidaires-gironde.example");
+        accounts.setEmail(accounts.create(GIRONDE_MEMBER_EPICERIE, password, "Karim Benali (Épicerie La Bastide)", Role.MEMBER, GIRONDE,
+                epicerie, null), "karim.benali@epicerie-labastide.example");
+        accounts.setEmail(accounts.create(GIRONDE_MEMBER_CUISINES, password, "Sophie Laffargue (Cuisines Partagées)", Role.MEMBER,
+                GIRONDE, cuisines, null), "sophie.laffargue@cuisines-begles.example");
+        accounts.setEmail(accounts.create(GIRONDE_SUPPLIER, password, "Jean-Marc Dupuy (GAEC)", Role.SUPPLIER, GIRONDE, null, gaec),
+                "jm.dupuy@gaec-entre-deux-mers.example");
+        // Every state of an account on the people pages: a pending invitation and a disabled account.
+        Account claire = accounts.findById(coordinator).orElseThrow();
+        invitations.invite(GIRONDE, new Invitations.Invitee("Nadia Roussel", PENDING_INVITATION_EMAIL, Role.MEMBER, epicerie, null,
+                java.util.Locale.FRENCH), claire, "demo");
+        UserId former = accounts.create(GIRONDE_DISABLED, password, "Paul Garat (ancien bénévole)", Role.MEMBER, GIRONDE, cuisines, null);
+        accounts.setEmail(former, "paul.garat@cuisines-begles.example");
+        people.disable(GIRONDE, former, claire, "demo");
     }
 
     private void seedPaysBasque() {
@@ -322,7 +345,11 @@ public class DemoData implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock.withZone(PARIS));
         round(PAYS_BASQUE, "pays-basque/fetes", "Fromages pour les fêtes", today.plusDays(12), today.plusDays(15),
                 "Ikastola Baiona, Bayonne");
-        accounts.create(BASQUE_COORDINATOR, password, "Maialen Etcheverry (coordination)", Role.COORDINATOR, PAYS_BASQUE, null, null);
+        accounts.setEmail(accounts.create(BASQUE_COORDINATOR, password, "Maialen Etcheverry (coordination)", Role.COORDINATOR,
+                PAYS_BASQUE, null, null), "maialen@achats-partages-pb.example");
+        if (!accounts.operatorExists()) {
+            accounts.createOperator(OPERATOR, password, "Exploitation Mutua");
+        }
     }
 
     private MemberId member(GroupementId groupement, String key, String name, String siretBody, boolean vatRegistered,

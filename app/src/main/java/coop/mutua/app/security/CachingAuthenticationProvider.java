@@ -42,8 +42,26 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
 
     CachingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder, Duration ttl, Duration recheck,
                                   Clock clock) {
+        this(users, passwordEncoder, null, ttl, recheck, clock);
+    }
+
+    /** With a service storing a password hashed again when the encoder's default changed since it was stored. */
+    CachingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder,
+                                  org.springframework.security.core.userdetails.UserDetailsPasswordService upgrades,
+                                  Duration ttl, Duration recheck, Clock clock) {
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(passwordEncoder);
+        // The account's state is checked after the password, never before: a disabled account must not answer faster
+        // (no hash computed) or differently from a wrong password.
+        this.delegate.setPreAuthenticationChecks(user -> { });
+        this.delegate.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new org.springframework.security.authentication.DisabledException("disabled");
+            }
+        });
+        if (upgrades != null) {
+            this.delegate.setUserDetailsPasswordService(upgrades);
+        }
         this.users = users;
         this.ttl = ttl;
         this.recheck = recheck;
@@ -52,25 +70,12 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String username = authentication.getName();
-        Object credentials = authentication.getCredentials();
-        String key = credentials == null ? null : key(username, credentials.toString());
-        if (key != null) {
-            Remembered entry = remembered.get(key);
-            Instant now = clock.instant();
-            if (entry != null && now.isBefore(entry.until())) {
-                if (now.isBefore(entry.checkedAt().plus(recheck))) {
-                    return UsernamePasswordAuthenticationToken.authenticated(entry.user(), null, entry.user().getAuthorities());
-                }
-                UserDetails user = users.loadUserByUsername(username);
-                if (user.isEnabled() && entry.passwordHash().equals(user.getPassword())) {
-                    remembered.put(key, new Remembered(user, entry.passwordHash(), entry.until(), now));
-                    return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-                }
-                remembered.remove(key);
-            }
+        Authentication known = remembered(authentication);
+        if (known != null) {
+            return known;
         }
         Authentication result = delegate.authenticate(authentication);
+        String key = key(authentication);
         if (key != null && result.getPrincipal() instanceof UserDetails user) {
             if (remembered.size() >= MAX_ENTRIES) {
                 remembered.clear();
@@ -79,6 +84,47 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
             remembered.put(key, new Remembered(user, user.getPassword(), now.plus(ttl), now));
         }
         return result;
+    }
+
+    /**
+     * The authentication of credentials verified within the last few minutes, if the account is still as it was
+     * (enabled, same password hash, same credentials epoch); null if they must be checked.
+     */
+    Authentication remembered(Authentication authentication) {
+        String key = key(authentication);
+        if (key == null) {
+            return null;
+        }
+        Remembered entry = remembered.get(key);
+        Instant now = clock.instant();
+        if (entry == null || !now.isBefore(entry.until())) {
+            return null;
+        }
+        if (now.isBefore(entry.checkedAt().plus(recheck))) {
+            return UsernamePasswordAuthenticationToken.authenticated(entry.user(), null, entry.user().getAuthorities());
+        }
+        UserDetails user;
+        try {
+            user = users.loadUserByUsername(authentication.getName());
+        } catch (org.springframework.security.core.userdetails.UsernameNotFoundException gone) {
+            remembered.remove(key);
+            return null;
+        }
+        if (user.isEnabled() && entry.passwordHash().equals(user.getPassword()) && sameEpoch(entry.user(), user)) {
+            remembered.put(key, new Remembered(user, entry.passwordHash(), entry.until(), now));
+            return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        }
+        remembered.remove(key);
+        return null;
+    }
+
+    private static boolean sameEpoch(UserDetails before, UserDetails now) {
+        return !(before instanceof MutuaUser a && now instanceof MutuaUser b) || a.epoch() == b.epoch();
+    }
+
+    private static String key(Authentication authentication) {
+        Object credentials = authentication.getCredentials();
+        return credentials == null || authentication.getName() == null ? null : key(authentication.getName(), credentials.toString());
     }
 
     @Override

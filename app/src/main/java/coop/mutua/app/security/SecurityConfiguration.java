@@ -1,6 +1,13 @@
 package coop.mutua.app.security;
 
 import coop.mutua.app.account.Accounts;
+import coop.mutua.app.account.LoginAttempts;
+import coop.mutua.app.account.TwoFactor;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,13 +49,20 @@ public class SecurityConfiguration {
      * Spring Security builds no second, uncached provider beside this one.
      */
     @Bean
-    AuthenticationProvider authenticationProvider(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,
+    AuthenticationProvider authenticationProvider(Accounts accounts, TwoFactor twoFactor, LoginAttempts attempts,
+                                                  PasswordEncoder passwordEncoder, Clock clock,
                                                   @Value("${mutua.security.remember-credentials:5m}") Duration ttl,
                                                   @Value("${mutua.security.recheck-account:1s}") Duration recheck) {
         UserDetailsService users = username -> accounts.findByUsername(username)
-                .map(account -> new MutuaUser(account.actor(), account.passwordHash(), account.enabled()))
+                .filter(account -> account.passwordHash() != null)
+                .map(account -> new MutuaUser(account, twoFactor.requiredAtLogin(account)))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return new CachingAuthenticationProvider(users, passwordEncoder, ttl, recheck, clock);
+        UserDetailsPasswordService upgrades = (user, newHash) -> {
+            accounts.rehash(user.getUsername(), newHash);
+            return users.loadUserByUsername(user.getUsername());
+        };
+        return new GuardedAuthenticationProvider(
+                new CachingAuthenticationProvider(users, passwordEncoder, upgrades, ttl, recheck, clock), attempts);
     }
 
     /** Spring Security's strict firewall, its header checks made without regular expressions (see HeaderCharacters). */
@@ -87,20 +101,35 @@ public class SecurityConfiguration {
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+                .addFilterAfter(new ApiSecondFactor(), BasicAuthenticationFilter.class)
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/locale").permitAll()
+                        .requestMatchers("/invitation/**", "/password/forgot", "/password/reset/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                        .requestMatchers("/login/code").hasAuthority(PendingLogin.CODE_DUE)
+                        .requestMatchers("/account/two-factor", "/account/two-factor/**")
+                        .hasAnyAuthority(MutuaUser.LOGIN_COMPLETE, PendingLogin.ENROLMENT_DUE)
+                        .requestMatchers("/operator", "/operator/**").hasRole("OPERATOR")
+                        .anyRequest().hasAuthority(MutuaUser.LOGIN_COMPLETE))
+                .formLogin(form -> form.loginPage("/login").successHandler(LoginHandlers.success())
+                        .failureHandler(LoginHandlers.failure()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+                    if (SecurityContextHolder.getContext().getAuthentication() instanceof PendingLogin pending) {
+                        LoginHandlers.redirectPending(request, response, pending);
+                    } else {
+                        new AccessDeniedHandlerImpl().handle(request, response, denied);
+                    }
+                }))
+                .addFilterAfter(new SessionValidity(accounts), SecurityContextHolderFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
                 .build();

@@ -58,7 +58,13 @@ class ApiErrors {
 
     @ExceptionHandler(DomainException.class)
     ProblemDetail refused(DomainException e, Locale locale) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e, locale);
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, e, locale);
+        if (e instanceof coop.mutua.kernel.InvalidFieldException invalid) {
+            problem.setProperty("field", invalid.field());
+        } else if (e.code().startsWith("field.") && e.arguments().length > 0 && e.arguments()[0] instanceof String field) {
+            problem.setProperty("field", field);
+        }
+        return problem;
     }
 
     /**

@@ -38,6 +38,7 @@ class LayoutAdvice implements HandlerInterceptor {
     void addTo(ModelMap model, HttpServletRequest request) {
         model.addAttribute("zone", PARIS);
         model.addAttribute("currentPath", request.getRequestURI());
+        CurrentActor.account().ifPresent(account -> model.addAttribute("currentAccount", account));
         CurrentActor.get().ifPresent(actor -> {
             model.addAttribute("actor", actor);
             directory.handle(new FindGroupementQuery(actor.groupementId()))

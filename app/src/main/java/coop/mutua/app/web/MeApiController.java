@@ -2,9 +2,10 @@ package coop.mutua.app.web;
 
 import coop.mutua.catalog.api.FindGroupementQuery;
 import coop.mutua.catalog.query.DirectoryQueries;
+import coop.mutua.app.account.Account;
+import coop.mutua.app.security.CurrentActor;
 import coop.mutua.kernel.Actor;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,8 +26,15 @@ class MeApiController {
     }
 
     @GetMapping("/api/me")
-    @Operation(summary = "Who am I: role, groupement, member structure or supplier")
-    Me me(@Parameter(hidden = true) Actor actor) {
+    @Operation(summary = "Who am I: role, groupement, member structure or supplier (the operator: role OPERATOR, no groupement)")
+    Me me() {
+        Account account = CurrentActor.account()
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
+        if (account.isOperator()) {
+            return new Me(account.id().value(), account.username(), account.displayName(), account.role().name(), null, null,
+                    null, null);
+        }
+        Actor actor = account.actor();
         String groupementName = directory.handle(new FindGroupementQuery(actor.groupementId()))
                 .map(groupement -> groupement.name()).orElse(null);
         return new Me(actor.userId().value(), actor.username(), actor.displayName(), actor.role().name(),

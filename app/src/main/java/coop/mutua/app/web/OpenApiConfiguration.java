@@ -2,7 +2,6 @@ package coop.mutua.app.web;
 
 import coop.mutua.catalog.api.SaleUnit;
 import coop.mutua.kernel.GroupementId;
-import coop.mutua.kernel.Role;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.ProductId;
@@ -53,7 +52,7 @@ public class OpenApiConfiguration {
             "vatRate", Arrays.stream(VatRate.values()).map(VatRate::text).toList(),
             "rate", Arrays.stream(VatRate.values()).map(VatRate::text).toList(),
             "saleUnit", Arrays.stream(SaleUnit.values()).map(Enum::name).toList(),
-            "role", Arrays.stream(Role.values()).map(Enum::name).toList());
+            "role", Arrays.stream(coop.mutua.app.account.AccountRole.values()).map(Enum::name).toList());
 
     static {
         SpringDocUtils config = SpringDocUtils.getConfig();
@@ -117,13 +116,14 @@ public class OpenApiConfiguration {
         properties.put("instance", string("The request's path"));
         properties.put("code", string("Stable code, e.g. round.not-open, request.unreadable"));
         properties.put("field", string("The field at fault, when one is (e.g. lines[0].quantity)"));
+        properties.put("retryAt", string("When a throttled login may try again (429)").format("date-time"));
         problem.setProperties(properties);
         problem.setRequired(List.of("status", "code"));
         return problem;
     }
 
     /**
-     * The problems an operation can answer: 401 and 403 always; 404 when the path names a resource; 400 (unreadable
+     * The problems an operation can answer: 401, 429 (a throttled login) and 403 always; 404 when the path names a resource; 400 (unreadable
      * input) and 422 (refused by a rule) when it takes input; 409 (a later stage locks this one) when it changes
      * something. Responses an operation declares itself keep their content; the problem's is added beside it.
      */
@@ -133,7 +133,8 @@ public class OpenApiConfiguration {
         boolean changes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean input = changes || operation.getRequestBody() != null || !parameters.isEmpty();
-        problem(responses, "401", "Not logged in (HTTP Basic)");
+        problem(responses, "401", "Not logged in (HTTP Basic), or two-factor is on for this account (code second-factor-required)");
+        problem(responses, "429", "Too many failed logins for this login or address: wait until Retry-After (seconds)");
         problem(responses, "403", "Logged in, but this role may not do this");
         if (path.contains("{")) {
             problem(responses, "404", "No such resource in the caller's groupement");

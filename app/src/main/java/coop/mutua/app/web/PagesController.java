@@ -21,11 +21,19 @@ class PagesController {
 
     @GetMapping("/")
     String home() {
-        return "home";
+        boolean operator = coop.mutua.app.security.CurrentActor.account().map(account -> account.isOperator()).orElse(false);
+        return operator ? "redirect:/operator" : "home";
     }
 
+    /** The login form; after a throttled attempt it says until when (the time kept in the session by the failure). */
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, org.springframework.ui.Model model, Locale locale) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        Object retryAt = session == null ? null : session.getAttribute(coop.mutua.app.security.LoginMessages.RETRY_AT);
+        if (retryAt instanceof java.time.Instant at) {
+            model.addAttribute("retryAt", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", locale)
+                    .format(at.atZone(java.time.ZoneId.of("Europe/Paris"))));
+        }
         return "login";
     }
 

@@ -54,7 +54,7 @@ class FirstCoordinatorBootstrapTest {
         long groupements = jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%GroupementRegisteredEvent'")
                 .query(Long.class).single();
 
-        new FirstCoordinatorBootstrap(settings, accounts, commands).run(null);
+        new FirstCoordinatorBootstrap(settings, accounts, commands, PasswordPolicy.shipped()).run(null);
 
         assertThat(jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%GroupementRegisteredEvent'")

@@ -5,6 +5,7 @@ import coop.mutua.catalog.api.DirectoryHit;
 import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.FindCategoriesQuery;
 import coop.mutua.catalog.api.FindGroupementQuery;
+import coop.mutua.catalog.api.FindGroupementsQuery;
 import coop.mutua.catalog.api.FindMemberQuery;
 import coop.mutua.catalog.api.FindMembersQuery;
 import coop.mutua.catalog.api.FindPriceInForceQuery;
@@ -85,6 +86,17 @@ public class DirectoryQueries {
                         address(rs, ""), new GeoPoint(rs.getDouble("hub_latitude"), rs.getDouble("hub_longitude")),
                         rs.getString("contact_email")))
                 .optional();
+    }
+
+    /** Every groupement of the platform, by name: for the operator, who sees nothing inside them. */
+    @QueryHandler
+    public List<GroupementSummary> handle(FindGroupementsQuery query) {
+        return jdbc.sql("SELECT * FROM groupement ORDER BY lower(name), id")
+                .query((rs, n) -> new GroupementSummary(GroupementId.of(rs.getString("id")), rs.getString("name"),
+                        rs.getString("siret"), rs.getString("vat_number"), VatRegime.valueOf(rs.getString("vat_regime")),
+                        address(rs, ""), new GeoPoint(rs.getDouble("hub_latitude"), rs.getDouble("hub_longitude")),
+                        rs.getString("contact_email")))
+                .list();
     }
 
     @QueryHandler

@@ -1,0 +1,29 @@
+package coop.mutua.app.account;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AccountConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountConfiguration.class);
+
+    @Bean
+    PasswordPolicy passwordPolicy() {
+        return PasswordPolicy.shipped();
+    }
+
+    @Bean
+    ApplicationRunner warnWithoutPublicUrl(Links links, AccountMails mails) {
+        return args -> {
+            if (mails.configured() && !links.configured()) {
+                log.warn("MUTUA_PUBLIC_URL is not set: links in invitation and password reset mails follow the Host header "
+                        + "of the request that made them. Set it to the address people use (https://achats.example.org).");
+            }
+        };
+    }
+}

@@ -1,0 +1,222 @@
+package coop.mutua.app.account;
+
+import coop.mutua.app.account.AccountHistory.By;
+import coop.mutua.app.account.AccountHistory.Kind;
+import coop.mutua.catalog.api.FindGroupementQuery;
+import coop.mutua.catalog.api.FindMemberQuery;
+import coop.mutua.catalog.api.FindSupplierQuery;
+import coop.mutua.catalog.query.DirectoryQueries;
+import coop.mutua.kernel.ConflictException;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InvalidFieldException;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.Require;
+import coop.mutua.kernel.Role;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.UserId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Inviting people: a coordinator (or, for a new groupement's first coordinator, the operator) names a person and an
+ * e-mail address; the person gets a single-use link that expires, and chooses a login and a password by opening it.
+ * Without SMTP (or if the mail fails) the link is given back to the one who invited, to pass on.
+ */
+@Service
+public class Invitations {
+
+    /** An invitation just made or sent again: the link only when it was not mailed (to be passed on by hand). */
+    public record Invitation(UserId accountId, String email, boolean mailed, String link, Instant expiresAt) {
+    }
+
+    /** What a person is invited as: a coordinator, or a user of one member structure or supplier. */
+    public record Invitee(String name, String email, Role role, MemberId memberId, SupplierId supplierId, Locale locale) {
+    }
+
+    static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{2,63}");
+
+    private final Accounts accounts;
+    private final AccountHistory history;
+    private final AccountMails mails;
+    private final Links links;
+    private final DirectoryQueries directory;
+    private final PasswordPolicy policy;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration validity;
+
+    Invitations(Accounts accounts, AccountHistory history, AccountMails mails, Links links, DirectoryQueries directory,
+                PasswordPolicy policy, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+                @Value("${mutua.accounts.invitation-validity:7d}") Duration validity) {
+        this.accounts = accounts;
+        this.history = history;
+        this.mails = mails;
+        this.links = links;
+        this.directory = directory;
+        this.policy = policy;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.validity = validity;
+    }
+
+    /** Invites a person into the groupement; the structure must be the groupement's. */
+    public Invitation invite(GroupementId groupementId, Invitee invitee, Account by, String address) {
+        String name = Require.text(invitee.name(), "name", 200);
+        String email = Require.email(invitee.email(), "email");
+        Role role = Require.present(invitee.role(), "role");
+        MemberId memberId = role == Role.MEMBER ? Require.present(invitee.memberId(), "memberId") : null;
+        SupplierId supplierId = role == Role.SUPPLIER ? Require.present(invitee.supplierId(), "supplierId") : null;
+        if (memberId != null && directory.handle(new FindMemberQuery(groupementId, memberId)).isEmpty()) {
+            throw new NotFoundException("member", memberId);
+        }
+        if (supplierId != null && directory.handle(new FindSupplierQuery(groupementId, supplierId)).isEmpty()) {
+            throw new NotFoundException("supplier", supplierId);
+        }
+        Locale locale = invitee.locale() != null && invitee.locale().getLanguage().equals("en") ? Locale.ENGLISH : Locale.FRENCH;
+        String token = SecretTokens.newToken();
+        Instant expires = clock.instant().plus(validity);
+        UserId id = transactions.execute(status -> {
+            boolean already = jdbc.sql("""
+                    SELECT EXISTS (SELECT 1 FROM user_account WHERE groupement_id = :groupement AND role = :role
+                                   AND lower(email) = lower(:email) AND state IN ('INVITED', 'ACTIVE', 'DISABLED')
+                                   AND member_id IS NOT DISTINCT FROM :member AND supplier_id IS NOT DISTINCT FROM :supplier)""")
+                    .param("groupement", groupementId.value()).param("role", role.name()).param("email", email)
+                    .param("member", memberId == null ? null : memberId.value())
+                    .param("supplier", supplierId == null ? null : supplierId.value()).query(Boolean.class).single();
+            if (already) {
+                throw new ConflictException("invitation.already", email);
+            }
+            UserId created = accounts.createInvited(name, email, role, groupementId, memberId, supplierId, locale, by.id());
+            storeToken(created, token, expires);
+            history.record(Kind.INVITED, created, groupementId, By.of(by), address, email);
+            return created;
+        });
+        return send(accounts.findById(id).orElseThrow(), token, expires, by);
+    }
+
+    /** A new link for a pending invitation (the previous ones stop working). */
+    public Invitation resend(GroupementId groupementId, UserId accountId, Account by, String address) {
+        Account account = invited(groupementId, accountId);
+        String token = SecretTokens.newToken();
+        Instant expires = clock.instant().plus(validity);
+        transactions.executeWithoutResult(status -> {
+            revokeTokens(accountId);
+            storeToken(accountId, token, expires);
+            history.record(Kind.INVITATION_RESENT, account, By.of(by), address, account.email());
+        });
+        return send(account, token, expires, by);
+    }
+
+    /** Withdraws a pending invitation: its links stop working and the person leaves the lists. */
+    public void revoke(GroupementId groupementId, UserId accountId, Account by, String address) {
+        Account account = invited(groupementId, accountId);
+        transactions.executeWithoutResult(status -> {
+            revokeTokens(accountId);
+            accounts.setState(accountId, AccountState.REVOKED);
+            history.record(Kind.INVITATION_REVOKED, account, By.of(by), address, account.email());
+        });
+    }
+
+    /** The invited account a link is for, if the link is valid now; otherwise why not. */
+    public Account pending(String token) {
+        return transactions.execute(status -> validToken(token, false));
+    }
+
+    /** The person chose a login and a password: the account is active and the link used. */
+    public Account accept(String token, String login, String password, String address) {
+        return transactions.execute(status -> {
+            Account account = validToken(token, true);
+            String username = Require.text(login, "username", 64);
+            if (!LOGIN.matcher(username).matches()) {
+                throw new InvalidFieldException("username", "account.username-invalid");
+            }
+            if (accounts.exists(username)) {
+                throw new InvalidFieldException("username", "account.username-taken", username);
+            }
+            policy.check(password, username, account.email()).ifPresent(problem -> {
+                throw new InvalidFieldException("password", problem.messageKey());
+            });
+            accounts.activate(account.id(), username, password);
+            jdbc.sql("UPDATE account_token SET used_at = :now WHERE token_hash = :hash")
+                    .param("now", Timestamp.from(clock.instant())).param("hash", SecretTokens.hash(token)).update();
+            Account joined = accounts.findById(account.id()).orElseThrow();
+            history.record(Kind.JOINED, joined, By.of(joined), address, username);
+            return joined;
+        });
+    }
+
+    public Duration validity() {
+        return validity;
+    }
+
+    private Invitation send(Account account, String token, Instant expires, Account by) {
+        String link = links.to("/invitation/" + token);
+        String groupement = directory.handle(new FindGroupementQuery(account.groupementId())).map(g -> g.name()).orElse("Mutua");
+        boolean mailed = mails.invitation(account.email(), account.displayName(), groupement, by.displayName(), link, expires,
+                account.locale());
+        return new Invitation(account.id(), account.email(), mailed, mailed ? null : link, expires);
+    }
+
+    private Account invited(GroupementId groupementId, UserId accountId) {
+        Account account = accounts.findById(accountId).filter(a -> groupementId.equals(a.groupementId()))
+                .orElseThrow(() -> new NotFoundException("account", accountId));
+        if (account.state() != AccountState.INVITED) {
+            throw new ConflictException("invitation.not-pending", account.displayName());
+        }
+        return account;
+    }
+
+    private void storeToken(UserId accountId, String token, Instant expires) {
+        jdbc.sql("""
+                INSERT INTO account_token (token_hash, account_id, purpose, created_at, expires_at)
+                VALUES (:hash, :account, 'INVITATION', :now, :expires)""")
+                .param("hash", SecretTokens.hash(token)).param("account", accountId.value())
+                .param("now", Timestamp.from(clock.instant())).param("expires", Timestamp.from(expires)).update();
+    }
+
+    private void revokeTokens(UserId accountId) {
+        jdbc.sql("""
+                UPDATE account_token SET revoked_at = :now
+                WHERE account_id = :account AND purpose = 'INVITATION' AND used_at IS NULL AND revoked_at IS NULL""")
+                .param("now", Timestamp.from(clock.instant())).param("account", accountId.value()).update();
+    }
+
+    /** The token's account, locking the token row when it is about to be used; a refusal says why the link is no good. */
+    private Account validToken(String token, boolean forUpdate) {
+        record Row(String accountId, Instant expires, boolean used, boolean revoked) {
+        }
+        Optional<Row> row = token == null || token.length() > 100 ? Optional.empty() : jdbc.sql("""
+                SELECT account_id, expires_at, used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked
+                FROM account_token WHERE token_hash = :hash AND purpose = 'INVITATION'""" + (forUpdate ? " FOR UPDATE" : ""))
+                .param("hash", SecretTokens.hash(token))
+                .query((rs, n) -> new Row(rs.getString("account_id"), rs.getTimestamp("expires_at").toInstant(),
+                        rs.getBoolean("used"), rs.getBoolean("revoked"))).optional();
+        if (row.isEmpty() || row.get().revoked()) {
+            throw new DomainException("invitation.invalid");
+        }
+        if (row.get().used()) {
+            throw new DomainException("invitation.used");
+        }
+        if (!clock.instant().isBefore(row.get().expires())) {
+            throw new DomainException("invitation.expired");
+        }
+        Account account = accounts.findById(UserId.of(row.get().accountId())).orElseThrow(() -> new DomainException("invitation.invalid"));
+        if (account.state() != AccountState.INVITED) {
+            throw new DomainException("invitation.invalid");
+        }
+        return account;
+    }
+}

@@ -1,0 +1,180 @@
+package coop.mutua.app.account;
+
+import coop.mutua.app.account.AccountHistory.By;
+import coop.mutua.app.account.AccountHistory.Kind;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InvalidFieldException;
+import coop.mutua.kernel.Require;
+import coop.mutua.kernel.UserId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Passwords after the first: a forgotten one reset through a single-use, short-lived link sent to the account's
+ * address, and a known one changed by its owner. Either ends every session and remembered API login of the account
+ * (its credentials epoch goes up).
+ */
+@Service
+public class Passwords {
+
+    private static final Logger log = LoggerFactory.getLogger(Passwords.class);
+
+    private final Accounts accounts;
+    private final AccountHistory history;
+    private final AccountMails mails;
+    private final Links links;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final LoginAttempts attempts;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final java.util.concurrent.ExecutorService background;
+    private final Duration validity;
+
+    Passwords(Accounts accounts, AccountHistory history, AccountMails mails, Links links, PasswordPolicy policy,
+              PasswordEncoder encoder, LoginAttempts attempts, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+              @Value("${mutua.accounts.reset-validity:1h}") Duration validity) {
+        this.accounts = accounts;
+        this.history = history;
+        this.mails = mails;
+        this.links = links;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.attempts = attempts;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        // Its own single thread (a bean of type Executor would replace Spring Boot's task executor).
+        this.background = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "password-reset-mail");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.validity = validity;
+    }
+
+    /**
+     * "Mot de passe oublié": the same immediate answer whatever the address. The lookup and the mail happen on another
+     * thread, so that neither the answer nor its timing says whether the address has an account. The link is built
+     * here, on the request's thread (the public address may come from the request).
+     */
+    public void requestReset(String email, String address) {
+        if (email == null || email.isBlank() || email.length() > 254) {
+            return;
+        }
+        String base = links.to("");
+        background.execute(() -> {
+            try {
+                sendResets(email.strip(), address, base);
+            } catch (RuntimeException e) {
+                log.warn("Password reset for an address failed: {}", e.getMessage());
+            }
+        });
+    }
+
+    private void sendResets(String email, String address, String base) {
+        for (Account account : accounts.findActiveByEmail(email)) {
+            String token = SecretTokens.newToken();
+            Instant expires = clock.instant().plus(validity);
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("""
+                        UPDATE account_token SET revoked_at = :now
+                        WHERE account_id = :account AND purpose = 'RESET' AND used_at IS NULL AND revoked_at IS NULL""")
+                        .param("now", Timestamp.from(clock.instant())).param("account", account.id().value()).update();
+                jdbc.sql("""
+                        INSERT INTO account_token (token_hash, account_id, purpose, created_at, expires_at)
+                        VALUES (:hash, :account, 'RESET', :now, :expires)""")
+                        .param("hash", SecretTokens.hash(token)).param("account", account.id().value())
+                        .param("now", Timestamp.from(clock.instant())).param("expires", Timestamp.from(expires)).update();
+                history.record(Kind.PASSWORD_RESET_REQUESTED, account, By.NOBODY, address, null);
+            });
+            mails.reset(account.email(), account.displayName(), account.username(), base + "/password/reset/" + token, expires,
+                    account.locale());
+        }
+    }
+
+    /** The account a reset link is for, if it is valid now. */
+    public Account resetFor(String token) {
+        return transactions.execute(status -> validReset(token, false));
+    }
+
+    /** Sets a new password through a reset link: the link is used, the login unlocked, every session ended. */
+    public Account reset(String token, String newPassword, String address) {
+        return transactions.execute(status -> {
+            Account account = validReset(token, true);
+            checkPolicy(newPassword, account);
+            accounts.changePassword(account.id(), newPassword);
+            jdbc.sql("""
+                    UPDATE account_token SET used_at = CASE WHEN token_hash = :hash THEN :now ELSE used_at END,
+                           revoked_at = CASE WHEN token_hash = :hash THEN revoked_at ELSE :now END
+                    WHERE account_id = :account AND purpose = 'RESET' AND used_at IS NULL AND revoked_at IS NULL""")
+                    .param("hash", SecretTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
+                    .param("account", account.id().value()).update();
+            attempts.forget(account.username());
+            history.record(Kind.PASSWORD_RESET, account, By.of(account), address, null);
+            return account;
+        });
+    }
+
+    /** The owner changes a password they know. */
+    public void change(UserId accountId, String current, String newPassword, String address) {
+        transactions.executeWithoutResult(status -> {
+            Account account = accounts.findById(accountId).orElseThrow();
+            if (current == null || !encoder.matches(current, account.passwordHash())) {
+                throw new InvalidFieldException("currentPassword", "password.current-wrong");
+            }
+            checkPolicy(newPassword, account);
+            if (encoder.matches(newPassword, account.passwordHash())) {
+                throw new InvalidFieldException("newPassword", "password.same");
+            }
+            accounts.changePassword(account.id(), newPassword);
+            history.record(Kind.PASSWORD_CHANGED, account, By.of(account), address, null);
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        background.shutdown();
+    }
+
+    public Duration validity() {
+        return validity;
+    }
+
+    private void checkPolicy(String password, Account account) {
+        Require.present(password, "newPassword");
+        policy.check(password, account.username(), account.email()).ifPresent(problem -> {
+            throw new InvalidFieldException("newPassword", problem.messageKey());
+        });
+    }
+
+    private Account validReset(String token, boolean forUpdate) {
+        record Row(String accountId, Instant expires, boolean usable) {
+        }
+        Optional<Row> row = token == null || token.length() > 100 ? Optional.empty() : jdbc.sql("""
+                SELECT account_id, expires_at, used_at IS NULL AND revoked_at IS NULL AS usable
+                FROM account_token WHERE token_hash = :hash AND purpose = 'RESET'""" + (forUpdate ? " FOR UPDATE" : ""))
+                .param("hash", SecretTokens.hash(token))
+                .query((rs, n) -> new Row(rs.getString("account_id"), rs.getTimestamp("expires_at").toInstant(),
+                        rs.getBoolean("usable"))).optional();
+        if (row.isEmpty() || !row.get().usable()) {
+            throw new DomainException("reset.invalid");
+        }
+        if (!clock.instant().isBefore(row.get().expires())) {
+            throw new DomainException("reset.expired");
+        }
+        return accounts.findById(UserId.of(row.get().accountId())).filter(Account::active)
+                .orElseThrow(() -> new DomainException("reset.invalid"));
+    }
+}

@@ -1,0 +1,73 @@
+package coop.mutua.app.security;
+
+import coop.mutua.app.account.LoginAttempts;
+import coop.mutua.app.account.LoginThrottle.Decision;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The one way in, for the login form and HTTP Basic alike: credentials verified within the last minutes pass at once
+ * (they were right); others are first refused while their login or address is slowed or locked, then checked, and the
+ * result is counted. Every refusal of a password is the same {@link BadCredentialsException}, whether the login
+ * exists, is disabled or the password is wrong; a login that does not exist costs a hash like one that does.
+ */
+class GuardedAuthenticationProvider implements AuthenticationProvider {
+
+    private final CachingAuthenticationProvider passwords;
+    private final LoginAttempts attempts;
+
+    GuardedAuthenticationProvider(CachingAuthenticationProvider passwords, LoginAttempts attempts) {
+        this.passwords = passwords;
+        this.attempts = attempts;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        Authentication known = passwords.remembered(authentication);
+        if (known != null) {
+            return known;
+        }
+        String login = authentication.getName();
+        String address = address(authentication);
+        Decision decision = attempts.check(login, address);
+        if (!decision.allowed()) {
+            throw new LoginThrottledException(decision.retryAt(), decision.locked());
+        }
+        Authentication result;
+        try {
+            result = passwords.authenticate(authentication);
+        } catch (AuthenticationException refused) {
+            attempts.failed(login, address);
+            throw new BadCredentialsException("bad credentials");
+        }
+        if (result.getPrincipal() instanceof MutuaUser user) {
+            attempts.succeeded(user.account(), login, address, api() ? "API" : "web");
+        }
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+    }
+
+    private static boolean api() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && requestPath(attributes.getRequest()).startsWith("/api/");
+    }
+
+    private static String requestPath(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

@@ -1,0 +1,19 @@
+package coop.mutua.kernel;
+
+/**
+ * A refusal about one field of the request (a password too short, a login taken): the API names the field in its
+ * problem document, pages show the message next to it. The field is not an argument of the message.
+ */
+public class InvalidFieldException extends DomainException {
+
+    private final String field;
+
+    public InvalidFieldException(String field, String code, Object... arguments) {
+        super(code, arguments);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}
