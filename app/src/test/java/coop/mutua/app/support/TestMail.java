@@ -29,6 +29,39 @@ public final class TestMail {
         return Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(server.getSmtp().getPort()));
     }
 
+    /** The first link to {@code path} (such as "/invitation/") in the latest mail to this address, waiting up to 10 s. */
+    public static String awaitLink(String address, String path) {
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("https?://\\S+" + java.util.regex.Pattern.quote(path) + "[A-Za-z0-9_-]+");
+        long giveUp = System.currentTimeMillis() + 10_000;
+        while (true) {
+            List<MimeMessage> received = to(address);
+            if (!received.isEmpty()) {
+                java.util.regex.Matcher matcher = link.matcher(text(received.get(received.size() - 1)));
+                if (matcher.find()) {
+                    return matcher.group();
+                }
+            }
+            if (System.currentTimeMillis() > giveUp) {
+                throw new AssertionError("no mail with a link to " + path + " for " + address);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The text of a plain (not multipart) mail. */
+    public static String text(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The messages received so far for this address. */
     public static List<MimeMessage> to(String address) {
         return Arrays.stream(server.getReceivedMessages()).filter(message -> {
