@@ -28,11 +28,19 @@ public class Accounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock,
+             org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Tells this node's remembered logins that the account changed (after the statement, before the commit: harmless). */
+    private void changed(UserId id) {
+        findById(id).map(Account::username).ifPresent(username -> events.publishEvent(new CredentialsChanged(username)));
     }
 
     /** The account with this login (case ignored), whatever its state. */
@@ -151,6 +159,7 @@ public class Accounts {
     void setState(UserId id, AccountState state) {
         jdbc.sql("UPDATE user_account SET state = :state, credentials_epoch = credentials_epoch + 1 WHERE id = :id")
                 .param("state", state.name()).param("id", id.value()).update();
+        changed(id);
     }
 
     /** A new password chosen by its owner: every session and remembered login made before ends. */
@@ -160,6 +169,7 @@ public class Accounts {
                 WHERE id = :id""")
                 .param("hash", passwordEncoder.encode(rawPassword)).param("now", Timestamp.from(clock.instant()))
                 .param("id", id.value()).update();
+        changed(id);
     }
 
     /** The same password hashed again with the encoder's current default; sessions go on. */
@@ -179,6 +189,7 @@ public class Accounts {
                        credentials_epoch = credentials_epoch + CASE WHEN totp_enabled <> :enabled THEN 1 ELSE 0 END
                 WHERE id = :id""")
                 .param("secret", secret).param("enabled", enabled).param("id", id.value()).update();
+        changed(id);
     }
 
     /** Records the step of a code just used; false if that step (or a later one) was already used: a replay. */

@@ -127,6 +127,12 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         return credentials == null || authentication.getName() == null ? null : key(authentication.getName(), credentials.toString());
     }
 
+    /** Forgets every remembered login of this account (its password or state just changed). */
+    void forget(String username) {
+        remembered.values().removeIf(entry -> entry.user().getUsername() != null
+                && entry.user().getUsername().equalsIgnoreCase(username));
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

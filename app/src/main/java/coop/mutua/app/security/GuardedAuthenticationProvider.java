@@ -53,6 +53,10 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
         return result;
     }
 
+    void forget(String username) {
+        passwords.forget(username);
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

@@ -38,6 +38,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
+    private final org.springframework.beans.factory.ObjectProvider<GuardedAuthenticationProvider> provider;
+
+    SecurityConfiguration(org.springframework.beans.factory.ObjectProvider<GuardedAuthenticationProvider> provider) {
+        this.provider = provider;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -49,7 +55,7 @@ public class SecurityConfiguration {
      * Spring Security builds no second, uncached provider beside this one.
      */
     @Bean
-    AuthenticationProvider authenticationProvider(Accounts accounts, TwoFactor twoFactor, LoginAttempts attempts,
+    GuardedAuthenticationProvider authenticationProvider(Accounts accounts, TwoFactor twoFactor, LoginAttempts attempts,
                                                   PasswordEncoder passwordEncoder, Clock clock,
                                                   @Value("${mutua.security.remember-credentials:5m}") Duration ttl,
                                                   @Value("${mutua.security.recheck-account:1s}") Duration recheck) {
@@ -63,6 +69,13 @@ public class SecurityConfiguration {
         };
         return new GuardedAuthenticationProvider(
                 new CachingAuthenticationProvider(users, passwordEncoder, upgrades, ttl, recheck, clock), attempts);
+    }
+
+    /** A password changed or an account disabled on this node: its remembered logins are forgotten at once. */
+    @org.springframework.context.event.EventListener
+    void forgetRememberedLogins(coop.mutua.app.account.CredentialsChanged changed) {
+        // The provider bean is looked up lazily: this configuration is what creates it.
+        provider.getIfAvailable().forget(changed.username());
     }
 
     /** Spring Security's strict firewall, its header checks made without regular expressions (see HeaderCharacters). */

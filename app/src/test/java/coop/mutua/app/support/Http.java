@@ -96,6 +96,10 @@ public final class Http {
         return send(request);
     }
 
+    public Reply delete(String path, String username, String password, String... headers) {
+        return send(request(path, username, password, headers).DELETE());
+    }
+
     public Reply postForm(String path, String form, String... headers) {
         HttpRequest.Builder request = request(path, null, null, headers)
                 .header("Content-Type", "application/x-www-form-urlencoded")

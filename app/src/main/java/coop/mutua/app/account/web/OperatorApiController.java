@@ -66,6 +66,7 @@ class OperatorApiController {
     }
 
     @PostMapping("/api/groupements")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a groupement and invite its first coordinator (e-mail with a single-use link)")
     ResponseEntity<CoordinatorInvited> register(@RequestBody GroupementRegistration registration, HttpServletRequest http) {
         CoordinatorInvitation coordinator = registration.coordinator() == null
@@ -79,6 +80,7 @@ class OperatorApiController {
     }
 
     @PostMapping("/api/groupements/{id}/coordinators")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Invite one more coordinator of a groupement")
     ResponseEntity<CoordinatorInvited> inviteCoordinator(@PathVariable("id") String id, @RequestBody CoordinatorInvitation invitation,
                                                          HttpServletRequest http) {

@@ -111,6 +111,7 @@ class PeopleApiController {
     }
 
     @PostMapping("/api/coordinators")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Invite a coordinator: an e-mail with a single-use link that expires (7 days by default)")
     ResponseEntity<InvitationSent> inviteCoordinator(@Parameter(hidden = true) Actor actor, @RequestBody InvitationRequest request,
@@ -126,6 +127,7 @@ class PeopleApiController {
     }
 
     @PostMapping("/api/members/{id}/users")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Invite a person to order for a member structure")
     ResponseEntity<InvitationSent> inviteMemberUser(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
@@ -141,6 +143,7 @@ class PeopleApiController {
     }
 
     @PostMapping("/api/suppliers/{id}/users")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Invite a person of a supplier (grouped orders, catalog, invoices of that supplier)")
     ResponseEntity<InvitationSent> inviteSupplierUser(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
@@ -195,6 +198,7 @@ class PeopleApiController {
     }
 
     @DeleteMapping("/api/users/{id}/invitation")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Withdraw a pending invitation")
     ResponseEntity<Void> revoke(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, HttpServletRequest http) {
@@ -219,6 +223,7 @@ class PeopleApiController {
     }
 
     @PutMapping("/api/me/password")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Change one's own password (the current one required); every other session and remembered login ends")
     ResponseEntity<Void> changePassword(@RequestBody PasswordChange change, HttpServletRequest http) {
         Account account = CurrentActor.account().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
