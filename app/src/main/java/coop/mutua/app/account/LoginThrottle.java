@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * How failed logins are slowed, then locked, for one key (a login as typed, or an address). The first few failures
  * cost nothing; after them each attempt must wait, twice as long after each failure up to a ceiling; after more, the
- * key is locked for a while and unlocks by itself. A failure long after the previous one starts counting again. The
+ * key is locked for a while and unlocks by itself. A failure long after the previous one (the lock's length, at least
+ * two longest waits) starts counting again. The
  * same rules apply to a login that exists and one that does not, so the answers tell nothing about either.
  */
 public record LoginThrottle(int freeFailures, Duration firstDelay, Duration maxDelay, int lockAfter, Duration lockFor) {
@@ -65,6 +66,12 @@ public record LoginThrottle(int freeFailures, Duration firstDelay, Duration maxD
         if (state.lockedUntil() != null) {
             return now.isBefore(state.lockedUntil()) ? state : State.CLEAN;
         }
-        return state.lastFailureAt() != null && !now.isBefore(state.lastFailureAt().plus(lockFor)) ? State.CLEAN : state;
+        return state.lastFailureAt() != null && !now.isBefore(state.lastFailureAt().plus(forgetAfter())) ? State.CLEAN : state;
+    }
+
+    /** How long after the last failure the count starts again: the lock's length, and never less than two longest waits. */
+    Duration forgetAfter() {
+        Duration twoWaits = maxDelay.multipliedBy(2);
+        return lockFor.compareTo(twoWaits) > 0 ? lockFor : twoWaits;
     }
 }

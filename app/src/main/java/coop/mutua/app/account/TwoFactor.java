@@ -39,9 +39,11 @@ public class TwoFactor {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Totp totp = new Totp();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     TwoFactor(Accounts accounts, AccountHistory history, PasswordEncoder encoder, JdbcClient jdbc,
-              TransactionTemplate transactions, Clock clock) {
+              TransactionTemplate transactions, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.history = history;
         this.encoder = encoder;
@@ -66,6 +68,9 @@ public class TwoFactor {
             history.record(Kind.SETTINGS_CHANGED, null, groupementId, By.of(by), address,
                     "two-factor required for coordinators: " + required);
         });
+        // Coordinators' remembered API logins are looked at again: HTTP Basic now asks for the second factor.
+        accounts.people(groupementId, Role.COORDINATOR, null).stream().filter(account -> account.username() != null)
+                .forEach(account -> events.publishEvent(new CredentialsChanged(account.username())));
     }
 
     /** Whether this account must give a second factor at login (it has one, or its role requires one). */

@@ -119,7 +119,8 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     }
 
     private static boolean sameEpoch(UserDetails before, UserDetails now) {
-        return !(before instanceof MutuaUser a && now instanceof MutuaUser b) || a.epoch() == b.epoch();
+        return !(before instanceof MutuaUser a && now instanceof MutuaUser b)
+                || a.epoch() == b.epoch() && a.secondFactorDue() == b.secondFactorDue();
     }
 
     private static String key(Authentication authentication) {

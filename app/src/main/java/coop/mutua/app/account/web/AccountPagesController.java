@@ -309,7 +309,7 @@ class AccountPagesController {
         if (refused instanceof InvalidFieldException invalid) {
             model.addAttribute("errorField", invalid.field());
         }
-        response.setStatus(422);
+        response.setStatus(refused instanceof coop.mutua.kernel.ConflictException ? 409 : 422);
     }
 
     static String time(Instant at, Locale locale) {
