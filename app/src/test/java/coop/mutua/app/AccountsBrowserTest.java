@@ -120,6 +120,7 @@ class AccountsBrowserTest extends BrowserTest {
         String login = "marc-" + groupement.id().value().substring(0, 6);
         browser.get(link);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(login);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).as("the page speaks the invitation's language").isEqualTo("Create your access");
         browser.findElement(By.id("password")).sendKeys(NEW_PASSWORD);
         browser.findElement(By.id("confirm")).sendKeys(NEW_PASSWORD);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -127,10 +128,10 @@ class AccountsBrowserTest extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys(NEW_PASSWORD, Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".user-box")));
 
-        browser.findElement(By.linkText("Commandes groupées")).click();
+        browser.findElement(By.linkText("Grouped orders")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Commande du fournisseur invité"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Confirmer la commande']"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Commande confirmée"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Confirm the order']"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Order confirmed"));
     }
 
     private void logOut() {

@@ -343,10 +343,12 @@ class AccountsIntegrationTest {
         String coordination = coordinator.get("/coordination", null, null).body();
         assertThat(coordination).contains("Coordination " + g.id().value().substring(0, 8)).contains("Compte désactivé")
                 .contains("Invitation envoyée");
-        Http.Reply settings = coordinator.postForm("/coordination/security", form(coordination, "totpRequired", "true"));
-        assertThat(settings.status()).isEqualTo(302);
         assertThat(api.get("/api/coordination/security", g.coordinator(), PASSWORD).json().get("twoFactorRequiredForCoordinators")
-                .asBoolean()).isTrue();
+                .asBoolean()).isFalse();
+        assertThat(coordinator.postForm("/coordination/security", form(coordination, "totpRequired", "true")).status()).isEqualTo(302);
+        assertThat(api.get("/api/coordination/security", g.coordinator(), PASSWORD).json().get("code").asString())
+                .as("required now: the coordinator's password alone no longer opens the API").isEqualTo("second-factor-required");
+        assertThat(coordinator.postForm("/coordination/security", form(coordination)).status()).as("box unticked").isEqualTo(302);
         assertThat(api.putJson("/api/coordination/security", g.coordinator(), PASSWORD, "{\"twoFactorRequiredForCoordinators\":false}")
                 .json().get("twoFactorRequiredForCoordinators").asBoolean()).isFalse();
         assertThat(coordinator.get("/people/members/" + UUID.randomUUID(), null, null).status()).isEqualTo(404);

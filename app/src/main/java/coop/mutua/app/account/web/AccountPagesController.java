@@ -47,8 +47,9 @@ class AccountPagesController {
     private final LoginAttempts attempts;
     private final DirectoryQueries directory;
     private final MessageSource messages;
+    private final org.springframework.web.servlet.LocaleResolver localeResolver;
 
-    AccountPagesController(Invitations invitations, Passwords passwords, TwoFactor twoFactor, Accounts accounts,
+    AccountPagesController(org.springframework.web.servlet.LocaleResolver localeResolver, Invitations invitations, Passwords passwords, TwoFactor twoFactor, Accounts accounts,
                            AccountHistory history, LoginAttempts attempts, DirectoryQueries directory, MessageSource messages) {
         this.invitations = invitations;
         this.passwords = passwords;
@@ -58,14 +59,22 @@ class AccountPagesController {
         this.attempts = attempts;
         this.directory = directory;
         this.messages = messages;
+        this.localeResolver = localeResolver;
     }
 
     // --- Invitations -------------------------------------------------------------------------------------------------
 
+    /** The page opens in the language of the invitation, unless the person already chose one here. */
     @GetMapping("/invitation/{token}")
-    String invitation(@PathVariable("token") String token, Model model, Locale locale) {
+    String invitation(@PathVariable("token") String token, Model model, Locale locale, HttpServletRequest request,
+                      HttpServletResponse response) {
         try {
             Account account = invitations.pending(token);
+            boolean chosen = request.getCookies() != null && java.util.Arrays.stream(request.getCookies())
+                    .anyMatch(cookie -> "mutua-lang".equals(cookie.getName()));
+            if (!chosen) {
+                localeResolver.setLocale(request, response, account.locale());
+            }
             invitationModel(model, account, token, account.email());
         } catch (DomainException refused) {
             model.addAttribute("unusable", messages.getMessage(refused.code(), refused.arguments(), locale));
