@@ -37,6 +37,7 @@ class AccountSecurityIntegrationTest {
 
     private static final String PASSWORD = TestGroupements.PASSWORD;
     private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<");
+    private static final Pattern TOKEN = Pattern.compile("id=\"created-token\" value=\"(mutua_[A-Za-z0-9_-]+)\"");
     private static final Pattern CODE = Pattern.compile("<code>([a-z0-9]{5}-[a-z0-9]{5})</code>");
 
     @Value("${local.server.port}")
@@ -121,7 +122,7 @@ class AccountSecurityIntegrationTest {
     }
 
     @Test
-    void twoFactorWithAnAuthenticatorAppAndRecoveryCodes() {
+    void twoFactorWithAnAuthenticatorAppAndRecoveryCodes() throws InterruptedException {
         TestGroupement g = groupements.create("Réseau double facteur");
         Http api = new Http(port);
         Http session = Pages.loggedIn(port, g.member());
@@ -161,14 +162,35 @@ class AccountSecurityIntegrationTest {
         again.postForm("/login", form(again.get("/login", null, null).body(), "username", g.member(), "password", PASSWORD));
         assertThat(again.postForm("/login/code", form(again.get("/login/code", null, null).body(), "code", recovery.get(3))).status())
                 .as("a recovery code works once").isEqualTo(422);
+        // The two refused codes counted as failed logins (2 are free here): the next attempt waits a second.
+        Thread.sleep(1100);
 
         String account = browser.get("/account", null, null).body();
         assertThat(account).contains("Codes de secours restants : 9");
+        browser.postForm("/account/tokens", form(account, "name", "Tableur des commandes"));
+        account = browser.get("/account", null, null).body();
+        String token = match(TOKEN, account);
+        assertThat(api.get("/api/me", g.member(), token).status()).as("a personal API token opens the API despite two-factor").isEqualTo(200);
+        JsonNode listed = api.get("/api/me/tokens", g.member(), token).json();
+        assertThat(listed.findValuesAsString("name")).containsExactly("Tableur des commandes");
+        assertThat(listed.get(0).has("token")).isFalse();
+        assertThat(api.delete("/api/me/tokens/" + listed.get(0).get("id").asString(), g.member(), token).status()).isEqualTo(204);
         assertThat(browser.postForm("/account/two-factor/disable", form(account, "currentPassword", PASSWORD)).status()).isEqualTo(302);
         assertThat(api.get("/api/me", g.member(), PASSWORD).status()).isEqualTo(200);
         String userId = jdbc.sql("SELECT id FROM user_account WHERE username = :u").param("u", g.member()).query(String.class).single();
         assertThat(api.get("/api/users/" + userId + "/history", g.coordinator(), PASSWORD).json().findValuesAsString("kind"))
-                .contains("TWO_FACTOR_ENABLED", "RECOVERY_CODE_USED", "TWO_FACTOR_DISABLED");
+                .contains("TWO_FACTOR_ENABLED", "RECOVERY_CODE_USED", "API_TOKEN_CREATED", "API_TOKEN_REVOKED", "TWO_FACTOR_DISABLED");
+        // Failed logins from here on (they slow the login down, hence last).
+        assertThat(api.get("/api/me", g.member(), token).status()).as("revoked").isEqualTo(401);
+        String another = match(TOKEN, browser.get("/account", null, null).body().isEmpty() ? "" : createToken(browser));
+        Http tokenInForm = new Http(port, true);
+        assertThat(tokenInForm.postForm("/login", form(tokenInForm.get("/login", null, null).body(), "username", g.member(), "password", another))
+                .header("Location")).as("a token never opens a page session").endsWith("/login?error");
+    }
+
+    private static String createToken(Http browser) {
+        browser.postForm("/account/tokens", form(browser.get("/account", null, null).body(), "name", "Autre"));
+        return browser.get("/account", null, null).body();
     }
 
     @Test

@@ -168,6 +168,11 @@ class AccountsIntegrationTest {
         String login = join(api, g, "/api/members/" + g.memberId() + "/users", unique("gaspard"), email);
         Http session = Pages.loggedIn(port, login, CHOSEN);
         assertThat(session.get("/rounds", null, null).status()).isEqualTo(200);
+        Http.Reply created = api.postJson("/api/me/tokens", login, CHOSEN, "{\"name\":\"Caisse\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String token = created.json().get("token").asString();
+        assertThat(api.get("/api/me", login, token).status()).isEqualTo(200);
+        assertThat(api.postJson("/api/me/tokens", login, CHOSEN, "{\"name\":\"\"}").json().get("field").asString()).isEqualTo("name");
 
         Http anonymous = new Http(port, true);
         String unknownEmail = unique("personne") + "@nulle-part.example";
@@ -193,6 +198,7 @@ class AccountsIntegrationTest {
         assertThat(api.get("/api/me", login, CHOSEN).status()).isEqualTo(401);
         assertThat(api.get("/api/me", login, fresh).status()).isEqualTo(200);
         assertThat(anonymous.get(reset, null, null).body()).as("used once").contains("n&#39;est pas valable");
+        assertThat(api.get("/api/me", login, token).status()).as("a reset revokes the API tokens").isEqualTo(401);
         assertThat(kinds(api, g, login)).contains("PASSWORD_RESET_REQUESTED", "PASSWORD_RESET");
     }
 

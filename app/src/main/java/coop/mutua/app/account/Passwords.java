@@ -36,6 +36,7 @@ public class Passwords {
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final LoginAttempts attempts;
+    private final ApiTokens tokens;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -43,7 +44,7 @@ public class Passwords {
     private final Duration validity;
 
     Passwords(Accounts accounts, AccountHistory history, AccountMails mails, Links links, PasswordPolicy policy,
-              PasswordEncoder encoder, LoginAttempts attempts, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+              PasswordEncoder encoder, LoginAttempts attempts, ApiTokens tokens, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
               @Value("${mutua.accounts.reset-validity:1h}") Duration validity) {
         this.accounts = accounts;
         this.history = history;
@@ -52,6 +53,7 @@ public class Passwords {
         this.policy = policy;
         this.encoder = encoder;
         this.attempts = attempts;
+        this.tokens = tokens;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -122,6 +124,7 @@ public class Passwords {
                     .param("hash", SecretTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
                     .param("account", account.id().value()).update();
             attempts.forget(account.username());
+            tokens.revokeAll(account.id());
             history.record(Kind.PASSWORD_RESET, account, By.of(account), address, null);
             return account;
         });

@@ -27,7 +27,7 @@ class ApiSecondFactor extends OncePerRequestFilter {
             response.getWriter().write("""
                     {"type":"https://mutua.coop/problems/second-factor-required","title":"Unauthorized","status":401,\
                     "code":"second-factor-required","detail":"Two-factor authentication is on for this account: \
-                    HTTP Basic with its password is refused (Mutua asks for the code at the web login)."}""");
+                    HTTP Basic with its password is refused; use a personal API token (created in Mon compte) as the password."}""");
             return;
         }
         chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package coop.mutua.app.security;
 
+import coop.mutua.app.account.ApiTokens;
 import coop.mutua.app.account.LoginAttempts;
 import coop.mutua.app.account.LoginThrottle.Decision;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,16 +17,19 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The one way in, for the login form and HTTP Basic alike: credentials verified within the last minutes pass at once
  * (they were right); others are first refused while their login or address is slowed or locked, then checked, and the
  * result is counted. Every refusal of a password is the same {@link BadCredentialsException}, whether the login
- * exists, is disabled or the password is wrong; a login that does not exist costs a hash like one that does.
+ * exists, is disabled or the password is wrong; a login that does not exist costs a hash like one that does. On the
+ * API, a personal API token is accepted in place of the password.
  */
 class GuardedAuthenticationProvider implements AuthenticationProvider {
 
     private final CachingAuthenticationProvider passwords;
     private final LoginAttempts attempts;
+    private final ApiTokens tokens;
 
-    GuardedAuthenticationProvider(CachingAuthenticationProvider passwords, LoginAttempts attempts) {
+    GuardedAuthenticationProvider(CachingAuthenticationProvider passwords, LoginAttempts attempts, ApiTokens tokens) {
         this.passwords = passwords;
         this.attempts = attempts;
+        this.tokens = tokens;
     }
 
     @Override
@@ -39,6 +43,15 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
         Decision decision = attempts.check(login, address);
         if (!decision.allowed()) {
             throw new LoginThrottledException(decision.retryAt(), decision.locked());
+        }
+        if (api() && authentication.getCredentials() != null && ApiTokens.looksLikeToken(authentication.getCredentials().toString())) {
+            // A personal API token: made while logged in with every factor, so no second factor is due. API only: a
+            // token typed into the login form is checked as a password (and fails), never opening a page session.
+            java.util.Optional<coop.mutua.app.account.Account> account = tokens.authenticate(login, authentication.getCredentials().toString());
+            if (account.isPresent()) {
+                MutuaUser user = new MutuaUser(account.get(), false);
+                return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+            }
         }
         Authentication result;
         try {

@@ -56,6 +56,7 @@ public class SecurityConfiguration {
      */
     @Bean
     GuardedAuthenticationProvider authenticationProvider(Accounts accounts, TwoFactor twoFactor, LoginAttempts attempts,
+                                                  coop.mutua.app.account.ApiTokens tokens,
                                                   PasswordEncoder passwordEncoder, Clock clock,
                                                   @Value("${mutua.security.remember-credentials:5m}") Duration ttl,
                                                   @Value("${mutua.security.recheck-account:1s}") Duration recheck) {
@@ -68,7 +69,7 @@ public class SecurityConfiguration {
             return users.loadUserByUsername(user.getUsername());
         };
         return new GuardedAuthenticationProvider(
-                new CachingAuthenticationProvider(users, passwordEncoder, upgrades, ttl, recheck, clock), attempts);
+                new CachingAuthenticationProvider(users, passwordEncoder, upgrades, ttl, recheck, clock), attempts, tokens);
     }
 
     /** A password changed or an account disabled on this node: its remembered logins are forgotten at once. */

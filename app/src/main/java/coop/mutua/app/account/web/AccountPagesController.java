@@ -3,6 +3,7 @@ package coop.mutua.app.account.web;
 import coop.mutua.app.account.Account;
 import coop.mutua.app.account.AccountHistory;
 import coop.mutua.app.account.Accounts;
+import coop.mutua.app.account.ApiTokens;
 import coop.mutua.app.account.Invitations;
 import coop.mutua.app.account.LoginAttempts;
 import coop.mutua.app.account.LoginThrottle.Decision;
@@ -48,9 +49,11 @@ class AccountPagesController {
     private final DirectoryQueries directory;
     private final MessageSource messages;
     private final org.springframework.web.servlet.LocaleResolver localeResolver;
+    private final ApiTokens apiTokens;
 
-    AccountPagesController(org.springframework.web.servlet.LocaleResolver localeResolver, Invitations invitations, Passwords passwords, TwoFactor twoFactor, Accounts accounts,
-                           AccountHistory history, LoginAttempts attempts, DirectoryQueries directory, MessageSource messages) {
+    AccountPagesController(Invitations invitations, Passwords passwords, TwoFactor twoFactor, Accounts accounts,
+                           AccountHistory history, LoginAttempts attempts, DirectoryQueries directory, MessageSource messages,
+                           org.springframework.web.servlet.LocaleResolver localeResolver, ApiTokens apiTokens) {
         this.invitations = invitations;
         this.passwords = passwords;
         this.twoFactor = twoFactor;
@@ -60,6 +63,7 @@ class AccountPagesController {
         this.directory = directory;
         this.messages = messages;
         this.localeResolver = localeResolver;
+        this.apiTokens = apiTokens;
     }
 
     // --- Invitations -------------------------------------------------------------------------------------------------
@@ -212,7 +216,26 @@ class AccountPagesController {
         model.addAttribute("twoFactorRequired", twoFactor.mustEnrol(account)
                 || account.role().name().equals("COORDINATOR") && twoFactor.requiredForCoordinators(account.groupementId()));
         model.addAttribute("recent", history.of(account.id(), 20));
+        model.addAttribute("tokens", apiTokens.of(account.id()));
         return "account/account";
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@RequestParam(name = "name", defaultValue = "") String name, HttpServletRequest request,
+                       HttpServletResponse response, Model model, RedirectAttributes redirect, Locale locale) {
+        try {
+            redirect.addFlashAttribute("createdToken", apiTokens.create(me().id(), name, request.getRemoteAddr()));
+        } catch (DomainException refused) {
+            refuse(model, refused, locale, response);
+            return account(model);
+        }
+        return "redirect:/account#tokens";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@PathVariable("id") String id, HttpServletRequest request) {
+        apiTokens.revoke(me().id(), id, request.getRemoteAddr());
+        return "redirect:/account#tokens";
     }
 
     @PostMapping("/account/password")

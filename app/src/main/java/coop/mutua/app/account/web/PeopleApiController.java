@@ -6,6 +6,7 @@ import coop.mutua.app.account.AccountHistory.Entry;
 import coop.mutua.app.account.AccountRole;
 import coop.mutua.app.account.AccountState;
 import coop.mutua.app.account.Accounts;
+import coop.mutua.app.account.ApiTokens;
 import coop.mutua.app.account.Invitations;
 import coop.mutua.app.account.Invitations.Invitation;
 import coop.mutua.app.account.Invitations.Invitee;
@@ -91,8 +92,9 @@ class PeopleApiController {
     private final TwoFactor twoFactor;
     private final AccountHistory history;
     private final DirectoryQueries directory;
+    private final ApiTokens apiTokens;
 
-    PeopleApiController(Accounts accounts, Invitations invitations, People people, Passwords passwords, TwoFactor twoFactor,
+    PeopleApiController(ApiTokens apiTokens, Accounts accounts, Invitations invitations, People people, Passwords passwords, TwoFactor twoFactor,
                         AccountHistory history, DirectoryQueries directory) {
         this.accounts = accounts;
         this.invitations = invitations;
@@ -101,6 +103,7 @@ class PeopleApiController {
         this.twoFactor = twoFactor;
         this.history = history;
         this.directory = directory;
+        this.apiTokens = apiTokens;
     }
 
     @GetMapping("/api/coordinators")
@@ -229,6 +232,40 @@ class PeopleApiController {
         Account account = CurrentActor.account().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
         passwords.change(account.id(), change.currentPassword(), change.newPassword(), http.getRemoteAddr());
         return ResponseEntity.noContent().build();
+    }
+
+    /** A personal API token as listed; its value is given only once, when created. */
+    record ApiToken(String id, String name, Instant createdAt, Instant lastUsedAt, String token) {
+    }
+
+    record ApiTokenRequest(String name) {
+    }
+
+    @GetMapping("/api/me/tokens")
+    @Operation(summary = "One's personal API tokens (never their value)")
+    List<ApiToken> tokens() {
+        return apiTokens.of(meOrDenied().id()).stream()
+                .map(token -> new ApiToken(token.id(), token.name(), token.createdAt(), token.lastUsedAt(), null)).toList();
+    }
+
+    @PostMapping("/api/me/tokens")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a personal API token: send it as the password of HTTP Basic with one's login (shown once)")
+    ResponseEntity<ApiToken> createToken(@RequestBody ApiTokenRequest request, HttpServletRequest http) {
+        ApiTokens.Created created = apiTokens.create(meOrDenied().id(), request.name(), http.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ApiToken(created.id(), created.name(), null, null, created.token()));
+    }
+
+    @DeleteMapping("/api/me/tokens/{id}")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one of one's personal API tokens")
+    ResponseEntity<Void> revokeToken(@PathVariable("id") String id, HttpServletRequest http) {
+        apiTokens.revoke(meOrDenied().id(), id, http.getRemoteAddr());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Account meOrDenied() {
+        return CurrentActor.account().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
     }
 
     private ResponseEntity<InvitationSent> invite(Actor actor, InvitationRequest request, Role role, MemberId memberId,
