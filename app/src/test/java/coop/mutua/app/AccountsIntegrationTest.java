@@ -389,11 +389,7 @@ class AccountsIntegrationTest {
     }
 
     private static String form(String page, String... fields) {
-        StringBuilder form = new StringBuilder("_csrf=" + Pages.enc(Pages.csrf(page)));
-        for (int i = 0; i + 1 < fields.length; i += 2) {
-            form.append('&').append(fields[i]).append('=').append(Pages.enc(fields[i + 1]));
-        }
-        return form.toString();
+        return Pages.form(page, fields);
     }
 
     private static String unique(String name) {

@@ -69,6 +69,12 @@ public class LoginAttempts {
             if (address != null) {
                 count(addressKey(address), perAddress, now);
             }
+            if (java.util.concurrent.ThreadLocalRandom.current().nextInt(100) == 0) {
+                // Now and then, keys nobody has failed with for a day go (a login typed once must not stay for ever).
+                jdbc.sql("""
+                        DELETE FROM login_throttle WHERE last_failure_at < :dayAgo AND (locked_until IS NULL OR locked_until < :now)""")
+                        .param("dayAgo", Timestamp.from(now.minus(Duration.ofDays(1)))).param("now", Timestamp.from(now)).update();
+            }
             accounts.findByUsername(login).ifPresent(account -> {
                 history.record(Kind.LOGIN_FAILED, account, By.NOBODY, address, null);
                 if (after.lockedUntil() != null && after.failures() == perLogin.lockAfter()) {

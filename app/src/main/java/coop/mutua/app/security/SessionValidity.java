@@ -29,6 +29,11 @@ class SessionValidity extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/css/") || path.startsWith("/webjars/") || path.equals("/favicon.ico")) {
+            chain.doFilter(request, response);
+            return;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         MutuaUser user = authentication instanceof PendingLogin pending ? pending.user()
                 : authentication != null && authentication.getPrincipal() instanceof MutuaUser complete ? complete : null;

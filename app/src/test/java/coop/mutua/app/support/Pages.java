@@ -38,6 +38,15 @@ public final class Pages {
         return matcher.group(1);
     }
 
+    /** A form body: the page's CSRF token, then the fields given as name, value, name, value... */
+    public static String form(String page, String... fields) {
+        StringBuilder form = new StringBuilder("_csrf=" + enc(csrf(page)));
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            form.append('&').append(fields[i]).append('=').append(enc(fields[i + 1]));
+        }
+        return form.toString();
+    }
+
     public static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

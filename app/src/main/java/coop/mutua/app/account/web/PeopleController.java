@@ -152,58 +152,69 @@ class PeopleController {
     }
 
     @PostMapping("/people/{id}/resend")
-    String resend(Actor actor, @PathVariable("id") String id, HttpServletRequest request, RedirectAttributes redirect) {
-        Account account = people.of(actor.groupementId(), parse(id));
-        redirect.addFlashAttribute("invitation", invitations.resend(actor.groupementId(), account.id(), me(), request.getRemoteAddr()));
-        return "redirect:" + targetOf(account).back();
+    String resend(Actor actor, @PathVariable("id") String id, HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
+        return act(actor, id, redirect, locale, account -> redirect.addFlashAttribute("invitation",
+                invitations.resend(actor.groupementId(), account.id(), me(), request.getRemoteAddr())));
     }
 
     @PostMapping("/people/{id}/revoke")
-    String revoke(Actor actor, @PathVariable("id") String id, HttpServletRequest request, RedirectAttributes redirect) {
-        Account account = people.of(actor.groupementId(), parse(id));
-        invitations.revoke(actor.groupementId(), account.id(), me(), request.getRemoteAddr());
-        redirect.addFlashAttribute("done", "people.revoked");
-        return "redirect:" + targetOf(account).back();
+    String revoke(Actor actor, @PathVariable("id") String id, HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
+        return act(actor, id, redirect, locale, account -> {
+            invitations.revoke(actor.groupementId(), account.id(), me(), request.getRemoteAddr());
+            redirect.addFlashAttribute("done", "people.revoked");
+        });
     }
 
     @PostMapping("/people/{id}/disable")
-    String disable(Actor actor, @PathVariable("id") String id, HttpServletRequest request, RedirectAttributes redirect) {
-        Account account = people.of(actor.groupementId(), parse(id));
-        people.disable(actor.groupementId(), account.id(), me(), request.getRemoteAddr());
-        redirect.addFlashAttribute("done", "people.disabled");
-        return "redirect:" + targetOf(account).back();
+    String disable(Actor actor, @PathVariable("id") String id, HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
+        return act(actor, id, redirect, locale, account -> {
+            people.disable(actor.groupementId(), account.id(), me(), request.getRemoteAddr());
+            redirect.addFlashAttribute("done", "people.disabled");
+        });
     }
 
     @PostMapping("/people/{id}/enable")
-    String enable(Actor actor, @PathVariable("id") String id, HttpServletRequest request, RedirectAttributes redirect) {
+    String enable(Actor actor, @PathVariable("id") String id, HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
+        return act(actor, id, redirect, locale, account -> {
+            people.enable(actor.groupementId(), account.id(), me(), request.getRemoteAddr());
+            redirect.addFlashAttribute("done", "people.enabled");
+        });
+    }
+
+    /** One action on a person of the groupement, then back to where that person is listed, with the refusal if any. */
+    private String act(Actor actor, String id, RedirectAttributes redirect, Locale locale, java.util.function.Consumer<Account> action) {
         Account account = people.of(actor.groupementId(), parse(id));
-        people.enable(actor.groupementId(), account.id(), me(), request.getRemoteAddr());
-        redirect.addFlashAttribute("done", "people.enabled");
+        try {
+            action.accept(account);
+        } catch (NotFoundException missing) {
+            throw missing;
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("inviteError", messages.getMessage(refused.code(), refused.arguments(), refused.getMessage(), locale));
+        }
         return "redirect:" + targetOf(account).back();
     }
 
     private Target memberTarget(Actor actor, String id) {
-        MemberId memberId;
-        try {
-            memberId = MemberId.of(id);
-        } catch (IllegalArgumentException | NullPointerException malformed) {
-            throw new NotFoundException("member", id);
-        }
-        return directory.handle(new FindMemberQuery(actor.groupementId(), memberId))
+        return parsed(() -> MemberId.of(id), "member", id)
+                .flatMap(memberId -> directory.handle(new FindMemberQuery(actor.groupementId(), memberId)))
                 .map(member -> new Target("MEMBER", member.id().value(), member.name()))
                 .orElseThrow(() -> new NotFoundException("member", id));
     }
 
     private Target supplierTarget(Actor actor, String id) {
-        SupplierId supplierId;
-        try {
-            supplierId = SupplierId.of(id);
-        } catch (IllegalArgumentException | NullPointerException malformed) {
-            throw new NotFoundException("supplier", id);
-        }
-        return directory.handle(new FindSupplierQuery(actor.groupementId(), supplierId))
+        return parsed(() -> SupplierId.of(id), "supplier", id)
+                .flatMap(supplierId -> directory.handle(new FindSupplierQuery(actor.groupementId(), supplierId)))
                 .map(supplier -> new Target("SUPPLIER", supplier.id().value(), supplier.name()))
                 .orElseThrow(() -> new NotFoundException("supplier", id));
+    }
+
+    /** An id from the path; a malformed one is simply not found. */
+    private static <T> java.util.Optional<T> parsed(java.util.function.Supplier<T> parse, String what, String id) {
+        try {
+            return java.util.Optional.of(parse.get());
+        } catch (IllegalArgumentException | NullPointerException malformed) {
+            throw new NotFoundException(what, id);
+        }
     }
 
     private Target targetOf(Account account) {
@@ -215,11 +226,7 @@ class PeopleController {
     }
 
     private static UserId parse(String id) {
-        try {
-            return UserId.of(id);
-        } catch (IllegalArgumentException | NullPointerException malformed) {
-            throw new NotFoundException("account", id);
-        }
+        return parsed(() -> UserId.of(id), "account", id).orElseThrow();
     }
 
     private static Account me() {
