@@ -130,20 +130,32 @@ public class Passwords {
         });
     }
 
-    /** The owner changes a password they know. */
+    /**
+     * The owner changes a password they know. A wrong current password counts as a failed login (a session left open
+     * must not let anyone try passwords without limit).
+     */
     public void change(UserId accountId, String current, String newPassword, String address) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        checkCurrent(account, current, address, attempts, encoder);
+        checkPolicy(newPassword, account);
+        if (encoder.matches(newPassword, account.passwordHash())) {
+            throw new InvalidFieldException("newPassword", "password.same");
+        }
         transactions.executeWithoutResult(status -> {
-            Account account = accounts.findById(accountId).orElseThrow();
-            if (current == null || !encoder.matches(current, account.passwordHash())) {
-                throw new InvalidFieldException("currentPassword", "password.current-wrong");
-            }
-            checkPolicy(newPassword, account);
-            if (encoder.matches(newPassword, account.passwordHash())) {
-                throw new InvalidFieldException("newPassword", "password.same");
-            }
             accounts.changePassword(account.id(), newPassword);
             history.record(Kind.PASSWORD_CHANGED, account, By.of(account), address, null);
         });
+    }
+
+    /** The current password, asked again before a sensitive change: throttled and counted like a login. */
+    static void checkCurrent(Account account, String current, String address, LoginAttempts attempts, PasswordEncoder encoder) {
+        if (!attempts.check(account.username(), address).allowed()) {
+            throw new InvalidFieldException("currentPassword", "password.throttled");
+        }
+        if (current == null || account.passwordHash() == null || !encoder.matches(current, account.passwordHash())) {
+            attempts.failed(account.username(), address);
+            throw new InvalidFieldException("currentPassword", "password.current-wrong");
+        }
     }
 
     @jakarta.annotation.PreDestroy

@@ -41,8 +41,12 @@ public class TwoFactor {
     private final Totp totp = new Totp();
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final LoginAttempts attempts;
+
     TwoFactor(Accounts accounts, AccountHistory history, PasswordEncoder encoder, JdbcClient jdbc,
-              TransactionTemplate transactions, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+              TransactionTemplate transactions, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+              LoginAttempts attempts) {
+        this.attempts = attempts;
         this.events = events;
         this.accounts = accounts;
         this.history = history;
@@ -124,11 +128,10 @@ public class TwoFactor {
 
     /** Turns two-factor off (password required); not for a coordinator whose groupement requires it. */
     public void disable(UserId accountId, String password, String address) {
+        Account current = accounts.findById(accountId).orElseThrow();
+        Passwords.checkCurrent(current, password, address, attempts, encoder);
         transactions.executeWithoutResult(status -> {
             Account account = accounts.findById(accountId).orElseThrow();
-            if (password == null || !encoder.matches(password, account.passwordHash())) {
-                throw new InvalidFieldException("currentPassword", "password.current-wrong");
-            }
             if (account.role() == AccountRole.COORDINATOR && requiredForCoordinators(account.groupementId())) {
                 throw new ConflictException("two-factor.required");
             }

@@ -60,7 +60,9 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
             attempts.failed(login, address);
             throw new BadCredentialsException("bad credentials");
         }
-        if (result.getPrincipal() instanceof MutuaUser user) {
+        // With a second factor due, the login is not done yet: the failures stay counted (so that codes cannot be
+        // guessed between right passwords), and the code page records the login once the code is right.
+        if (result.getPrincipal() instanceof MutuaUser user && !user.secondFactorDue()) {
             attempts.succeeded(user.account(), login, address, api() ? "API" : "web");
         }
         return result;
