@@ -132,6 +132,15 @@ class AccountsIntegrationTest {
         Http.Reply bad = api.postJson("/api/coordinators", g.coordinator(), PASSWORD, "{\"name\":\"\",\"email\":\"pas-une-adresse\"}");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().get("field").asString()).isEqualTo("name");
+        for (String hostile : List.of("a,b@asso.example", "Eve <eve@asso.example>", "x@y@asso.example", "<script>@asso.example")) {
+            Http.Reply refused = api.postJson("/api/coordinators", g.coordinator(), PASSWORD,
+                    "{\"name\":\"Eve\",\"email\":\"" + hostile + "\"}");
+            assertThat(refused.status()).as(hostile).isEqualTo(422);
+            assertThat(refused.json().get("field").asString()).isEqualTo("email");
+        }
+        Http.Reply lineBreak = api.postJson("/api/coordinators", g.coordinator(), PASSWORD, "{\"name\":\"Eve\\nBcc: x\",\"email\":\"eve@asso.example\"}");
+        assertThat(lineBreak.json().get("code").asString()).isEqualTo("field.characters");
+        assertThat(api.get("/api/coordinators", g.coordinator(), PASSWORD).json().findValuesAsString("name")).doesNotContain("Eve");
         assertThat(api.postJson("/api/coordinators", g.member(), PASSWORD, "{\"name\":\"X\",\"email\":\"x@y.example\"}").status())
                 .as("members do not invite").isEqualTo(403);
         TestGroupement foreign = groupements.create("Réseau étranger");

@@ -77,8 +77,8 @@ public class Groupements {
     public Invitation register(Registration registration, String coordinatorName, String coordinatorEmail, Locale locale,
                                Account operator, String address) {
         // The coordinator's fields are checked before anything is stored, so that a bad address registers nothing.
-        Require.text(coordinatorName, "coordinatorName", 200);
-        Require.email(coordinatorEmail, "coordinatorEmail");
+        Invitations.printable(Require.text(coordinatorName, "coordinatorName", 200), "coordinatorName");
+        Invitations.mailbox(Require.email(coordinatorEmail, "coordinatorEmail"));
         GroupementId id = GroupementId.random();
         commands.sendAndWait(new RegisterGroupementCommand(id, registration.name(), registration.siret(),
                 blankToNull(registration.vatNumber()),

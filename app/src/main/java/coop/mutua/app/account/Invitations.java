@@ -74,8 +74,8 @@ public class Invitations {
 
     /** Invites a person into the groupement; the structure must be the groupement's. */
     public Invitation invite(GroupementId groupementId, Invitee invitee, Account by, String address) {
-        String name = Require.text(invitee.name(), "name", 200);
-        String email = Require.email(invitee.email(), "email");
+        String name = printable(Require.text(invitee.name(), "name", 200), "name");
+        String email = mailbox(Require.email(invitee.email(), "email"));
         Role role = Require.present(invitee.role(), "role");
         MemberId memberId = role == Role.MEMBER ? Require.present(invitee.memberId(), "memberId") : null;
         SupplierId supplierId = role == Role.SUPPLIER ? Require.present(invitee.supplierId(), "supplierId") : null;
@@ -156,6 +156,28 @@ public class Invitations {
             history.record(Kind.JOINED, joined, By.of(joined), address, username);
             return joined;
         });
+    }
+
+    /** A text without control characters (a line break in a name would end up in mails and history). */
+    static String printable(String text, String field) {
+        if (text.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidFieldException(field, "field.characters", field);
+        }
+        return text;
+    }
+
+    /** One plain address a mail server takes (RFC 822 syntax, no display name, no list): what is stored is what is sent. */
+    static String mailbox(String email) {
+        try {
+            jakarta.mail.internet.InternetAddress address = new jakarta.mail.internet.InternetAddress(email, true);
+            address.validate();
+            if (address.getPersonal() != null || !address.getAddress().equals(email) || email.indexOf('@') != email.lastIndexOf('@')) {
+                throw new InvalidFieldException("email", "field.email", "email", email);
+            }
+            return email;
+        } catch (jakarta.mail.internet.AddressException malformed) {
+            throw new InvalidFieldException("email", "field.email", "email", email);
+        }
     }
 
     public Duration validity() {
