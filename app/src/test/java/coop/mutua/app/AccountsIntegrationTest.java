@@ -89,6 +89,8 @@ class AccountsIntegrationTest {
         assertThat(other.get("/invitation/" + "A".repeat(300), null, null).body()).as("absurd").contains("n&#39;est pas valable");
 
         String userId = invited.json().get("userId").asString();
+        assertThat(api.postJson("/api/members/" + g.memberId() + "/users", g.coordinator(), PASSWORD,
+                "{\"name\":\"Camille Durand\",\"email\":\"" + email + "\"}").status()).as("already has an access").isEqualTo(409);
         JsonNode history = api.get("/api/users/" + userId + "/history", g.coordinator(), PASSWORD).json();
         assertThat(history.findValuesAsString("kind")).contains("INVITED", "JOINED", "LOGGED_IN");
         JsonNode person = api.get("/api/users/" + userId, g.coordinator(), PASSWORD).json();
@@ -127,8 +129,15 @@ class AccountsIntegrationTest {
         Http.Reply duplicate = api.postJson("/api/coordinators", g.coordinator(), PASSWORD,
                 "{\"name\":\"Dominique Co\",\"email\":\"" + email + "\"}");
         assertThat(duplicate.status()).as("invited anew after the withdrawal").isEqualTo(201);
-        assertThat(api.postJson("/api/coordinators", g.coordinator(), PASSWORD, "{\"name\":\"Dominique Co\",\"email\":\"" + email + "\"}")
-                .status()).as("twice for the same structure").isEqualTo(409);
+        int mails = TestMail.to(email).size();
+        Http.Reply twice = api.postJson("/api/coordinators", g.coordinator(), PASSWORD, "{\"name\":\"Dominique Co\",\"email\":\"" + email + "\"}");
+        assertThat(twice.status()).as("invited again while pending: the same person, a new link").isEqualTo(201);
+        assertThat(twice.json().get("userId").asString()).isEqualTo(duplicate.json().get("userId").asString());
+        Eventually.equal(mails + 1, () -> TestMail.to(email).size());
+        Http.Reply german = api.postJson("/api/coordinators", g.coordinator(), PASSWORD,
+                "{\"name\":\"Hans\",\"email\":\"hans@asso.example\",\"language\":\"de\"}");
+        assertThat(german.status()).isEqualTo(422);
+        assertThat(german.json().get("field").asString()).isEqualTo("language");
         Http.Reply bad = api.postJson("/api/coordinators", g.coordinator(), PASSWORD, "{\"name\":\"\",\"email\":\"pas-une-adresse\"}");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().get("field").asString()).isEqualTo("name");
@@ -184,6 +193,8 @@ class AccountsIntegrationTest {
         assertThat(api.get("/api/me", login, token).status()).isEqualTo(200);
         assertThat(api.postJson("/api/me/tokens", login, CHOSEN, "{\"name\":\"\"}").json().get("field").asString()).isEqualTo("name");
 
+        Http.Reply poisoned = HostHeader.post(port, "evil.example", "/password/forgot", "email=" + Pages.enc(email));
+        assertThat(poisoned.status()).isEqualTo(302);
         Http anonymous = new Http(port, true);
         String unknownEmail = unique("personne") + "@nulle-part.example";
         Http.Reply unknown = anonymous.postForm("/password/forgot", form(anonymous.get("/password/forgot", null, null).body(), "email", unknownEmail));
@@ -192,9 +203,13 @@ class AccountsIntegrationTest {
         assertThat(known.header("Location")).isEqualTo(unknown.header("Location"));
         assertThat(anonymous.get("/password/forgot", null, null).body()).contains("Si un compte actif utilise cette adresse");
 
-        String reset = pathOf(TestMail.awaitLink(email, "/password/reset/"));
+        String link = TestMail.awaitLink(email, "/password/reset/");
+        assertThat(link).as("the first request, with a forged Host header, sent the mail: its link is not that host's").startsWith("http://localhost:" + port + "/");
+        String reset = pathOf(link);
         assertThat(TestMail.text(TestMail.to(email).get(TestMail.to(email).size() - 1))).contains("« " + login + " »");
         assertThat(TestMail.to(unknownEmail)).isEmpty();
+        assertThat(TestMail.to(email).stream().filter(mail -> subject(mail).startsWith("Réinitialisation")).count())
+                .as("three requests, one mail (at most one every two minutes)").isEqualTo(1);
         String page = anonymous.get(reset, null, null).body();
         assertThat(page).contains(login);
         Http.Reply weak = anonymous.postForm(reset, form(page, "password", "azertyuiop123", "confirm", "azertyuiop123"));
@@ -355,6 +370,11 @@ class AccountsIntegrationTest {
         String people = coordinator.get("/people/members/" + g.memberId(), null, null).body();
         assertThat(people).contains("Invitée").contains("Désactivée").contains("Active").contains("Karima En Attente")
                 .contains("Renvoyer l&#39;invitation").contains("Réactiver");
+        for (String id : jdbc.sql("SELECT id FROM user_account WHERE groupement_id = :g").param("g", g.id().value()).query(String.class).list()) {
+            Http.Reply person = coordinator.get("/people/" + id, null, null);
+            assertThat(person.status()).as("history page of " + id).isEqualTo(200);
+            assertThat(person.body()).contains("Historique du compte");
+        }
         String fragment = coordinator.get("/people/members/" + g.memberId(), null, null, "HX-Request", "true").body();
         assertThat(fragment).startsWith("<section").contains("Karima En Attente");
         String coordination = coordinator.get("/coordination", null, null).body();
@@ -393,6 +413,14 @@ class AccountsIntegrationTest {
 
     private String userId(String login) {
         return jdbc.sql("SELECT id FROM user_account WHERE username = :u").param("u", login).query(String.class).single();
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String pathOf(String link) {

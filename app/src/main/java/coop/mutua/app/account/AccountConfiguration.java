@@ -21,8 +21,8 @@ class AccountConfiguration {
     ApplicationRunner warnWithoutPublicUrl(Links links, AccountMails mails) {
         return args -> {
             if (mails.configured() && !links.configured()) {
-                log.warn("MUTUA_PUBLIC_URL is not set: links in invitation and password reset mails follow the Host header "
-                        + "of the request that made them. Set it to the address people use (https://achats.example.org).");
+                log.warn("MUTUA_PUBLIC_URL is not set: password reset mails link to {} and invitation mails to the address the "
+                        + "coordinator used. Set it to the address people use (https://achats.example.org).", links.local());
             }
         };
     }

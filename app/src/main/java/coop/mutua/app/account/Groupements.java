@@ -78,7 +78,8 @@ public class Groupements {
                                Account operator, String address) {
         // The coordinator's fields are checked before anything is stored, so that a bad address registers nothing.
         Invitations.printable(Require.text(coordinatorName, "coordinatorName", 200), "coordinatorName");
-        Invitations.mailbox(Require.email(coordinatorEmail, "coordinatorEmail"));
+        Invitations.mailbox(Invitations.printable(Require.email(coordinatorEmail, "coordinatorEmail"), "coordinatorEmail"));
+        Invitations.printable(Require.text(registration.name(), "name", 200), "name");
         GroupementId id = GroupementId.random();
         commands.sendAndWait(new RegisterGroupementCommand(id, registration.name(), registration.siret(),
                 blankToNull(registration.vatNumber()),

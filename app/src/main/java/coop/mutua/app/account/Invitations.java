@@ -75,7 +75,7 @@ public class Invitations {
     /** Invites a person into the groupement; the structure must be the groupement's. */
     public Invitation invite(GroupementId groupementId, Invitee invitee, Account by, String address) {
         String name = printable(Require.text(invitee.name(), "name", 200), "name");
-        String email = mailbox(Require.email(invitee.email(), "email"));
+        String email = mailbox(printable(Require.email(invitee.email(), "email"), "email"));
         Role role = Require.present(invitee.role(), "role");
         MemberId memberId = role == Role.MEMBER ? Require.present(invitee.memberId(), "memberId") : null;
         SupplierId supplierId = role == Role.SUPPLIER ? Require.present(invitee.supplierId(), "supplierId") : null;
@@ -88,17 +88,25 @@ public class Invitations {
         Locale locale = invitee.locale() != null && invitee.locale().getLanguage().equals("en") ? Locale.ENGLISH : Locale.FRENCH;
         String token = SecretTokens.newToken();
         Instant expires = clock.instant().plus(validity);
+        record Existing(String id, String state) {
+        }
+        Optional<Existing> existing = jdbc.sql("""
+                SELECT id, state FROM user_account WHERE groupement_id = :groupement AND role = :role
+                       AND lower(email) = lower(:email) AND state IN ('INVITED', 'ACTIVE', 'DISABLED')
+                       AND member_id IS NOT DISTINCT FROM :member AND supplier_id IS NOT DISTINCT FROM :supplier
+                ORDER BY created_at LIMIT 1""")
+                .param("groupement", groupementId.value()).param("role", role.name()).param("email", email)
+                .param("member", memberId == null ? null : memberId.value())
+                .param("supplier", supplierId == null ? null : supplierId.value())
+                .query((rs, n) -> new Existing(rs.getString("id"), rs.getString("state"))).optional();
+        if (existing.isPresent() && existing.get().state().equals("INVITED")) {
+            // Invited again while the first invitation waits (its link lost): a new link, the same person.
+            return resend(groupementId, UserId.of(existing.get().id()), by, address);
+        }
+        if (existing.isPresent()) {
+            throw new ConflictException("invitation.already", email);
+        }
         UserId id = transactions.execute(status -> {
-            boolean already = jdbc.sql("""
-                    SELECT EXISTS (SELECT 1 FROM user_account WHERE groupement_id = :groupement AND role = :role
-                                   AND lower(email) = lower(:email) AND state IN ('INVITED', 'ACTIVE', 'DISABLED')
-                                   AND member_id IS NOT DISTINCT FROM :member AND supplier_id IS NOT DISTINCT FROM :supplier)""")
-                    .param("groupement", groupementId.value()).param("role", role.name()).param("email", email)
-                    .param("member", memberId == null ? null : memberId.value())
-                    .param("supplier", supplierId == null ? null : supplierId.value()).query(Boolean.class).single();
-            if (already) {
-                throw new ConflictException("invitation.already", email);
-            }
             UserId created = accounts.createInvited(name, email, role, groupementId, memberId, supplierId, locale, by.id());
             storeToken(created, token, expires);
             history.record(Kind.INVITED, created, groupementId, By.of(by), address, email);
@@ -158,12 +166,30 @@ public class Invitations {
         });
     }
 
-    /** A text without control characters (a line break in a name would end up in mails and history). */
+    /**
+     * A text without control or format characters: a line break in a name would end up in mails and history, a
+     * right-to-left override would show a name reversed (joiners, which some scripts and emoji need, are allowed).
+     */
     static String printable(String text, String field) {
-        if (text.codePoints().anyMatch(Character::isISOControl)) {
+        boolean refused = text.codePoints().anyMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT && c != 0x200C && c != 0x200D);
+        if (refused) {
             throw new InvalidFieldException(field, "field.characters", field);
         }
         return text;
+    }
+
+    private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+");
+
+    /** The language of an invitation: "fr" (also when not given) or "en". */
+    public static Locale language(String language) {
+        if (language == null || language.isBlank() || language.strip().equalsIgnoreCase("fr")) {
+            return Locale.FRENCH;
+        }
+        if (language.strip().equalsIgnoreCase("en")) {
+            return Locale.ENGLISH;
+        }
+        throw new InvalidFieldException("language", "request.field-not-allowed", "language", language, "fr, en");
     }
 
     /** One plain address a mail server takes (RFC 822 syntax, no display name, no list): what is stored is what is sent. */
@@ -171,7 +197,8 @@ public class Invitations {
         try {
             jakarta.mail.internet.InternetAddress address = new jakarta.mail.internet.InternetAddress(email, true);
             address.validate();
-            if (address.getPersonal() != null || !address.getAddress().equals(email) || email.indexOf('@') != email.lastIndexOf('@')) {
+            if (address.getPersonal() != null || !address.getAddress().equals(email) || email.indexOf('@') != email.lastIndexOf('@')
+                    || !LOCAL_PART.matcher(email.substring(0, email.indexOf('@'))).matches()) {
                 throw new InvalidFieldException("email", "field.email", "email", email);
             }
             return email;

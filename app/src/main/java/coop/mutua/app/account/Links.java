@@ -1,38 +1,53 @@
 package coop.mutua.app.account;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The address of Mutua as people reach it, for links in mails. {@code MUTUA_PUBLIC_URL} in production: without it the
- * link follows the request's Host header, which is fine behind a proxy that sets it but lets anyone who can reach the
- * server choose the host of a reset link (the application warns at start).
+ * The address of Mutua as people reach it, for links in mails: {@code MUTUA_PUBLIC_URL}. Without it, an invitation
+ * (made by a logged-in coordinator or the operator) follows the address of their own request, which is right behind a
+ * proxy that sets the Host header and harmless otherwise: they could send any link anyway. A password reset is asked
+ * by anyone, so its link never follows the request: without {@code MUTUA_PUBLIC_URL} it points at this machine
+ * (http://localhost and the server's port), and the application warns at start.
  */
 @Component
 public class Links {
 
-    private final String publicUrl;
-    private final String serverPort;
+    private final Environment environment;
 
-    Links(@Value("${mutua.public-url:}") String publicUrl, @Value("${server.port:8080}") String serverPort) {
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        this.serverPort = serverPort;
+    Links(Environment environment) {
+        this.environment = environment;
     }
 
     public boolean configured() {
-        return !publicUrl.isBlank();
+        return !publicUrl().isBlank();
     }
 
-    /** An absolute link to a path of the application ("/invitation/..."). */
+    /** A link for a mail sent at a logged-in person's request. */
     public String to(String path) {
-        if (!publicUrl.isBlank()) {
-            return publicUrl + path;
+        if (configured()) {
+            return publicUrl() + path;
         }
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null) {
-            // Outside a request (demo data at start-up): the local address.
-            return "http://localhost:" + serverPort + path;
+        if (RequestContextHolder.getRequestAttributes() == null) {
+            return local() + path;
         }
         return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + path;
+    }
+
+    /** A link for a mail anyone may ask for: never built from the request. */
+    public String fixed(String path) {
+        return (configured() ? publicUrl() : local()) + path;
+    }
+
+    String local() {
+        return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    }
+
+    /** Read at each use (not at start), so that a value naming the server's port can be resolved once it listens. */
+    private String publicUrl() {
+        String url = environment.getProperty("mutua.public-url", "").strip();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Passwords {
 
     private static final Logger log = LoggerFactory.getLogger(Passwords.class);
+    private static final Duration RESET_INTERVAL = Duration.ofMinutes(2);
 
     private final Accounts accounts;
     private final AccountHistory history;
@@ -75,7 +76,7 @@ public class Passwords {
         if (email == null || email.isBlank() || email.length() > 254) {
             return;
         }
-        String base = links.to("");
+        String base = links.fixed("");
         background.execute(() -> {
             try {
                 sendResets(email.strip(), address, base);
@@ -86,7 +87,19 @@ public class Passwords {
     }
 
     private void sendResets(String email, String address, String base) {
+        if (!mails.configured()) {
+            log.info("A password reset was asked, but no SMTP server is configured (SPRING_MAIL_HOST): no mail sent");
+            return;
+        }
         for (Account account : accounts.findActiveByEmail(email)) {
+            boolean recent = jdbc.sql("""
+                    SELECT EXISTS (SELECT 1 FROM account_token WHERE account_id = :account AND purpose = 'RESET'
+                                   AND created_at > :since)""")
+                    .param("account", account.id().value()).param("since", Timestamp.from(clock.instant().minus(RESET_INTERVAL)))
+                    .query(Boolean.class).single();
+            if (recent) {
+                continue;
+            }
             String token = SecretTokens.newToken();
             Instant expires = clock.instant().plus(validity);
             transactions.executeWithoutResult(status -> {

@@ -14,9 +14,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The one way in, for the login form and HTTP Basic alike: credentials verified within the last minutes pass at once
- * (they were right); others are first refused while their login or address is slowed or locked, then checked, and the
- * result is counted. Every refusal of a password is the same {@link BadCredentialsException}, whether the login
+ * The one way in, for the login form and HTTP Basic alike. On the API, credentials verified within the last minutes
+ * pass at once (they were right); everything else is first refused while its login or address is slowed or locked,
+ * then checked (a remembered password without a new hash), and the result is counted and recorded. Every refusal of a password is the same {@link BadCredentialsException}, whether the login
  * exists, is disabled or the password is wrong; a login that does not exist costs a hash like one that does. On the
  * API, a personal API token is accepted in place of the password.
  */
@@ -34,9 +34,15 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        Authentication known = passwords.remembered(authentication);
-        if (known != null) {
-            return known;
+        boolean api = api();
+        if (api) {
+            // An API client sends its credentials with every request: verified ones pass at once (they were right, and
+            // an attacker hammering the login cannot lock out a working integration). The login form always goes
+            // through the throttle, and each of its logins is recorded.
+            Authentication known = passwords.remembered(authentication);
+            if (known != null) {
+                return known;
+            }
         }
         String login = authentication.getName();
         String address = address(authentication);
@@ -44,7 +50,7 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
         if (!decision.allowed()) {
             throw new LoginThrottledException(decision.retryAt(), decision.locked());
         }
-        if (api() && authentication.getCredentials() != null && ApiTokens.looksLikeToken(authentication.getCredentials().toString())) {
+        if (api && authentication.getCredentials() != null && ApiTokens.looksLikeToken(authentication.getCredentials().toString())) {
             // A personal API token: made while logged in with every factor, so no second factor is due. API only: a
             // token typed into the login form is checked as a password (and fails), never opening a page session.
             java.util.Optional<coop.mutua.app.account.Account> account = tokens.authenticate(login, authentication.getCredentials().toString());
@@ -63,7 +69,7 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
         // With a second factor due, the login is not done yet: the failures stay counted (so that codes cannot be
         // guessed between right passwords), and the code page records the login once the code is right.
         if (result.getPrincipal() instanceof MutuaUser user && !user.secondFactorDue()) {
-            attempts.succeeded(user.account(), login, address, api() ? "API" : "web");
+            attempts.succeeded(user.account(), login, address, api ? "API" : "web");
         }
         return result;
     }

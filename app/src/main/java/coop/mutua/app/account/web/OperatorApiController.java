@@ -100,7 +100,7 @@ class OperatorApiController {
     }
 
     private static Locale locale(String language) {
-        return language == null ? Locale.FRENCH : Locale.forLanguageTag(language);
+        return coop.mutua.app.account.Invitations.language(language);
     }
 
     private static Account operator() {

@@ -72,7 +72,7 @@ class OperatorController {
         try {
             Invitation invitation = groupements.register(new Registration(form.name, form.siret, form.email, form.vatRegime,
                     form.vatNumber, form.street, form.postalCode, form.city), form.coordinatorName, form.coordinatorEmail,
-                    Locale.forLanguageTag(form.language), operator(), request.getRemoteAddr());
+                    coop.mutua.app.account.Invitations.language(form.language), operator(), request.getRemoteAddr());
             redirect.addFlashAttribute("created", form.name);
             redirect.addFlashAttribute("invitation", invitation);
             return "redirect:/operator";
@@ -96,7 +96,7 @@ class OperatorController {
         }
         try {
             redirect.addFlashAttribute("invitation", groupements.inviteCoordinator(groupementId, name, email,
-                    Locale.forLanguageTag(language), operator(), request.getRemoteAddr()));
+                    coop.mutua.app.account.Invitations.language(language), operator(), request.getRemoteAddr()));
         } catch (NotFoundException missing) {
             throw missing;
         } catch (DomainException refused) {

@@ -270,7 +270,7 @@ class PeopleApiController {
 
     private ResponseEntity<InvitationSent> invite(Actor actor, InvitationRequest request, Role role, MemberId memberId,
                                                   SupplierId supplierId, HttpServletRequest http) {
-        Locale locale = request.language() == null ? Locale.FRENCH : Locale.forLanguageTag(request.language());
+        Locale locale = Invitations.language(request.language());
         Invitation invitation = invitations.invite(actor.groupementId(),
                 new Invitee(request.name(), request.email(), role, memberId, supplierId, locale), me(), http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).body(InvitationSent.of(invitation));

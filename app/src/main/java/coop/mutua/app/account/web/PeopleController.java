@@ -84,7 +84,7 @@ class PeopleController {
 
     /** Where invitations are made from: a member structure, a supplier, or the coordination. */
     record Target(String role, String structureId, String structureName) {
-        String back() {
+        public String back() {
             return switch (role) {
                 case "MEMBER" -> "/people/members/" + structureId;
                 case "SUPPLIER" -> "/people/suppliers/" + structureId;
@@ -130,8 +130,10 @@ class PeopleController {
         };
         Invitee invitee = new Invitee(name, email, Role.valueOf(role),
                 target.role().equals("MEMBER") ? MemberId.of(target.structureId()) : null,
-                target.role().equals("SUPPLIER") ? SupplierId.of(target.structureId()) : null, Locale.forLanguageTag(language));
+                target.role().equals("SUPPLIER") ? SupplierId.of(target.structureId()) : null, null);
         try {
+            invitee = new Invitee(invitee.name(), invitee.email(), invitee.role(), invitee.memberId(), invitee.supplierId(),
+                    Invitations.language(language));
             Invitation invitation = invitations.invite(actor.groupementId(), invitee, me(), request.getRemoteAddr());
             redirect.addFlashAttribute("invitation", invitation);
         } catch (DomainException refused) {
