@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 class AccountSecurityIntegrationTest {
 
     private static final String PASSWORD = TestGroupements.PASSWORD;
-    private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<");
+    private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<");
     private static final Pattern TOKEN = Pattern.compile("id=\"created-token\" value=\"(mutua_[A-Za-z0-9_-]+)\"");
     private static final Pattern CODE = Pattern.compile("<code>([a-z0-9]{5}-[a-z0-9]{5})</code>");
 
@@ -82,7 +82,7 @@ class AccountSecurityIntegrationTest {
         Http.Reply viaForm = form.postForm("/login", "_csrf=" + Pages.enc(Pages.csrf(form.get("/login", null, null).body()))
                 + "&username=" + real + "&password=" + Pages.enc(PASSWORD));
         assertThat(viaForm.header("Location")).endsWith("/login?locked");
-        assertThat(form.get("/login?locked", null, null).body()).contains("Trop de tentatives infructueuses").contains("Réessayez après");
+        assertThat(form.get("/login?locked", null, null).body()).contains("Trop de tentatives infructueuses").contains("Réessayez à partir de");
 
         Thread.sleep(3100);
         assertThat(api.get("/api/me", real, PASSWORD).status()).as("unlocked by itself").isEqualTo(200);
@@ -129,6 +129,7 @@ class AccountSecurityIntegrationTest {
         String setup = session.get("/account/two-factor", null, null).body();
         assertThat(setup).contains("<svg").contains("id=\"totp-secret\"");
         byte[] secret = Totp.secret(match(SECRET, setup));
+        assertThat(match(SECRET, setup)).as("typed in groups of four").matches("([A-Z2-7]{4} )+[A-Z2-7]{1,4}");
         Totp totp = new Totp();
 
         Http.Reply wrong = session.postForm("/account/two-factor", form(setup, "code", "000000".equals(totp.codeAt(secret, Instant.now())) ? "111111" : "000000"));

@@ -53,7 +53,7 @@ class AccountsBrowserTest extends BrowserTest {
         browser.findElement(By.id("invite-email-MEMBER")).sendKeys(email);
         browser.findElement(By.cssSelector(".invite-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invitation-notice"), "Invitation envoyée à " + email));
-        assertThat(browser.findElement(By.cssSelector("tr[data-email='" + email + "']")).getText()).contains("Léa Martin").contains("Invitée");
+        assertThat(browser.findElement(By.cssSelector("tr[data-email='" + email + "']")).getText()).contains("Léa Martin").contains("Invitation en attente");
         logOut();
 
         String link = TestMail.awaitLink(email, "/invitation/");

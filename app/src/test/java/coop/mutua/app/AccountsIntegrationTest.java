@@ -304,9 +304,11 @@ class AccountsIntegrationTest {
         String email = unique("premiere") + "@nouveau-reseau.example";
         Http.Reply registered = api.postJson("/api/groupements", operator, PASSWORD, """
                 {"name":"Nouveau réseau","siret":"%s","contactEmail":"contact@nouveau-reseau.example","vatRegime":"NOT_REGISTERED",
-                 "city":"Agen","coordinator":{"name":"Première Coordinatrice","email":"%s"}}""".formatted(siret(), email));
+                 "city":"Agen","hubLatitude":44.2,"hubLongitude":0.62,"coordinator":{"name":"Première Coordinatrice","email":"%s"}}""".formatted(siret(), email));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         String groupementId = registered.json().get("groupementId").asString();
+        assertThat(jdbc.sql("SELECT hub_latitude FROM groupement WHERE id = :id").param("id", groupementId).query(Double.class).single())
+                .as("the hub where deliveries arrive").isEqualTo(44.2);
         assertThat(api.get("/api/groupements", operator, PASSWORD).json().findValuesAsString("name")).contains("Nouveau réseau");
         Http.Reply bad = api.postJson("/api/groupements", operator, PASSWORD, """
                 {"name":"Réseau sans coordination","siret":"%s","contactEmail":"c@r.example","coordinator":{"name":"X","email":"non"}}"""
@@ -368,12 +370,17 @@ class AccountsIntegrationTest {
                 "{\"name\":\"Karima En Attente\",\"email\":\"" + unique("karima") + "@asso.example\"}");
         Http coordinator = Pages.loggedIn(port, g.coordinator());
         String people = coordinator.get("/people/members/" + g.memberId(), null, null).body();
-        assertThat(people).contains("Invitée").contains("Désactivée").contains("Active").contains("Karima En Attente")
+        assertThat(people).contains("Invitation en attente").contains("Accès désactivé").contains("Accès actif").contains("Karima En Attente")
                 .contains("Renvoyer l&#39;invitation").contains("Réactiver");
         for (String id : jdbc.sql("SELECT id FROM user_account WHERE groupement_id = :g").param("g", g.id().value()).query(String.class).list()) {
             Http.Reply person = coordinator.get("/people/" + id, null, null);
             assertThat(person.status()).as("history page of " + id).isEqualTo(200);
             assertThat(person.body()).contains("Historique du compte");
+        }
+        for (String form : List.of("/members/new", "/members/" + g.memberId() + "/edit", "/suppliers/" + g.supplierId() + "/edit",
+                "/suppliers/" + g.supplierId() + "/products/new")) {
+            assertThat(coordinator.get(form, null, null).body()).as("labels, not refusals, on " + form).doesNotContain("{0}")
+                    .doesNotContain("invalide");
         }
         String fragment = coordinator.get("/people/members/" + g.memberId(), null, null, "HX-Request", "true").body();
         assertThat(fragment).startsWith("<section").contains("Karima En Attente");

@@ -36,9 +36,21 @@ public class Groupements {
     public record Listed(GroupementSummary groupement, int activeAccounts, int pendingInvitations) {
     }
 
-    /** What the operator gives to register a groupement (the hub can be set later by its coordinators). */
+    /** What the operator gives to register a groupement. */
     public record Registration(String name, String siret, String email, VatRegime vatRegime, String vatNumber,
-                               String street, String postalCode, String city) {
+                               String street, String postalCode, String city, Double hubLatitude, Double hubLongitude) {
+
+        /** Where the groupement's goods arrive (distances and "local" count from there); the centre of France if not given. */
+        GeoPoint hub() {
+            if (hubLatitude == null && hubLongitude == null) {
+                return new GeoPoint(46.6, 2.4);
+            }
+            if (hubLatitude == null || hubLongitude == null) {
+                throw new coop.mutua.kernel.InvalidFieldException(hubLatitude == null ? "hubLatitude" : "hubLongitude",
+                        "field.required", hubLatitude == null ? "hubLatitude" : "hubLongitude");
+            }
+            return new GeoPoint(hubLatitude, hubLongitude);
+        }
     }
 
     private final CommandGateway commands;
@@ -80,12 +92,13 @@ public class Groupements {
         Invitations.printable(Require.text(coordinatorName, "coordinatorName", 200), "coordinatorName");
         Invitations.mailbox(Invitations.printable(Require.email(coordinatorEmail, "coordinatorEmail"), "coordinatorEmail"));
         Invitations.printable(Require.text(registration.name(), "name", 200), "name");
+        GeoPoint hub = registration.hub();
         GroupementId id = GroupementId.random();
         commands.sendAndWait(new RegisterGroupementCommand(id, registration.name(), registration.siret(),
                 blankToNull(registration.vatNumber()),
                 registration.vatRegime() == null ? VatRegime.NOT_REGISTERED : registration.vatRegime(),
                 new Address(orDash(registration.street()), orDash(registration.postalCode()), orDash(registration.city()), "FR"),
-                new GeoPoint(46.6, 2.4), registration.email()));
+                hub, registration.email()));
         catchUp.await("catalog-directory", id);
         history.record(Kind.GROUPEMENT_REGISTERED, null, id, By.of(operator), address, registration.name());
         return invitations.invite(id, new Invitee(coordinatorName, coordinatorEmail, Role.COORDINATOR, null, null, locale),

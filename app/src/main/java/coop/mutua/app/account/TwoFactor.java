@@ -30,6 +30,11 @@ public class TwoFactor {
 
     /** A secret being set up: not asked at login until a code from the app confirms it. */
     public record Enrolment(String secret, String uri) {
+
+        /** The secret as people type it: groups of four. */
+        public String grouped() {
+            return secret.replaceAll("(.{4})(?!$)", "$1 ");
+        }
     }
 
     private final Accounts accounts;

@@ -40,7 +40,8 @@ class OperatorApiController {
 
     /** A groupement to register, with its first coordinator. */
     record GroupementRegistration(String name, String siret, String contactEmail, VatRegime vatRegime, String vatNumber,
-                                  String street, String postalCode, String city, CoordinatorInvitation coordinator) {
+                                  String street, String postalCode, String city, Double hubLatitude, Double hubLongitude,
+                                  CoordinatorInvitation coordinator) {
     }
 
     /** The invitation made: the link only when no mail could carry it. */
@@ -73,7 +74,8 @@ class OperatorApiController {
                 ? new CoordinatorInvitation(null, null, null) : registration.coordinator();
         Invitation invitation = groupements.register(new Registration(registration.name(), registration.siret(),
                         registration.contactEmail(), registration.vatRegime(), registration.vatNumber(), registration.street(),
-                        registration.postalCode(), registration.city()), coordinator.name(), coordinator.email(),
+                        registration.postalCode(), registration.city(), registration.hubLatitude(), registration.hubLongitude()),
+                coordinator.name(), coordinator.email(),
                 locale(coordinator.language()), operator(), http.getRemoteAddr());
         GroupementId id = groupementOf(invitation);
         return ResponseEntity.status(HttpStatus.CREATED).body(CoordinatorInvited.of(id, invitation));

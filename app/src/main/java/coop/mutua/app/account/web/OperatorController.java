@@ -38,6 +38,8 @@ class OperatorController {
         public String street = "";
         public String postalCode = "";
         public String city = "";
+        public Double hubLatitude;
+        public Double hubLongitude;
         public String coordinatorName = "";
         public String coordinatorEmail = "";
         public String language = "fr";
@@ -71,7 +73,7 @@ class OperatorController {
                     Model model, RedirectAttributes redirect, Locale locale) {
         try {
             Invitation invitation = groupements.register(new Registration(form.name, form.siret, form.email, form.vatRegime,
-                    form.vatNumber, form.street, form.postalCode, form.city), form.coordinatorName, form.coordinatorEmail,
+                    form.vatNumber, form.street, form.postalCode, form.city, form.hubLatitude, form.hubLongitude), form.coordinatorName, form.coordinatorEmail,
                     coop.mutua.app.account.Invitations.language(form.language), operator(), request.getRemoteAddr());
             redirect.addFlashAttribute("created", form.name);
             redirect.addFlashAttribute("invitation", invitation);
