@@ -399,6 +399,32 @@ class AccountsIntegrationTest {
         assertThat(api.get("/api/suppliers/" + g.supplierId() + "/users", g.coordinator(), PASSWORD).json().size()).isEqualTo(1);
     }
 
+    @Test
+    void thePagesFileLinksIntoTheApiOpenWithTheSessionForReadingOnly() {
+        TestGroupement g = groupements.create("Réseau liens de fichiers");
+        Http api = new Http(port);
+        String carrots = RoundsThroughApi.product(api, g.supplier(), g.supplierId(), RoundsThroughApi.CARROTS);
+        String round = RoundsThroughApi.openRound(api, g, "Campagne des fichiers", g.supplierId());
+        api.putJson("/api/rounds/" + round + "/orders/" + g.memberId(), g.member(), PASSWORD,
+                "{\"lines\":[{\"productId\":\"" + carrots + "\",\"quantity\":\"12\"}]}");
+        api.postJson("/api/rounds/" + round + "/close", g.coordinator(), PASSWORD, "");
+        Eventually.equal(1, () -> api.get("/api/supplier-orders", g.supplier(), PASSWORD).json().size());
+        String order = api.get("/api/supplier-orders", g.supplier(), PASSWORD).json().get(0).get("id").asString();
+
+        Http supplier = Pages.loggedIn(port, g.supplier());
+        assertThat(supplier.get("/supplier-orders/" + order, null, null).body()).contains("/api/supplier-orders/" + order + "/pdf");
+        Http.Reply pdf = supplier.get("/api/supplier-orders/" + order + "/pdf", null, null);
+        assertThat(pdf.status()).as("the page's PDF link, with the page session").isEqualTo(200);
+        assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
+        assertThat(supplier.get("/api/supplier-orders/" + order + "/csv", null, null).status()).isEqualTo(200);
+        assertThat(supplier.postJson("/api/supplier-orders/" + order + "/confirm", null, null, "").status())
+                .as("changing anything still takes credentials (no CSRF token on the API)").isEqualTo(401);
+        assertThat(new Http(port, true).get("/api/supplier-orders/" + order + "/pdf", null, null).status()).isEqualTo(401);
+
+        api.postJson("/api/users/" + userId(g.supplier()) + "/disable", g.coordinator(), PASSWORD, "");
+        assertThat(supplier.get("/api/supplier-orders/" + order + "/csv", null, null).status()).as("the session ended").isEqualTo(401);
+    }
+
     /** Invites a person at the given path, accepts the mailed invitation with the chosen login; returns the login. */
     private String join(Http api, TestGroupement g, String path, String login) {
         return join(api, g, path, login, login + "@asso.example");

@@ -105,7 +105,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts) throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -115,6 +115,9 @@ public class SecurityConfiguration {
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+                // Links on the pages (PDF, CSV) open with the page session, for reading only; see SessionReadsForApi.
+                .securityContext(context -> context.securityContextRepository(new SessionReadsForApi()))
+                .addFilterAfter(new SessionValidity(accounts), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ApiSecondFactor(), BasicAuthenticationFilter.class)
                 .build();
     }

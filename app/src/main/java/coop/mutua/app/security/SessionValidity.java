@@ -45,7 +45,10 @@ class SessionValidity extends OncePerRequestFilter {
                     session.invalidate();
                 }
                 SecurityContextHolder.clearContext();
-                if ("true".equals(request.getHeader("HX-Request"))) {
+                if (path.startsWith("/api/")) {
+                    new ApiAuthenticationEntryPoint().commence(request, response,
+                            new org.springframework.security.authentication.CredentialsExpiredException("session ended"));
+                } else if ("true".equals(request.getHeader("HX-Request"))) {
                     response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
                     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 } else {
