@@ -171,6 +171,21 @@ class DemoDataTest {
 
     /** The demo's rounds in every status of a season, once the background processes have caught up. */
     private void awaitEverySeasonStatus(Http http) {
+        try {
+            awaitSeason(http);
+        } catch (AssertionError e) {
+            // What the rounds' supplier orders and the projections' dead letters say, to find why a status lags.
+            String orders = jdbc.sql("""
+                    SELECT r.title || ' ' || r.status || ': ' || string_agg(o.status || COALESCE(' received ' || o.received_at, ''), ', ')
+                    FROM purchase_round r LEFT JOIN supplier_order o ON o.round_id = r.id GROUP BY r.title, r.status""")
+                    .query(String.class).list().toString();
+            String deadLetters = jdbc.sql("SELECT processinggroup || ' ' || payloadtype || ': ' || COALESCE(causemessage, '') FROM deadletterentry")
+                    .query(String.class).list().toString();
+            throw new AssertionError(e.getMessage() + "\nrounds: " + orders + "\ndead letters: " + deadLetters, e);
+        }
+    }
+
+    private void awaitSeason(Http http) {
         awaitEquals(List.of("DRAFT", "INVOICED", "OPEN", "POOLED", "RECEIVED", "SETTLED"), () -> {
             List<String> statuses = new java.util.ArrayList<>();
             http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json()
