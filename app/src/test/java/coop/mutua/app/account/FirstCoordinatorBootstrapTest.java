@@ -24,7 +24,9 @@ import tools.jackson.databind.JsonNode;
         "mutua.bootstrap.groupement-hub=44.4475,1.4419",
         "mutua.bootstrap.coordinator-username=premiere.coordinatrice",
         "mutua.bootstrap.coordinator-password=un mot de passe assez long",
-        "mutua.bootstrap.coordinator-name=Première Coordinatrice"})
+        "mutua.bootstrap.coordinator-name=Première Coordinatrice",
+        "mutua.bootstrap.operator-username=exploitation",
+        "mutua.bootstrap.operator-password=la plateforme tourne bien"})
 class FirstCoordinatorBootstrapTest {
 
     @Value("${local.server.port}")
@@ -40,7 +42,7 @@ class FirstCoordinatorBootstrapTest {
 
     @Test
     void createsTheGroupementAndItsOnlyAccountWhoCanLogIn() {
-        assertThat(jdbc.sql("SELECT username FROM user_account").query(String.class).list())
+        assertThat(jdbc.sql("SELECT username FROM user_account WHERE role <> 'OPERATOR'").query(String.class).list())
                 .containsExactly("premiere.coordinatrice");
 
         JsonNode me = awaitGroupementName(new Http(port));
@@ -50,13 +52,24 @@ class FirstCoordinatorBootstrapTest {
     }
 
     @Test
+    void createsTheOperatorWhoSeesTheGroupementsButNothingInside() {
+        Http http = new Http(port);
+        assertThat(http.get("/api/me", "exploitation", "la plateforme tourne bien").json().get("role").asString()).isEqualTo("OPERATOR");
+        assertThat(http.get("/api/groupements", "exploitation", "la plateforme tourne bien").json().findValuesAsString("name"))
+                .contains("Réseau ESS du Lot");
+        assertThat(http.get("/api/rounds", "exploitation", "la plateforme tourne bien").status()).isEqualTo(403);
+        assertThat(http.get("/api/groupements", "premiere.coordinatrice", "un mot de passe assez long").status()).isEqualTo(403);
+    }
+
+    @Test
     void doesNothingOnceAccountsExist() {
         long groupements = jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%GroupementRegisteredEvent'")
                 .query(Long.class).single();
 
         new FirstCoordinatorBootstrap(settings, accounts, commands, PasswordPolicy.shipped()).run(null);
 
-        assertThat(jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single()).as("the coordinator and the operator, once")
+                .isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%GroupementRegisteredEvent'")
                 .query(Long.class).single()).isEqualTo(groupements);
     }
