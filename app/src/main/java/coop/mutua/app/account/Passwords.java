@@ -69,8 +69,9 @@ public class Passwords {
 
     /**
      * "Mot de passe oublié": the same immediate answer whatever the address. The lookup and the mail happen on another
-     * thread, so that neither the answer nor its timing says whether the address has an account. The link is built
-     * here, on the request's thread (the public address may come from the request).
+     * thread, so that neither the answer nor its timing says whether the address has an account. The link never
+     * follows the request's Host header (anyone may ask: see {@link Links#fixed}); one mail per account every two
+     * minutes at most, however often it is asked.
      */
     public void requestReset(String email, String address) {
         if (email == null || email.isBlank() || email.length() > 254) {

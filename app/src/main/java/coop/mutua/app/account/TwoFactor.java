@@ -192,8 +192,4 @@ public class TwoFactor {
             return false;
         }));
     }
-
-    static boolean isCoordinator(Account account) {
-        return account.role().groupementRole() == Role.COORDINATOR;
-    }
 }
