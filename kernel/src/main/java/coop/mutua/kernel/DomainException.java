@@ -24,4 +24,14 @@ public class DomainException extends RuntimeException {
     public Object[] arguments() {
         return arguments.clone();
     }
+
+    /** Codes whose first argument is the name of the field at fault. */
+    private static final java.util.Set<String> FIELD_CODES = java.util.Set.of("field.required", "field.too-long", "field.email",
+            "field.positive", "field.negative");
+
+    /** The field at fault, when the refusal names one (the API's problem documents and the forms show it). */
+    public java.util.Optional<String> field() {
+        return FIELD_CODES.contains(code) && arguments.length > 0 && arguments[0] instanceof String field
+                ? java.util.Optional.of(field) : java.util.Optional.empty();
+    }
 }

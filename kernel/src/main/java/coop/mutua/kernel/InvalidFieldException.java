@@ -13,7 +13,8 @@ public class InvalidFieldException extends DomainException {
         this.field = field;
     }
 
-    public String field() {
-        return field;
+    @Override
+    public java.util.Optional<String> field() {
+        return java.util.Optional.of(field);
     }
 }

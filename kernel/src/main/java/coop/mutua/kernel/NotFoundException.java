@@ -9,4 +9,13 @@ public class NotFoundException extends DomainException {
     public NotFoundException(String what, Object id) {
         super("not-found", what, id);
     }
+
+    /** An id from a request's path: one that cannot even be read is simply not found (nothing says more). */
+    public static <T> T unlessReadable(String what, String id, java.util.function.Function<String, T> read) {
+        try {
+            return read.apply(id);
+        } catch (IllegalArgumentException | NullPointerException malformed) {
+            throw new NotFoundException(what, id);
+        }
+    }
 }

@@ -76,7 +76,7 @@ public class AccountMails {
     }
 
     private static String day(Instant at, Locale locale) {
-        return DateTimeFormatter.ofPattern(locale.getLanguage().equals("en") ? "d MMMM yyyy" : "d MMMM yyyy", locale)
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", locale)
                 .format(at.atZone(PARIS));
     }
 

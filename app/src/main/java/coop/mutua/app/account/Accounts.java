@@ -38,9 +38,12 @@ public class Accounts {
         this.events = events;
     }
 
-    /** Tells this node's remembered logins that the account changed (after the statement, before the commit: harmless). */
-    private void changed(UserId id) {
-        findById(id).map(Account::username).ifPresent(username -> events.publishEvent(new CredentialsChanged(username)));
+    /**
+     * Runs an UPDATE of one account ending in {@code RETURNING username} and tells this node's remembered logins that the
+     * account changed (after the statement, before the commit: forgetting a login too early is harmless).
+     */
+    private void changed(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec update) {
+        update.query(String.class).optional().ifPresent(username -> events.publishEvent(new CredentialsChanged(username)));
     }
 
     /** The account with this login (case ignored), whatever its state. */
@@ -157,19 +160,17 @@ public class Accounts {
     }
 
     void setState(UserId id, AccountState state) {
-        jdbc.sql("UPDATE user_account SET state = :state, credentials_epoch = credentials_epoch + 1 WHERE id = :id")
-                .param("state", state.name()).param("id", id.value()).update();
-        changed(id);
+        changed(jdbc.sql("UPDATE user_account SET state = :state, credentials_epoch = credentials_epoch + 1 WHERE id = :id RETURNING username")
+                .param("state", state.name()).param("id", id.value()));
     }
 
     /** A new password chosen by its owner: every session and remembered login made before ends. */
     void changePassword(UserId id, String rawPassword) {
-        jdbc.sql("""
+        changed(jdbc.sql("""
                 UPDATE user_account SET password_hash = :hash, password_changed_at = :now, credentials_epoch = credentials_epoch + 1
-                WHERE id = :id""")
+                WHERE id = :id RETURNING username""")
                 .param("hash", passwordEncoder.encode(rawPassword)).param("now", Timestamp.from(clock.instant()))
-                .param("id", id.value()).update();
-        changed(id);
+                .param("id", id.value()));
     }
 
     /** The same password hashed again with the encoder's current default; sessions go on. */
@@ -184,12 +185,11 @@ public class Accounts {
     }
 
     void setTotp(UserId id, String secret, boolean enabled) {
-        jdbc.sql("""
+        changed(jdbc.sql("""
                 UPDATE user_account SET totp_secret = :secret, totp_enabled = :enabled, totp_last_step = 0,
                        credentials_epoch = credentials_epoch + CASE WHEN totp_enabled <> :enabled THEN 1 ELSE 0 END
-                WHERE id = :id""")
-                .param("secret", secret).param("enabled", enabled).param("id", id.value()).update();
-        changed(id);
+                WHERE id = :id RETURNING username""")
+                .param("secret", secret).param("enabled", enabled).param("id", id.value()));
     }
 
     /** Records the step of a code just used; false if that step (or a later one) was already used: a replay. */
@@ -198,10 +198,6 @@ public class Accounts {
                 .param("step", step).param("id", id.value()).update() == 1;
     }
 
-    /** The account's state and epoch now, for checking a session or a remembered login against. */
-    public Optional<Account> current(UserId id) {
-        return findById(id);
-    }
 
     private static Account account(ResultSet rs) throws SQLException {
         String groupement = rs.getString("groupement_id");

@@ -2,6 +2,7 @@ package coop.mutua.app.account;
 
 import coop.mutua.app.account.AccountHistory.By;
 import coop.mutua.app.account.AccountHistory.Kind;
+import coop.mutua.app.account.AccountTokens.Purpose;
 import coop.mutua.catalog.api.FindGroupementQuery;
 import coop.mutua.catalog.api.FindMemberQuery;
 import coop.mutua.catalog.api.FindSupplierQuery;
@@ -16,7 +17,6 @@ import coop.mutua.kernel.Require;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.UserId;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +47,7 @@ public class Invitations {
     static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{2,63}");
 
     private final Accounts accounts;
+    private final AccountTokens tokens;
     private final AccountHistory history;
     private final AccountMails mails;
     private final Links links;
@@ -57,10 +58,11 @@ public class Invitations {
     private final Clock clock;
     private final Duration validity;
 
-    Invitations(Accounts accounts, AccountHistory history, AccountMails mails, Links links, DirectoryQueries directory,
+    Invitations(Accounts accounts, AccountTokens tokens, AccountHistory history, AccountMails mails, Links links, DirectoryQueries directory,
                 PasswordPolicy policy, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
                 @Value("${mutua.accounts.invitation-validity:7d}") Duration validity) {
         this.accounts = accounts;
+        this.tokens = tokens;
         this.history = history;
         this.mails = mails;
         this.links = links;
@@ -108,7 +110,7 @@ public class Invitations {
         }
         UserId id = transactions.execute(status -> {
             UserId created = accounts.createInvited(name, email, role, groupementId, memberId, supplierId, locale, by.id());
-            storeToken(created, token, expires);
+            tokens.replace(created, Purpose.INVITATION, token, expires);
             history.record(Kind.INVITED, created, groupementId, By.of(by), address, email);
             return created;
         });
@@ -121,8 +123,7 @@ public class Invitations {
         String token = SecretTokens.newToken();
         Instant expires = clock.instant().plus(validity);
         transactions.executeWithoutResult(status -> {
-            revokeTokens(accountId);
-            storeToken(accountId, token, expires);
+            tokens.replace(accountId, Purpose.INVITATION, token, expires);
             history.record(Kind.INVITATION_RESENT, account, By.of(by), address, account.email());
         });
         return send(account, token, expires, by);
@@ -132,7 +133,7 @@ public class Invitations {
     public void revoke(GroupementId groupementId, UserId accountId, Account by, String address) {
         Account account = invited(groupementId, accountId);
         transactions.executeWithoutResult(status -> {
-            revokeTokens(accountId);
+            tokens.revokeOpen(accountId, Purpose.INVITATION);
             accounts.setState(accountId, AccountState.REVOKED);
             history.record(Kind.INVITATION_REVOKED, account, By.of(by), address, account.email());
         });
@@ -158,8 +159,7 @@ public class Invitations {
                 throw new InvalidFieldException("password", problem.messageKey());
             });
             accounts.activate(account.id(), username, password);
-            jdbc.sql("UPDATE account_token SET used_at = :now WHERE token_hash = :hash")
-                    .param("now", Timestamp.from(clock.instant())).param("hash", SecretTokens.hash(token)).update();
+            tokens.markUsed(token);
             Account joined = accounts.findById(account.id()).orElseThrow();
             history.record(Kind.JOINED, joined, By.of(joined), address, username);
             return joined;
@@ -207,9 +207,6 @@ public class Invitations {
         }
     }
 
-    public Duration validity() {
-        return validity;
-    }
 
     private Invitation send(Account account, String token, Instant expires, Account by) {
         String link = links.to("/invitation/" + token);
@@ -228,41 +225,19 @@ public class Invitations {
         return account;
     }
 
-    private void storeToken(UserId accountId, String token, Instant expires) {
-        jdbc.sql("""
-                INSERT INTO account_token (token_hash, account_id, purpose, created_at, expires_at)
-                VALUES (:hash, :account, 'INVITATION', :now, :expires)""")
-                .param("hash", SecretTokens.hash(token)).param("account", accountId.value())
-                .param("now", Timestamp.from(clock.instant())).param("expires", Timestamp.from(expires)).update();
-    }
-
-    private void revokeTokens(UserId accountId) {
-        jdbc.sql("""
-                UPDATE account_token SET revoked_at = :now
-                WHERE account_id = :account AND purpose = 'INVITATION' AND used_at IS NULL AND revoked_at IS NULL""")
-                .param("now", Timestamp.from(clock.instant())).param("account", accountId.value()).update();
-    }
-
     /** The token's account, locking the token row when it is about to be used; a refusal says why the link is no good. */
     private Account validToken(String token, boolean forUpdate) {
-        record Row(String accountId, Instant expires, boolean used, boolean revoked) {
-        }
-        Optional<Row> row = token == null || token.length() > 100 ? Optional.empty() : jdbc.sql("""
-                SELECT account_id, expires_at, used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked
-                FROM account_token WHERE token_hash = :hash AND purpose = 'INVITATION'""" + (forUpdate ? " FOR UPDATE" : ""))
-                .param("hash", SecretTokens.hash(token))
-                .query((rs, n) -> new Row(rs.getString("account_id"), rs.getTimestamp("expires_at").toInstant(),
-                        rs.getBoolean("used"), rs.getBoolean("revoked"))).optional();
+        Optional<AccountTokens.Found> row = tokens.find(token, Purpose.INVITATION, forUpdate);
         if (row.isEmpty() || row.get().revoked()) {
             throw new DomainException("invitation.invalid");
         }
         if (row.get().used()) {
             throw new DomainException("invitation.used");
         }
-        if (!clock.instant().isBefore(row.get().expires())) {
+        if (!clock.instant().isBefore(row.get().expiresAt())) {
             throw new DomainException("invitation.expired");
         }
-        Account account = accounts.findById(UserId.of(row.get().accountId())).orElseThrow(() -> new DomainException("invitation.invalid"));
+        Account account = accounts.findById(row.get().accountId()).orElseThrow(() -> new DomainException("invitation.invalid"));
         if (account.state() != AccountState.INVITED) {
             throw new DomainException("invitation.invalid");
         }

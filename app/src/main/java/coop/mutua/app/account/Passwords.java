@@ -2,11 +2,11 @@ package coop.mutua.app.account;
 
 import coop.mutua.app.account.AccountHistory.By;
 import coop.mutua.app.account.AccountHistory.Kind;
+import coop.mutua.app.account.AccountTokens.Purpose;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.UserId;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,14 +37,15 @@ public class Passwords {
     private final PasswordEncoder encoder;
     private final LoginAttempts attempts;
     private final ApiTokens tokens;
-    private final JdbcClient jdbc;
+    private final AccountTokens resetLinks;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final java.util.concurrent.ExecutorService background;
     private final Duration validity;
 
     Passwords(Accounts accounts, AccountHistory history, AccountMails mails, Links links, PasswordPolicy policy,
-              PasswordEncoder encoder, LoginAttempts attempts, ApiTokens tokens, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+              PasswordEncoder encoder, LoginAttempts attempts, ApiTokens tokens, AccountTokens resetLinks,
+              TransactionTemplate transactions, Clock clock,
               @Value("${mutua.accounts.reset-validity:1h}") Duration validity) {
         this.accounts = accounts;
         this.history = history;
@@ -55,7 +55,7 @@ public class Passwords {
         this.encoder = encoder;
         this.attempts = attempts;
         this.tokens = tokens;
-        this.jdbc = jdbc;
+        this.resetLinks = resetLinks;
         this.transactions = transactions;
         this.clock = clock;
         // Its own single thread (a bean of type Executor would replace Spring Boot's task executor).
@@ -93,26 +93,13 @@ public class Passwords {
             return;
         }
         for (Account account : accounts.findActiveByEmail(email)) {
-            boolean recent = jdbc.sql("""
-                    SELECT EXISTS (SELECT 1 FROM account_token WHERE account_id = :account AND purpose = 'RESET'
-                                   AND created_at > :since)""")
-                    .param("account", account.id().value()).param("since", Timestamp.from(clock.instant().minus(RESET_INTERVAL)))
-                    .query(Boolean.class).single();
-            if (recent) {
+            if (resetLinks.issuedSince(account.id(), Purpose.RESET, clock.instant().minus(RESET_INTERVAL))) {
                 continue;
             }
             String token = SecretTokens.newToken();
             Instant expires = clock.instant().plus(validity);
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("""
-                        UPDATE account_token SET revoked_at = :now
-                        WHERE account_id = :account AND purpose = 'RESET' AND used_at IS NULL AND revoked_at IS NULL""")
-                        .param("now", Timestamp.from(clock.instant())).param("account", account.id().value()).update();
-                jdbc.sql("""
-                        INSERT INTO account_token (token_hash, account_id, purpose, created_at, expires_at)
-                        VALUES (:hash, :account, 'RESET', :now, :expires)""")
-                        .param("hash", SecretTokens.hash(token)).param("account", account.id().value())
-                        .param("now", Timestamp.from(clock.instant())).param("expires", Timestamp.from(expires)).update();
+                resetLinks.replace(account.id(), Purpose.RESET, token, expires);
                 history.record(Kind.PASSWORD_RESET_REQUESTED, account, By.NOBODY, address, null);
             });
             mails.reset(account.email(), account.displayName(), account.username(), base + "/password/reset/" + token, expires,
@@ -131,12 +118,8 @@ public class Passwords {
             Account account = validReset(token, true);
             checkPolicy(newPassword, account);
             accounts.changePassword(account.id(), newPassword);
-            jdbc.sql("""
-                    UPDATE account_token SET used_at = CASE WHEN token_hash = :hash THEN :now ELSE used_at END,
-                           revoked_at = CASE WHEN token_hash = :hash THEN revoked_at ELSE :now END
-                    WHERE account_id = :account AND purpose = 'RESET' AND used_at IS NULL AND revoked_at IS NULL""")
-                    .param("hash", SecretTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
-                    .param("account", account.id().value()).update();
+            resetLinks.markUsed(token);
+            resetLinks.revokeOpen(account.id(), Purpose.RESET);
             attempts.forget(account.username());
             tokens.revokeAll(account.id());
             history.record(Kind.PASSWORD_RESET, account, By.of(account), address, null);
@@ -189,21 +172,14 @@ public class Passwords {
     }
 
     private Account validReset(String token, boolean forUpdate) {
-        record Row(String accountId, Instant expires, boolean usable) {
-        }
-        Optional<Row> row = token == null || token.length() > 100 ? Optional.empty() : jdbc.sql("""
-                SELECT account_id, expires_at, used_at IS NULL AND revoked_at IS NULL AS usable
-                FROM account_token WHERE token_hash = :hash AND purpose = 'RESET'""" + (forUpdate ? " FOR UPDATE" : ""))
-                .param("hash", SecretTokens.hash(token))
-                .query((rs, n) -> new Row(rs.getString("account_id"), rs.getTimestamp("expires_at").toInstant(),
-                        rs.getBoolean("usable"))).optional();
-        if (row.isEmpty() || !row.get().usable()) {
+        Optional<AccountTokens.Found> row = resetLinks.find(token, Purpose.RESET, forUpdate);
+        if (row.isEmpty() || row.get().used() || row.get().revoked()) {
             throw new DomainException("reset.invalid");
         }
-        if (!clock.instant().isBefore(row.get().expires())) {
+        if (!clock.instant().isBefore(row.get().expiresAt())) {
             throw new DomainException("reset.expired");
         }
-        return accounts.findById(UserId.of(row.get().accountId())).filter(Account::active)
+        return accounts.findById(row.get().accountId()).filter(Account::active)
                 .orElseThrow(() -> new DomainException("reset.invalid"));
     }
 }

@@ -15,9 +15,6 @@ import org.springframework.security.web.context.SecurityContextRepository;
 /** What the login form does after the password check: the second step if one is due, or a clear refusal. */
 final class LoginHandlers {
 
-    /** Session attribute: when a throttled login may try again (shown by the login page). */
-    static final String RETRY_AT = LoginMessages.RETRY_AT;
-
     static final SecurityContextRepository CONTEXTS = new HttpSessionSecurityContextRepository();
 
     private LoginHandlers() {
@@ -42,7 +39,7 @@ final class LoginHandlers {
     static AuthenticationFailureHandler failure() {
         return (request, response, exception) -> {
             if (exception instanceof LoginThrottledException throttled) {
-                request.getSession().setAttribute(RETRY_AT, throttled.retryAt());
+                request.getSession().setAttribute(LoginMessages.RETRY_AT, throttled.retryAt());
                 response.sendRedirect(request.getContextPath() + "/login?locked");
                 return;
             }

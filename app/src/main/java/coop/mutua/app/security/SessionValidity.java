@@ -38,7 +38,7 @@ class SessionValidity extends OncePerRequestFilter {
         MutuaUser user = authentication instanceof PendingLogin pending ? pending.user()
                 : authentication != null && authentication.getPrincipal() instanceof MutuaUser complete ? complete : null;
         if (user != null) {
-            Optional<Account> now = accounts.current(user.account().id());
+            Optional<Account> now = accounts.findById(user.account().id());
             if (now.isEmpty() || !now.get().active() || now.get().credentialsEpoch() != user.epoch()) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {

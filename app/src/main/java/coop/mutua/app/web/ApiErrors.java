@@ -59,13 +59,7 @@ class ApiErrors {
     @ExceptionHandler(DomainException.class)
     ProblemDetail refused(DomainException e, Locale locale) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, e, locale);
-        if (e instanceof coop.mutua.kernel.InvalidFieldException invalid) {
-            problem.setProperty("field", invalid.field());
-        } else if (e.code().startsWith("field.") && !e.code().equals("field.id") && e.arguments().length > 0
-                && e.arguments()[0] instanceof String field) {
-            // The field.* refusals name their field first (field.id names the malformed value instead).
-            problem.setProperty("field", field);
-        }
+        e.field().ifPresent(field -> problem.setProperty("field", field));
         return problem;
     }
 

@@ -1,7 +1,6 @@
 package coop.mutua.catalog.web;
 
 import coop.mutua.kernel.DomainException;
-import java.util.Set;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -9,10 +8,6 @@ import org.springframework.validation.BindingResult;
  * at the top of the form. The message comes from the bundles by the error's code.
  */
 final class FormErrors {
-
-    /** Codes whose first argument is the name of the field at fault. */
-    private static final Set<String> FIELD_CODES = Set.of("field.required", "field.too-long", "field.email",
-            "field.positive", "field.negative");
 
     private FormErrors() {
     }
@@ -27,6 +22,9 @@ final class FormErrors {
     }
 
     private static String fieldPath(DomainException refused) {
+        if (refused.field().isPresent()) {
+            return refused.field().get();
+        }
         Object[] arguments = refused.arguments();
         if (arguments.length == 0 || !(arguments[0] instanceof String field)) {
             return switch (refused.code()) {
@@ -34,9 +32,6 @@ final class FormErrors {
                 case "vat-number.format", "vat-number.checksum" -> "vatNumber";
                 default -> null;
             };
-        }
-        if (FIELD_CODES.contains(refused.code())) {
-            return field;
         }
         return switch (refused.code()) {
             case "address.postal-code" -> field + ".postalCode";

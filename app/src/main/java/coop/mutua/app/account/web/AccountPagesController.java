@@ -213,8 +213,8 @@ class AccountPagesController {
         Account account = me();
         model.addAttribute("me", account);
         model.addAttribute("recoveryCodesLeft", account.totpEnabled() ? twoFactor.recoveryCodesLeft(account.id()) : 0);
-        model.addAttribute("twoFactorRequired", twoFactor.mustEnrol(account)
-                || account.role().name().equals("COORDINATOR") && twoFactor.requiredForCoordinators(account.groupementId()));
+        model.addAttribute("twoFactorRequired", account.role() == coop.mutua.app.account.AccountRole.COORDINATOR
+                && twoFactor.requiredForCoordinators(account.groupementId()));
         model.addAttribute("recent", history.of(account.id(), 20));
         model.addAttribute("tokens", apiTokens.of(account.id()));
         return "account/account";
@@ -338,9 +338,7 @@ class AccountPagesController {
 
     private void refuse(Model model, DomainException refused, Locale locale, HttpServletResponse response) {
         model.addAttribute("error", messages.getMessage(refused.code(), refused.arguments(), refused.getMessage(), locale));
-        if (refused instanceof InvalidFieldException invalid) {
-            model.addAttribute("errorField", invalid.field());
-        }
+        refused.field().ifPresent(field -> model.addAttribute("errorField", field));
         response.setStatus(refused instanceof coop.mutua.kernel.ConflictException ? 409 : 422);
     }
 

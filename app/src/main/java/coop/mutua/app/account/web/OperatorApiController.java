@@ -86,12 +86,7 @@ class OperatorApiController {
     @Operation(summary = "Invite one more coordinator of a groupement")
     ResponseEntity<CoordinatorInvited> inviteCoordinator(@PathVariable("id") String id, @RequestBody CoordinatorInvitation invitation,
                                                          HttpServletRequest http) {
-        GroupementId groupementId;
-        try {
-            groupementId = GroupementId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("groupement", id);
-        }
+        GroupementId groupementId = NotFoundException.unlessReadable("groupement", id, GroupementId::of);
         Invitation made = groupements.inviteCoordinator(groupementId, invitation.name(), invitation.email(),
                 locale(invitation.language()), operator(), http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).body(CoordinatorInvited.of(groupementId, made));

@@ -90,12 +90,7 @@ class OperatorController {
                              @RequestParam(name = "email", defaultValue = "") String email,
                              @RequestParam(name = "language", defaultValue = "fr") String language,
                              HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
-        GroupementId groupementId;
-        try {
-            groupementId = GroupementId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("groupement", id);
-        }
+        GroupementId groupementId = NotFoundException.unlessReadable("groupement", id, GroupementId::of);
         try {
             redirect.addFlashAttribute("invitation", groupements.inviteCoordinator(groupementId, name, email,
                     coop.mutua.app.account.Invitations.language(language), operator(), request.getRemoteAddr()));

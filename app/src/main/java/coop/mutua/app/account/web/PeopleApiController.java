@@ -277,27 +277,19 @@ class PeopleApiController {
     }
 
     private MemberId member(Actor actor, String id) {
-        MemberId memberId = ids(() -> MemberId.of(id), "member", id);
+        MemberId memberId = NotFoundException.unlessReadable("member", id, MemberId::of);
         return directory.handle(new FindMemberQuery(actor.groupementId(), memberId)).map(m -> m.id())
                 .orElseThrow(() -> new NotFoundException("member", id));
     }
 
     private SupplierId supplier(Actor actor, String id) {
-        SupplierId supplierId = ids(() -> SupplierId.of(id), "supplier", id);
+        SupplierId supplierId = NotFoundException.unlessReadable("supplier", id, SupplierId::of);
         return directory.handle(new FindSupplierQuery(actor.groupementId(), supplierId)).map(s -> s.id())
                 .orElseThrow(() -> new NotFoundException("supplier", id));
     }
 
     private static UserId userId(String id) {
-        return ids(() -> UserId.of(id), "account", id);
-    }
-
-    private static <T> T ids(java.util.function.Supplier<T> parse, String what, String id) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException | NullPointerException malformed) {
-            throw new NotFoundException(what, id);
-        }
+        return NotFoundException.unlessReadable("account", id, UserId::of);
     }
 
     private static Account me() {

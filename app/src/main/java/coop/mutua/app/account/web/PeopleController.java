@@ -197,26 +197,15 @@ class PeopleController {
     }
 
     private Target memberTarget(Actor actor, String id) {
-        return parsed(() -> MemberId.of(id), "member", id)
-                .flatMap(memberId -> directory.handle(new FindMemberQuery(actor.groupementId(), memberId)))
+        return directory.handle(new FindMemberQuery(actor.groupementId(), NotFoundException.unlessReadable("member", id, MemberId::of)))
                 .map(member -> new Target("MEMBER", member.id().value(), member.name()))
                 .orElseThrow(() -> new NotFoundException("member", id));
     }
 
     private Target supplierTarget(Actor actor, String id) {
-        return parsed(() -> SupplierId.of(id), "supplier", id)
-                .flatMap(supplierId -> directory.handle(new FindSupplierQuery(actor.groupementId(), supplierId)))
+        return directory.handle(new FindSupplierQuery(actor.groupementId(), NotFoundException.unlessReadable("supplier", id, SupplierId::of)))
                 .map(supplier -> new Target("SUPPLIER", supplier.id().value(), supplier.name()))
                 .orElseThrow(() -> new NotFoundException("supplier", id));
-    }
-
-    /** An id from the path; a malformed one is simply not found. */
-    private static <T> java.util.Optional<T> parsed(java.util.function.Supplier<T> parse, String what, String id) {
-        try {
-            return java.util.Optional.of(parse.get());
-        } catch (IllegalArgumentException | NullPointerException malformed) {
-            throw new NotFoundException(what, id);
-        }
     }
 
     private Target targetOf(Account account) {
@@ -228,7 +217,7 @@ class PeopleController {
     }
 
     private static UserId parse(String id) {
-        return parsed(() -> UserId.of(id), "account", id).orElseThrow();
+        return NotFoundException.unlessReadable("account", id, UserId::of);
     }
 
     private static Account me() {
