@@ -82,7 +82,7 @@ class AccountsBrowserTest extends BrowserTest {
                 By.xpath("//tr[th/span[normalize-space()='Carottes']]//input[contains(@name, '.quantity')]")));
         quantity.clear();
         quantity.sendKeys("12", Keys.TAB);
-        wait.until(driver -> driver.findElement(By.cssSelector("#preview tr[data-product-id='" + carrots + "'] td")).getText().startsWith("12 "));
+        wait.until(driver -> driver.findElement(By.id("line-" + carrots)).getText().contains("Groupe : 12 "));
 
         String userId = jdbc.sql("SELECT id FROM user_account WHERE username = :u").param("u", login).query(String.class).single();
         Eventually.equal(true, () -> jdbc.sql("""

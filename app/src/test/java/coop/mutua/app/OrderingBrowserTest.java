@@ -48,23 +48,39 @@ class OrderingBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.order-form")));
 
         type(quantityFor("Carottes"), "7");
-        wait.until(driver -> pooled(carrots).startsWith("7 "));
-        assertThat(previewRow(carrots)).contains("encore 5 pour remplir le colis entamé");
+        wait.until(driver -> line(carrots).contains("Groupe : 7 pièce(s)"));
+        assertThat(line(carrots)).as("what the member would get, and why, at the line")
+                .contains("Vous recevriez 6 pièce(s) sur 7 pièce(s) : 1 pièce(s) ne seraient pas servis")
+                .contains("encore 5 pièce(s)");
         type(quantityFor("Pommes"), "12");
-        wait.until(driver -> pooled(apples).startsWith("12 "));
+        wait.until(driver -> line(apples).contains("Groupe : 12 pièce(s)"));
         type(quantityFor("Œufs"), "30");
-        wait.until(driver -> pooled(eggs).startsWith("30 "));
+        wait.until(driver -> line(eggs).contains("Groupe : 30 pièce(s)"));
         type(toleranceFor("Carottes"), "5");
-        wait.until(driver -> previewRow(carrots).contains("2 × 6"));
-        assertThat(previewRow(carrots)).contains("1,80 €");
+        wait.until(driver -> line(carrots).contains("→ 2 × 6 pièce(s)"));
+        assertThat(line(carrots)).contains("Vous recevriez 12 pièce(s) au lieu de 7 pièce(s)");
+        wait.until(driver -> text("my-total").equals("64,80 €"));
+        assertThat(text("my-total-incl-vat")).as("5.5 %% VAT on the sum").isEqualTo("68,36 €");
+        assertThat(text("my-savings")).as("the 12-piece tier on carrots").isEqualTo("2,40 €");
+
+        type(quantityFor("Pommes"), "douze");
+        wait.until(driver -> !text("line-error-" + apples).isEmpty());
+        assertThat(text("line-error-" + apples)).contains("Non enregistré").contains("douze");
+        assertThat(text("order-summary")).contains("Une ligne n'est pas enregistrée");
+        type(quantityFor("Œufs"), "40");
+        wait.until(driver -> line(eggs).contains("Groupe : 40 pièce(s)"));
+        assertThat(line(apples)).as("the refused line keeps what was saved").contains("Groupe : 12 pièce(s)");
+        type(quantityFor("Œufs"), "30");
+        type(quantityFor("Pommes"), "12");
+        wait.until(driver -> text("line-error-" + apples).isEmpty() && line(eggs).contains("Groupe : 30 pièce(s)"));
 
         browser.findElement(By.cssSelector(".user-box button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         logIn(groupement.coordinator());
         browser.get("http://localhost:" + port + "/rounds/" + round);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview")));
-        assertThat(previewRow(carrots)).contains("7 (+5)").contains("2 × 6");
-        assertThat(previewRow(eggs)).contains("30 (+0)").contains("3 × 10");
+        assertThat(previewRow(carrots)).contains("7 pièce(s) (+5)").contains("2 × 6 pièce(s)");
+        assertThat(previewRow(eggs)).contains("30 pièce(s) (+0)").contains("3 × 10 pièce(s)");
         assertThat(browser.findElement(By.cssSelector("#preview .pool-amount")).getText()).contains("64,80");
     }
 
@@ -80,17 +96,23 @@ class OrderingBrowserTest extends BrowserTest {
         return browser.findElement(By.xpath("//tr[th/span[normalize-space()='" + product + "']]//input[contains(@name, '.tolerance')]"));
     }
 
+    /** Types over the field's value as a person does (select all, type, leave): one change event, not two. */
     private void type(WebElement input, String value) {
-        input.clear();
-        input.sendKeys(value, Keys.TAB);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.TAB);
     }
 
     private String previewRow(String productId) {
         return browser.findElement(By.cssSelector("#preview tr[data-product-id='" + productId + "']")).getText();
     }
 
-    private String pooled(String productId) {
-        return browser.findElement(By.cssSelector("#preview tr[data-product-id='" + productId + "'] td")).getText();
+    /** A line's outlook on the order page: the pool, what the member would receive, what would unlock more. */
+    private String line(String productId) {
+        return browser.findElement(By.id("line-" + productId)).getText();
+    }
+
+    /** An element's text, no-break spaces as plain ones. */
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     private static String product(Http api, TestGroupement groupement, String path, String reference, String name, String caseSize,

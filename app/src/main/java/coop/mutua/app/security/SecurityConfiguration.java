@@ -127,7 +127,7 @@ public class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, Accounts accounts) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/locale").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/locale").permitAll()
                         .requestMatchers("/invitation/**", "/password/forgot", "/password/reset/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

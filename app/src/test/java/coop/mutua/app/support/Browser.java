@@ -71,6 +71,7 @@ public final class Browser {
                 "--no-first-run", "--disable-default-apps", "--window-size=1280,900", "--lang=fr-FR",
                 "--user-data-dir=" + profile.toAbsolutePath());
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);

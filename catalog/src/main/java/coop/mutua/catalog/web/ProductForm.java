@@ -11,6 +11,7 @@ import coop.mutua.catalog.api.ReviseProductCommand;
 import coop.mutua.catalog.api.SaleUnit;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.InputNumbers;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.SupplierId;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -54,23 +56,24 @@ public class ProductForm {
         return form;
     }
 
-    static ProductForm of(ProductSummary product) {
+    static ProductForm of(ProductSummary product, Locale locale) {
         ProductForm form = new ProductForm();
         ProductDetails details = product.details();
         form.reference = product.reference();
         form.name = details.name();
         form.category = details.category();
         form.saleUnit = details.saleUnit();
-        form.step = details.step().toString();
-        form.caseSize = details.caseSize().toString();
-        form.minimumOrderQuantity = details.minimumOrderQuantity().toString();
+        form.step = InputNumbers.quantity(details.step().value(), locale);
+        form.caseSize = InputNumbers.quantity(details.caseSize().value(), locale);
+        form.minimumOrderQuantity = InputNumbers.quantity(details.minimumOrderQuantity().value(), locale);
         form.vatRate = details.vatRate().toString();
         form.labels = details.labels().isEmpty() ? EnumSet.noneOf(ProductLabel.class) : EnumSet.copyOf(details.labels());
         form.origin = details.origin();
         ProductPrice price = product.nextPrice() != null ? product.nextPrice() : product.price();
         if (price != null) {
-            form.unitPrice = price.unitPrice().toString();
-            price.tiers().forEach(tier -> form.tiers.add(new TierForm(tier.fromQuantity().toString(), tier.unitPrice().toString())));
+            form.unitPrice = InputNumbers.of(price.unitPrice().value(), locale);
+            price.tiers().forEach(tier -> form.tiers.add(new TierForm(InputNumbers.quantity(tier.fromQuantity().value(), locale),
+                    InputNumbers.of(tier.unitPrice().value(), locale))));
         }
         form.available = product.available();
         form.padTiers();

@@ -14,6 +14,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.VatRate;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,7 +97,7 @@ class ProductsController {
     String edit(Actor actor, @PathVariable("id") String id, Model model) {
         ProductSummary product = editableProduct(actor, id);
         model.addAttribute("supplier", SuppliersController.visibleSupplier(directory, actor, product.supplierId().value()));
-        model.addAttribute("productForm", ProductForm.of(product));
+        model.addAttribute("productForm", ProductForm.of(product, LocaleContextHolder.getLocale()));
         model.addAttribute("product", product);
         return "catalog/product-form";
     }

@@ -8,6 +8,7 @@ import coop.mutua.catalog.api.UpdateSupplierCommand;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.InputNumbers;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.SupplierId;
 import java.util.EnumSet;
@@ -31,7 +32,7 @@ public class SupplierForm {
     public String deliveryFee;
     public String description;
 
-    static SupplierForm of(SupplierSummary supplier) {
+    static SupplierForm of(SupplierSummary supplier, Locale locale) {
         SupplierForm form = new SupplierForm();
         form.name = supplier.name();
         form.siret = supplier.siret();
@@ -39,11 +40,11 @@ public class SupplierForm {
         form.essFamily = supplier.essFamily();
         form.labels = supplier.labels().isEmpty() ? EnumSet.noneOf(SupplierLabel.class) : EnumSet.copyOf(supplier.labels());
         form.address = AddressForm.of(supplier.address());
-        form.location = String.format(Locale.ROOT, "%.5f, %.5f", supplier.location().latitude(), supplier.location().longitude());
+        form.location = coordinates(supplier.location(), locale);
         form.orderEmail = supplier.orderEmail();
-        form.minimumOrder = supplier.minimumOrder().toString();
-        form.freeShippingThreshold = supplier.freeShippingThreshold().toString();
-        form.deliveryFee = supplier.deliveryFee().toString();
+        form.minimumOrder = InputNumbers.of(supplier.minimumOrder().toBigDecimal(), locale);
+        form.freeShippingThreshold = InputNumbers.of(supplier.freeShippingThreshold().toBigDecimal(), locale);
+        form.deliveryFee = InputNumbers.of(supplier.deliveryFee().toBigDecimal(), locale);
         form.description = supplier.description();
         return form;
     }
@@ -64,15 +65,40 @@ public class SupplierForm {
         if (location == null || location.isBlank()) {
             throw new DomainException("field.required", "location");
         }
-        String[] parts = location.strip().split("\\s*[,;]\\s*|\\s+");
+        String[] parts = coordinates(location);
         if (parts.length != 2) {
             throw new DomainException("location.format", location);
         }
         try {
-            return new GeoPoint(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+            return new GeoPoint(Double.parseDouble(parts[0].replace(',', '.')), Double.parseDouble(parts[1].replace(',', '.')));
         } catch (NumberFormatException e) {
             throw new DomainException("location.format", location);
         }
+    }
+
+    /**
+     * Latitude and longitude as typed: "44.7353, -0.2652" (copied from a map), "44,7353 ; -0,2652" or "44,7353 -0,2652"
+     * (French decimals). A comma separates the two only where it cannot be a decimal comma.
+     */
+    static String[] coordinates(String typed) {
+        String text = typed.strip();
+        if (text.contains(";")) {
+            return text.split("\\s*;\\s*");
+        }
+        String[] byBlank = text.split(",?\\s+");
+        if (byBlank.length == 2) {
+            return byBlank;
+        }
+        return text.contains(".") ? text.split("\\s*,\\s*") : new String[] {text};
+    }
+
+    /** The location as the form shows it: "44,73530 ; -0,26520" in French, "44.73530, -0.26520" in English. */
+    static String coordinates(GeoPoint point, Locale locale) {
+        String latitude = String.format(Locale.ROOT, "%.5f", point.latitude());
+        String longitude = String.format(Locale.ROOT, "%.5f", point.longitude());
+        return "fr".equals(locale.getLanguage())
+                ? latitude.replace('.', ',') + " ; " + longitude.replace('.', ',')
+                : latitude + ", " + longitude;
     }
 
     private static Money money(String text, String field) {

@@ -14,6 +14,7 @@ import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.SupplierId;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,7 +101,7 @@ class SuppliersController {
     @PreAuthorize("hasRole('COORDINATOR')")
     String edit(Actor actor, @PathVariable("id") String id, Model model) {
         SupplierSummary supplier = visibleSupplier(actor, id);
-        model.addAttribute("supplierForm", SupplierForm.of(supplier));
+        model.addAttribute("supplierForm", SupplierForm.of(supplier, LocaleContextHolder.getLocale()));
         model.addAttribute("supplierId", supplier.id());
         return "catalog/supplier-form";
     }

@@ -83,17 +83,22 @@ public class MemberOrder {
             if (!seen.add(line.productId())) {
                 throw new DomainException("order.duplicate-line", line.productId());
             }
-            Quantity quantity = Require.present(line.quantity(), "quantity");
-            if (quantity.isZero() || !quantity.isMultipleOf(step)) {
-                throw new DomainException("order.quantity-step", quantity, step);
-            }
-            Quantity tolerance = line.tolerance() == null ? Quantity.ZERO : line.tolerance();
-            if (!tolerance.isZero() && !tolerance.isMultipleOf(step)) {
-                throw new DomainException("order.tolerance-step", tolerance, step);
-            }
-            lines.add(new OrderLine(line.productId(), quantity, tolerance));
+            lines.add(checkedLine(line, step));
         }
         return List.copyOf(lines);
+    }
+
+    /** One line against its product's step: the quantity a positive multiple, the tolerance whole steps or none. */
+    public static OrderLine checkedLine(OrderLine line, Quantity step) {
+        Quantity quantity = Require.present(line.quantity(), "quantity");
+        if (quantity.isZero() || !quantity.isMultipleOf(step)) {
+            throw new DomainException("order.quantity-step", quantity, step);
+        }
+        Quantity tolerance = line.tolerance() == null ? Quantity.ZERO : line.tolerance();
+        if (!tolerance.isZero() && !tolerance.isMultipleOf(step)) {
+            throw new DomainException("order.tolerance-step", tolerance, step);
+        }
+        return new OrderLine(line.productId(), quantity, tolerance);
     }
 
     @EventSourcingHandler

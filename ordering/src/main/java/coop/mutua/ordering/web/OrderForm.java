@@ -1,12 +1,16 @@
 package coop.mutua.ordering.web;
 
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InputNumbers;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.OrderLine;
+import coop.mutua.ordering.domain.MemberOrder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The order page's form: one row per product on offer; an empty or zero quantity means "not ordered". */
@@ -21,17 +25,54 @@ public class OrderForm {
 
     public List<LineForm> lines = new ArrayList<>();
 
-    static OrderForm of(List<OfferedProduct> offer, Map<ProductId, OrderLine> current) {
+    static OrderForm of(List<OfferedProduct> offer, Map<ProductId, OrderLine> current, Locale locale) {
         OrderForm form = new OrderForm();
         for (OfferedProduct product : offer) {
             LineForm line = new LineForm();
             line.productId = product.productId().value();
             OrderLine existing = current.get(product.productId());
-            line.quantity = existing == null ? "" : existing.quantity().toString();
-            line.tolerance = existing == null || existing.tolerance().isZero() ? "" : existing.tolerance().toString();
+            line.quantity = existing == null ? "" : InputNumbers.quantity(existing.quantity().value(), locale);
+            line.tolerance = existing == null || existing.tolerance().isZero() ? "" : InputNumbers.quantity(existing.tolerance().value(), locale);
             form.lines.add(line);
         }
         return form;
+    }
+
+    /**
+     * The rows as lines, each checked on its own against its product's step: a row refused keeps what was saved before
+     * for its product (if anything) and its refusal, so that one bad row never stops the others from being saved.
+     */
+    Checked check(Map<ProductId, Quantity> steps, Map<ProductId, OrderLine> saved) {
+        List<OrderLine> valid = new ArrayList<>();
+        Map<ProductId, DomainException> refused = new LinkedHashMap<>();
+        for (LineForm row : lines) {
+            ProductId product = productOf(row.productId);
+            try {
+                OrderLine line = parse(row.productId, row.quantity, row.tolerance);
+                Quantity step = steps.get(product);
+                if (line != null) {
+                    valid.add(step == null ? line : MemberOrder.checkedLine(line, step));
+                }
+            } catch (DomainException refusal) {
+                refused.put(product, refusal);
+                if (saved.containsKey(product)) {
+                    valid.add(saved.get(product));
+                }
+            }
+        }
+        return new Checked(List.copyOf(valid), refused);
+    }
+
+    /** The lines to submit and the rows refused, by product. */
+    record Checked(List<OrderLine> lines, Map<ProductId, DomainException> refused) {
+    }
+
+    private static ProductId productOf(String productId) {
+        try {
+            return ProductId.of(productId);
+        } catch (IllegalArgumentException | NullPointerException malformed) {
+            throw new DomainException("order.not-on-offer", productId);
+        }
     }
 
     List<OrderLine> toLines() {

@@ -14,6 +14,7 @@ import coop.mutua.ordering.api.FindPoolingPreviewQuery;
 import coop.mutua.ordering.api.FindRoundOfferQuery;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.OrderLine;
+import coop.mutua.ordering.api.PoolingPreview;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.query.PoolingPreviews;
@@ -29,6 +30,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -173,37 +175,60 @@ class RoundPagesController {
         return "ordering/order";
     }
 
-    /** The whole order at once (works without JavaScript). */
+    /**
+     * The whole order at once (works without JavaScript). Each row is checked on its own: the valid ones are saved,
+     * a refused one keeps its typed value and shows its reason at the line.
+     */
     @PostMapping("/rounds/{id}/order")
     @PreAuthorize("hasRole('MEMBER')")
     String submit(Actor actor, @PathVariable("id") String id, @ModelAttribute("orderForm") OrderForm form, Model model,
                   RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
+        Map<ProductId, DomainException> lineErrors;
         try {
-            placingOrders.submit(actor, round.roundId(), actor.memberId(), form.toLines(), null);
+            lineErrors = saveValidLines(actor, round, form);
         } catch (DomainException refused) {
             fillOrderPage(actor, round, form, model);
             model.addAttribute("refused", refused);
+            return "ordering/order";
+        }
+        if (!lineErrors.isEmpty()) {
+            fillOrderPage(actor, round, form, model);
+            model.addAttribute("lineErrors", lineErrors);
             return "ordering/order";
         }
         redirect.addFlashAttribute("saved", "orders.saved");
         return "redirect:/rounds/" + round.roundId() + "/order";
     }
 
-    /** A line changed on the page (htmx): the order is saved as it stands and the refreshed preview comes back. */
+    /**
+     * A line changed on the page (htmx): the valid lines are saved, and the summary comes back with every line's
+     * outlook and each refused line's reason as out-of-band swaps.
+     */
     @PostMapping("/rounds/{id}/order/live")
     @PreAuthorize("hasRole('MEMBER')")
     String live(Actor actor, @PathVariable("id") String id, @ModelAttribute("orderForm") OrderForm form, Model model) {
         PurchaseRoundSummary round = visibleRound(actor, id);
+        Map<ProductId, DomainException> lineErrors = Map.of();
         try {
-            placingOrders.submit(actor, round.roundId(), actor.memberId(), form.toLines(), null);
+            lineErrors = saveValidLines(actor, round, form);
             model.addAttribute("lineSaved", true);
         } catch (DomainException refused) {
             model.addAttribute("refused", refused);
+            model.addAttribute("lineSaved", false);
         }
-        model.addAttribute("round", round);
-        model.addAttribute("preview", previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(), actor.memberId())));
-        return "ordering/preview :: preview";
+        fillSummary(actor, round, lineErrors, model);
+        return "ordering/preview :: summary";
+    }
+
+    /** The order page's summary and lines, polled while the page is open (others' orders change what one gets). */
+    @GetMapping("/rounds/{id}/order/summary")
+    @PreAuthorize("hasRole('MEMBER')")
+    String summary(Actor actor, @PathVariable("id") String id, Model model) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        model.addAttribute("lineSaved", false);
+        fillSummary(actor, round, null, model);
+        return "ordering/preview :: summary";
     }
 
     @GetMapping("/rounds/{id}/preview")
@@ -215,6 +240,22 @@ class RoundPagesController {
         return "ordering/preview :: preview";
     }
 
+    /** Saves the rows that pass their product's rules and answers the others' refusals, by product. */
+    private Map<ProductId, DomainException> saveValidLines(Actor actor, PurchaseRoundSummary round, OrderForm form) {
+        Map<ProductId, coop.mutua.kernel.Quantity> steps = rounds.handle(new FindRoundOfferQuery(actor.groupementId(), round.roundId()))
+                .stream().collect(Collectors.toMap(OfferedProduct::productId, product -> product.details().step()));
+        OrderForm.Checked checked = form.check(steps, currentLines(actor, round));
+        placingOrders.submit(actor, round.roundId(), actor.memberId(), checked.lines(), null);
+        return checked.refused();
+    }
+
+    private void fillSummary(Actor actor, PurchaseRoundSummary round, Map<ProductId, DomainException> lineErrors, Model model) {
+        model.addAttribute("round", round);
+        model.addAttribute("preview", previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(), actor.memberId())));
+        model.addAttribute("lineErrors", lineErrors);
+        model.addAttribute("oob", true);
+    }
+
     private void fillOrderPage(Actor actor, PurchaseRoundSummary round, OrderForm typed, Model model) {
         List<OfferedProduct> offer = rounds.handle(new FindRoundOfferQuery(actor.groupementId(), round.roundId()));
         Map<SupplierId, List<OfferedProduct>> bySupplier = offer.stream()
@@ -223,14 +264,20 @@ class RoundPagesController {
         for (int i = 0; i < offer.size(); i++) {
             rowOf.put(offer.get(i).productId(), i);
         }
+        PoolingPreview preview = previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(), actor.memberId()));
         model.addAttribute("round", round);
         model.addAttribute("bySupplier", bySupplier);
         model.addAttribute("rowOf", rowOf);
         model.addAttribute("supplierNames", queries.query(new FindSuppliersQuery(actor.groupementId()),
                         ResponseTypes.multipleInstancesOf(SupplierSummary.class)).join().stream()
                 .collect(Collectors.toMap(SupplierSummary::id, SupplierSummary::name)));
-        model.addAttribute("orderForm", typed != null ? typed : OrderForm.of(offer, currentLines(actor, round)));
-        model.addAttribute("preview", previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(), actor.memberId())));
+        model.addAttribute("orderForm", typed != null ? typed : OrderForm.of(offer, currentLines(actor, round), LocaleContextHolder.getLocale()));
+        model.addAttribute("preview", preview);
+        model.addAttribute("poolsByProduct", preview.suppliers().stream().flatMap(pool -> pool.products().stream())
+                .collect(Collectors.toMap(PoolingPreview.ProductPool::productId, Function.identity())));
+        model.addAttribute("lineErrors", Map.of());
+        model.addAttribute("lineSaved", false);
+        model.addAttribute("oob", false);
     }
 
     private Map<ProductId, OrderLine> currentLines(Actor actor, PurchaseRoundSummary round) {
