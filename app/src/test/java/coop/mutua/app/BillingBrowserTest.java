@@ -54,23 +54,24 @@ class BillingBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("billing-link"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("number"))).sendKeys("FERME-2026-118");
         assertThat(browser.findElement(By.name("quantity.0")).getAttribute("value")).isEqualTo("12");
-        assertThat(browser.findElement(By.name("unitPrice.0")).getAttribute("value")).isEqualTo("1.80");
+        assertThat(browser.findElement(By.name("unitPrice.0")).getAttribute("value")).as("French decimals").isEqualTo("1,80");
         // 12 kg x 1.80 = 21.60; VAT 5.5 % = 1.19 (suggested, as printed on the invoice).
-        assertThat(browser.findElement(By.name("vat.REDUCED")).getAttribute("value")).isEqualTo("1.19");
+        assertThat(browser.findElement(By.name("vat.REDUCED")).getAttribute("value")).isEqualTo("1,19");
         browser.findElement(By.xpath("//button[normalize-space()='Enregistrer la facture']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Facture fournisseur enregistrée"));
         assertThat(browser.findElement(By.cssSelector("[data-supplier-invoice='FERME-2026-118']")).getText())
                 .contains("Conforme").contains("22,79 €");
 
         browser.findElement(By.id("issue-invoices")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Émission des factures lancée"));
+        assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText()).as("an irreversible action is confirmed first")
+                .contains("Émettre les factures des adhérents ?");
+        browser.switchTo().alert().accept();
         Eventually.equal(1L, () -> jdbc.sql("SELECT count(*) FROM member_invoice WHERE round_id = :round").param("round", round)
                 .query(Long.class).single());
-        // The job's last step records the round as INVOICED just after the last invoice: the page says so once it has.
-        Eventually.equal(true, () -> {
-            browser.navigate().refresh();
-            return browser.findElement(By.id("invoicing-progress")).getText().contains("Émise : 1 facture.");
-        });
+        // The page follows the job by itself (no reload by the user) and stops once the round is INVOICED.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoicing-progress"), "Émise : 1 facture."));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("follow-work")));
+        assertThat(browser.findElements(By.id("issue-invoices"))).as("nothing left to issue").isEmpty();
         String number = jdbc.sql("SELECT number FROM member_invoice WHERE round_id = :round").param("round", round).query(String.class).single();
         assertThat(browser.findElement(By.id("member-invoices")).getText()).contains(number).contains("22,79 €").contains("Émise");
 
@@ -78,7 +79,7 @@ class BillingBrowserTest extends BrowserTest {
         browser.findElement(By.linkText("Rapports")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("figures")));
         assertThat(browser.findElement(By.id("spend")).getText()).isEqualTo("21,60 €");
-        assertThat(browser.findElement(By.id("shares-chart")).getText()).contains("Part locale").contains("100,0 %");
+        assertThat(browser.findElement(By.id("shares-chart")).getText()).contains("Part locale").contains("100 %");
         browser.navigate().back();
 
         java.nio.file.Files.write(java.nio.file.Path.of("target", "browser-billing-coordinator.png"),

@@ -80,6 +80,26 @@ class EveryPageAsEveryRoleBrowserTest {
         assertThat(findings).as("what the crawler found over " + (pagesSeen.size() - 1) + " pages").isEmpty();
     }
 
+    /** The checks themselves find what they look for (a crawler that cannot fail proves nothing). */
+    @Test
+    void theChecksFindWhatTheyLookFor() {
+        browser = Browser.start();
+        browser.get("data:text/html;charset=utf-8," + java.net.URLEncoder.encode("""
+                <html lang="fr"><body><img src="x.png"><p>TVA 5.5 % ??x.y?? {0}</p>
+                <div id="wide">large</div><input aria-label="prix" value="3.30"></body></html>""",
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        browser.executeScript("document.getElementById('wide').style.width = '2000px'; console.error('boom');");
+        PageInspector inspector = new PageInspector(browser);
+        List<String> text = PageInspector.textProblems(inspector.visibleText(), true);
+        assertThat(text).anyMatch(p -> p.contains("unresolved message")).anyMatch(p -> p.contains("decimal point") && p.contains("5.5"))
+                .anyMatch(p -> p.contains("3.30"));
+        assertThat(PageInspector.textProblems("Adresse 192.168.1.10, version 4.6.3, 12,50 €", true)).isEmpty();
+        assertThat(inspector.widthAt(390, 844, true)).isGreaterThan(390);
+        assertThat(inspector.overflowing()).anyMatch(e -> e.startsWith("div"));
+        assertThat(inspector.accessibilityViolations()).anyMatch(v -> v.contains("image-alt"));
+        assertThat(inspector.consoleErrors()).anyMatch(e -> e.contains("boom"));
+    }
+
     private List<String> crawlAs(String username) {
         logIn(username);
         PageInspector inspector = new PageInspector(browser);

@@ -85,9 +85,11 @@ class PagesAndOperationsTest {
         Reply created = browser.postForm("/rounds", formData(Pages.csrf(form), requestId, "Légumes d'hiver"));
 
         assertThat(created.status()).isEqualTo(302);
-        assertThat(created.header("Location")).endsWith("/rounds");
-        String list = browser.get("/rounds", null, null).body();
-        assertThat(list).contains("Légumes d&#39;hiver").contains("Brouillon").contains("Campagne « Légumes d&#39;hiver » créée");
+        assertThat(created.header("Location")).as("the coordinator lands on the new round, to give it its terms")
+                .endsWith("/rounds/" + requestId);
+        String page = browser.get("/rounds/" + requestId, null, null).body();
+        assertThat(page).contains("Légumes d&#39;hiver").contains("Brouillon").contains("Campagne « Légumes d&#39;hiver » créée")
+                .contains("Offre et règles");
 
         Reply doubleSubmit = browser.postForm("/rounds", formData(Pages.csrf(form), requestId, "Légumes d'hiver"));
         assertThat(doubleSubmit.status()).isEqualTo(302);

@@ -88,8 +88,9 @@ class SupplierOrderLocksIntegrationTest {
         // Invoiced: what arrived is final, for the supplier and the coordinator alike.
         flow.invoice(farmOrder, invoice(apples));
         assertThat(flow.supplierOrder(farmOrder).get("status").asString()).isEqualTo("INVOICED");
-        refused(http.postJson("/api/supplier-orders/" + farmOrder + "/reception", supplier, PASSWORD,
-                "{\"lines\":[{\"productId\":\"" + apples + "\",\"delivered\":\"9\"}]}"), "supplier-order.locked");
+        assertThat(http.postJson("/api/supplier-orders/" + farmOrder + "/reception", supplier, PASSWORD,
+                "{\"lines\":[{\"productId\":\"" + apples + "\",\"delivered\":\"9\"}]}").status())
+                .as("what arrived at the hub is the coordinator's to record, never the supplier's").isEqualTo(403);
         refused(http.postJson("/api/supplier-orders/" + farmOrder + "/reception", flow.coordinator(), PASSWORD, "{\"lines\":[]}"),
                 "supplier-order.locked");
         assertThat(flow.supplierOrder(farmOrder).get("lines").get(0).get("delivered").asString()).isEqualTo("10");

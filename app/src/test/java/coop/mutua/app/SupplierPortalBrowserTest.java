@@ -63,8 +63,14 @@ class SupplierPortalBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.xpath("//tr[@data-product-id='" + carrots + "']")).getText())
                 .contains("Autre quantité : 10").contains("Gel sur une parcelle");
 
-        // At delivery, 10 kg arrive: recorded on the page, the member's share follows.
-        browser.findElement(By.id("delivered-" + carrots)).sendKeys("10");
+        assertThat(browser.findElements(By.id("reception-form"))).as("what arrived is the coordinator's to record").isEmpty();
+
+        // At delivery, 10 kg arrive: the coordinator records it on the page, the member's share follows.
+        String orderPage = browser.getCurrentUrl();
+        browser.manage().deleteAllCookies();
+        Browser.logIn(browser, wait, port, groupement.coordinator());
+        browser.get(orderPage);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delivered-" + carrots))).sendKeys("10");
         browser.findElement(By.xpath("//button[normalize-space()='Enregistrer la réception']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Réception enregistrée"));
         assertThat(browser.findElement(By.id("packing")).getText()).contains("12 10");

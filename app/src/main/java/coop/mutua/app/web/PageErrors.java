@@ -6,12 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Pages: what does not exist (or is another groupement's) is a 404 page; a refusal nobody caught is a 422 page. */
+/**
+ * Pages: what does not exist (or is another groupement's) is a 404 page, another role's page or action a 403 page, a
+ * refusal nobody caught a 422 page.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
@@ -28,6 +32,16 @@ class PageErrors {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         ModelAndView view = new ModelAndView("error");
         view.addObject("status", 404);
+        layout.addTo(view.getModelMap(), request);
+        return view;
+    }
+
+    /** A page or an action of another role: a 403 page (never a JSON body), whatever the page showed. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView forbidden(HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        ModelAndView view = new ModelAndView("error");
+        view.addObject("status", 403);
         layout.addTo(view.getModelMap(), request);
         return view;
     }

@@ -95,7 +95,8 @@ public final class PageInspector {
                 const out = Array.from(document.querySelectorAll('body *')).filter(e => {
                   const r = e.getBoundingClientRect();
                   if (r.width === 0 || r.right <= width + 1) return false;
-                  for (let p = e.parentElement; p; p = p.parentElement) {
+                  const escapes = getComputedStyle(e).position === 'absolute' && (!e.offsetParent || e.offsetParent === document.body);
+                  for (let p = e.parentElement; p && !escapes; p = p.parentElement) {
                     const o = getComputedStyle(p).overflowX;
                     if (o === 'auto' || o === 'scroll' || o === 'hidden') return false;
                   }

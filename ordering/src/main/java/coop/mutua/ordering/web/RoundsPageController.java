@@ -87,7 +87,7 @@ class RoundsPageController {
                     form.getClosesAt().atZone(PARIS).toInstant(), form.getDeliveryDate(), form.getDeliveryPlace(),
                     form.getOpensAt() == null ? null : form.getOpensAt().atZone(PARIS).toInstant());
             redirect.addFlashAttribute("created", round.title());
-            return "redirect:/rounds";
+            return "redirect:/rounds/" + round.roundId();
         } catch (DomainException refused) {
             errors.reject(refused.code(), refused.arguments(), refused.getMessage());
             return "ordering/round-form";

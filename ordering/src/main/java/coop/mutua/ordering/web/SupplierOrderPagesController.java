@@ -70,6 +70,7 @@ class SupplierOrderPagesController {
     }
 
     @PostMapping("/supplier-orders/{id}/changes")
+    @PreAuthorize("hasRole('SUPPLIER')")
     String report(Actor actor, @PathVariable("id") String id, @RequestParam("productId") String productId,
                   @RequestParam("change") SupplierChange change,
                   @RequestParam(name = "newQuantity", required = false) String newQuantity,
@@ -89,6 +90,7 @@ class SupplierOrderPagesController {
 
     /** What arrived, line by line ("delivered.{productId}" fields; a line left empty arrived as ordered). */
     @PostMapping("/supplier-orders/{id}/reception")
+    @PreAuthorize("hasRole('COORDINATOR')")
     String receive(Actor actor, @PathVariable("id") String id, @RequestParam Map<String, String> fields, RedirectAttributes redirect) {
         PageOutcome.attempt(redirect, "supplier-order.received", () -> {
             Map<ProductId, Quantity> delivered = new java.util.LinkedHashMap<>();

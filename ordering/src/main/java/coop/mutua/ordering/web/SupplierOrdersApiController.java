@@ -72,7 +72,7 @@ class SupplierOrdersApiController {
     }
 
     @PostMapping("/api/supplier-orders/{id}/changes")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+    @PreAuthorize("hasRole('SUPPLIER')")
     @Operation(summary = "The supplier reports a change on a line before delivery: OUT_OF_STOCK, SUBSTITUTE (note), NEW_QUANTITY")
     SupplierOrderView report(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody ChangeJson body) {
         if (body.productId() == null || body.productId().isBlank()) {
@@ -92,7 +92,7 @@ class SupplierOrdersApiController {
     }
 
     @PostMapping("/api/supplier-orders/{id}/reception")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
+    @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Record what arrived per product (weighed goods: the actual weight); lines not given arrived as ordered",
             description = "Members' shares are re-allocated by the round's policy: a shortage shared, a surplus into tolerances "
                     + "left, what nobody can take shown as unallocated. Recording again corrects the figures.")
