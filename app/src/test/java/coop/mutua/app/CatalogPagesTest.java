@@ -46,6 +46,26 @@ class CatalogPagesTest {
     }
 
     @Test
+    void aSupplierFormWithSeveralMistakesShowsThemAllAtTheirFieldsInTheUsersWordsAndSavesNothing() {
+        Http coordinator = Pages.loggedIn(port, groupement.coordinator());
+        String form = coordinator.get("/suppliers/new", null, null).body();
+
+        Reply refused = coordinator.postForm("/suppliers", Pages.form(form, "name", "Ferme du Lac", "siret", "12345678901234",
+                "address.street", "", "address.postalCode", "331", "address.city", "Lacanau", "location", "ici",
+                "orderEmail", "pas-une-adresse", "minimumOrder", "cent"));
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).as("every mistake at once, each next to its field")
+                .contains("id=\"siret-error\"").contains("id=\"address.street-error\"").contains("id=\"location-error\"")
+                .contains("id=\"orderEmail-error\"").contains("id=\"minimumOrder-error\"")
+                .contains("Code postal invalide");
+        assertThat(refused.body()).as("fields named as the user knows them")
+                .contains("« E-mail de commande »").contains("« Adresse (rue) »").contains("« Minimum de commande »")
+                .doesNotContain("« orderEmail »").doesNotContain("« location »").doesNotContain("« address");
+        assertThat(coordinator.get("/suppliers", null, null).body()).doesNotContain("Ferme du Lac");
+    }
+
+    @Test
     void aSupplierManagesItsOwnCatalogButNotItsTermsNorOthersProducts() {
         Http supplier = Pages.loggedIn(port, groupement.supplier());
         String own = "/suppliers/" + groupement.supplierId();
@@ -66,7 +86,7 @@ class CatalogPagesTest {
                 + "&category=Boulangerie&saleUnit=PIECE&step=1&caseSize=10&minimumOrderQuantity=0&vatRate=5.5&unitPrice=" + Pages.enc("3,20")
                 + "&tiers[0].from=20&tiers[0].price=" + Pages.enc("2,90") + "&available=true");
         assertThat(fixed.status()).isEqualTo(302);
-        assertThat(supplier.get(own, null, null).body()).contains("Pain de campagne").contains("3,20 €");
+        assertThat(supplier.get(own, null, null).body()).contains("Pain de campagne").contains("3,20\u00a0€");
 
         TestGroupement other = groupements.create("Autre réseau");
         assertThat(supplier.get("/suppliers/" + other.supplierId(), null, null).status()).isEqualTo(404);

@@ -141,8 +141,8 @@ class RoundPoolingIntegrationTest {
 
         // And on the pages: the coordinator's supplier orders with the minimum flag, the member's shares with the reason.
         String coordinatorPage = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator()).get("/rounds/" + round, null, null).body();
-        assertThat(coordinatorPage).contains("Commandes fournisseurs").contains("Fromagerie").contains("Sous le minimum (150,00 € HT)")
-                .contains("21,60 €");
+        assertThat(coordinatorPage).contains("Commandes fournisseurs").contains("Fromagerie").contains("Sous le minimum (150,00\u00a0€ HT)")
+                .contains("21,60\u00a0€");
         // The coordinator confirms the cheese order below its minimum from the round page.
         Http browser = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator());
         String csrf = coop.mutua.app.support.Pages.csrf(browser.get("/rounds/" + round, null, null).body());

@@ -6,10 +6,16 @@ import coop.mutua.kernel.Money;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.Siret;
 import coop.mutua.kernel.VatNumber;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Checks and normalises the legal identity shared by groupements, member structures and suppliers. */
-final class IdentityRules {
+/**
+ * Checks and normalises the legal identity shared by groupements, member structures and suppliers. Commands stop at the
+ * first refusal; forms ask for every refusal at once ({@link #problems}), with the same checks.
+ */
+public final class IdentityRules {
 
     private IdentityRules() {
     }
@@ -37,17 +43,51 @@ final class IdentityRules {
     /** A postal address; French postal codes have five digits. */
     static Address address(Address address, String field) {
         Require.present(address, field);
+        String country = country(address, field);
+        return new Address(Require.text(address.street(), field + ".street", 200), postalCode(address, field, country),
+                Require.text(address.city(), field + ".city", 100), country);
+    }
+
+    private static String country(Address address, String field) {
         String country = address.country() == null || address.country().isBlank() ? "FR"
                 : address.country().strip().toUpperCase(Locale.ROOT);
         if (!country.matches("[A-Z]{2}")) {
             throw new DomainException("address.country", field, address.country());
         }
+        return country;
+    }
+
+    private static String postalCode(Address address, String field, String country) {
         String postalCode = Require.text(address.postalCode(), field + ".postalCode", 10);
         if (country.equals("FR") && !postalCode.matches("\\d{5}")) {
             throw new DomainException("address.postal-code", field, postalCode);
         }
-        return new Address(Require.text(address.street(), field + ".street", 200), postalCode,
-                Require.text(address.city(), field + ".city", 100), country);
+        return postalCode;
+    }
+
+    /** Every refusal of the given checks, each run on its own (a form shows them all at once). */
+    public static List<DomainException> problems(Runnable... checks) {
+        List<DomainException> found = new ArrayList<>();
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (DomainException refused) {
+                found.add(refused);
+            }
+        }
+        return found;
+    }
+
+    /** Every refusal of an identity (name, SIRET, VAT number, contact e-mail) and of its addresses, at once. */
+    public static List<DomainException> identityProblems(String name, String siret, String vatNumber, String email,
+                                                         String emailField, Map<String, Address> addresses) {
+        List<DomainException> found = new ArrayList<>(problems(() -> name(name), () -> siret(siret), () -> vatNumber(vatNumber),
+                () -> email(email, emailField)));
+        addresses.forEach((field, address) -> found.addAll(address == null ? List.of(new DomainException("field.required", field))
+                : problems(() -> Require.text(address.street(), field + ".street", 200),
+                        () -> postalCode(address, field, country(address, field)),
+                        () -> Require.text(address.city(), field + ".city", 100))));
+        return found;
     }
 
     static Money notNegative(Money amount, String field) {

@@ -1,6 +1,7 @@
 package coop.mutua.catalog.web;
 
 import coop.mutua.kernel.DomainException;
+import java.util.List;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -10,6 +11,12 @@ import org.springframework.validation.BindingResult;
 final class FormErrors {
 
     private FormErrors() {
+    }
+
+    /** Puts every refusal on the form; true when there was any. */
+    static boolean rejectAll(BindingResult errors, List<DomainException> refusals) {
+        refusals.forEach(refused -> reject(errors, refused));
+        return !refusals.isEmpty();
     }
 
     static void reject(BindingResult errors, DomainException refused) {
@@ -30,6 +37,7 @@ final class FormErrors {
             return switch (refused.code()) {
                 case "siret.format", "siret.checksum", "siret.missing" -> "siret";
                 case "vat-number.format", "vat-number.checksum" -> "vatNumber";
+                case "location.format" -> "location";
                 default -> null;
             };
         }
@@ -38,6 +46,7 @@ final class FormErrors {
             case "address.country" -> field + ".country";
             case "siret.format", "siret.checksum" -> "siret";
             case "vat-number.format", "vat-number.checksum" -> "vatNumber";
+            case "location.format" -> "location";
             default -> null;
         };
     }

@@ -1,5 +1,12 @@
 package coop.mutua.catalog.web;
 
+import java.util.Map;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import coop.mutua.kernel.DomainException;
+import coop.mutua.catalog.domain.IdentityRules;
+import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.catalog.api.RegisterMemberCommand;
@@ -30,6 +37,21 @@ public class MemberForm {
                 : AddressForm.of(member.deliveryAddress());
         form.contactEmail = member.contactEmail();
         return form;
+    }
+
+    /** Every refusal of the identity and addresses, at once (the command stops at the first). */
+    List<DomainException> problems() {
+        Map<String, Address> addresses = new LinkedHashMap<>();
+        addresses.put("billingAddress", billing());
+        if (delivery() != null) {
+            addresses.put("deliveryAddress", delivery());
+        }
+        List<DomainException> found = new ArrayList<>(
+                IdentityRules.identityProblems(name, siret, vatNumber, contactEmail, "contactEmail", addresses));
+        if (essFamily == null) {
+            found.add(new DomainException("field.required", "essFamily"));
+        }
+        return found;
     }
 
     RegisterMemberCommand toRegister(MemberId id, GroupementId groupementId) {

@@ -63,6 +63,10 @@ class MembersController {
     String register(Actor actor, @ModelAttribute("memberForm") MemberForm form, BindingResult errors, Model model,
                     RedirectAttributes redirect) {
         MemberId id = MemberId.random();
+        if (FormErrors.rejectAll(errors, form.problems())) {
+            model.addAttribute("memberId", null);
+            return "catalog/member-form";
+        }
         try {
             commands.send(form.toRegister(id, actor.groupementId()), id);
         } catch (DomainException refused) {
@@ -86,6 +90,10 @@ class MembersController {
     String update(Actor actor, @PathVariable("id") String id, @ModelAttribute("memberForm") MemberForm form,
                   BindingResult errors, Model model, RedirectAttributes redirect) {
         MemberSummary member = member(actor, id);
+        if (FormErrors.rejectAll(errors, form.problems())) {
+            model.addAttribute("memberId", member.id());
+            return "catalog/member-form";
+        }
         try {
             commands.send(form.toUpdate(member.id(), actor.groupementId()), member.id());
         } catch (DomainException refused) {

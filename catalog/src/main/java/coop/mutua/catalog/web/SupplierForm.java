@@ -11,7 +11,11 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.InputNumbers;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.catalog.domain.IdentityRules;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -61,6 +65,16 @@ public class SupplierForm {
                 money(freeShippingThreshold, "freeShippingThreshold"), money(deliveryFee, "deliveryFee"), description);
     }
 
+    /** Every refusal the form would meet, at once: its own parsing (location, amounts) and the identity rules. */
+    List<DomainException> problems() {
+        List<DomainException> found = new ArrayList<>(IdentityRules.problems(this::location,
+                () -> money(minimumOrder, "minimumOrder"), () -> money(freeShippingThreshold, "freeShippingThreshold"),
+                () -> money(deliveryFee, "deliveryFee")));
+        found.addAll(IdentityRules.identityProblems(name, siret, vatNumber, orderEmail, "orderEmail",
+                Map.of("address", address == null ? new AddressForm().toAddress() : address.toAddress())));
+        return found;
+    }
+
     private GeoPoint location() {
         if (location == null || location.isBlank()) {
             throw new DomainException("field.required", "location");
@@ -102,6 +116,10 @@ public class SupplierForm {
     }
 
     private static Money money(String text, String field) {
-        return text == null || text.isBlank() ? Money.ZERO : Money.parse(text);
+        try {
+            return text == null || text.isBlank() ? Money.ZERO : Money.parse(text);
+        } catch (DomainException unreadable) {
+            throw new DomainException("field.amount", field, text);
+        }
     }
 }

@@ -77,6 +77,10 @@ class SuppliersController {
     String register(Actor actor, @ModelAttribute("supplierForm") SupplierForm form, BindingResult errors, Model model,
                     RedirectAttributes redirect) {
         SupplierId id = SupplierId.random();
+        if (FormErrors.rejectAll(errors, form.problems())) {
+            model.addAttribute("supplierId", null);
+            return "catalog/supplier-form";
+        }
         try {
             commands.send(form.toRegister(id, actor.groupementId()), id);
         } catch (DomainException refused) {
@@ -111,6 +115,10 @@ class SuppliersController {
     String update(Actor actor, @PathVariable("id") String id, @ModelAttribute("supplierForm") SupplierForm form,
                   BindingResult errors, Model model, RedirectAttributes redirect) {
         SupplierSummary supplier = visibleSupplier(actor, id);
+        if (FormErrors.rejectAll(errors, form.problems())) {
+            model.addAttribute("supplierId", supplier.id());
+            return "catalog/supplier-form";
+        }
         try {
             commands.send(form.toUpdate(supplier.id(), actor.groupementId()), supplier.id());
         } catch (DomainException refused) {

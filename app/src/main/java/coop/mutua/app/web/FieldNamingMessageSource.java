@@ -1,0 +1,54 @@
+package coop.mutua.app.web;
+
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * The application's messages (spring.messages.*), with one addition: a refusal that names a field ("field.required",
+ * "address.postal-code"...) names it as the user knows it, in the user's language ("Coordonnées GPS", not "location"),
+ * wherever it is shown (forms, pages, API problem documents). The names are the bundles' "field-name.*" entries; a
+ * field without one keeps its technical name.
+ */
+@Configuration(proxyBeanMethods = false)
+class FieldNamingMessageSource {
+
+    /** Codes whose first argument is a field's path. */
+    static final Set<String> FIELD_CODES = Set.of("field.required", "field.too-long", "field.email", "field.positive",
+            "field.negative", "field.amount", "field.characters", "address.postal-code", "address.country");
+
+    @Bean
+    @ConfigurationProperties("spring.messages")
+    MessageSourceProperties messageSourceProperties() {
+        return new MessageSourceProperties();
+    }
+
+    @Bean
+    MessageSource messageSource(MessageSourceProperties properties) {
+        ResourceBundleMessageSource source = new NamingFields();
+        source.setBasenames(properties.getBasename().toArray(String[]::new));
+        source.setDefaultEncoding(properties.getEncoding().name());
+        source.setFallbackToSystemLocale(properties.isFallbackToSystemLocale());
+        source.setAlwaysUseMessageFormat(properties.isAlwaysUseMessageFormat());
+        source.setUseCodeAsDefaultMessage(properties.isUseCodeAsDefaultMessage());
+        return source;
+    }
+
+    private static final class NamingFields extends ResourceBundleMessageSource {
+        @Override
+        protected String getMessageInternal(String code, Object[] args, Locale locale) {
+            if (code != null && FIELD_CODES.contains(code) && args != null && args.length > 0 && args[0] instanceof String field) {
+                Object[] named = args.clone();
+                named[0] = new DefaultMessageSourceResolvable(new String[] {"field-name." + field}, field);
+                return super.getMessageInternal(code, named, locale);
+            }
+            return super.getMessageInternal(code, args, locale);
+        }
+    }
+}
