@@ -149,6 +149,34 @@ class DemoDataTest {
     }
 
     @Test
+    void eachHomePageSaysWhatToDoNext() {
+        awaitEquals(4L, this::pooledRounds);
+        awaitEverySeasonStatus(new Http(port));
+        String coordinator = nextSteps(DemoData.GIRONDE_COORDINATOR);
+        assertThat(coordinator.indexOf("sous son minimum")).as("a decision waiting comes before the rest")
+                .isNotNegative().isLessThan(coordinator.indexOf("est en brouillon"));
+        assertThat(coordinator)
+                .contains("« Commande groupée d'octobre » : tout est arrivé")
+                .contains("« Épicerie sèche équitable – janvier » est en brouillon")
+                .contains("factures d'adhérents ne sont pas encore réglées")
+                .contains("Réception à enregistrer");
+        assertThat(nextSteps(DemoData.GIRONDE_MEMBER_EPICERIE)).contains("« Commande groupée de décembre » : votre commande compte");
+        assertThat(Pages.loggedIn(port, DemoData.GIRONDE_SUPPLIER, password).get("/", null, null).body())
+                .as("its only order waits for the coordinator's decision").contains("Rien ne vous attend pour l&#39;instant.");
+        assertThat(nextSteps(DemoData.BASQUE_COORDINATOR)).doesNotContain("octobre").doesNotContain("Gironde");
+    }
+
+    /** The "To do" list of a home page, as text. */
+    private String nextSteps(String login) {
+        String home = Pages.loggedIn(port, login, password).get("/", null, null).body();
+        assertThat(home).contains("À faire");
+        int start = home.indexOf("id=\"next-steps\"");
+        String list = start < 0 ? "" : home.substring(start, home.indexOf("</ul>", start));
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(list.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")
+                .replace("id=\"next-steps\">", "")).strip();
+    }
+
+    @Test
     void startingAgainSeedsNothingTwice() throws Exception {
         awaitEquals(4L, this::pooledRounds);
         long events = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();

@@ -63,10 +63,13 @@ class RoundsBrowserTest {
         browser.findElement(By.id("deliveryPlace")).sendKeys("Entrepôt solidaire, quai de Brazza");
         browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
 
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "créée en brouillon"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).as("the new round's page, to give it its terms")
+                .contains("Fruits et légumes de saison").contains("Brouillon");
+        browser.findElement(By.linkText("← Toutes les campagnes")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rounds")));
         WebElement row = browser.findElement(By.xpath("//table[@id='rounds']//tr[th[normalize-space()='Fruits et légumes de saison']]"));
         assertThat(row.getText()).contains("Brouillon").contains(closing.plusDays(3).getDayOfMonth() + "/");
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Fruits et légumes de saison");
 
         browser.findElement(By.cssSelector(".user-box button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));

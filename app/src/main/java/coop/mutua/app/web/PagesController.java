@@ -14,15 +14,22 @@ import org.springframework.web.servlet.LocaleResolver;
 class PagesController {
 
     private final LocaleResolver localeResolver;
+    private final NextSteps nextSteps;
 
-    PagesController(LocaleResolver localeResolver) {
+    PagesController(LocaleResolver localeResolver, NextSteps nextSteps) {
         this.localeResolver = localeResolver;
+        this.nextSteps = nextSteps;
     }
 
+    /** The home page: what this person has to do next, then the way to everything else. */
     @GetMapping("/")
-    String home() {
+    String home(org.springframework.ui.Model model, Locale locale) {
         boolean operator = coop.mutua.app.security.CurrentActor.account().map(account -> account.isOperator()).orElse(false);
-        return operator ? "redirect:/operator" : "home";
+        if (operator) {
+            return "redirect:/operator";
+        }
+        coop.mutua.app.security.CurrentActor.get().ifPresent(actor -> model.addAttribute("steps", nextSteps.of(actor, locale)));
+        return "home";
     }
 
     /** The login form; after a throttled attempt it says until when (the time kept in the session by the failure). */

@@ -35,7 +35,7 @@ public final class Browser {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(TestGroupements.PASSWORD);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".user-box")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".user-box")));
     }
 
     /** Keeps a picture of the last page in target/ (for a human to look at) and closes the browser. */

@@ -111,7 +111,7 @@ public final class InvoicePdf {
                     + (invoice.creditReason() == null || invoice.creditReason().isBlank() ? "" : " — motif : " + invoice.creditReason()));
         }
         w.text(10, "Date d'émission : " + DAY.format(invoice.issueDate()) + "     Date de livraison : " + DAY.format(invoice.deliveryDate()));
-        w.text(10, "Campagne d'achat groupé : " + invoice.roundTitle() + " (réf. " + invoice.roundId() + ")");
+        w.text(10, "Campagne d'achat groupé : " + invoice.roundTitle());
         w.gap();
         float top = w.y;
         w.text(11, "Vendeur");

@@ -242,6 +242,40 @@ class BillingPagesController {
                 "on".equals(form.getFirst("creditNote")), lines, charges, vat);
     }
 
+    /**
+     * A sample supplier invoice CSV for one order, in the format the upload reads (README, "Supplier invoice files"):
+     * what arrived at the order's prices, the delivery fee and VAT per rate; to send to a supplier who invoices by
+     * spreadsheet, or to fill in by hand.
+     */
+    @GetMapping(value = "/rounds/{id}/billing/orders/{orderId}/invoice-sample.csv", produces = "text/csv;charset=UTF-8")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    ResponseEntity<String> invoiceSample(Actor actor, @PathVariable("id") String id, @PathVariable("orderId") String orderId) {
+        PurchaseRoundSummary round = round(actor, id);
+        SupplierOrderView order = queries.query(new FindSupplierOrdersQuery(actor.groupementId(), round.roundId(), null, orderId, false),
+                        ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("supplier-order", orderId));
+        StringBuilder csv = new StringBuilder("facture;NUMERO-A-REMPLACER;" + LocalDate.now(coop.mutua.billing.batch.MemberInvoiceIssuer.ZONE) + ";\n");
+        for (SupplierOrderView.Line line : order.lines()) {
+            Quantity arrived = line.delivered() != null ? line.delivered() : line.quantity();
+            csv.append("ligne;").append(line.reference()).append(';').append(comma(arrived.value().stripTrailingZeros().toPlainString()))
+                    .append(';').append(comma(line.unitPrice().value().toPlainString())).append(';')
+                    .append(comma(line.vatRate().percent().stripTrailingZeros().toPlainString())).append(';')
+                    .append(comma(line.unitPrice().times(arrived).toBigDecimal().toPlainString())).append('\n');
+        }
+        SupplierInvoices.Entry expected = SupplierInvoices.asDelivered(order, null, null, null);
+        expected.charges().forEach(charge -> csv.append("frais;").append(charge.reason()).append(';')
+                .append(comma(charge.vatRate().percent().stripTrailingZeros().toPlainString())).append(';')
+                .append(comma(charge.amountExclVat().toBigDecimal().toPlainString())).append('\n'));
+        expected.vat().forEach((rate, amount) -> csv.append("tva;").append(comma(rate.percent().stripTrailingZeros().toPlainString()))
+                .append(';').append(comma(amount.toBigDecimal().toPlainString())).append('\n'));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("facture-fournisseur-" + orderId + ".csv").build().toString()).body(csv.toString());
+    }
+
+    private static String comma(String decimal) {
+        return decimal.replace('.', ',');
+    }
+
     /** VAT per rate of what arrived at the order's prices, and of the delivery fee: what the invoice should print. */
     static Map<VatRate, Money> suggestedVat(SupplierOrderView order) {
         return SupplierInvoices.asDelivered(order, null, null, null).vat();

@@ -57,8 +57,10 @@ class SuppliersController {
 
     @GetMapping("/suppliers")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    String search(Actor actor, @ModelAttribute("filter") DirectoryFilter filter, Model model,
+    String search(Actor actor, @ModelAttribute("filter") DirectoryFilter filter, BindingResult unreadable, Model model,
                   @RequestHeader(name = "HX-Target", required = false) String htmxTarget) {
+        // A filter typed by hand in the address bar (?maxKm=abc) is left out and said, never a raw error.
+        model.addAttribute("unreadableFilters", unreadable.getFieldErrors().stream().map(error -> error.getField()).toList());
         model.addAttribute("hits", directory.handle(filter.toQuery(actor)));
         model.addAttribute("categories", directory.handle(new FindCategoriesQuery(actor.groupementId())));
         return "results".equals(htmxTarget) ? "catalog/suppliers :: results" : "catalog/suppliers";
