@@ -57,7 +57,7 @@ class DemoDataTest {
                 assertThat(me.get("groupementName").asString()).isNotBlank();
             }
         }
-        awaitEquals(6, () -> http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json().size());
+        awaitEquals(7, () -> http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json().size());
         awaitEquals(1, () -> http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().size());
         assertThat(http.get("/api/rounds", DemoData.BASQUE_COORDINATOR, password).json().get(0).get("title").asString())
                 .isEqualTo("Fromages pour les fêtes");
@@ -124,7 +124,7 @@ class DemoDataTest {
     void everyRoundPageAnswersForEveryRoleInEveryStatusAndSaysItsStatus() {
         awaitEquals(4L, this::pooledRounds);
         awaitEverySeasonStatus(new Http(port));
-        Map<String, String> labels = Map.of("DRAFT", "Brouillon", "OPEN", "Ouverte", "POOLED", "Commandes passées",
+        Map<String, String> labels = Map.of("CANCELLED", "Annulée", "DRAFT", "Brouillon", "OPEN", "Ouverte", "POOLED", "Commandes passées",
                 "RECEIVED", "Réceptionnée", "INVOICED", "Facturée", "SETTLED", "Soldée");
         Http coordinator = Pages.loggedIn(port, DemoData.GIRONDE_COORDINATOR, password);
         Http member = Pages.loggedIn(port, DemoData.GIRONDE_MEMBER_EPICERIE, password);
@@ -214,7 +214,7 @@ class DemoDataTest {
     }
 
     private void awaitSeason(Http http) {
-        awaitEquals(List.of("DRAFT", "INVOICED", "OPEN", "POOLED", "RECEIVED", "SETTLED"), () -> {
+        awaitEquals(List.of("CANCELLED", "DRAFT", "INVOICED", "OPEN", "POOLED", "RECEIVED", "SETTLED"), () -> {
             List<String> statuses = new java.util.ArrayList<>();
             http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json()
                     .forEach(round -> statuses.add(round.get("status").asString()));

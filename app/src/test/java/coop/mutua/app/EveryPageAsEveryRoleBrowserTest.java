@@ -218,7 +218,7 @@ class EveryPageAsEveryRoleBrowserTest {
     /** The demo's rounds reach their statuses through background work: wait until each status is there. */
     private void awaitSeasonSeeded() {
         Http http = new Http(port);
-        Set<String> season = new TreeSet<>(List.of("OPEN", "DRAFT", "POOLED", "RECEIVED", "INVOICED", "SETTLED"));
+        Set<String> season = new TreeSet<>(List.of("OPEN", "DRAFT", "POOLED", "RECEIVED", "INVOICED", "SETTLED", "CANCELLED"));
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         Set<String> statuses = new TreeSet<>();
         while (!statuses.containsAll(season) && System.nanoTime() < deadline) {

@@ -6,6 +6,7 @@ import coop.mutua.app.support.Browser;
 import coop.mutua.app.support.BrowserTest;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.OrderPage;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +15,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,6 +35,13 @@ class SeasonJourneyBrowserTest extends BrowserTest {
     @Override
     protected String screenshotName() {
         return "screenshots/journey-last-page.png";
+    }
+
+    private OrderPage order;
+
+    @BeforeEach
+    void orderPage() {
+        order = new OrderPage(browser);
     }
 
     @Test
@@ -75,11 +83,11 @@ class SeasonJourneyBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Saison d'hiver"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Ma commande"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.order-form")));
-        type(quantityFor("Pommes"), "12");
-        wait.until(driver -> line(apples).contains("Vous recevriez 10 kg sur 12 kg"));
-        type(toleranceFor("Pommes"), "3");
-        wait.until(driver -> line(apples).contains("Vous recevriez 15 kg au lieu de 12 kg"));
-        type(quantityFor("Farine de blé T65"), "4");
+        order.type(order.quantityFor("Pommes"), "12");
+        wait.until(driver -> order.line(apples).contains("Vous recevriez 10 kg sur 12 kg"));
+        order.type(order.toleranceFor("Pommes"), "3");
+        wait.until(driver -> order.line(apples).contains("Vous recevriez 15 kg au lieu de 12 kg"));
+        order.type(order.quantityFor("Farine de blé T65"), "4");
         wait.until(driver -> browser.findElement(By.id("my-total")).getText().replace('\u00a0', ' ').equals("150,00 €"));
         assertThat(widthOfPage()).as("the order page fits a phone").isLessThanOrEqualTo(390);
         assertThat(browser.findElement(By.cssSelector("td[data-label] input[name$='.quantity']")).isDisplayed()).isTrue();
@@ -151,22 +159,6 @@ class SeasonJourneyBrowserTest extends BrowserTest {
     private void setValue(By field, String value) {
         browser.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
                 browser.findElement(field), value);
-    }
-
-    private WebElement quantityFor(String product) {
-        return browser.findElement(By.xpath("//tr[th/span[normalize-space()='" + product + "']]//input[contains(@name, '.quantity')]"));
-    }
-
-    private WebElement toleranceFor(String product) {
-        return browser.findElement(By.xpath("//tr[th/span[normalize-space()='" + product + "']]//input[contains(@name, '.tolerance')]"));
-    }
-
-    private void type(WebElement input, String value) {
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.TAB);
-    }
-
-    private String line(String productId) {
-        return browser.findElement(By.id("line-" + productId)).getText();
     }
 
     private String fetch(String url) {

@@ -42,6 +42,7 @@ import coop.mutua.kernel.VatNumber;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.ordering.api.AllocationPolicy;
+import coop.mutua.ordering.api.CancelPurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
 import coop.mutua.ordering.api.DecideBelowMinimumCommand;
 import coop.mutua.ordering.api.SupplierOrderStatus;
@@ -282,6 +283,12 @@ public class DemoData implements ApplicationRunner {
                 MemberId.of(id("member/table-brazza")), MemberId.of(id("member/centre-social")), MemberId.of(id("member/creche"))));
         round(GIRONDE, "gironde/epicerie-janvier", "Épicerie sèche équitable – janvier", today.plusDays(30), today.plusDays(37),
                 "Centre social Saint-Michel, Bordeaux");
+        // A round opened, then cancelled by the coordinator: its members' orders are not passed, the reason stays shown.
+        RoundId cancelled = round(GIRONDE, "gironde/noel", "Chocolats équitables de Noël", today.plusDays(6), today.plusDays(9),
+                "Centre social Saint-Michel, Bordeaux");
+        openWithOrders(cancelled, List.of(equiterre), List.of(epicerie, MemberId.of(id("member/centre-social"))));
+        commands.sendAndWait(new CancelPurchaseRoundCommand(cancelled, GIRONDE,
+                "Le fournisseur ne peut pas livrer avant Noël cette année : la commande repart en janvier."));
         // A round already closed by the coordinator: its pooling job writes the supplier orders (one below its minimum).
         RoundId november = round(GIRONDE, "gironde/novembre", "Commande groupée de novembre", today.plusDays(1),
                 today.plusDays(3), "Entrepôt solidaire, 12 quai de Brazza, Bordeaux");
