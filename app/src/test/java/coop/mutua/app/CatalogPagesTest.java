@@ -60,7 +60,7 @@ class CatalogPagesTest {
                 .contains("id=\"orderEmail-error\"").contains("id=\"minimumOrder-error\"")
                 .contains("Code postal invalide");
         assertThat(refused.body()).as("fields named as the user knows them")
-                .contains("« E-mail de commande »").contains("« Adresse (rue) »").contains("« Minimum de commande »")
+                .contains("« E-mail des commandes »").contains("« Adresse »").contains("« Minimum de commande »")
                 .doesNotContain("« orderEmail »").doesNotContain("« location »").doesNotContain("« address");
         assertThat(coordinator.get("/suppliers", null, null).body()).doesNotContain("Ferme du Lac");
     }

@@ -161,6 +161,15 @@ class DemoDataTest {
                 .contains("factures d'adhérents ne sont pas encore réglées")
                 .contains("Réception à enregistrer");
         assertThat(nextSteps(DemoData.GIRONDE_MEMBER_EPICERIE)).contains("« Commande groupée de décembre » : votre commande compte");
+        assertThat(nextSteps(DemoData.GIRONDE_MEMBER_CUISINES)).as("only the rounds the member ordered in")
+                .doesNotContain("« Commande groupée de novembre » : voyez ce que vous recevrez");
+        Http asCoordinator = Pages.loggedIn(port, DemoData.GIRONDE_COORDINATOR, password);
+        for (JsonNode round : new Http(port).get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json()) {
+            if (List.of("DRAFT", "OPEN", "CANCELLED").contains(round.get("status").asString())) {
+                assertThat(asCoordinator.get("/rounds/" + round.get("id").asString() + "/billing", null, null).body())
+                        .as("nothing to issue before the round is received").doesNotContain("id=\"issue-invoices\"");
+            }
+        }
         assertThat(Pages.loggedIn(port, DemoData.GIRONDE_SUPPLIER, password).get("/", null, null).body())
                 .as("its only order waits for the coordinator's decision").contains("Rien ne vous attend pour l&#39;instant.");
         assertThat(nextSteps(DemoData.BASQUE_COORDINATOR)).doesNotContain("octobre").doesNotContain("Gironde");

@@ -144,6 +144,7 @@ class EveryPageAsEveryRoleBrowserTest {
             if (phone > 390) {
                 findings.add(where + ": " + phone + " px wide on a 390 px phone " + inspector.overflowing());
             }
+            inspector.actionsOutOfSight().forEach(action -> findings.add(where + ": on a 390 px phone, out of sight: " + action));
             screenshot(username, kind);
             inspector.widthAt(1366, 900, false);
             for (String link : links()) {

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -107,6 +108,20 @@ class PagesAndOperationsTest {
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("id=\"title-error\"").contains("id=\"closesAt-error\"").contains("aria-invalid=\"true\"");
         assertThat(roundCount()).isZero();
+    }
+
+    @Test
+    void anAddressThatDoesNotExistIsAPageForABrowserAndAProblemForTheApi() {
+        Http browser = Pages.loggedIn(port, groupement.coordinator());
+        for (String missing : List.of("/nonexistent", "/css/nothing.css", "/rounds/abc")) {
+            Reply page = browser.get(missing, null, null, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+            assertThat(page.status()).as(missing).isEqualTo(404);
+            assertThat(page.header("Content-Type")).as(missing).startsWith("text/html");
+            assertThat(page.body()).contains("Page introuvable").contains("Retour à l&#39;accueil");
+        }
+        Reply api = new Http(port).get("/api/nonexistent", groupement.coordinator(), TestGroupements.PASSWORD);
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.header("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test

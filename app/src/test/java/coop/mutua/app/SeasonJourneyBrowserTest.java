@@ -126,8 +126,9 @@ class SeasonJourneyBrowserTest extends BrowserTest {
             browser.findElement(By.linkText("Commandes groupées")).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#supplier-orders tr[data-supplier-id='" + supplier + "'] a"))).click();
             WebElement delivered = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reception-form input[type=text]")));
+            delivered.clear();
             delivered.sendKeys(supplier.equals(mill) ? "4" : "15");
-            browser.findElement(By.xpath("//button[normalize-space()='Enregistrer la réception']")).click();
+            clickAndConfirm(By.xpath("//button[normalize-space()='Enregistrer la réception']"), "Enregistrer ces quantités comme reçues ?");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Réception enregistrée"));
         }
         browser.get(roundPage + "/billing");

@@ -11,6 +11,7 @@ import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,8 +71,12 @@ class SupplierPortalBrowserTest extends BrowserTest {
         browser.manage().deleteAllCookies();
         Browser.logIn(browser, wait, port, groupement.coordinator());
         browser.get(orderPage);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delivered-" + carrots))).sendKeys("10");
+        WebElement delivered = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delivered-" + carrots)));
+        assertThat(delivered.getAttribute("value")).as("prefilled with what was ordered").isEqualTo("12");
+        delivered.clear();
+        delivered.sendKeys("10");
         browser.findElement(By.xpath("//button[normalize-space()='Enregistrer la réception']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Réception enregistrée"));
         assertThat(browser.findElement(By.id("packing")).getText()).contains("12 10");
 

@@ -64,7 +64,7 @@ class NextSteps {
     List<Step> of(Actor actor, Locale locale) {
         Formats formats = new Formats(locale);
         List<Step> steps = switch (actor.role()) {
-            case COORDINATOR -> coordinator(actor);
+            case COORDINATOR -> coordinator(actor, formats);
             case MEMBER -> member(actor);
             case SUPPLIER -> supplier(actor);
             default -> List.of();
@@ -77,7 +77,7 @@ class NextSteps {
         return sorted;
     }
 
-    private List<Step> coordinator(Actor actor) {
+    private List<Step> coordinator(Actor actor, Formats formats) {
         List<Step> steps = new ArrayList<>();
         List<PurchaseRoundSummary> rounds = rounds(actor, EnumSet.allOf(RoundStatus.class));
         Map<RoundId, PurchaseRoundSummary> byId = rounds.stream()
@@ -106,7 +106,8 @@ class NextSteps {
             if (order.status() == SupplierOrderStatus.SENT || order.status() == SupplierOrderStatus.CONFIRMED) {
                 order.lines().stream().filter(line -> line.reportedChange() != null).forEach(line -> steps.add(new Step(
                         "next.reported-change", List.of(supplier, line.name(), new DefaultMessageSourceResolvable("supplier-change." + line.reportedChange().name()),
-                                line.reportedQuantity() == null ? "" : line.reportedQuantity(), line.reportedNote() == null ? "" : line.reportedNote()),
+                                line.reportedQuantity() == null ? "" : " : " + formats.number(line.reportedQuantity()),
+                                line.reportedNote() == null || line.reportedNote().isBlank() ? "" : " — " + line.reportedNote()),
                         "/supplier-orders/" + order.id(), true)));
                 steps.add(new Step("next.reception", List.of(supplier, title, round == null ? LocalDate.now() : round.deliveryDate()),
                         "/supplier-orders/" + order.id(), round != null && !round.deliveryDate().isAfter(LocalDate.now())));
@@ -124,13 +125,14 @@ class NextSteps {
     private List<Step> member(Actor actor) {
         List<Step> steps = new ArrayList<>();
         for (PurchaseRoundSummary round : rounds(actor, EnumSet.of(RoundStatus.OPEN))) {
-            List<OrderLine> mine = queries.query(new FindMemberOrderQuery(actor.groupementId(), round.roundId(), actor.memberId()),
-                    ResponseTypes.multipleInstancesOf(OrderLine.class)).join();
+            List<OrderLine> mine = order(actor, round);
             steps.add(new Step(mine.isEmpty() ? "next.order-missing" : "next.order-placed",
                     List.of(round.title(), round.closesAt(), mine.size()), "/rounds/" + round.roundId() + "/order", mine.isEmpty()));
         }
         for (PurchaseRoundSummary round : rounds(actor, EnumSet.of(RoundStatus.POOLED))) {
-            steps.add(new Step("next.shares", List.of(round.title(), round.deliveryDate()), "/rounds/" + round.roundId(), false));
+            if (!order(actor, round).isEmpty()) {
+                steps.add(new Step("next.shares", List.of(round.title(), round.deliveryDate()), "/rounds/" + round.roundId(), false));
+            }
         }
         invoices(actor, actor.memberId()).stream()
                 .filter(invoice -> !invoice.creditNote() && invoice.status() == MemberInvoiceStatus.ISSUED)
@@ -160,6 +162,11 @@ class NextSteps {
             }
         }
         return steps;
+    }
+
+    private List<OrderLine> order(Actor actor, PurchaseRoundSummary round) {
+        return queries.query(new FindMemberOrderQuery(actor.groupementId(), round.roundId(), actor.memberId()),
+                ResponseTypes.multipleInstancesOf(OrderLine.class)).join();
     }
 
     private List<PurchaseRoundSummary> rounds(Actor actor, EnumSet<RoundStatus> statuses) {

@@ -107,6 +107,22 @@ public final class PageInspector {
                 """);
     }
 
+    /**
+     * Links, buttons and fields of the page that lie outside the window (at most three), even inside a region that
+     * scrolls sideways: on a phone, an action one has to find by scrolling a table is an action not seen.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> actionsOutOfSight() {
+        return (List<String>) browser.executeScript("""
+                const width = document.documentElement.clientWidth;
+                return Array.from(document.querySelectorAll('main a[href], main button, main input:not([type=hidden]), main select, main textarea'))
+                  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && (r.right > width + 1 || r.left < -1); })
+                  .slice(0, 3)
+                  .map(e => e.tagName.toLowerCase() + ' « ' + (e.innerText || e.value || e.name || e.getAttribute('aria-label') || '').substring(0, 40).replace(/\\s+/g, ' ')
+                       + ' » at ' + Math.round(e.getBoundingClientRect().left) + '-' + Math.round(e.getBoundingClientRect().right) + ' px');
+                """);
+    }
+
     /** Page weight and time from the Navigation Timing API: bytes transferred (page and resources) and load time. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> timing() {

@@ -25,6 +25,9 @@ public final class IdentityRules {
     }
 
     static String siret(String siret) {
+        if (siret == null || siret.isBlank()) {
+            throw new DomainException("field.required", "siret");
+        }
         return new Siret(siret).value();
     }
 

@@ -101,6 +101,14 @@ public class OrderForm {
         } catch (IllegalArgumentException malformed) {
             throw new DomainException("order.not-on-offer", productId);
         }
-        return new OrderLine(id, asked, tolerance == null || tolerance.isBlank() ? Quantity.ZERO : Quantity.of(tolerance));
+        return new OrderLine(id, asked, tolerance == null || tolerance.isBlank() ? Quantity.ZERO : tolerance(tolerance));
+    }
+
+    private static Quantity tolerance(String typed) {
+        try {
+            return Quantity.of(typed);
+        } catch (DomainException unreadable) {
+            throw new DomainException("order.tolerance-unreadable", typed);
+        }
     }
 }

@@ -1,0 +1,43 @@
+package coop.mutua.app.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * An address nothing answers (no page, no file): the "page not found" page for a browser, a problem document for the
+ * API and for clients that do not ask for HTML. Controllers' own 404s are PageErrors' and ApiErrors'.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class MissingAddresses {
+
+    private final LayoutAdvice layout;
+
+    MissingAddresses(LayoutAdvice layout) {
+        this.layout = layout;
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object missing(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response) {
+        String accept = request.getHeader("Accept");
+        boolean page = !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html");
+        if (!page) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Nothing at " + request.getRequestURI()));
+        }
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        ModelAndView view = new ModelAndView("error");
+        view.addObject("status", 404);
+        layout.addTo(view.getModelMap(), request);
+        return view;
+    }
+}
