@@ -8,6 +8,7 @@ import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
+import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.FindMemberOrderQuery;
@@ -22,17 +23,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import coop.mutua.kernel.Quantity;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -109,8 +109,8 @@ class NextSteps {
                                 line.reportedQuantity() == null ? "" : " : " + formats.number(line.reportedQuantity()),
                                 line.reportedNote() == null || line.reportedNote().isBlank() ? "" : " — " + line.reportedNote()),
                         "/supplier-orders/" + order.id(), true)));
-                steps.add(new Step("next.reception", List.of(supplier, title, round == null ? LocalDate.now() : round.deliveryDate()),
-                        "/supplier-orders/" + order.id(), round != null && !round.deliveryDate().isAfter(LocalDate.now())));
+                steps.add(new Step("next.reception", List.of(supplier, title, round == null ? LocalDate.now(PARIS) : round.deliveryDate()),
+                        "/supplier-orders/" + order.id(), round != null && !round.deliveryDate().isAfter(LocalDate.now(PARIS))));
             }
         }
         List<MemberInvoiceView> unpaid = invoices(actor, null).stream()
@@ -138,7 +138,7 @@ class NextSteps {
                 .filter(invoice -> !invoice.creditNote() && invoice.status() == MemberInvoiceStatus.ISSUED)
                 .forEach(invoice -> steps.add(new Step("next.invoice-to-pay",
                         List.of(invoice.number(), invoice.totalInclVat(), invoice.dueDate() == null ? invoice.issueDate() : invoice.dueDate()),
-                        "/invoices", invoice.dueDate() != null && invoice.dueDate().isBefore(LocalDate.now()))));
+                        "/invoices", invoice.dueDate() != null && invoice.dueDate().isBefore(LocalDate.now(PARIS)))));
         return steps;
     }
 
