@@ -53,14 +53,14 @@ class BillingBrowserTest extends BrowserTest {
         Browser.logIn(browser, wait, port, groupement.coordinator());
         browser.get("http://localhost:" + port + "/rounds/" + round);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("billing-link"))).click();
-        WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("number")));
+        WebElement invoiceNumber = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("number")));
         // The page says the CSV format itself, and offers a sample of this order's invoice in it (with the page's session).
         String sample = (String) browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(document.querySelector('.csv-format a').href, {credentials: 'same-origin'}).then(r => r.text()).then(done);
                 """);
         assertThat(sample).startsWith("facture;").contains("\nligne;CAR-6;12;1,80;5,5;21,60\n").contains("\ntva;5,5;1,19\n");
-        number.sendKeys("FERME-2026-118");
+        invoiceNumber.sendKeys("FERME-2026-118");
         assertThat(browser.findElement(By.name("quantity.0")).getAttribute("value")).isEqualTo("12");
         assertThat(browser.findElement(By.name("unitPrice.0")).getAttribute("value")).as("French decimals").isEqualTo("1,80");
         // 12 kg x 1.80 = 21.60; VAT 5.5 % = 1.19 (suggested, as printed on the invoice).
