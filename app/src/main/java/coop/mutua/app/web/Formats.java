@@ -1,5 +1,6 @@
 package coop.mutua.app.web;
 
+import coop.mutua.kernel.InputNumbers;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.UnitPrice;
@@ -69,22 +70,12 @@ public final class Formats {
 
     /** The value of an input: the language's decimal separator, no grouping, the scale kept ("5,10"). */
     public String input(Object number) {
-        BigDecimal value = decimal(number);
-        if (value == null) {
-            return "";
-        }
-        String plain = value.toPlainString();
-        return symbols().getDecimalSeparator() == ',' ? plain.replace('.', ',') : plain;
+        return InputNumbers.of(decimal(number), locale);
     }
 
     /** The same for a quantity, without trailing zeros ("2,5" rather than "2,500"). */
     public String inputNumber(Object number) {
-        BigDecimal value = decimal(number);
-        if (value == null) {
-            return "";
-        }
-        BigDecimal plain = value.stripTrailingZeros();
-        return input(plain.scale() < 0 ? plain.setScale(0, RoundingMode.UNNECESSARY) : plain);
+        return InputNumbers.quantity(decimal(number), locale);
     }
 
     private DecimalFormatSymbols symbols() {

@@ -34,6 +34,16 @@ class LayoutAdvice implements HandlerInterceptor {
         addTo(view.getModelMap(), request);
     }
 
+    /** The error page (404, 403, 422...) with the layout's attributes, the reason shown when there is one. */
+    ModelAndView errorPage(int status, String reason, HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(status);
+        ModelAndView view = new ModelAndView("error");
+        view.addObject("status", status);
+        view.addObject("reason", reason);
+        addTo(view.getModelMap(), request);
+        return view;
+    }
+
     /** Also used by the error pages, which Spring renders without calling postHandle. */
     void addTo(ModelMap model, HttpServletRequest request) {
         model.addAttribute("zone", PARIS);

@@ -10,7 +10,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -35,10 +34,6 @@ class MissingAddresses {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Nothing at " + request.getRequestURI()));
         }
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        ModelAndView view = new ModelAndView("error");
-        view.addObject("status", 404);
-        layout.addTo(view.getModelMap(), request);
-        return view;
+        return layout.errorPage(HttpServletResponse.SC_NOT_FOUND, null, request, response);
     }
 }

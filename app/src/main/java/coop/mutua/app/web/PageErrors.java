@@ -29,26 +29,17 @@ class PageErrors {
 
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) {
-        return errorPage(HttpServletResponse.SC_NOT_FOUND, null, request, response);
+        return layout.errorPage(HttpServletResponse.SC_NOT_FOUND, null, request, response);
     }
 
     /** A page or an action of another role: a 403 page (never a JSON body), whatever the page showed. */
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden(HttpServletRequest request, HttpServletResponse response) {
-        return errorPage(HttpServletResponse.SC_FORBIDDEN, null, request, response);
+        return layout.errorPage(HttpServletResponse.SC_FORBIDDEN, null, request, response);
     }
 
     @ExceptionHandler(DomainException.class)
     ModelAndView refused(DomainException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return errorPage(422, messages.getMessage(e.code(), e.arguments(), e.getMessage(), locale), request, response);
-    }
-
-    private ModelAndView errorPage(int status, String reason, HttpServletRequest request, HttpServletResponse response) {
-        response.setStatus(status);
-        ModelAndView view = new ModelAndView("error");
-        view.addObject("status", status);
-        view.addObject("reason", reason);
-        layout.addTo(view.getModelMap(), request);
-        return view;
+        return layout.errorPage(422, messages.getMessage(e.code(), e.arguments(), e.getMessage(), locale), request, response);
     }
 }

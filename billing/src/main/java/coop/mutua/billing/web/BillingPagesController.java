@@ -9,6 +9,7 @@ import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InputNumbers;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -257,23 +259,19 @@ class BillingPagesController {
         StringBuilder csv = new StringBuilder("facture;NUMERO-A-REMPLACER;" + LocalDate.now(coop.mutua.billing.batch.MemberInvoiceIssuer.ZONE) + ";\n");
         for (SupplierOrderView.Line line : order.lines()) {
             Quantity arrived = line.delivered() != null ? line.delivered() : line.quantity();
-            csv.append("ligne;").append(line.reference()).append(';').append(comma(arrived.value().stripTrailingZeros().toPlainString()))
-                    .append(';').append(comma(line.unitPrice().value().toPlainString())).append(';')
-                    .append(comma(line.vatRate().percent().stripTrailingZeros().toPlainString())).append(';')
-                    .append(comma(line.unitPrice().times(arrived).toBigDecimal().toPlainString())).append('\n');
+            csv.append("ligne;").append(line.reference()).append(';').append(InputNumbers.quantity(arrived.value(), Locale.FRENCH))
+                    .append(';').append(InputNumbers.of(line.unitPrice().value(), Locale.FRENCH)).append(';')
+                    .append(InputNumbers.quantity(line.vatRate().percent(), Locale.FRENCH)).append(';')
+                    .append(InputNumbers.of(line.unitPrice().times(arrived).toBigDecimal(), Locale.FRENCH)).append('\n');
         }
         SupplierInvoices.Entry expected = SupplierInvoices.asDelivered(order, null, null, null);
         expected.charges().forEach(charge -> csv.append("frais;").append(charge.reason()).append(';')
-                .append(comma(charge.vatRate().percent().stripTrailingZeros().toPlainString())).append(';')
-                .append(comma(charge.amountExclVat().toBigDecimal().toPlainString())).append('\n'));
-        expected.vat().forEach((rate, amount) -> csv.append("tva;").append(comma(rate.percent().stripTrailingZeros().toPlainString()))
-                .append(';').append(comma(amount.toBigDecimal().toPlainString())).append('\n'));
+                .append(InputNumbers.quantity(charge.vatRate().percent(), Locale.FRENCH)).append(';')
+                .append(InputNumbers.of(charge.amountExclVat().toBigDecimal(), Locale.FRENCH)).append('\n'));
+        expected.vat().forEach((rate, amount) -> csv.append("tva;").append(InputNumbers.quantity(rate.percent(), Locale.FRENCH))
+                .append(';').append(InputNumbers.of(amount.toBigDecimal(), Locale.FRENCH)).append('\n'));
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("facture-fournisseur-" + orderId + ".csv").build().toString()).body(csv.toString());
-    }
-
-    private static String comma(String decimal) {
-        return decimal.replace('.', ',');
     }
 
     /** VAT per rate of what arrived at the order's prices, and of the delivery fee: what the invoice should print. */

@@ -15,17 +15,22 @@ public record LineOutlook(LineOutcome kind, Quantity asked, Quantity expected, Q
 
     public static LineOutlook of(MemberId member, List<Allocation.Claim> claims, Quantity caseSize, Quantity minimumOrder,
                                  Quantity step, AllocationPolicy policy) {
-        Allocation.Claim mine = claims.stream().filter(c -> c.memberId().equals(member)).findFirst().orElse(null);
-        if (mine == null || mine.quantity().isZero()) {
-            return new LineOutlook(LineOutcome.NOT_ORDERED, Quantity.ZERO, Quantity.ZERO, Quantity.ZERO);
-        }
         Quantity asked = Quantity.ZERO;
         Quantity tolerance = Quantity.ZERO;
         for (Allocation.Claim claim : claims) {
             asked = asked.plus(claim.quantity());
             tolerance = tolerance.plus(claim.tolerance() == null ? Quantity.ZERO : claim.tolerance());
         }
-        CaseRounding.Result rounding = CaseRounding.round(asked, tolerance, caseSize, minimumOrder);
+        return of(member, claims, CaseRounding.round(asked, tolerance, caseSize, minimumOrder), step, policy);
+    }
+
+    /** The same, given the pool's case rounding already made of these claims (the live preview makes it once). */
+    public static LineOutlook of(MemberId member, List<Allocation.Claim> claims, CaseRounding.Result rounding, Quantity step,
+                                 AllocationPolicy policy) {
+        Allocation.Claim mine = claims.stream().filter(c -> c.memberId().equals(member)).findFirst().orElse(null);
+        if (mine == null || mine.quantity().isZero()) {
+            return new LineOutlook(LineOutcome.NOT_ORDERED, Quantity.ZERO, Quantity.ZERO, Quantity.ZERO);
+        }
         Quantity expected = Allocation.allocate(rounding.ordered(), step, claims, policy).allocated()
                 .getOrDefault(member, Quantity.ZERO);
         int comparison = expected.compareTo(mine.quantity());

@@ -108,8 +108,7 @@ public class PoolingPreviews {
             TierProgress tier = TierProgress.of(product.price(), rounding.ordered());
             MyLine myLine = null;
             if (query.viewer() != null) {
-                LineOutlook outlook = LineOutlook.of(query.viewer(), productClaims, product.details().caseSize(),
-                        product.details().minimumOrderQuantity(), product.details().step(), policy);
+                LineOutlook outlook = LineOutlook.of(query.viewer(), productClaims, rounding, product.details().step(), policy);
                 myLine = new MyLine(outlook.kind(), outlook.expected(), outlook.shortfall());
                 mine.add(product, tier.unitPrice(), outlook.expected());
             }
