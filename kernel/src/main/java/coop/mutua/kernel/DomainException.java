@@ -27,7 +27,7 @@ public class DomainException extends RuntimeException {
 
     /** Codes whose first argument is the name of the field at fault. */
     private static final java.util.Set<String> FIELD_CODES = java.util.Set.of("field.required", "field.too-long", "field.email",
-            "field.positive", "field.negative", "field.amount");
+            "field.positive", "field.negative", "field.amount", "field.characters", "field.date-range", "field.too-large");
 
     /** The field at fault, when the refusal names one (the API's problem documents and the forms show it). */
     public java.util.Optional<String> field() {

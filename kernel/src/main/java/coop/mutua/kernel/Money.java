@@ -15,23 +15,35 @@ public record Money(long cents) implements Comparable<Money> {
         return new Money(cents);
     }
 
+    /** The most an amount typed or sent may be, either sign: a billion euros less a cent. */
+    public static final BigDecimal MAX_TYPED = new BigDecimal("999999999.99");
+
     /** Parses "12.3", "12,30" or "-4": more than two decimals is refused rather than silently rounded. */
     public static Money parse(String text) {
         BigDecimal value = Decimals.parse(text, "amount");
+        Decimals.atMost(value, MAX_TYPED, "amount.too-large");
         if (value.stripTrailingZeros().scale() > 2) {
-            throw new DomainException("amount.too-many-decimals", text);
+            throw new DomainException("amount.too-many-decimals", Decimals.shown(text));
         }
         return of(value);
     }
 
     /** Converts an exact amount with at most two decimals. */
     public static Money of(BigDecimal euros) {
-        return new Money(euros.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
+        return new Money(cents(euros.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY)));
     }
 
     /** Rounds an amount with more decimals to the cent, half up (the usual commercial rounding in France). */
     public static Money rounded(BigDecimal euros) {
-        return new Money(euros.setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact());
+        return new Money(cents(euros.setScale(2, RoundingMode.HALF_UP).movePointRight(2)));
+    }
+
+    private static long cents(BigDecimal cents) {
+        try {
+            return cents.longValueExact();
+        } catch (ArithmeticException tooLarge) {
+            throw new DomainException("amount.too-large", Decimals.shown(cents.movePointLeft(2)), MAX_TYPED.toPlainString());
+        }
     }
 
     public Money plus(Money other) {

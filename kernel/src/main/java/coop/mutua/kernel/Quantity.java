@@ -5,19 +5,26 @@ import java.util.Objects;
 
 /**
  * A non-negative quantity in a product's sale unit (pieces, kg, litres...), exact to the gram or millilitre:
- * at most three decimals.
+ * at most three decimals. A quantity someone types (an order line, a case size, what arrived) is at most
+ * {@link #MAX_TYPED}; a computed one (a pool's total) stays below {@link #LIMIT}, what the widest column holds.
  */
 public record Quantity(BigDecimal value) implements Comparable<Quantity> {
 
+    /** The most anyone may type: a million units less a gram. Sums of many such lines still fit {@link #LIMIT}. */
+    public static final BigDecimal MAX_TYPED = new BigDecimal("999999.999");
+    /** Below what the read models hold (NUMERIC(14,3)). */
+    public static final BigDecimal LIMIT = new BigDecimal("99999999999.999");
+    /** After the limits, which its construction checks. */
     public static final Quantity ZERO = new Quantity(BigDecimal.ZERO);
 
     public Quantity {
         Objects.requireNonNull(value, "value");
         if (value.signum() < 0) {
-            throw new DomainException("quantity.negative", value.toPlainString());
+            throw new DomainException("quantity.negative", Decimals.shown(value));
         }
+        Decimals.atMost(value, LIMIT, "quantity.too-large");
         if (value.stripTrailingZeros().scale() > 3) {
-            throw new DomainException("quantity.too-many-decimals", value.toPlainString());
+            throw new DomainException("quantity.too-many-decimals", Decimals.shown(value));
         }
         value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         if (value.scale() < 0) {
@@ -25,8 +32,11 @@ public record Quantity(BigDecimal value) implements Comparable<Quantity> {
         }
     }
 
+    /** A quantity as typed ("2,5", "12"): at most {@link #MAX_TYPED}. */
     public static Quantity of(String text) {
-        return new Quantity(Decimals.parse(text, "quantity"));
+        BigDecimal value = Decimals.parse(text, "quantity");
+        Decimals.atMost(value, MAX_TYPED, "quantity.too-large");
+        return new Quantity(value);
     }
 
     public static Quantity of(long units) {

@@ -9,19 +9,28 @@ import java.util.Objects;
  */
 public record UnitPrice(BigDecimal value) implements Comparable<UnitPrice> {
 
+    /** The most a unit may cost as typed: a million euros less a hundredth of a cent. */
+    public static final BigDecimal MAX_TYPED = new BigDecimal("999999.9999");
+    /** Below what the read models hold (NUMERIC(12,4)). */
+    public static final BigDecimal LIMIT = new BigDecimal("99999999.9999");
+
     public UnitPrice {
         Objects.requireNonNull(value, "value");
         if (value.signum() < 0) {
-            throw new DomainException("price.negative", value.toPlainString());
+            throw new DomainException("price.negative", Decimals.shown(value));
         }
+        Decimals.atMost(value, LIMIT, "price.too-large");
         if (value.stripTrailingZeros().scale() > 4) {
-            throw new DomainException("price.too-many-decimals", value.toPlainString());
+            throw new DomainException("price.too-many-decimals", Decimals.shown(value));
         }
         value = value.setScale(Math.max(2, value.stripTrailingZeros().scale()));
     }
 
+    /** A price as typed ("1,90"): at most {@link #MAX_TYPED}. */
     public static UnitPrice of(String text) {
-        return new UnitPrice(Decimals.parse(text, "price"));
+        BigDecimal value = Decimals.parse(text, "price");
+        Decimals.atMost(value, MAX_TYPED, "price.too-large");
+        return new UnitPrice(value);
     }
 
     /** The amount excluding VAT for a quantity, rounded to the cent. */

@@ -1,6 +1,7 @@
 package coop.mutua.app.axon;
 
 import java.time.Clock;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -114,18 +115,34 @@ public class AxonConfiguration {
         return new PostgresSagaSqlSchema();
     }
 
+    /**
+     * A subscribing projection writes in the command's own transaction: if it fails, the command must fail. Axon's default
+     * for them only logs and goes on, while PostgreSQL has already doomed the transaction: its commit then silently rolled
+     * back and the client was answered 200 for an order that was not stored (issue 15). Their failures now propagate.
+     */
+    @Bean
+    ConfigurerModule projectionFailuresPropagate() {
+        // Tracking projections with a dead-letter queue already propagate to it (Axon's DeadLetteringEventHandlerInvoker).
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
     /** Command handlers ask for the clock so that tests can fix "now". */
     @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
 
-    /** Every command leaves with the acting user, its groupement and a correlation id in its metadata. */
+    /**
+     * Every command leaves with the acting user, its groupement and a correlation id in its metadata, and only if no read
+     * model would refuse one of its values (CommandLimits).
+     */
     @Bean
     ConfigurerModule actorMetadataOnCommands() {
         return configurer -> configurer.onInitialize(config -> config.onStart(() -> {
             CommandBus commandBus = config.commandBus();
             commandBus.registerDispatchInterceptor(new ActorMetadataInterceptor());
+            commandBus.registerHandlerInterceptor(new CommandLimits());
         }));
     }
 }

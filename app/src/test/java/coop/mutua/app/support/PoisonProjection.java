@@ -1,6 +1,7 @@
 package coop.mutua.app.support;
 
 import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
+import coop.mutua.ordering.api.RoundTermsSetEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,12 @@ public class PoisonProjection {
         if (event.title().startsWith("POISON")) {
             jdbc.sql("INSERT INTO table_that_does_not_exist VALUES (1)").update();
         }
+        jdbc.sql("INSERT INTO test_poison_seen VALUES (:id) ON CONFLICT DO NOTHING").param("id", event.roundId().value()).update();
+    }
+
+    /** Handled so that a poisoned round's later events queue up behind its first one (tests of the dead letters' bound). */
+    @EventHandler
+    void on(RoundTermsSetEvent event) {
         jdbc.sql("INSERT INTO test_poison_seen VALUES (:id) ON CONFLICT DO NOTHING").param("id", event.roundId().value()).update();
     }
 }

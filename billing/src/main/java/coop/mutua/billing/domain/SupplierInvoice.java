@@ -55,10 +55,9 @@ public class SupplierInvoice {
         }
         Require.present(command.roundId(), "roundId");
         Require.present(command.supplierOrderId(), "supplierOrderId");
-        if (command.number() == null || command.number().isBlank()) {
-            throw new DomainException("field.required", "number");
-        }
-        Require.present(command.issueDate(), "issueDate");
+        Require.text(command.number(), "number", 100);
+        Require.date(Require.present(command.issueDate(), "issueDate"), "issueDate");
+        Require.date(command.dueDate(), "dueDate");
         List<SupplierInvoiceLine> lines = command.lines() == null ? List.of() : command.lines();
         if (lines.isEmpty() && (command.charges() == null || command.charges().isEmpty())) {
             throw new DomainException("supplier-invoice.empty");
@@ -97,7 +96,7 @@ public class SupplierInvoice {
         if (status == SupplierInvoiceStatus.MATCHED) {
             throw new ConflictException("supplier-invoice.nothing-to-resolve");
         }
-        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+        String note = command.note() == null || command.note().isBlank() ? null : Require.paragraphs(command.note(), "note", 1000);
         if (!command.accept() && note == null) {
             throw new DomainException("field.required", "note");
         }

@@ -16,6 +16,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.UnitPrice;
+import coop.mutua.kernel.Require;
 import coop.mutua.kernel.VatRate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -245,39 +246,55 @@ class BillingApiController {
     }
 
     static SupplierInvoices.Entry entry(SupplierInvoiceJson body) {
-        List<SupplierInvoiceLine> lines = body.lines() == null ? List.of() : body.lines().stream()
-                .map(line -> new SupplierInvoiceLine(product(line.productId()), line.label(), required(line.quantity(), "quantity", Quantity::of),
-                        required(line.unitPrice(), "unitPrice", UnitPrice::of), optional(line.vatRate(), VatRate::ofPercent),
-                        optional(line.amount(), Money::parse)))
-                .toList();
-        List<SupplierInvoiceCharge> charges = body.charges() == null ? List.of() : body.charges().stream()
-                .map(charge -> new SupplierInvoiceCharge(charge.reason() == null || charge.reason().isBlank() ? "Frais" : charge.reason().strip(),
-                        required(charge.vatRate(), "vatRate", VatRate::ofPercent), required(charge.amount(), "amount", Money::parse)))
-                .toList();
+        List<SupplierInvoiceLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; body.lines() != null && i < body.lines().size(); i++) {
+            SupplierInvoiceLineJson line = item(body.lines().get(i), "lines", i);
+            String at = "lines[" + i + "].";
+            lines.add(new SupplierInvoiceLine(product(line.productId(), at + "productId"), line.label(),
+                    required(line.quantity(), at + "quantity", Quantity::of), required(line.unitPrice(), at + "unitPrice", UnitPrice::of),
+                    optional(line.vatRate(), at + "vatRate", VatRate::ofPercent), optional(line.amount(), at + "amount", Money::parse)));
+        }
+        List<SupplierInvoiceCharge> charges = new java.util.ArrayList<>();
+        for (int i = 0; body.charges() != null && i < body.charges().size(); i++) {
+            ChargeJson charge = item(body.charges().get(i), "charges", i);
+            String at = "charges[" + i + "].";
+            charges.add(new SupplierInvoiceCharge(charge.reason() == null || charge.reason().isBlank() ? "Frais" : charge.reason().strip(),
+                    required(charge.vatRate(), at + "vatRate", VatRate::ofPercent), required(charge.amount(), at + "amount", Money::parse)));
+        }
         Map<VatRate, Money> vat = new EnumMap<>(VatRate.class);
-        if (body.vat() != null) {
-            body.vat().forEach(v -> vat.merge(required(v.rate(), "vatRate", VatRate::ofPercent), required(v.amount(), "amount", Money::parse),
-                    Money::plus));
+        for (int i = 0; body.vat() != null && i < body.vat().size(); i++) {
+            VatJson v = item(body.vat().get(i), "vat", i);
+            String at = "vat[" + i + "].";
+            vat.merge(required(v.rate(), at + "rate", VatRate::ofPercent), required(v.amount(), at + "amount", Money::parse),
+                    Money::plus);
         }
         return new SupplierInvoices.Entry(body.number(), body.issueDate() == null ? null : date(body.issueDate(), "issueDate"),
                 body.dueDate() == null || body.dueDate().isBlank() ? null : date(body.dueDate(), "dueDate"),
                 Boolean.TRUE.equals(body.creditNote()), lines, charges, vat);
     }
 
+    /** An element of a list in the body: {@code null} is named, not a 500. */
+    private static <T> T item(T element, String list, int index) {
+        if (element == null) {
+            throw new DomainException("field.required", list + "[" + index + "]");
+        }
+        return element;
+    }
+
     private static <T> T required(String text, String field, java.util.function.Function<String, T> parse) {
         if (text == null || text.isBlank()) {
             throw new DomainException("field.required", field);
         }
-        return parse.apply(text.strip());
+        return Require.named(field, () -> parse.apply(text.strip()));
     }
 
-    private static <T> T optional(String text, java.util.function.Function<String, T> parse) {
-        return text == null || text.isBlank() ? null : parse.apply(text.strip());
+    private static <T> T optional(String text, String field, java.util.function.Function<String, T> parse) {
+        return text == null || text.isBlank() ? null : Require.named(field, () -> parse.apply(text.strip()));
     }
 
-    private static ProductId product(String id) {
+    private static ProductId product(String id, String field) {
         if (id == null || id.isBlank()) {
-            throw new DomainException("field.required", "productId");
+            throw new DomainException("field.required", field);
         }
         try {
             return ProductId.of(id.strip());
@@ -288,9 +305,9 @@ class BillingApiController {
 
     static LocalDate date(String text, String field) {
         try {
-            return LocalDate.parse(text.strip());
+            return Require.date(LocalDate.parse(text.strip()), field);
         } catch (DateTimeParseException e) {
-            throw new DomainException("date.invalid", field, text);
+            throw new coop.mutua.kernel.InvalidFieldException(field, "date.invalid", field, text);
         }
     }
 

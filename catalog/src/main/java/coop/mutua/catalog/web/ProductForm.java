@@ -14,6 +14,7 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.InputNumbers;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.Require;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.VatRate;
@@ -108,8 +109,9 @@ public class ProductForm {
 
     ProductDetails details() {
         return new ProductDetails(name, category, saleUnit, quantity(step, "step"), quantity(caseSize, "caseSize"),
-                minimumOrderQuantity == null || minimumOrderQuantity.isBlank() ? Quantity.ZERO : Quantity.of(minimumOrderQuantity),
-                vatRate == null || vatRate.isBlank() ? null : VatRate.ofPercent(vatRate), labels, origin);
+                minimumOrderQuantity == null || minimumOrderQuantity.isBlank() ? Quantity.ZERO
+                        : Require.named("minimumOrderQuantity", () -> Quantity.of(minimumOrderQuantity)),
+                vatRate == null || vatRate.isBlank() ? null : Require.named("vatRate", () -> VatRate.ofPercent(vatRate)), labels, origin);
     }
 
     ProductPrice price() {
@@ -117,13 +119,16 @@ public class ProductForm {
             throw new DomainException("field.required", "unitPrice");
         }
         List<PriceTier> parsed = new ArrayList<>();
-        for (TierForm tier : tiers == null ? List.<TierForm>of() : tiers) {
+        List<TierForm> typed = tiers == null ? List.of() : tiers;
+        for (int i = 0; i < typed.size(); i++) {
+            TierForm tier = typed.get(i);
             if (tier != null && !tier.isBlank()) {
-                parsed.add(new PriceTier(tier.from == null || tier.from.isBlank() ? null : Quantity.of(tier.from),
-                        tier.price == null || tier.price.isBlank() ? null : UnitPrice.of(tier.price)));
+                String at = "tiers[" + i + "].";
+                parsed.add(new PriceTier(tier.from == null || tier.from.isBlank() ? null : Require.named(at + "from", () -> Quantity.of(tier.from)),
+                        tier.price == null || tier.price.isBlank() ? null : Require.named(at + "price", () -> UnitPrice.of(tier.price))));
             }
         }
-        return new ProductPrice(UnitPrice.of(unitPrice), parsed);
+        return new ProductPrice(Require.named("unitPrice", () -> UnitPrice.of(unitPrice)), parsed);
     }
 
     private Instant effectiveAt() {
@@ -145,6 +150,6 @@ public class ProductForm {
         if (text == null || text.isBlank()) {
             throw new DomainException("field.required", field);
         }
-        return Quantity.of(text);
+        return Require.named(field, () -> Quantity.of(text));
     }
 }

@@ -77,8 +77,9 @@ public class PurchaseRound {
     public void handle(CreatePurchaseRoundCommand command, Clock clock) {
         String title = Require.text(command.title(), "title", 200);
         String place = Require.text(command.deliveryPlace(), "deliveryPlace", 200);
-        Require.present(command.closesAt(), "closesAt");
-        Require.present(command.deliveryDate(), "deliveryDate");
+        Require.instant(Require.present(command.closesAt(), "closesAt"), "closesAt");
+        Require.date(Require.present(command.deliveryDate(), "deliveryDate"), "deliveryDate");
+        Require.instant(command.opensAt(), "opensAt");
         if (!command.closesAt().isAfter(clock.instant())) {
             throw new DomainException("round.deadline-in-past");
         }

@@ -6,6 +6,7 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.Require;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.FindMemberOrderQuery;
@@ -79,7 +80,10 @@ class OrdersApiController {
                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         RoundId round = RoundVisibility.parse(roundId);
         MemberId member = member(memberId);
-        List<OrderLine> lines = body.lines() == null ? List.of() : body.lines().stream().map(OrdersApiController::line).toList();
+        List<OrderLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; body.lines() != null && i < body.lines().size(); i++) {
+            lines.add(line(body.lines().get(i), "lines[" + i + "]."));
+        }
         if (!placingOrders.submit(actor, round, member, lines, idempotencyKey)) {
             // A retry of a request already applied: answer with the order as it stands.
             return json(round, member, previews.handle(new FindMemberOrderQuery(actor.groupementId(), round, member)));
@@ -111,9 +115,12 @@ class OrdersApiController {
         }
     }
 
-    private static OrderLine line(OrderJson.OrderLineJson line) {
+    private static OrderLine line(OrderJson.OrderLineJson line, String at) {
+        if (line == null) {
+            throw new DomainException("field.required", at.substring(0, at.length() - 1));
+        }
         if (line.productId() == null || line.productId().isBlank()) {
-            throw new DomainException("field.required", "productId");
+            throw new DomainException("field.required", at + "productId");
         }
         ProductId productId;
         try {
@@ -121,8 +128,9 @@ class OrdersApiController {
         } catch (IllegalArgumentException malformed) {
             throw new DomainException("order.not-on-offer", line.productId());
         }
-        return new OrderLine(productId, line.quantity() == null ? null : Quantity.of(line.quantity()),
-                line.tolerance() == null || line.tolerance().isBlank() ? Quantity.ZERO : Quantity.of(line.tolerance()));
+        return new OrderLine(productId, line.quantity() == null ? null : Require.named(at + "quantity", () -> Quantity.of(line.quantity())),
+                line.tolerance() == null || line.tolerance().isBlank() ? Quantity.ZERO
+                        : Require.named(at + "tolerance", () -> Quantity.of(line.tolerance())));
     }
 
     private static OrderJson json(RoundId round, MemberId member, List<OrderLine> lines) {
