@@ -337,8 +337,10 @@ class AccountsIntegrationTest {
         List<String> readable = new ArrayList<>();
         JsonNode paths = api.get("/v3/api-docs", null, null).json().get("paths");
         for (var entry : paths.properties()) {
-            // Its own account (/api/me, its API tokens) and the platform's groupements are the operator's; nothing else.
-            if (!entry.getValue().has("get") || entry.getKey().startsWith("/api/groupements") || entry.getKey().startsWith("/api/me")) {
+            // Its own account (/api/me, its API tokens), the platform's groupements and incidents (/api/operator) are the
+            // operator's; nothing else.
+            if (!entry.getValue().has("get") || entry.getKey().startsWith("/api/groupements") || entry.getKey().startsWith("/api/me")
+                    || entry.getKey().startsWith("/api/operator/")) {
                 continue;
             }
             String concrete = entry.getKey();

@@ -41,7 +41,7 @@ final class HostHeader {
         return new Http.Reply(Integer.parseInt(status.group(1)), null);
     }
 
-    private static String exchange(int port, String request) {
+    static String exchange(int port, String request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));

@@ -31,6 +31,8 @@ class PagesAndOperationsTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    coop.mutua.app.account.Accounts accounts;
+    @Autowired
     org.springframework.security.web.FilterChainProxy securityFilters;
     @Autowired
     org.springframework.security.web.firewall.StrictHttpFirewall firewall;
@@ -146,19 +148,40 @@ class PagesAndOperationsTest {
         assertThat(member.get("/rounds", null, null).status()).isEqualTo(200);
     }
 
+    /** Behind a proxy on the same machine or network, without MUTUA_PUBLIC_URL: X-Forwarded-Proto decides (issue 15). */
     @Test
-    void healthChecksTheDatabaseAndMetricsAreExposedForPrometheus() {
+    void aRequestThatCameThroughHttpsStaysOnHttpsWithHsts() {
+        String answer = HostHeader.exchange(port, "GET /rounds HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-Proto: https\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer).containsPattern("(?i)Location: (https://localhost(:443)?)?/login")
+                .containsIgnoringCase("Strict-Transport-Security: max-age=").containsIgnoringCase("Referrer-Policy: same-origin");
+        assertThat(answer).containsPattern("(?i)Set-Cookie: JSESSIONID=[^\r\n]*Secure");
+        String plain = HostHeader.exchange(port, "GET /rounds HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(plain).doesNotContainIgnoringCase("Strict-Transport-Security");
+    }
+
+    @Test
+    void healthIsPublicAndEveryOtherActuatorEndpointIsTheOperatorsOnly() {
         Http anonymous = new Http(port);
 
         Reply health = anonymous.get("/actuator/health", null, null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
         assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.get("/actuator/health/readiness", null, null).status()).isEqualTo(200);
 
-        Reply prometheus = anonymous.get("/actuator/prometheus", null, null);
-        assertThat(prometheus.status()).isEqualTo(200);
+        String operator = "exploitation-pages-" + System.nanoTime();
+        accounts.createOperator(operator, TestGroupements.PASSWORD, "Exploitation");
+        for (String endpoint : List.of("/actuator", "/actuator/info", "/actuator/metrics", "/actuator/prometheus")) {
+            assertThat(anonymous.get(endpoint, null, null).status()).as(endpoint).isEqualTo(401);
+            for (String user : List.of(groupement.coordinator(), groupement.member(), groupement.supplier())) {
+                assertThat(anonymous.get(endpoint, user, TestGroupements.PASSWORD).status()).as(endpoint + " as " + user).isEqualTo(403);
+            }
+            assertThat(anonymous.get(endpoint, operator, TestGroupements.PASSWORD).status()).as(endpoint).isEqualTo(200);
+        }
+        Reply prometheus = anonymous.get("/actuator/prometheus", operator, TestGroupements.PASSWORD);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections_active")
-                .contains("http_server_requests_seconds");
+                .contains("http_server_requests_seconds").contains("mutua_projections_dead_letters");
     }
 
     private long roundCount() {

@@ -86,17 +86,38 @@ class RoundsApiIntegrationTest {
         assertThat(titles(http.get("/api/rounds", gironde.coordinator(), PASSWORD))).containsExactly("Une seule fois");
     }
 
+    /** A round's id is answered as unknown to another groupement, even when it sends it as its own new round's id (issue 15). */
     @Test
-    void anotherGroupementCannotTakeOverARoundIdByReplayingIt() {
+    void anotherGroupementCannotTakeOverARoundIdNorLearnThatItExists() {
         String id = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson("Gironde")).json().get("id").asString();
+        String unused = java.util.UUID.randomUUID().toString();
 
-        Reply replay = http.postJson("/api/rounds", landes.coordinator(), PASSWORD,
-                "{\"id\":\"" + id + "\"," + roundJson("Landes").substring(1));
+        Reply replay = http.postJson("/api/rounds", landes.coordinator(), PASSWORD, "{\"id\":\"" + id + "\"," + roundJson("Landes").substring(1));
+        Reply fresh = http.postJson("/api/rounds", landes.coordinator(), PASSWORD, "{\"id\":\"" + unused + "\"," + roundJson("Landes 2").substring(1));
 
-        assertThat(replay.status()).isEqualTo(422);
-        assertThat(replay.json().get("code").asString()).isEqualTo("round.id-taken");
-        assertThat(titles(http.get("/api/rounds", landes.coordinator(), PASSWORD))).isEmpty();
+        assertThat(replay.status()).as("a foreign id is answered as a new one").isEqualTo(fresh.status()).isEqualTo(201);
+        assertThat(replay.json().get("id").asString()).isNotEqualTo(id);
+        assertThat(http.get("/api/rounds/" + id, landes.coordinator(), PASSWORD).status()).isEqualTo(404);
+        assertThat(titles(http.get("/api/rounds", landes.coordinator(), PASSWORD))).containsExactlyInAnyOrder("Landes", "Landes 2");
         assertThat(titles(http.get("/api/rounds", gironde.coordinator(), PASSWORD))).containsExactly("Gironde");
+        // The same chosen id again in one groupement: the same round.
+        Reply again = http.postJson("/api/rounds", landes.coordinator(), PASSWORD, "{\"id\":\"" + unused + "\"," + roundJson("Landes 2").substring(1));
+        assertThat(again.json().get("id").asString()).isEqualTo(fresh.json().get("id").asString());
+        // Nor does invoicing's progress tell anything about another groupement's round.
+        assertThat(http.get("/api/rounds/" + id + "/invoices", landes.coordinator(), PASSWORD).status()).isEqualTo(404);
+        assertThat(http.get("/api/rounds/" + unused + "/invoices", landes.coordinator(), PASSWORD).status()).isEqualTo(404);
+    }
+
+    /** A draft is the coordinator's: its report is unknown to members, through the API and the pages (issue 15). */
+    @Test
+    void membersDoNotSeeADraftThroughItsReport() {
+        String draft = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson("Brouillon")).json().get("id").asString();
+        assertThat(http.get("/api/rounds/" + draft + "/report", gironde.member(), PASSWORD).status()).isEqualTo(404);
+        assertThat(http.get("/api/rounds/" + draft + "/report.csv", gironde.member(), PASSWORD).status()).isEqualTo(404);
+        assertThat(http.get("/api/rounds/" + draft + "/report", gironde.coordinator(), PASSWORD).status()).isEqualTo(200);
+        Http page = coop.mutua.app.support.Pages.loggedIn(port, gironde.member(), PASSWORD);
+        assertThat(page.get("/reports?round=" + draft, null, null).status()).isEqualTo(404);
+        assertThat(page.get("/reports/impact.csv?round=" + draft, null, null).status()).isEqualTo(404);
     }
 
     @Test

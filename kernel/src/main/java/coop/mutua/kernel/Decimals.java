@@ -30,7 +30,7 @@ final class Decimals {
         } catch (NumberFormatException e) {
             throw new DomainException(what + ".not-a-number", shown(text));
         }
-        if (value.signum() != 0 && value.precision() - value.scale() > MAX_DIGITS) {
+        if (value.signum() != 0 && (long) value.precision() - value.scale() > MAX_DIGITS) {
             throw new DomainException(what + ".too-large", shown(text));
         }
         if (value.scale() > MAX_DIGITS) {

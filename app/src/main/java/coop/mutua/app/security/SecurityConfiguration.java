@@ -103,11 +103,43 @@ public class SecurityConfiguration {
         return web -> web.httpFirewall(httpFirewall);
     }
 
+    /**
+     * The actuator: health (the probes) for anyone; everything else (metrics, Prometheus, info, the index) for operators
+     * only, by page session or HTTP Basic (a scraper uses an operator account or its API token).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http, Accounts accounts) throws Exception {
+        return http
+                .securityMatcher("/actuator", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole("OPERATOR"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new SessionValidity(accounts), SecurityContextHolderFilter.class)
+                .headers(SecurityConfiguration::privacyHeaders)
+                .build();
+    }
+
+    /**
+     * No address of Mutua (invitation and reset links carry a token) leaves as a referrer, and no page may use the camera,
+     * the microphone, the location or payments. HSTS is Spring Security's default on https requests (see PublicAddressFilter).
+     */
+    static void privacyHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new org.springframework.security.web.header.writers.StaticHeadersWriter("Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=(), payment=(), usb=()"));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Accounts accounts) throws Exception {
         return http
                 .securityMatcher("/api/**")
+                .headers(SecurityConfiguration::privacyHeaders)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // A wrong password gets the same problem document as no password (not the error page's JSON).
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
@@ -129,7 +161,6 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/locale").permitAll()
                         .requestMatchers("/invitation/**", "/password/forgot", "/password/reset/**").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/login/code").hasAuthority(PendingLogin.CODE_DUE)
                         .requestMatchers("/account/two-factor", "/account/two-factor/**")
@@ -147,8 +178,11 @@ public class SecurityConfiguration {
                     }
                 }))
                 .addFilterAfter(new SessionValidity(accounts), SecurityContextHolderFilter.class)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
+                .headers(headers -> {
+                    privacyHeaders(headers);
+                    headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"));
+                })
                 .build();
     }
 

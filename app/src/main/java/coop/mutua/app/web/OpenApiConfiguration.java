@@ -124,8 +124,8 @@ public class OpenApiConfiguration {
 
     /**
      * The problems an operation can answer: 401, 429 (a throttled login) and 403 always; 404 when the path names a resource; 400 (unreadable
-     * input) and 422 (refused by a rule) when it takes input; 409 (a later stage locks this one) when it changes
-     * something. Responses an operation declares itself keep their content; the problem's is added beside it.
+     * input) and 422 (refused by a rule) when it takes input; 409 (a later stage locks this one), 406 (no JSON accepted,
+     * refused before any change) and 422 (an Idempotency-Key reused) when it changes something. Responses an operation declares itself keep their content; the problem's is added beside it.
      */
     private static void documentErrors(String path, PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
@@ -144,7 +144,16 @@ public class OpenApiConfiguration {
             problem(responses, "422", "Refused by a rule: the reason is in detail and code");
         }
         if (changes) {
-            problem(responses, "409", "The resource's state no longer allows this (a later stage locks it)");
+            problem(responses, "409", "The resource's state no longer allows this (a later stage locks it), or a request with the "
+                    + "same Idempotency-Key is still running");
+            problem(responses, "406", "The Accept header admits no JSON: refused before anything changes");
+            if (parameters.stream().noneMatch(parameter -> "Idempotency-Key".equalsIgnoreCase(parameter.getName()))) {
+                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter().name("Idempotency-Key")
+                        .required(false).schema(string("At most 200 characters").maxLength(200))
+                        .description("Repeating the same request with the same key answers the first answer again without "
+                                + "doing it twice; the same key with another request is refused (422). Kept per caller for a day."));
+            }
+            problem(responses, "422", "Refused by a rule: the reason is in detail and code (also: an Idempotency-Key used for another request)");
         }
         if (operation.getRequestBody() != null) {
             problem(responses, "415", "A content type the operation does not take");

@@ -53,7 +53,8 @@ class PagesController {
                 .findFirst()
                 .orElse(Locale.FRENCH);
         localeResolver.setLocale(request, response, locale);
-        boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
+        boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") && back.length() <= 2000
+                && back.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
         return "redirect:" + (local ? back : "/");
     }
 }

@@ -47,12 +47,15 @@ class BillingApiController {
     private final MemberInvoices memberInvoices;
     private final MemberInvoicing invoicing;
     private final Reports reports;
+    private final org.axonframework.queryhandling.QueryGateway queries;
 
-    BillingApiController(SupplierInvoices supplierInvoices, MemberInvoices memberInvoices, MemberInvoicing invoicing, Reports reports) {
+    BillingApiController(SupplierInvoices supplierInvoices, MemberInvoices memberInvoices, MemberInvoicing invoicing, Reports reports,
+                         org.axonframework.queryhandling.QueryGateway queries) {
         this.supplierInvoices = supplierInvoices;
         this.memberInvoices = memberInvoices;
         this.invoicing = invoicing;
         this.reports = reports;
+        this.queries = queries;
     }
 
     @GetMapping("/api/rounds/{id}/report")
@@ -180,14 +183,14 @@ class BillingApiController {
             description = "Refused with the reason when a supplier order is not received, not invoiced, or has an invoice "
                     + "awaiting a decision. Follow the progress with GET on the same path; starting again after a failure resumes.")
     ResponseEntity<MemberInvoicing.Progress> issue(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(invoicing.start(actor.groupementId(), round(id)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(invoicing.start(actor.groupementId(), ownRound(actor, id)));
     }
 
     @GetMapping("/api/rounds/{id}/invoices")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "How far the round's member invoicing is: status, invoices issued, members to invoice")
     MemberInvoicing.Progress progress(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        return invoicing.progress(actor.groupementId(), round(id));
+        return invoicing.progress(actor.groupementId(), ownRound(actor, id));
     }
 
     @GetMapping("/api/member-invoices")
@@ -309,6 +312,16 @@ class BillingApiController {
         } catch (DateTimeParseException e) {
             throw new coop.mutua.kernel.InvalidFieldException(field, "date.invalid", field, text);
         }
+    }
+
+    /** A round of the caller's groupement; another groupement's round is unknown, as a random id is (issue 15). */
+    private RoundId ownRound(Actor actor, String id) {
+        RoundId roundId = round(id);
+        queries.query(new coop.mutua.ordering.api.FindPurchaseRoundQuery(actor.groupementId(), roundId),
+                        org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(
+                                coop.mutua.ordering.api.PurchaseRoundSummary.class)).join()
+                .orElseThrow(() -> new NotFoundException("round", id));
+        return roundId;
     }
 
     private static RoundId round(String id) {

@@ -259,13 +259,13 @@ class BillingPagesController {
         StringBuilder csv = new StringBuilder("facture;NUMERO-A-REMPLACER;" + LocalDate.now(coop.mutua.billing.batch.MemberInvoiceIssuer.ZONE) + ";\n");
         for (SupplierOrderView.Line line : order.lines()) {
             Quantity arrived = line.delivered() != null ? line.delivered() : line.quantity();
-            csv.append("ligne;").append(line.reference()).append(';').append(InputNumbers.quantity(arrived.value(), Locale.FRENCH))
+            csv.append("ligne;").append(coop.mutua.kernel.CsvCells.text(line.reference())).append(';').append(InputNumbers.quantity(arrived.value(), Locale.FRENCH))
                     .append(';').append(InputNumbers.of(line.unitPrice().value(), Locale.FRENCH)).append(';')
                     .append(InputNumbers.quantity(line.vatRate().percent(), Locale.FRENCH)).append(';')
                     .append(InputNumbers.of(line.unitPrice().times(arrived).toBigDecimal(), Locale.FRENCH)).append('\n');
         }
         SupplierInvoices.Entry expected = SupplierInvoices.asDelivered(order, null, null, null);
-        expected.charges().forEach(charge -> csv.append("frais;").append(charge.reason()).append(';')
+        expected.charges().forEach(charge -> csv.append("frais;").append(coop.mutua.kernel.CsvCells.text(charge.reason())).append(';')
                 .append(InputNumbers.quantity(charge.vatRate().percent(), Locale.FRENCH)).append(';')
                 .append(InputNumbers.of(charge.amountExclVat().toBigDecimal(), Locale.FRENCH)).append('\n'));
         expected.vat().forEach((rate, amount) -> csv.append("tva;").append(InputNumbers.quantity(rate.percent(), Locale.FRENCH))
@@ -295,7 +295,9 @@ class BillingPagesController {
             throw new NotFoundException("round", id);
         }
         return queries.query(new FindPurchaseRoundQuery(actor.groupementId(), roundId),
-                ResponseTypes.optionalInstanceOf(PurchaseRoundSummary.class)).join().orElseThrow(() -> new NotFoundException("round", id));
+                        ResponseTypes.optionalInstanceOf(PurchaseRoundSummary.class)).join()
+                .filter(found -> found.status().visibleTo(actor.role()))
+                .orElseThrow(() -> new NotFoundException("round", id));
     }
 
     private Map<SupplierId, String> supplierNames(Actor actor) {

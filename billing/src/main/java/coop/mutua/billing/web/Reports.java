@@ -77,7 +77,9 @@ public class Reports {
     /** One round's report (the round must be pooled to have figures). */
     public ImpactView round(Actor actor, RoundId roundId) {
         PurchaseRoundSummary round = queries.query(new FindPurchaseRoundQuery(actor.groupementId(), roundId),
-                ResponseTypes.optionalInstanceOf(PurchaseRoundSummary.class)).join().orElseThrow(() -> new NotFoundException("round", roundId));
+                ResponseTypes.optionalInstanceOf(PurchaseRoundSummary.class)).join()
+                .filter(found -> found.status().visibleTo(actor.role()))
+                .orElseThrow(() -> new NotFoundException("round", roundId));
         return report(actor, round.title(), orders(actor, roundId), organicProducts(actor, List.of(roundId)));
     }
 
@@ -220,6 +222,6 @@ public class Reports {
     }
 
     private static String cell(String text) {
-        return text == null ? "" : text.contains(";") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return coop.mutua.kernel.CsvCells.text(text);
     }
 }

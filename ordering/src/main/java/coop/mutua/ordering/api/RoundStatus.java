@@ -31,4 +31,13 @@ public enum RoundStatus {
     public static RoundStatus failed(RoundJob job) {
         return job == RoundJob.POOLING ? POOLING_FAILED : INVOICING_FAILED;
     }
+
+    /** Who may see a round in this status: the coordinator always; members once it left its draft; suppliers never. */
+    public boolean visibleTo(coop.mutua.kernel.Role role) {
+        return switch (role) {
+            case COORDINATOR -> true;
+            case MEMBER -> this != DRAFT;
+            case SUPPLIER -> false;
+        };
+    }
 }

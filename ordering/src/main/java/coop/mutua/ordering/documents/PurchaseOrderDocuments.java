@@ -132,7 +132,7 @@ public final class PurchaseOrderDocuments {
     }
 
     private static String cell(String text) {
-        return text.contains(";") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return coop.mutua.kernel.CsvCells.text(text);
     }
 
     /** Lines of text down A4 pages, a new page when one is full. */

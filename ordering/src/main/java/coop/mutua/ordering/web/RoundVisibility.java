@@ -17,11 +17,13 @@ final class RoundVisibility {
     }
 
     static Set<RoundStatus> visibleTo(Actor actor) {
-        return switch (actor.role()) {
-            case COORDINATOR -> EnumSet.allOf(RoundStatus.class);
-            case MEMBER -> EnumSet.complementOf(EnumSet.of(RoundStatus.DRAFT));
-            case SUPPLIER -> EnumSet.noneOf(RoundStatus.class);
-        };
+        Set<RoundStatus> visible = EnumSet.noneOf(RoundStatus.class);
+        for (RoundStatus status : RoundStatus.values()) {
+            if (status.visibleTo(actor.role())) {
+                visible.add(status);
+            }
+        }
+        return visible;
     }
 
     /** The round the actor may see; a malformed id, another groupement's round or a hidden one does not exist. */

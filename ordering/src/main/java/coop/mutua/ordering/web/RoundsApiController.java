@@ -83,7 +83,8 @@ class RoundsApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Create a round in DRAFT",
-            description = "Repeating the request with the same Idempotency-Key (or the same id) returns the same round.")
+            description = "Repeating the request with the same Idempotency-Key (or the same id) returns the same round. An id you "
+                    + "choose (a UUID) names the round in your groupement: the round's own id, in the answer, is derived from it.")
     ResponseEntity<RoundJson> create(@Parameter(hidden = true) Actor actor, @RequestBody NewRoundJson body,
                                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (body.closesAt() == null) {
@@ -166,19 +167,28 @@ class RoundsApiController {
         }
     }
 
+    /**
+     * A client-chosen id (a UUID) names the round within the caller's groupement: the round's id is derived from it and the
+     * groupement, so that repeating the request finds the same round, and an id another groupement used tells nothing
+     * about it (issue 15: it answered "id taken"). The answer (and its Location) carries the round's id.
+     */
     private static RoundId roundId(Actor actor, String id, String idempotencyKey) {
         if (id != null && !id.isBlank()) {
-            // A client-chosen id is a UUID, as every id Mutua gives (the API document says so).
+            String chosen;
             try {
-                return RoundId.of(UUID.fromString(id).toString());
+                chosen = UUID.fromString(id.strip()).toString();
             } catch (IllegalArgumentException e) {
                 throw new DomainException("field.id", id);
             }
+            return scoped(actor.groupementId() + "/rounds/id/" + chosen);
         }
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            String scope = actor.groupementId() + "/" + actor.userId() + "/rounds/" + idempotencyKey;
-            return RoundId.of(UUID.nameUUIDFromBytes(scope.getBytes(StandardCharsets.UTF_8)).toString());
+            return scoped(actor.groupementId() + "/" + actor.userId() + "/rounds/" + idempotencyKey);
         }
         return RoundId.random();
+    }
+
+    private static RoundId scoped(String scope) {
+        return RoundId.of(UUID.nameUUIDFromBytes(scope.getBytes(StandardCharsets.UTF_8)).toString());
     }
 }

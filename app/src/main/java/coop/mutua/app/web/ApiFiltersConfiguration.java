@@ -1,0 +1,41 @@
+package coop.mutua.app.web;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Filters after Spring Security's (order -100), before any controller: parameters with control characters refused, then
+ * the API's content negotiation, then its Idempotency-Key, so that neither a refused format nor a retried request ever
+ * reaches a change.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiFiltersConfiguration {
+
+    @Bean
+    IdempotencyFilter idempotencyFilter(JdbcClient jdbc, FilterProblems problems) {
+        return new IdempotencyFilter(jdbc, problems);
+    }
+
+    @Bean
+    FilterRegistrationBean<ParameterCharactersFilter> parameterCharacters(FilterProblems problems) {
+        FilterRegistrationBean<ParameterCharactersFilter> registration = new FilterRegistrationBean<>(new ParameterCharactersFilter(problems));
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<NegotiateFirstFilter> negotiateFirst(FilterProblems problems) {
+        FilterRegistrationBean<NegotiateFirstFilter> registration = new FilterRegistrationBean<>(new NegotiateFirstFilter(problems));
+        registration.setOrder(1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotency(IdempotencyFilter filter) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(2);
+        return registration;
+    }
+}

@@ -1,0 +1,46 @@
+package coop.mutua.app.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Problem documents (as ApiErrors writes them) from servlet filters, which answer before any controller runs. */
+@Component
+class FilterProblems {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MessageSource messages;
+
+    FilterProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String field, Object... arguments)
+            throws IOException {
+        Locale locale = "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", ApiErrors.TYPE_BASE + code);
+        problem.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
+        problem.put("status", status);
+        problem.put("detail", messages.getMessage(code, arguments, code, locale));
+        problem.put("instance", request.getRequestURI());
+        problem.put("code", code);
+        if (field != null) {
+            problem.put("field", field);
+        }
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    }
+}

@@ -1,0 +1,54 @@
+package coop.mutua.app.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Query and form parameters with a NUL or another control character (but line breaks and tabs, which text areas send) are
+ * refused with 400 before any controller: PostgreSQL cannot even compare them, and a search for "?category=%00" was a 500
+ * (issue 15). The API answers a problem naming the parameter; pages the error page.
+ */
+class ParameterCharactersFilter extends OncePerRequestFilter {
+
+    private final FilterProblems problems;
+
+    ParameterCharactersFilter(FilterProblems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String refused = refusedParameter(request);
+        if (refused == null) {
+            chain.doFilter(request, response);
+        } else if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            problems.write(request, response, 400, "field.characters", refused, refused);
+        } else {
+            response.sendError(400);
+        }
+    }
+
+    private static String refusedParameter(HttpServletRequest request) {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            if (controls(parameter.getKey())) {
+                return "?";
+            }
+            for (String value : parameter.getValue()) {
+                if (value != null && controls(value)) {
+                    return parameter.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean controls(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f);
+    }
+}
