@@ -104,6 +104,25 @@ public class SecurityConfiguration {
     }
 
     /**
+     * A request the firewall refuses (an encoded slash or period, a semicolon, a NUL in the path...) is a 400: for the API a
+     * problem document like any other refusal, for pages the error page (it was Boot's error JSON for everything).
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                response.setStatus(400);
+                response.setContentType("application/problem+json");
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write("{\"type\":\"https://mutua.coop/problems/request.unreadable\",\"title\":\"Bad Request\","
+                        + "\"status\":400,\"detail\":\"Adresse refusée / address refused.\",\"code\":\"request.unreadable\"}");
+            } else {
+                response.sendError(400);
+            }
+        };
+    }
+
+    /**
      * The actuator: health (the probes) for anyone; everything else (metrics, Prometheus, info, the index) for operators
      * only, by page session or HTTP Basic (a scraper uses an operator account or its API token).
      */

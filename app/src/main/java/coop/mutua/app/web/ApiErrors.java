@@ -116,6 +116,10 @@ class ApiErrors {
     @ExceptionHandler({HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
             HttpMediaTypeNotAcceptableException.class, MissingServletRequestParameterException.class})
     ProblemDetail framework(Exception e, Locale locale) {
+        return frameworkProblem(e, locale);
+    }
+
+    ProblemDetail frameworkProblem(Exception e, Locale locale) {
         ErrorResponse response = (ErrorResponse) e;
         String code = e instanceof HttpRequestMethodNotSupportedException ? "request.method-not-allowed"
                 : e instanceof HttpMediaTypeNotSupportedException ? "request.media-type-not-supported"

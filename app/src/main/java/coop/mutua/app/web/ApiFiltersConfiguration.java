@@ -18,6 +18,16 @@ class ApiFiltersConfiguration {
         return new IdempotencyFilter(jdbc, problems);
     }
 
+    /** Only requests made directly to /error (the container's own forwards are ERROR dispatches, not filtered here). */
+    @Bean
+    FilterRegistrationBean<ErrorAddressFilter> errorAddress() {
+        FilterRegistrationBean<ErrorAddressFilter> registration = new FilterRegistrationBean<>(new ErrorAddressFilter());
+        registration.addUrlPatterns("/error", "/error/*");
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+        registration.setOrder(-200);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ParameterCharactersFilter> parameterCharacters(FilterProblems problems) {
         FilterRegistrationBean<ParameterCharactersFilter> registration = new FilterRegistrationBean<>(new ParameterCharactersFilter(problems));

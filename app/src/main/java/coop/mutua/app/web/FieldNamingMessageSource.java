@@ -45,7 +45,9 @@ class FieldNamingMessageSource {
         protected String getMessageInternal(String code, Object[] args, Locale locale) {
             if (code != null && FIELD_CODES.contains(code) && args != null && args.length > 0 && args[0] instanceof String field) {
                 Object[] named = args.clone();
-                named[0] = new DefaultMessageSourceResolvable(new String[] {"field-name." + field}, field);
+                // The default (the field's own name) goes through MessageFormat too: quoted, so that a name sent by a
+                // client ("{x", an apostrophe) is shown as it is instead of breaking the message.
+                named[0] = new DefaultMessageSourceResolvable(new String[] {"field-name." + field}, "'" + field.replace("'", "''") + "'");
                 return super.getMessageInternal(code, named, locale);
             }
             return super.getMessageInternal(code, args, locale);

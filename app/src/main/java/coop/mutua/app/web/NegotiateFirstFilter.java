@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Content negotiation before any change: an API request that changes something answers JSON, so when its Accept header
- * admits no JSON it is refused with 406 before the controller runs. Spring negotiates only once the handler has returned,
+ * admits no JSON it is refused with 406 before the controller runs; and any API request whose body's Content-Type is a
+ * wildcard or unreadable is refused with 415. Spring negotiates only once the handler has returned,
  * which answered 406 for a change already made, and a client retrying applied it twice (issue 15).
  */
 class NegotiateFirstFilter extends OncePerRequestFilter {
@@ -29,14 +30,25 @@ class NegotiateFirstFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return READS.contains(request.getMethod()) || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // A body's type must be one type: "*/*" or a malformed one made Spring fail while reading it (a 500). Without a
+        // body, such a header says nothing and is dropped.
+        String bodyType = request.getContentType();
+        if (bodyType != null && !bodyType.isBlank() && !readable(bodyType)) {
+            boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+            if (body) {
+                problems.write(request, response, 415, "request.media-type-not-supported", "Content-Type", "");
+                return;
+            }
+            request = withoutContentType(request);
+        }
         String accept = request.getHeader("Accept");
-        if (accept != null && !accept.isBlank()) {
+        if (!READS.contains(request.getMethod()) && accept != null && !accept.isBlank()) {
             List<MediaType> accepted;
             try {
                 accepted = MediaType.parseMediaTypes(accept);
@@ -51,6 +63,40 @@ class NegotiateFirstFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean readable(String type) {
+        try {
+            MediaType parsed = MediaType.parseMediaType(type);
+            return !parsed.isWildcardType() && !parsed.isWildcardSubtype();
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+    }
+
+    private static HttpServletRequest withoutContentType(HttpServletRequest request) {
+        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public String getContentType() {
+                return null;
+            }
+
+            @Override
+            public String getHeader(String name) {
+                return "Content-Type".equalsIgnoreCase(name) ? null : super.getHeader(name);
+            }
+
+            @Override
+            public java.util.Enumeration<String> getHeaders(String name) {
+                return "Content-Type".equalsIgnoreCase(name) ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
+            }
+
+            @Override
+            public java.util.Enumeration<String> getHeaderNames() {
+                return java.util.Collections.enumeration(java.util.Collections.list(super.getHeaderNames()).stream()
+                        .filter(header -> !"Content-Type".equalsIgnoreCase(header)).toList());
+            }
+        };
     }
 
     private static String shown(String text) {

@@ -136,17 +136,20 @@ public class OpenApiConfiguration {
         problem(responses, "401", "Not logged in (HTTP Basic), or two-factor is on for this account (code second-factor-required)");
         problem(responses, "429", "Too many failed logins for this login or address: wait until Retry-After (seconds)");
         problem(responses, "403", "Logged in, but this role may not do this");
-        if (path.contains("{")) {
+        problem(responses, "406", "The Accept header admits none of the operation's formats (for a change: refused before anything changes)");
+        boolean namesAnObject = parameters.stream().anyMatch(parameter -> "query".equals(parameter.getIn())
+                && (isId(parameter.getName()) || List.of("round", "member", "supplier").contains(parameter.getName())));
+        if (path.contains("{") || namesAnObject) {
             problem(responses, "404", "No such resource in the caller's groupement");
         }
+        // Any request may be unreadable: a parameter with a control character, an address the firewall refuses.
+        problem(responses, "400", "Unreadable input: the field, the value and what is allowed are named");
         if (input) {
-            problem(responses, "400", "Unreadable input: the field, the value and what is allowed are named");
             problem(responses, "422", "Refused by a rule: the reason is in detail and code");
         }
         if (changes) {
             problem(responses, "409", "The resource's state no longer allows this (a later stage locks it), or a request with the "
                     + "same Idempotency-Key is still running");
-            problem(responses, "406", "The Accept header admits no JSON: refused before anything changes");
             if (parameters.stream().noneMatch(parameter -> "Idempotency-Key".equalsIgnoreCase(parameter.getName()))) {
                 operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter().name("Idempotency-Key")
                         .required(false).schema(string("At most 200 characters").maxLength(200))

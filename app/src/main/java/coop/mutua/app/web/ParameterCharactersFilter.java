@@ -24,7 +24,18 @@ class ParameterCharactersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String refused = refusedParameter(request);
+        String refused;
+        try {
+            refused = refusedParameter(request);
+        } catch (RuntimeException unreadable) {
+            // Tomcat could not read the parameters (a malformed multipart body, a broken encoding): nobody could.
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                problems.write(request, response, 400, "request.unreadable", null);
+            } else {
+                response.sendError(400);
+            }
+            return;
+        }
         if (refused == null) {
             chain.doFilter(request, response);
         } else if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {

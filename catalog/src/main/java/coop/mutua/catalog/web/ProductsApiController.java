@@ -45,7 +45,7 @@ class ProductsApiController {
                          @RequestParam(name = "at", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
         ProductSummary product = ProductsController.visibleProduct(directory, actor, id);
         return directory.handle(new FindPriceInForceQuery(actor.groupementId(), product.id(),
-                        at == null ? java.time.Instant.now() : at.toInstant()))
+                        at == null ? java.time.Instant.now() : coop.mutua.kernel.Require.instant(at.toInstant(), "at")))
                 .orElseThrow(() -> new NotFoundException("price", id));
     }
 

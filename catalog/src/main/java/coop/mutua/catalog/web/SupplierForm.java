@@ -54,13 +54,13 @@ public class SupplierForm {
     }
 
     RegisterSupplierCommand toRegister(SupplierId id, GroupementId groupementId) {
-        return new RegisterSupplierCommand(id, groupementId, name, siret, vatNumber, essFamily, labels, address.toAddress(),
+        return new RegisterSupplierCommand(id, groupementId, name, siret, vatNumber, essFamily, labels, address == null ? null : address.toAddress(),
                 location(), orderEmail, money(minimumOrder, "minimumOrder"),
                 money(freeShippingThreshold, "freeShippingThreshold"), money(deliveryFee, "deliveryFee"), description);
     }
 
     UpdateSupplierCommand toUpdate(SupplierId id, GroupementId groupementId) {
-        return new UpdateSupplierCommand(id, groupementId, name, siret, vatNumber, essFamily, labels, address.toAddress(),
+        return new UpdateSupplierCommand(id, groupementId, name, siret, vatNumber, essFamily, labels, address == null ? null : address.toAddress(),
                 location(), orderEmail, money(minimumOrder, "minimumOrder"),
                 money(freeShippingThreshold, "freeShippingThreshold"), money(deliveryFee, "deliveryFee"), description);
     }

@@ -5,6 +5,7 @@ import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.Require;
 import coop.mutua.ordering.api.SupplierChange;
 import org.springframework.web.bind.annotation.RequestBody;
 import coop.mutua.ordering.documents.PurchaseOrder;
@@ -82,7 +83,8 @@ class SupplierOrdersApiController {
             throw new coop.mutua.kernel.DomainException("field.required", "change");
         }
         ProductId product = productId(body.productId());
-        Quantity quantity = body.newQuantity() == null || body.newQuantity().isBlank() ? null : Quantity.of(body.newQuantity());
+        Quantity quantity = body.newQuantity() == null || body.newQuantity().isBlank() ? null
+                : Require.named("newQuantity", () -> Quantity.of(body.newQuantity()));
         return actions.report(actor, id, product, body.change(), quantity, body.note());
     }
 
@@ -98,11 +100,17 @@ class SupplierOrdersApiController {
                     + "left, what nobody can take shown as unallocated. Recording again corrects the figures.")
     SupplierOrderView reception(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody ReceptionJson body) {
         java.util.Map<ProductId, Quantity> delivered = new java.util.LinkedHashMap<>();
-        for (ReceptionJson.DeliveredJson line : body.lines() == null ? List.<ReceptionJson.DeliveredJson>of() : body.lines()) {
-            if (line.productId() == null || line.delivered() == null || line.delivered().isBlank()) {
-                throw new coop.mutua.kernel.DomainException("field.required", line.productId() == null ? "productId" : "delivered");
+        List<ReceptionJson.DeliveredJson> lines = body.lines() == null ? List.of() : body.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            ReceptionJson.DeliveredJson line = lines.get(i);
+            String at = "lines[" + i + "]";
+            if (line == null) {
+                throw new coop.mutua.kernel.DomainException("field.required", at);
             }
-            if (delivered.put(productId(line.productId()), Quantity.of(line.delivered())) != null) {
+            if (line.productId() == null || line.delivered() == null || line.delivered().isBlank()) {
+                throw new coop.mutua.kernel.DomainException("field.required", at + (line.productId() == null ? ".productId" : ".delivered"));
+            }
+            if (delivered.put(productId(line.productId()), Require.named(at + ".delivered", () -> Quantity.of(line.delivered()))) != null) {
                 throw new coop.mutua.kernel.DomainException("reception.duplicate-line", line.productId());
             }
         }
