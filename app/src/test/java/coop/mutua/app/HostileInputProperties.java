@@ -136,6 +136,10 @@ class HostileInputProperties {
         STATUSES.computeIfAbsent(status + "", key -> new AtomicInteger()).incrementAndGet();
         assertThat(status).as("%s\n→ %s", attempt, response.body()).isLessThan(500);
         JdbcClient jdbc = GeneratedRoundsApp.context().getBean(JdbcClient.class);
+        if (status < 300) {
+            String foreign = foreignObject(fixture, attempt);
+            assertThat(foreign).as("%s answered %s on another's object %s\n→ %s", attempt, status, foreign, response.body()).isNull();
+        }
         if (status >= 400) {
             assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE convert_from(metadata, 'UTF8') LIKE :correlation")
                     .param("correlation", "%" + correlation + "%").query(Long.class).single())
@@ -156,6 +160,35 @@ class HostileInputProperties {
         if (sent % 50 == 0 || status == 401) {
             fixture.restoreLogins(jdbc);
         }
+    }
+
+    /**
+     * An object in the path that the caller must not reach, whatever the request (issue 15: foreign ids are unknown): any of
+     * the other groupement's; for a member, the other member's own objects (its id, its invoices, its order); for a
+     * supplier, the other supplier's (its id, products, grouped orders, invoices). Null when there is none.
+     */
+    private static String foreignObject(ApiFixture fixture, Attempt attempt) {
+        if (attempt.caller() == Caller.OPERATOR) {
+            return null;
+        }
+        boolean ofB = attempt.caller().name().endsWith("_B");
+        for (ApiFixture.Id id : fixture.ids()) {
+            if (!attempt.path().contains(id.value())) {
+                continue;
+            }
+            ApiFixture.Owner owner = id.owner();
+            boolean foreign = ofB ? owner != ApiFixture.Owner.B : owner == ApiFixture.Owner.B;
+            foreign |= attempt.caller() == Caller.MEMBER_A1 && owner == ApiFixture.Owner.A2
+                    || attempt.caller() == Caller.MEMBER_A2 && owner == ApiFixture.Owner.A1;
+            foreign |= attempt.caller() == Caller.SUPPLIER_S1 && owner == ApiFixture.Owner.S2 && id.kind() != Kind.SUPPLIER_ORDER
+                    || attempt.caller() == Caller.SUPPLIER_S2 && owner == ApiFixture.Owner.S1 && id.kind() != Kind.SUPPLIER_ORDER;
+            foreign |= (attempt.caller() == Caller.SUPPLIER_S1 || attempt.caller() == Caller.SUPPLIER_S2)
+                    && id.kind() == Kind.SUPPLIER_ORDER && owner != (attempt.caller() == Caller.SUPPLIER_S1 ? ApiFixture.Owner.S1 : ApiFixture.Owner.S2);
+            if (foreign) {
+                return id.kind() + " of " + owner;
+            }
+        }
+        return null;
     }
 
     private static void noDeadLetters(JdbcClient jdbc, Object after) {

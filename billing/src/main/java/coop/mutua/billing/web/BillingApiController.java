@@ -158,7 +158,7 @@ class BillingApiController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "The supplier invoices of a round, with their differences and status")
     List<SupplierInvoiceView> ofRound(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        return supplierInvoices.ofRound(actor, round(id));
+        return supplierInvoices.ofRound(actor, ownRound(actor, id));
     }
 
     @PostMapping("/api/supplier-invoices/{id}/accept")
