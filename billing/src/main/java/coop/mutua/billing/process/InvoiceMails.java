@@ -17,6 +17,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -38,9 +41,12 @@ class InvoiceMails {
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
     private final String from;
+    private final TransactionTemplate ownTransaction;
 
     InvoiceMails(JdbcClient jdbc, MemberInvoiceQueries invoices, ObjectProvider<JavaMailSender> mail, Clock clock,
-                 @Value("${mutua.mail.from:commandes@mutua.invalid}") String from) {
+                 @Value("${mutua.mail.from:commandes@mutua.invalid}") String from, PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.mail = mail;
@@ -111,8 +117,10 @@ class InvoiceMails {
         } catch (MessagingException e) {
             throw new IllegalStateException("could not write the mail of invoice " + document.number(), e);
         }
-        jdbc.sql("INSERT INTO member_invoice_mail (invoice_id, sent_at) VALUES (:id, :at) ON CONFLICT DO NOTHING")
-                .param("id", invoiceId).param("at", Timestamp.from(clock.instant())).update();
+        // Recorded at once, in a transaction of its own (see SupplierOrderDispatch): a crash repeats this one mail at most.
+        ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                        "INSERT INTO member_invoice_mail (invoice_id, sent_at) VALUES (:id, :at) ON CONFLICT DO NOTHING")
+                .param("id", invoiceId).param("at", Timestamp.from(clock.instant())).update());
         log.info("{} {} e-mailed to {}", document.title(), document.number(), recipient);
     }
 }

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +49,13 @@ class MemberNotifications {
     private final Clock clock;
     private final String from;
 
+    private final TransactionTemplate ownTransaction;
+
     MemberNotifications(JdbcClient jdbc, QueryGateway queries, ObjectProvider<JavaMailSender> mail, ProjectionCatchUp catchUp,
-                        Clock clock, @Value("${mutua.mail.from:commandes@mutua.invalid}") String from) {
+                        Clock clock, @Value("${mutua.mail.from:commandes@mutua.invalid}") String from,
+                        PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.queries = queries;
         this.mail = mail;
@@ -154,17 +161,28 @@ class MemberNotifications {
         if (summary == null || summary.contactEmail() == null) {
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(summary.contactEmail());
-        message.setSubject(subject);
-        message.setText(text.append("\nCordialement,\nMutua\n").toString());
-        sender.send(message);
-        jdbc.sql("""
+        // The same mail always has the same Message-ID, so that a repeat after a crash is recognisable as such.
+        String messageId = "<member-" + member.value() + "-round-" + roundId.value() + "-"
+                + java.util.UUID.nameUUIDFromBytes(about.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "@mutua>";
+        try {
+            jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
+            org.springframework.mail.javamail.MimeMessageHelper helper = new org.springframework.mail.javamail.MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(summary.contactEmail());
+            helper.setSubject(subject);
+            helper.setText(text.append("\nCordialement,\nMutua\n").toString());
+            message.saveChanges();
+            message.setHeader("Message-ID", messageId);
+            sender.send(message);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException("could not write the mail to member " + member + " about round " + roundId, e);
+        }
+        // Recorded at once, in a transaction of its own (see SupplierOrderDispatch): a crash repeats this one mail at most.
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
                 INSERT INTO member_notification (round_id, member_id, about, recipient, sent_at)
-                VALUES (:round, :member, :about, :to, :at)""")
+                VALUES (:round, :member, :about, :to, :at) ON CONFLICT DO NOTHING""")
                 .param("round", roundId.value()).param("member", member.value()).param("about", about)
-                .param("to", summary.contactEmail()).param("at", Timestamp.from(clock.instant())).update();
+                .param("to", summary.contactEmail()).param("at", Timestamp.from(clock.instant())).update());
         log.info("Member {} told about round {} ({})", member, roundId, about);
     }
 

@@ -21,6 +21,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -44,9 +47,13 @@ class SupplierOrderDispatch {
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
     private final String from;
+    private final TransactionTemplate ownTransaction;
 
     SupplierOrderDispatch(JdbcClient jdbc, PurchaseOrders purchaseOrders, ObjectProvider<JavaMailSender> mail,
-                          Clock clock, @Value("${mutua.mail.from:commandes@mutua.invalid}") String from) {
+                          Clock clock, @Value("${mutua.mail.from:commandes@mutua.invalid}") String from,
+                          PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.purchaseOrders = purchaseOrders;
         this.mail = mail;
@@ -128,12 +135,14 @@ class SupplierOrderDispatch {
         } catch (MessagingException e) {
             throw new IllegalStateException("could not write the mail of supplier order " + order.id(), e);
         }
-        jdbc.sql("""
+        // Recorded at once, in a transaction of its own: if the processor's transaction rolls back or the node dies later,
+        // this mail is not sent again; only a crash between the send and this line repeats it, with the same Message-ID.
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
                 INSERT INTO supplier_order_dispatch (supplier_order_id, version, recipient, message_id, sent_at)
-                VALUES (:id, :version, :to, :messageId, :at)""")
+                VALUES (:id, :version, :to, :messageId, :at) ON CONFLICT DO NOTHING""")
                 .param("id", order.id()).param("version", order.version()).param("to", recipient)
                 .param("messageId", messageId).param("at", Timestamp.from(clock.instant()))
-                .update();
+                .update());
         log.info("Supplier order {} (version {}) e-mailed to {}", order.id(), order.version(), recipient);
     }
 }
