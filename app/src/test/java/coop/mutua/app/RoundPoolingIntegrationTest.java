@@ -47,6 +47,8 @@ class RoundPoolingIntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    coop.mutua.kernel.JobRecovery recovery;
+    @Autowired
     RoundPoolings poolings;
     @Autowired
     coop.mutua.app.account.Accounts accounts;
@@ -374,16 +376,21 @@ class RoundPoolingIntegrationTest {
             coop.mutua.app.support.StopJobsMidway.FAIL_POOLING.set(0);
         }
 
-        // As if its node had been killed while it ran: the execution still says STARTED, from before this JVM started.
-        jdbc.sql("""
-                UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL,
-                    create_time = create_time - INTERVAL '1 day'
-                WHERE job_execution_id = (SELECT max(e.job_execution_id) FROM batch_job_execution e
+        // As if its node had been killed while it ran: the execution still says STARTED, and its owner node beats no more.
+        String execution = """
+                (SELECT max(e.job_execution_id) FROM batch_job_execution e
                     JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
-                    WHERE p.parameter_name = 'roundId' AND p.parameter_value = :round)""").param("round", stopped).update();
+                    WHERE p.parameter_name = 'roundId' AND p.parameter_value = :round)""";
+        jdbc.sql("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL WHERE job_execution_id = "
+                + execution).param("round", stopped).update();
         assertThat(poolings.pool(RoundId.of(stopped))).as("a running execution is left alone").isFalse();
-        poolings.recoverInterrupted();
-        assertThat(lastExecutionStatus(stopped)).as("the interrupted execution is marked failed at start-up").isEqualTo("FAILED");
+        recovery.recoverAbandoned();
+        assertThat(lastExecutionStatus(stopped)).as("its own node is alive: left alone").isEqualTo("STARTED");
+        jdbc.sql("INSERT INTO job_node (node_id, host, started_at, beat_at) VALUES ('gone', 'ailleurs', now() - interval '1 hour', "
+                + "now() - interval '1 hour')").update();
+        jdbc.sql("UPDATE job_execution_owner SET node_id = 'gone' WHERE job_execution_id = " + execution).param("round", stopped).update();
+        recovery.recoverAbandoned();
+        assertThat(lastExecutionStatus(stopped)).as("its node stopped beating: made restartable").isEqualTo("FAILED");
         assertThat(poolings.pool(RoundId.of(stopped))).as("run again from the frozen orders").isTrue();
         waitForStatus(stopped, "POOLED");
         assertThat(contents(stopped)).isEqualTo(contents(clean));

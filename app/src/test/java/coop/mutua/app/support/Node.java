@@ -42,6 +42,11 @@ public final class Node implements AutoCloseable {
 
     /** Starts the JVM and waits until it answers its health check (at most two minutes). */
     public Node start() {
+        return launch().awaitHealthy();
+    }
+
+    /** Starts the JVM without waiting for it. */
+    public Node launch() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "coop.mutua.app.MutuaApplication",
                 "--spring.profiles.active=test", "--server.port=" + port, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailPort,
@@ -58,6 +63,12 @@ public final class Node implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start node " + name, e);
         }
+        return this;
+    }
+
+    /** Waits until the node answers its health check (at most two minutes). */
+    public Node awaitHealthy() {
+        File log = Path.of("target", "nodes", name + ".log").toFile();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
@@ -114,7 +125,7 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

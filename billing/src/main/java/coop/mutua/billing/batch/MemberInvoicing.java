@@ -4,6 +4,7 @@ import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.FailureReason;
+import coop.mutua.kernel.JobRecovery;
 import coop.mutua.ordering.api.RecordRoundJobFailureCommand;
 import coop.mutua.ordering.api.RetryRoundJobCommand;
 import coop.mutua.ordering.api.RoundJob;
@@ -13,10 +14,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.RoundId;
 import jakarta.annotation.PreDestroy;
-import java.lang.management.ManagementFactory;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +28,12 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts a round's member invoicing (after checking, at once, that the round can be invoiced: the reason comes back to
  * the coordinator), runs it on a thread of its own, and tells how far it is. A failed run is restarted by starting
- * again; a run left unfinished by a stopped node is marked failed at start-up so that it can be.
+ * again; a run left unfinished by a node that died is made restartable by JobRecovery (only once that node stopped beating).
  */
 @Component
 public class MemberInvoicing {
@@ -64,8 +59,11 @@ public class MemberInvoicing {
     private final CommandGateway commands;
     private final Counter failed;
 
+    private final JobRecovery recovery;
+
     MemberInvoicing(JobOperator jobOperator, JobRepository jobRepository, Job memberInvoicingJob, InvoicingPlans plans,
-                    MemberInvoiceQueries invoices, CommandGateway commands, MeterRegistry meters) {
+                    MemberInvoiceQueries invoices, CommandGateway commands, MeterRegistry meters, JobRecovery recovery) {
+        this.recovery = recovery;
         this.commands = commands;
         this.failed = Counter.builder("mutua.jobs.failed").description("Round jobs (pooling, invoicing) that ended in failure")
                 .tag("job", "invoicing").register(meters);
@@ -99,8 +97,45 @@ public class MemberInvoicing {
                 log.debug("Round {}: no invoicing failure to clear ({})", roundId, notShownAsFailed.code());
             }
         }
-        background.submit(() -> run(groupementId, roundId));
-        return new Progress("STARTING", invoices.invoicedMembers(roundId).size(), total, null);
+        Long before = lastExecution(groupementId, roundId);
+        java.util.concurrent.Future<Boolean> running = background.submit(() -> run(groupementId, roundId));
+        return launched(groupementId, roundId, before, running);
+    }
+
+    /**
+     * What really happened to a start: once a new execution of the job exists, its progress; if the run ended at once
+     * (it could not start, or it failed on its first chunk), a refusal naming why instead of "starting" (issue 15). Still
+     * queued after a few seconds behind another round's invoicing on this node: STARTING, which it is.
+     */
+    private Progress launched(GroupementId groupementId, RoundId roundId, Long before, java.util.concurrent.Future<Boolean> running) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (running.isDone()) {
+                Progress after = progress(groupementId, roundId);
+                if (!"COMPLETED".equals(after.status())) {
+                    throw new ConflictException("billing.invoicing-not-started", after.failure() == null ? after.status() : after.failure());
+                }
+                return after;
+            }
+            Long current = lastExecution(groupementId, roundId);
+            if (current != null && !current.equals(before)) {
+                return progress(groupementId, roundId);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return new Progress("STARTING", invoices.invoicedMembers(roundId).size(),
+                Math.max(progress(groupementId, roundId).total(), invoices.invoicedMembers(roundId).size()), null);
+    }
+
+    private Long lastExecution(GroupementId groupementId, RoundId roundId) {
+        JobInstance instance = jobRepository.getJobInstance(InvoicingJobConfiguration.JOB, parameters(groupementId, roundId));
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        return last == null ? null : last.getId();
     }
 
     /** Runs (or restarts) the round's invoicing on the calling thread; true when it has completed. */
@@ -109,6 +144,12 @@ public class MemberInvoicing {
         try {
             JobInstance instance = jobRepository.getJobInstance(InvoicingJobConfiguration.JOB, parameters);
             JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+                // Left uncertain by a failed commit (another node's clash, a crash): made restartable, resumed below. The
+                // reader takes only members without an invoice, numbered in the issuing transaction: no gap, no double.
+                recovery.recoverAbandoned();
+                last = jobRepository.getLastJobExecution(instance);
+            }
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 return true;
             }
@@ -155,20 +196,6 @@ public class MemberInvoicing {
         String failure = last.getAllFailureExceptions().stream().findFirst()
                 .map(e -> e instanceof DomainException domain ? domain.code() : e.getClass().getSimpleName()).orElse(null);
         return new Progress(last.getStatus().name(), issued, Math.max(total, issued), failure);
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void recoverInterrupted() {
-        LocalDateTime started = LocalDateTime.ofInstant(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()),
-                ZoneId.systemDefault());
-        for (JobInstance instance : jobRepository.getJobInstances(InvoicingJobConfiguration.JOB, 0, Integer.MAX_VALUE)) {
-            for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-                if (execution.getStatus().isRunning() && execution.getCreateTime() != null && execution.getCreateTime().isBefore(started)) {
-                    log.warn("Invoicing execution {} was interrupted; starting the round's invoicing again resumes it", execution.getId());
-                    jobOperator.recover(execution);
-                }
-            }
-        }
     }
 
     @PreDestroy

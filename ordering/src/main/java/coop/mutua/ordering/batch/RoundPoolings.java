@@ -1,6 +1,7 @@
 package coop.mutua.ordering.batch;
 
 import coop.mutua.kernel.FailureReason;
+import coop.mutua.kernel.JobRecovery;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
 import coop.mutua.ordering.api.RecordRoundJobFailureCommand;
@@ -8,11 +9,9 @@ import coop.mutua.ordering.api.RoundJob;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,8 +33,6 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,9 +57,10 @@ public class RoundPoolings {
     private final Counter failed;
     private final int maxAttempts;
     private final Duration firstDelay;
+    private final JobRecovery recovery;
 
     RoundPoolings(JobOperator jobOperator, JobRepository jobRepository, Job roundPoolingJob, PoolingRepository pooling,
-                  CommandGateway commands, Clock clock, MeterRegistry meters,
+                  CommandGateway commands, Clock clock, MeterRegistry meters, JobRecovery recovery,
                   @Value("${mutua.jobs.retry.attempts:3}") int maxAttempts,
                   @Value("${mutua.jobs.retry.delay:30s}") Duration firstDelay) {
         this.jobOperator = jobOperator;
@@ -75,6 +73,7 @@ public class RoundPoolings {
                 .tag("job", "pooling").register(meters);
         this.maxAttempts = Math.max(1, maxAttempts);
         this.firstDelay = firstDelay;
+        this.recovery = recovery;
     }
 
     /** Jobs run on their own thread: never inside the event processor's transaction, which their chunks would join. */
@@ -87,11 +86,6 @@ public class RoundPoolings {
     @EventHandler
     void on(PurchaseRoundClosedEvent event) {
         background.submit(() -> pool(event.roundId()));
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void atStart() {
-        recoverInterrupted();
     }
 
     @PreDestroy
@@ -138,6 +132,11 @@ public class RoundPoolings {
                 execution = jobOperator.start(roundPoolingJob, parameters);
             } else {
                 JobExecution last = jobRepository.getLastJobExecution(instance);
+                if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+                    // Left uncertain by a failed commit: made restartable (JobRecovery), then resumed below.
+                    recovery.recoverAbandoned();
+                    last = jobRepository.getLastJobExecution(instance);
+                }
                 if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                     return true;
                 }
@@ -197,24 +196,5 @@ public class RoundPoolings {
 
     private static JobParameters parameters(RoundId roundId) {
         return new JobParametersBuilder().addString("roundId", roundId.value()).toJobParameters();
-    }
-
-    /**
-     * Pooling executions left running by a node that stopped without finishing them (a crash): marked failed so that
-     * they can be restarted. Called once the application is ready; executions this JVM created since it started (the
-     * event processors may already be pooling a round closed just before) are not touched.
-     */
-    public void recoverInterrupted() {
-        LocalDateTime started = LocalDateTime.ofInstant(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()),
-                ZoneId.systemDefault());
-        for (JobInstance instance : jobRepository.getJobInstances(PoolingJobConfiguration.JOB, 0, Integer.MAX_VALUE)) {
-            for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-                boolean before = execution.getCreateTime() != null && execution.getCreateTime().isBefore(started);
-                if (execution.getStatus().isRunning() && before) {
-                    log.warn("Pooling execution {} was interrupted; it will be restarted", execution.getId());
-                    jobOperator.recover(execution);
-                }
-            }
-        }
     }
 }
