@@ -48,10 +48,15 @@ class CatalogApiIntegrationTest {
                 "Idempotency-Key", "member-1");
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asString();
+        // The same request again (a retry) gives the same member; the key with another request is refused.
+        assertThat(http.postJson("/api/members", gironde.coordinator(), PASSWORD, """
+                {"name":"SCOP Les Ateliers","siret":"732 829 320 00074","vatNumber":"FR44732829320","essFamily":"SCOP",
+                 "billingAddress":{"street":"3 rue du Port","postalCode":"33000","city":"Bordeaux"},"contactEmail":"a@example.org"}""",
+                "Idempotency-Key", "member-1").json().get("id").asString()).isEqualTo(id);
         assertThat(http.postJson("/api/members", gironde.coordinator(), PASSWORD, """
                 {"name":"SCOP Les Ateliers","siret":"73282932000074","essFamily":"SCOP",
                  "billingAddress":{"street":"3 rue du Port","postalCode":"33000","city":"Bordeaux"},"contactEmail":"a@example.org"}""",
-                "Idempotency-Key", "member-1").json().get("id").asString()).isEqualTo(id);
+                "Idempotency-Key", "member-1").status()).isEqualTo(422);
 
         Reply edited = http.putJson("/api/members/" + id, gironde.coordinator(), PASSWORD, """
                 {"name":"SCOP Les Ateliers du Port","siret":"73282932000074","essFamily":"SCOP",

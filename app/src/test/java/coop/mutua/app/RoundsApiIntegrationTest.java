@@ -75,10 +75,9 @@ class RoundsApiIntegrationTest {
 
     @Test
     void aRetriedRequestWithTheSameIdempotencyKeyCreatesOneRound() {
-        Reply first = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson("Une seule fois"),
-                "Idempotency-Key", "retry-42");
-        Reply second = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson("Une seule fois"),
-                "Idempotency-Key", "retry-42");
+        String request = roundJson("Une seule fois");
+        Reply first = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, request, "Idempotency-Key", "retry-42");
+        Reply second = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, request, "Idempotency-Key", "retry-42");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(201);

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Later stages lock earlier ones, on the server and for every role (ADR 14): through the API, a supplier order below its
  * minimum waits for the coordinator before anything else; once received, no confirmation or change report; once
- * invoiced, no reception; nothing is invoiced before its reception. Each refusal is a 409 naming the reason, and the
+ * invoiced, no reception (each reception says who stated it); nothing is invoiced before its reception. Each refusal is a 409 naming the reason, and the
  * statuses of the orders and of the round follow.
  */
 @IntegrationTest
@@ -72,6 +72,8 @@ class SupplierOrderLocksIntegrationTest {
         assertThat(twice.status()).as("one line per product").isEqualTo(422);
         assertThat(twice.json().get("code").asString()).isEqualTo("reception.duplicate-line");
         assertThat(flow.receive(farmOrder, "").get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(flow.supplierOrder(farmOrder).get("receivedBy").asString()).as("who stated what arrived")
+                .isEqualTo(http.get("/api/me", flow.coordinator(), PASSWORD).json().get("userId").asString());
         refused(http.postJson("/api/supplier-orders/" + farmOrder + "/changes", supplier, PASSWORD,
                 "{\"productId\":\"" + apples + "\",\"change\":\"OUT_OF_STOCK\"}"), "supplier-order.locked");
         assertThat(flow.round(round).get("status").asString()).as("the mill's order still awaits a decision").isEqualTo("POOLED");

@@ -46,6 +46,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param durable false only for throw-away test servers, where losing the last commits on a crash is harmless
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) {
+        return start(dataDirectory, port, durable, 100);
+    }
+
+    /** With room for {@code maxConnections} clients (the tests' server serves several applications at once). */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable, int maxConnections) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDirectory);
@@ -60,7 +65,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("lc-collate", "C")
                     .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("max_connections", Integer.toString(maxConnections))
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off");

@@ -50,7 +50,7 @@ public final class Node implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "coop.mutua.app.MutuaApplication",
                 "--spring.profiles.active=test", "--server.port=" + port, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailPort,
-                "--logging.level.coop.mutua=INFO"));
+                "--logging.level.coop.mutua=INFO", "--spring.datasource.hikari.maximum-pool-size=8"));
         database.forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

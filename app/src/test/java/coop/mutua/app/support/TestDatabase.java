@@ -119,7 +119,8 @@ public final class TestDatabase {
     private static Server startEmbedded() {
         try {
             Path directory = Files.createTempDirectory("mutua-test-pg");
-            EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0, false);
+            // Several applications at once: the test contexts, and the nodes of CrashRecoveryTest and TwoNodesTest.
+            EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0, false, 400);
             // At exit the test contexts close in their own shutdown hooks, concurrently: the database waits for them (a
             // minute at most), or their processors would fail on a stopped server and hold the exit for a long time.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -12,11 +12,13 @@ import java.util.List;
 
 /**
  * A grouped order to one supplier: its lines (cases, quantities, the tier price reached, amounts excluding VAT), totals,
- * the supplier's minimum and delivery fee, and, when asked for, every member's share of each line (the packing list).
+ * the supplier's minimum and delivery fee, and, when asked for, every member's share of each line (the packing list);
+ * {@code receivedBy}: the id of the user who stated what arrived.
  */
 public record SupplierOrderView(String id, RoundId roundId, SupplierId supplierId, SupplierOrderStatus status, Money totalExclVat,
                                 Money deliveryFee, Money minimumOrder, boolean belowMinimum, Instant pooledAt,
-                                int version, int confirmedVersion, Instant confirmedAt, Instant receivedAt, List<Line> lines) {
+                                int version, int confirmedVersion, Instant confirmedAt, Instant receivedAt, String receivedBy,
+                                List<Line> lines) {
 
     /**
      * {@code reportedChange} and what goes with it: the supplier's latest report on the line, if any; {@code delivered}:

@@ -101,7 +101,7 @@ class SupplierOrderProjection {
      * goods).
      */
     @EventHandler
-    void on(ReceptionRecordedEvent event) {
+    void on(ReceptionRecordedEvent event, @org.axonframework.messaging.annotation.MetaDataValue("userId") String statedBy) {
         AllocationPolicy policy = jdbc.sql("SELECT allocation_policy FROM purchase_round WHERE id = :id").param("id", event.roundId().value())
                 .query((rs, n) -> AllocationPolicy.valueOf(rs.getString(1))).optional().orElse(AllocationPolicy.PRO_RATA);
         record Line(String productId, BigDecimal step, BigDecimal ordered) {
@@ -133,10 +133,11 @@ class SupplierOrderProjection {
                     .param("id", event.supplierOrderId()).param("product", line.productId()).update();
         }
         jdbc.sql("""
-                UPDATE supplier_order SET received_at = :at,
+                UPDATE supplier_order SET received_at = :at, received_by = :by,
                     status = CASE WHEN status IN ('SENT', 'CONFIRMED', 'RECEIVED') THEN 'RECEIVED' ELSE status END
                 WHERE id = :id""")
-                .param("at", Timestamp.from(event.receivedAt())).param("id", event.supplierOrderId()).update();
+                .param("at", Timestamp.from(event.receivedAt())).param("by", statedBy, java.sql.Types.VARCHAR)
+                .param("id", event.supplierOrderId()).update();
         refreshRound(jdbc, event.roundId().value());
     }
 
@@ -144,7 +145,7 @@ class SupplierOrderProjection {
     void reset() {
         jdbc.sql("TRUNCATE supplier_order_change").update();
         jdbc.sql("""
-                UPDATE supplier_order SET confirmed_version = 0, confirmed_at = NULL, received_at = NULL,
+                UPDATE supplier_order SET confirmed_version = 0, confirmed_at = NULL, received_at = NULL, received_by = NULL,
                     status = CASE WHEN total_excl_vat_cents = 0 THEN 'CANCELLED' WHEN below_minimum THEN 'BELOW_MINIMUM' ELSE 'SENT' END""")
                 .update();
         jdbc.sql("UPDATE supplier_order_line SET delivered = NULL, delivered_unallocated = NULL").update();

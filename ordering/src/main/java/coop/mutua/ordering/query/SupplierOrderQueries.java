@@ -82,6 +82,7 @@ public class SupplierOrderQueries {
                         rs.getTimestamp("pooled_at").toInstant(), rs.getInt("version"), rs.getInt("confirmed_version"),
                         rs.getTimestamp("confirmed_at") == null ? null : rs.getTimestamp("confirmed_at").toInstant(),
                         rs.getTimestamp("received_at") == null ? null : rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("received_by"),
                         lines.getOrDefault(rs.getString("id"), List.of())))
                 .list();
     }

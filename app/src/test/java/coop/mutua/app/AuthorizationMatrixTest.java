@@ -1,0 +1,248 @@
+package coop.mutua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.mutua.app.support.ApiFixture;
+import coop.mutua.app.support.ApiFixture.Caller;
+import coop.mutua.app.support.ApiFixture.Id;
+import coop.mutua.app.support.ApiFixture.Kind;
+import coop.mutua.app.support.ApiFixture.Owner;
+import coop.mutua.app.support.Http;
+import coop.mutua.app.support.IntegrationTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The authorization matrix, generated from the OpenAPI document (issue 15): every operation, as every role of groupement A
+ * on A's own objects, compared with {@code authorization-matrix.txt} (a new operation fails the test until its line is
+ * written there, after thought); and every operation naming an object, as member A1 on A2's objects, supplier S1 on S2's
+ * and each of groupement B's users on A's, which must be refused as unknown (403 or 404; 400 or 422 only for the request's
+ * own shape), never 2xx nor a state conflict, and must store no event. The matrix as observed is written to
+ * {@code target/authorization-matrix.txt}.
+ */
+@IntegrationTest
+class AuthorizationMatrixTest {
+
+    /** Changing one's password or the groupement's two-factor rule would lock the test out of its own accounts. */
+    private static final Set<String> NOT_CALLED = Set.of("PUT /api/me/password", "PUT /api/coordination/security");
+    private static final List<Caller> ROLES = List.of(Caller.COORDINATOR_A, Caller.MEMBER_A1, Caller.SUPPLIER_S1, Caller.OPERATOR);
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+
+    private record Operation(String method, String path, JsonNode spec) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    @Test
+    void everyRoleMayDoExactlyWhatTheMatrixSaysAndNobodyReachesAnothersObjects() throws IOException {
+        ApiFixture fixture = ApiFixture.of(port, context);
+        List<Operation> operations = operations();
+        Map<String, String> observed = new TreeMap<>();
+        List<String> crossings = new ArrayList<>();
+        int cells = 0;
+        // Reads first, then changes, so that a change (a round closed, a token revoked) tells nothing about the reads.
+        operations.sort((x, y) -> Boolean.compare(!x.method().equals("GET"), !y.method().equals("GET")));
+        for (Operation operation : operations) {
+            StringBuilder row = new StringBuilder();
+            for (Caller caller : ROLES) {
+                int status = call(fixture, operation, caller, path(fixture, operation.path(), ownerOf(caller)), ownerOf(caller));
+                cells++;
+                row.append(' ').append(caller.name()).append('=').append(status == 403 || status == 404 || status == 401 ? "no" : "yes");
+            }
+            observed.put(operation.key(), row.toString().strip());
+            if (operation.path().contains("{")) {
+                for (Map.Entry<Caller, Owner> crossing : crossingsOf(operation).entrySet()) {
+                    String path = path(fixture, operation.path(), crossing.getValue());
+                    if (!reachesAnother(fixture, path, crossing.getKey())) {
+                        continue;
+                    }
+                    int status = call(fixture, operation, crossing.getKey(), path, crossing.getValue());
+                    cells++;
+                    if (status < 400 || status == 409) {
+                        crossings.add(operation.key() + " as " + crossing.getKey() + " on " + crossing.getValue() + "'s objects: " + status);
+                    }
+                }
+            }
+        }
+        StringBuilder matrix = new StringBuilder("# Who may call what, on the objects of their own groupement (yes: the call passes"
+                + " authorization, whatever its input; no: 403 or 404).\n# Regenerated in app/target/authorization-matrix.txt by"
+                + " AuthorizationMatrixTest: review a change, then copy it here.\n");
+        observed.forEach((operation, row) -> matrix.append(operation).append(" | ").append(row).append('\n'));
+        Path written = Path.of("target", "authorization-matrix.txt");
+        Files.writeString(written, matrix);
+        System.out.printf("AuthorizationMatrixTest: %d operations, %d cells%n", operations.size(), cells);
+
+        assertThat(crossings).as("calls that reached another's object").isEmpty();
+        assertThat(matrix.toString()).as("the matrix observed (%s) against src/test/resources/authorization-matrix.txt", written)
+                .isEqualTo(expected());
+    }
+
+    /** Who else tries the operation's objects: A1 on A2's, S1 on S2's, each of B's users on A's. */
+    private static Map<Caller, Owner> crossingsOf(Operation operation) {
+        Map<Caller, Owner> crossings = new EnumMap<>(Caller.class);
+        crossings.put(Caller.MEMBER_A1, Owner.A2);
+        crossings.put(Caller.SUPPLIER_S1, Owner.S2);
+        crossings.put(Caller.COORDINATOR_B, Owner.A);
+        crossings.put(Caller.MEMBER_B, Owner.A1);
+        crossings.put(Caller.SUPPLIER_B, Owner.S1);
+        return crossings;
+    }
+
+    /** Whether the path names an object the caller must not reach: another groupement's, the other member's or supplier's. */
+    private static boolean reachesAnother(ApiFixture fixture, String path, Caller caller) {
+        boolean ofB = caller.name().endsWith("_B");
+        return fixture.ids().stream().filter(id -> path.contains(id.value())).anyMatch(id -> ofB ? id.owner() != Owner.B
+                : caller == Caller.MEMBER_A1 ? id.owner() == Owner.A2
+                : caller == Caller.SUPPLIER_S1 && id.owner() == Owner.S2);
+    }
+
+    private static Owner ownerOf(Caller caller) {
+        return switch (caller) {
+            case MEMBER_A1 -> Owner.A1;
+            case SUPPLIER_S1 -> Owner.S1;
+            default -> Owner.A;
+        };
+    }
+
+    /** Calls with the ids of {@code owner} (or, for a kind it has none of, groupement A's); checks no event on a refusal. */
+    private int call(ApiFixture fixture, Operation operation, Caller caller, String path, Owner owner) {
+        fixture.restoreLogins(jdbc);
+        String correlation = "matrix-" + UUID.randomUUID();
+        Http http = new Http(port);
+        String login = fixture.login(caller);
+        String body = operation.spec().has("requestBody") ? body(operation, fixture, owner) : "";
+        Http.Reply reply = switch (operation.method()) {
+            case "GET" -> http.get(path, login, ApiFixture.PASSWORD, "X-Correlation-Id", correlation);
+            case "PUT" -> http.putJson(path, login, ApiFixture.PASSWORD, body, "X-Correlation-Id", correlation);
+            case "DELETE" -> http.delete(path, login, ApiFixture.PASSWORD, "X-Correlation-Id", correlation);
+            default -> path.endsWith("/import") || path.endsWith("/invoice") && body.isEmpty()
+                    ? http.postBytes(path, login, ApiFixture.PASSWORD, "text/csv", "reference;nom\n".getBytes(StandardCharsets.UTF_8),
+                    "X-Correlation-Id", correlation)
+                    : http.postJson(path, login, ApiFixture.PASSWORD, body, "X-Correlation-Id", correlation);
+        };
+        assertThat(reply.status()).as("%s %s as %s: %s", operation.method(), path, caller, reply.body()).isLessThan(500);
+        if (reply.status() >= 400) {
+            assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE convert_from(metadata, 'UTF8') LIKE :correlation")
+                    .param("correlation", "%" + correlation + "%").query(Long.class).single())
+                    .as("events stored by a refused call: %s %s as %s", operation.method(), path, caller).isZero();
+        }
+        return reply.status();
+    }
+
+    private static String path(ApiFixture fixture, String template, Owner owner) {
+        StringBuilder path = new StringBuilder();
+        String[] segments = template.split("/");
+        for (int i = 1; i < segments.length; i++) {
+            path.append('/');
+            if (!segments[i].startsWith("{")) {
+                path.append(segments[i]);
+                continue;
+            }
+            Kind kind = kind(segments, i);
+            path.append(kind == null ? "x" : pick(fixture, kind, owner));
+        }
+        return path.toString();
+    }
+
+    /** The owner's object of that kind; for a member's or supplier's caller without one, its groupement's. */
+    private static String pick(ApiFixture fixture, Kind kind, Owner owner) {
+        List<Id> ids = fixture.ids(kind);
+        return ids.stream().filter(id -> id.owner() == owner).findFirst()
+                .or(() -> ids.stream().filter(id -> id.owner() == groupementOf(owner)).findFirst())
+                .or(() -> ids.stream().filter(id -> groupementOf(id.owner()) == groupementOf(owner)).findFirst())
+                .map(Id::value).orElse(UUID.randomUUID().toString());
+    }
+
+    private static Owner groupementOf(Owner owner) {
+        return owner == Owner.B ? Owner.B : Owner.A;
+    }
+
+    private static Kind kind(String[] segments, int index) {
+        String parameter = segments[index];
+        if (parameter.contains("roundId")) {
+            return Kind.ROUND;
+        }
+        if (parameter.contains("memberId")) {
+            return Kind.MEMBER;
+        }
+        return switch (segments[index - 1]) {
+            case "rounds" -> Kind.ROUND;
+            case "members", "orders" -> Kind.MEMBER;
+            case "suppliers" -> Kind.SUPPLIER;
+            case "products" -> Kind.PRODUCT;
+            case "supplier-orders" -> Kind.SUPPLIER_ORDER;
+            case "supplier-invoices" -> Kind.SUPPLIER_INVOICE;
+            case "member-invoices" -> Kind.MEMBER_INVOICE;
+            case "imports" -> Kind.IMPORT;
+            case "users" -> Kind.USER;
+            case "groupements" -> Kind.GROUPEMENT;
+            case "tokens" -> Kind.TOKEN;
+            default -> null;
+        };
+    }
+
+    /** A small body of the right shape: enough to pass the reading of the request, so that authorization is what decides. */
+    private static String body(Operation operation, ApiFixture fixture, Owner owner) {
+        String path = operation.path();
+        if (path.endsWith("/orders/{memberId}")) {
+            return "{\"lines\":[]}";
+        }
+        if (path.endsWith("/reception")) {
+            return "{\"lines\":[]}";
+        }
+        if (path.endsWith("/invoice")) {
+            return "{\"number\":\"M-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"issueDate\":\"" + java.time.LocalDate.now()
+                    + "\",\"lines\":[]}";
+        }
+        if (path.endsWith("/changes")) {
+            return "{\"productId\":\"" + pick(fixture, Kind.PRODUCT, owner) + "\",\"change\":\"OUT_OF_STOCK\"}";
+        }
+        if (path.endsWith("/tokens")) {
+            return "{\"name\":\"Matrice\"}";
+        }
+        return "{}";
+    }
+
+    private List<Operation> operations() {
+        JsonNode document = new Http(port).get("/v3/api-docs", null, null).json();
+        List<Operation> operations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                Operation found = new Operation(operation.getKey().toUpperCase(), path.getKey(), operation.getValue());
+                if (!NOT_CALLED.contains(found.key())) {
+                    operations.add(found);
+                }
+            }
+        }
+        return operations;
+    }
+
+    private static String expected() throws IOException {
+        try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream("/authorization-matrix.txt")) {
+            return in == null ? "(no src/test/resources/authorization-matrix.txt yet)" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
