@@ -16,7 +16,8 @@ final class Decimals {
     private Decimals() {
     }
 
-    static BigDecimal parse(String text, String what) {
+    /** Reads {@code text}; {@code max}, when not null, is named in the refusal of an absurdly large number. */
+    static BigDecimal parse(String text, String what, BigDecimal max) {
         if (text == null || text.isBlank()) {
             throw new DomainException(what + ".missing");
         }
@@ -31,7 +32,7 @@ final class Decimals {
             throw new DomainException(what + ".not-a-number", shown(text));
         }
         if (value.signum() != 0 && (long) value.precision() - value.scale() > MAX_DIGITS) {
-            throw new DomainException(what + ".too-large", shown(text));
+            throw max == null ? new DomainException(what + ".not-a-number", shown(text)) : new DomainException(what + ".too-large", shown(text), max);
         }
         if (value.scale() > MAX_DIGITS) {
             throw new DomainException(what + ".too-many-decimals", shown(text));
@@ -53,7 +54,7 @@ final class Decimals {
     /** Refuses a value of more than {@code max} in magnitude, naming the maximum. */
     static void atMost(BigDecimal value, BigDecimal max, String code) {
         if (value.abs().compareTo(max) > 0) {
-            throw new DomainException(code, shown(value), max.toPlainString());
+            throw new DomainException(code, shown(value), max);
         }
     }
 }

@@ -20,7 +20,7 @@ public record Money(long cents) implements Comparable<Money> {
 
     /** Parses "12.3", "12,30" or "-4": more than two decimals is refused rather than silently rounded. */
     public static Money parse(String text) {
-        BigDecimal value = Decimals.parse(text, "amount");
+        BigDecimal value = Decimals.parse(text, "amount", MAX_TYPED);
         Decimals.atMost(value, MAX_TYPED, "amount.too-large");
         if (value.stripTrailingZeros().scale() > 2) {
             throw new DomainException("amount.too-many-decimals", Decimals.shown(text));
@@ -42,7 +42,7 @@ public record Money(long cents) implements Comparable<Money> {
         try {
             return cents.longValueExact();
         } catch (ArithmeticException tooLarge) {
-            throw new DomainException("amount.too-large", Decimals.shown(cents.movePointLeft(2)), MAX_TYPED.toPlainString());
+            throw new DomainException("amount.too-large", Decimals.shown(cents.movePointLeft(2)), MAX_TYPED);
         }
     }
 

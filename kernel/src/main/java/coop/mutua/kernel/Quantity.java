@@ -34,7 +34,7 @@ public record Quantity(BigDecimal value) implements Comparable<Quantity> {
 
     /** A quantity as typed ("2,5", "12"): at most {@link #MAX_TYPED}. */
     public static Quantity of(String text) {
-        BigDecimal value = Decimals.parse(text, "quantity");
+        BigDecimal value = Decimals.parse(text, "quantity", MAX_TYPED);
         Decimals.atMost(value, MAX_TYPED, "quantity.too-large");
         return new Quantity(value);
     }

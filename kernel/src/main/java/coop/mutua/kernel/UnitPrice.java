@@ -28,7 +28,7 @@ public record UnitPrice(BigDecimal value) implements Comparable<UnitPrice> {
 
     /** A price as typed ("1,90"): at most {@link #MAX_TYPED}. */
     public static UnitPrice of(String text) {
-        BigDecimal value = Decimals.parse(text, "price");
+        BigDecimal value = Decimals.parse(text, "price", MAX_TYPED);
         Decimals.atMost(value, MAX_TYPED, "price.too-large");
         return new UnitPrice(value);
     }

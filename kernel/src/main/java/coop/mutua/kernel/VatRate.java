@@ -36,7 +36,7 @@ public enum VatRate {
 
     /** Accepts "20", "5.5", "5,5", "5.50": anything else is refused with a clear message. */
     public static VatRate ofPercent(String text) {
-        BigDecimal value = Decimals.parse(text, "vat-rate");
+        BigDecimal value = Decimals.parse(text, "vat-rate", null);
         return Arrays.stream(values())
                 .filter(rate -> rate.percent.compareTo(value) == 0)
                 .findFirst()

@@ -56,6 +56,16 @@ class ApiErrors {
         return problem(HttpStatus.CONFLICT, e, locale);
     }
 
+    /**
+     * Two changes of one aggregate at the same moment (two saves of one order): the later one lost the race for the
+     * aggregate's next event. Nothing of it was stored; the client may read the result and try again (it was a 500).
+     */
+    @ExceptionHandler({org.axonframework.modelling.command.ConcurrencyException.class,
+            org.axonframework.modelling.command.AggregateStreamCreationException.class})
+    ProblemDetail concurrent(RuntimeException e, Locale locale) {
+        return problem(HttpStatus.CONFLICT, new DomainException("request.concurrent-change"), locale);
+    }
+
     @ExceptionHandler(DomainException.class)
     ProblemDetail refused(DomainException e, Locale locale) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, e, locale);

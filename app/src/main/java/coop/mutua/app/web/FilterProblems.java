@@ -26,7 +26,9 @@ class FilterProblems {
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String field, Object... arguments)
             throws IOException {
-        Locale locale = "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+        // As the rest of the API: French unless Accept-Language prefers English (the servlet's default is the server's).
+        String asked = request.getHeader("Accept-Language");
+        Locale locale = asked != null && !asked.isBlank() && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", ApiErrors.TYPE_BASE + code);
         problem.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());

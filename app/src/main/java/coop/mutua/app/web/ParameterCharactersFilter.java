@@ -9,9 +9,10 @@ import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Query and form parameters with a NUL or another control character (but line breaks and tabs, which text areas send) are
- * refused with 400 before any controller: PostgreSQL cannot even compare them, and a search for "?category=%00" was a 500
- * (issue 15). The API answers a problem naming the parameter; pages the error page.
+ * Query and form parameters with a NUL or another control character (but line breaks and tabs, which text areas send), or
+ * named with an index no form has ({@code tiers[99999999].from}, {@code labels[-1]}), are refused with 400 before any
+ * controller: PostgreSQL cannot even compare the first, and the second made a form's list grow to that size (issue 15).
+ * The API answers a problem naming the parameter; pages the error page.
  */
 class ParameterCharactersFilter extends OncePerRequestFilter {
 
@@ -45,10 +46,17 @@ class ParameterCharactersFilter extends OncePerRequestFilter {
         }
     }
 
+    /** An index no form has: negative, or 1000 and more (forms bind lists by index, and a list grows to the index given). */
+    private static final java.util.regex.Pattern FAR_INDEX = java.util.regex.Pattern.compile("\\[(-\\d+|\\d{4,})\\]");
+
     private static String refusedParameter(HttpServletRequest request) {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             if (controls(parameter.getKey())) {
                 return "?";
+            }
+            if (FAR_INDEX.matcher(parameter.getKey()).find()) {
+                // tiers[99999999].from made the form's list grow to a hundred million rows: minutes of CPU, then no memory.
+                return parameter.getKey().length() > 100 ? parameter.getKey().substring(0, 100) : parameter.getKey();
             }
             for (String value : parameter.getValue()) {
                 if (value != null && controls(value)) {

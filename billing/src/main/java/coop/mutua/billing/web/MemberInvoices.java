@@ -58,7 +58,9 @@ public class MemberInvoices {
         if (invoice.creditNote()) {
             throw new DomainException("member-invoice.credit-of-credit");
         }
-        String creditNoteId = issuer.creditNote(actor.groupementId(), id, invoice.document(), reason);
+        // The reason is printed on the credit note: one paragraph of at most 500 characters.
+        String checked = reason == null || reason.isBlank() ? reason : coop.mutua.kernel.Require.paragraphs(reason, "note", 500);
+        String creditNoteId = issuer.creditNote(actor.groupementId(), id, invoice.document(), checked);
         return one(actor, creditNoteId);
     }
 

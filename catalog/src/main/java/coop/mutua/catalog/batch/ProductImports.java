@@ -71,9 +71,30 @@ public class ProductImports {
             throw new DomainException("csv.too-large", maxBytes / 1_000_000);
         }
         String id = UUID.randomUUID().toString();
-        imports.create(id, actor.groupementId(), supplierId, actor.userId().value(),
-                fileName == null || fileName.isBlank() ? "catalogue.csv" : fileName, content, mode);
+        imports.create(id, actor.groupementId(), supplierId, actor.userId().value(), shownName(fileName), content, mode);
         return id;
+    }
+
+    /**
+     * The file's name as the report shows it: its last path segment (some browsers send the whole path), without control
+     * characters, at most 255 characters with its extension kept; "catalogue.csv" when there is none. A name is only shown,
+     * never used to open anything: a long or odd one is shortened, not refused (it was a 500, issue 15).
+     */
+    static String shownName(String fileName) {
+        if (fileName == null) {
+            return "catalogue.csv";
+        }
+        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1)
+                .replaceAll("[\\p{Cc}\\p{Cf}\\p{Cs}]", "").strip();
+        if (name.isEmpty()) {
+            return "catalogue.csv";
+        }
+        if (name.length() <= 255) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+        return name.substring(0, 255 - extension.length() - 1) + "…" + extension;
     }
 
     /** Lets running imports finish their chunk before the application (and its database) stops. */

@@ -4,6 +4,7 @@ import coop.mutua.catalog.api.PriceTier;
 import coop.mutua.catalog.api.ProductDetails;
 import coop.mutua.catalog.api.ProductPrice;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Require;
 import java.util.List;
@@ -61,21 +62,21 @@ public final class ProductRules {
         for (int i = 0; i < tiers.size(); i++) {
             PriceTier tier = tiers.get(i);
             if (tier.fromQuantity() == null || tier.unitPrice() == null) {
-                throw new DomainException("tiers.incomplete", i + 1);
+                throw new InvalidFieldException("tiers[" + i + "]." + (tier.fromQuantity() == null ? "from" : "price"), "tiers.incomplete", i + 1);
             }
             if (tier.fromQuantity().isZero()) {
-                throw new DomainException("tiers.zero-quantity", i + 1);
+                throw new InvalidFieldException("tiers[" + i + "].from", "tiers.zero-quantity", i + 1);
             }
             if (tier.unitPrice().compareTo(price.unitPrice()) >= 0) {
-                throw new DomainException("tiers.not-below-list-price", i + 1);
+                throw new InvalidFieldException("tiers[" + i + "].price", "tiers.not-below-list-price", i + 1);
             }
             if (i > 0) {
                 PriceTier previous = tiers.get(i - 1);
                 if (tier.fromQuantity().compareTo(previous.fromQuantity()) <= 0) {
-                    throw new DomainException("tiers.not-increasing", i + 1);
+                    throw new InvalidFieldException("tiers[" + i + "].from", "tiers.not-increasing", i + 1);
                 }
                 if (tier.unitPrice().compareTo(previous.unitPrice()) >= 0) {
-                    throw new DomainException("tiers.price-not-decreasing", i + 1);
+                    throw new InvalidFieldException("tiers[" + i + "].price", "tiers.price-not-decreasing", i + 1);
                 }
             }
         }

@@ -81,7 +81,7 @@ public class PurchaseRound {
         Require.date(Require.present(command.deliveryDate(), "deliveryDate"), "deliveryDate");
         Require.instant(command.opensAt(), "opensAt");
         if (!command.closesAt().isAfter(clock.instant())) {
-            throw new DomainException("round.deadline-in-past");
+            throw new coop.mutua.kernel.InvalidFieldException("closesAt", "round.deadline-in-past");
         }
         if (command.opensAt() != null && !command.opensAt().isBefore(command.closesAt())) {
             throw new DomainException("round.opening-after-deadline");
@@ -193,7 +193,8 @@ public class PurchaseRound {
         if (status != RoundStatus.DRAFT && status != RoundStatus.OPEN) {
             throw new ConflictException("round.not-cancellable", status);
         }
-        apply(new PurchaseRoundCancelledEvent(roundId, groupementId, command.reason() == null ? null : command.reason().strip()));
+        String reason = command.reason() == null || command.reason().isBlank() ? null : Require.paragraphs(command.reason(), "reason", 1000);
+        apply(new PurchaseRoundCancelledEvent(roundId, groupementId, reason));
     }
 
     @EventSourcingHandler

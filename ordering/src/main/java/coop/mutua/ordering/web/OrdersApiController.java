@@ -73,8 +73,8 @@ class OrdersApiController {
     @PutMapping("/orders/{memberId}")
     @Operation(summary = "Replace all the lines of a member's order",
             description = "Quantities are positive multiples of the product's step; tolerance is how much more the "
-                    + "member accepts to fill a case. An empty list withdraws the order. With an Idempotency-Key "
-                    + "already used for this order, nothing changes.")
+                    + "member accepts to fill a case. An empty list withdraws the order. Repeating the request with its "
+                    + "Idempotency-Key answers the first answer again and changes nothing; the key with other lines is refused (422).")
     OrderJson submit(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") String roundId,
                      @PathVariable("memberId") String memberId, @RequestBody OrderJson body,
                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -121,6 +121,9 @@ class OrdersApiController {
         }
         if (line.productId() == null || line.productId().isBlank()) {
             throw new DomainException("field.required", at + "productId");
+        }
+        if (line.quantity() == null || line.quantity().isBlank()) {
+            throw new DomainException("field.required", at + "quantity");
         }
         ProductId productId;
         try {

@@ -178,7 +178,7 @@ class RoundsApiController {
             try {
                 chosen = UUID.fromString(id.strip()).toString();
             } catch (IllegalArgumentException e) {
-                throw new DomainException("field.id", id);
+                throw new coop.mutua.kernel.InvalidFieldException("id", "field.id", id);
             }
             return scoped(actor.groupementId() + "/rounds/id/" + chosen);
         }
