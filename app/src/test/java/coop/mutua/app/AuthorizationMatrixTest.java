@@ -161,7 +161,7 @@ class AuthorizationMatrixTest {
                 path.append(segments[i]);
                 continue;
             }
-            Kind kind = kind(segments, i);
+            Kind kind = ApiFixture.kindOf(segments, i);
             path.append(kind == null ? "x" : pick(fixture, kind, owner));
         }
         return path.toString();
@@ -178,30 +178,6 @@ class AuthorizationMatrixTest {
 
     private static Owner groupementOf(Owner owner) {
         return owner == Owner.B ? Owner.B : Owner.A;
-    }
-
-    private static Kind kind(String[] segments, int index) {
-        String parameter = segments[index];
-        if (parameter.contains("roundId")) {
-            return Kind.ROUND;
-        }
-        if (parameter.contains("memberId")) {
-            return Kind.MEMBER;
-        }
-        return switch (segments[index - 1]) {
-            case "rounds" -> Kind.ROUND;
-            case "members", "orders" -> Kind.MEMBER;
-            case "suppliers" -> Kind.SUPPLIER;
-            case "products" -> Kind.PRODUCT;
-            case "supplier-orders" -> Kind.SUPPLIER_ORDER;
-            case "supplier-invoices" -> Kind.SUPPLIER_INVOICE;
-            case "member-invoices" -> Kind.MEMBER_INVOICE;
-            case "imports" -> Kind.IMPORT;
-            case "users" -> Kind.USER;
-            case "groupements" -> Kind.GROUPEMENT;
-            case "tokens" -> Kind.TOKEN;
-            default -> null;
-        };
     }
 
     /** A small body of the right shape: enough to pass the reading of the request, so that authorization is what decides. */

@@ -320,38 +320,12 @@ class HostileInputProperties {
                 String segment = segments[i];
                 path.append('/');
                 if (segment.startsWith("{")) {
-                    path.append(id(kindOf(segments, i)));
+                    path.append(id(ApiFixture.kindOf(segments, i)));
                 } else {
                     path.append(segment);
                 }
             }
             return path.toString();
-        }
-
-        private Kind kindOf(String[] segments, int index) {
-            String parameter = segments[index];
-            String before = segments[index - 1];
-            if (parameter.contains("roundId")) {
-                return Kind.ROUND;
-            }
-            if (parameter.contains("memberId")) {
-                return Kind.MEMBER;
-            }
-            return switch (before) {
-                case "rounds" -> Kind.ROUND;
-                case "members" -> Kind.MEMBER;
-                case "suppliers" -> Kind.SUPPLIER;
-                case "products" -> Kind.PRODUCT;
-                case "supplier-orders" -> Kind.SUPPLIER_ORDER;
-                case "supplier-invoices" -> Kind.SUPPLIER_INVOICE;
-                case "member-invoices" -> Kind.MEMBER_INVOICE;
-                case "imports" -> Kind.IMPORT;
-                case "users" -> Kind.USER;
-                case "groupements" -> Kind.GROUPEMENT;
-                case "tokens" -> Kind.TOKEN;
-                case "orders" -> Kind.MEMBER;
-                default -> null;
-            };
         }
 
         private String id(Kind kind) {

@@ -202,6 +202,31 @@ public final class ApiFixture {
                 + "\",\"deliveryDate\":\"" + LocalDate.now().plusDays(5) + "\",\"deliveryPlace\":\"Ici\"}";
     }
 
+    /** The kind of the id at {@code segments[index]} of an OpenAPI path template ({@code /api/rounds/{id}}), or null. */
+    public static Kind kindOf(String[] segments, int index) {
+        String parameter = segments[index];
+        if (parameter.contains("roundId")) {
+            return Kind.ROUND;
+        }
+        if (parameter.contains("memberId")) {
+            return Kind.MEMBER;
+        }
+        return switch (segments[index - 1]) {
+            case "rounds" -> Kind.ROUND;
+            case "members", "orders" -> Kind.MEMBER;
+            case "suppliers" -> Kind.SUPPLIER;
+            case "products" -> Kind.PRODUCT;
+            case "supplier-orders" -> Kind.SUPPLIER_ORDER;
+            case "supplier-invoices" -> Kind.SUPPLIER_INVOICE;
+            case "member-invoices" -> Kind.MEMBER_INVOICE;
+            case "imports" -> Kind.IMPORT;
+            case "users" -> Kind.USER;
+            case "groupements" -> Kind.GROUPEMENT;
+            case "tokens" -> Kind.TOKEN;
+            default -> null;
+        };
+    }
+
     public static String randomId() {
         return UUID.randomUUID().toString();
     }
