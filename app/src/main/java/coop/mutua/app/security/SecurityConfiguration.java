@@ -108,18 +108,8 @@ public class SecurityConfiguration {
      * problem document like any other refusal, for pages the error page (it was Boot's error JSON for everything).
      */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, rejected) -> {
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                response.setStatus(400);
-                response.setContentType("application/problem+json");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("{\"type\":\"https://mutua.coop/problems/request.unreadable\",\"title\":\"Bad Request\","
-                        + "\"status\":400,\"detail\":\"Adresse refusée / address refused.\",\"code\":\"request.unreadable\"}");
-            } else {
-                response.sendError(400);
-            }
-        };
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(coop.mutua.app.web.FilterProblems problems) {
+        return (request, response, rejected) -> problems.refuse(request, response, 400, "request.unreadable", null);
     }
 
     /**

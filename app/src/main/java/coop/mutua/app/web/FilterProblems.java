@@ -12,9 +12,12 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Problem documents (as ApiErrors writes them) from servlet filters, which answer before any controller runs. */
+/**
+ * Refusals from servlet filters and the firewall, which answer before any controller runs: a problem document (as ApiErrors
+ * writes them) for the API, the error page for pages.
+ */
 @Component
-class FilterProblems {
+public class FilterProblems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -22,6 +25,21 @@ class FilterProblems {
 
     FilterProblems(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /** Whether the request is the API's (answered with problem documents) rather than a page's. */
+    public static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** Refuses the request: a problem document naming {@code field} for the API, the error page of that status for a page. */
+    public void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code, String field,
+                       Object... arguments) throws IOException {
+        if (isApi(request)) {
+            write(request, response, status, code, field, arguments);
+        } else {
+            response.sendError(status);
+        }
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String field, Object... arguments)

@@ -30,7 +30,7 @@ class NegotiateFirstFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return !FilterProblems.isApi(request);
     }
 
     @Override

@@ -30,19 +30,13 @@ class ParameterCharactersFilter extends OncePerRequestFilter {
             refused = refusedParameter(request);
         } catch (RuntimeException unreadable) {
             // Tomcat could not read the parameters (a malformed multipart body, a broken encoding): nobody could.
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                problems.write(request, response, 400, "request.unreadable", null);
-            } else {
-                response.sendError(400);
-            }
+            problems.refuse(request, response, 400, "request.unreadable", null);
             return;
         }
         if (refused == null) {
             chain.doFilter(request, response);
-        } else if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            problems.write(request, response, 400, "field.characters", refused, refused);
         } else {
-            response.sendError(400);
+            problems.refuse(request, response, 400, "field.characters", refused, refused);
         }
     }
 

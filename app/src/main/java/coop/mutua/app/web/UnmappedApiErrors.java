@@ -29,7 +29,7 @@ class UnmappedApiErrors {
     @ExceptionHandler({HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
             HttpMediaTypeNotAcceptableException.class})
     ProblemDetail unmapped(Exception e, HttpServletRequest request, Locale locale) throws Exception {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (!FilterProblems.isApi(request)) {
             throw e;
         }
         return api.frameworkProblem(e, locale);
