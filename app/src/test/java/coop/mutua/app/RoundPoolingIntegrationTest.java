@@ -334,6 +334,33 @@ class RoundPoolingIntegrationTest {
         assertThat(page).contains("Regroupement en échec").contains("stopped after supplier").contains("Relancer le regroupement")
                 .doesNotContain("Regroupement en cours");
 
+        // Once the attempt is due, several callers at once (the schedules of several nodes) make one attempt between them.
+        java.time.Instant due = java.time.Instant.parse(shown.get("failure").get("nextAttemptAt").asString());
+        sleep(Math.max(0, java.time.Duration.between(java.time.Instant.now(), due).toMillis() + 50));
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(4);
+        java.util.List<Thread> callers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread caller = new Thread(() -> {
+                try {
+                    together.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                poolings.poolIfDue(RoundId.of(failing));
+            });
+            caller.start();
+            callers.add(caller);
+        }
+        for (Thread caller : callers) {
+            try {
+                caller.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Eventually.equal(2, () -> round(failing).get("failure").get("attempts").asInt());
+        assertThat(executions(failing)).as("one attempt for four callers").isEqualTo(2);
+
         // Retried after a growing delay (1 s, then 4 s in tests), three attempts in all, then it waits for the coordinator.
         long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (round(failing).get("failure").has("nextAttemptAt") && System.nanoTime() < giveUp) {

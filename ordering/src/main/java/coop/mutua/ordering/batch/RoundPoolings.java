@@ -9,6 +9,10 @@ import coop.mutua.ordering.api.RoundJob;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -47,6 +52,8 @@ import org.springframework.stereotype.Component;
 public class RoundPoolings {
 
     private static final Logger log = LoggerFactory.getLogger(RoundPoolings.class);
+    /** First key of the scheduled-attempt locks (advisory lock keys are global to the database: this names the kind). */
+    private static final int DUE_LOCK_CLASS = 0x4d504f4c;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -58,9 +65,10 @@ public class RoundPoolings {
     private final int maxAttempts;
     private final Duration firstDelay;
     private final JobRecovery recovery;
+    private final DataSource dataSource;
 
     RoundPoolings(JobOperator jobOperator, JobRepository jobRepository, Job roundPoolingJob, PoolingRepository pooling,
-                  CommandGateway commands, Clock clock, MeterRegistry meters, JobRecovery recovery,
+                  CommandGateway commands, Clock clock, MeterRegistry meters, JobRecovery recovery, DataSource dataSource,
                   @Value("${mutua.jobs.retry.attempts:3}") int maxAttempts,
                   @Value("${mutua.jobs.retry.delay:30s}") Duration firstDelay) {
         this.jobOperator = jobOperator;
@@ -74,6 +82,7 @@ public class RoundPoolings {
         this.maxAttempts = Math.max(1, maxAttempts);
         this.firstDelay = firstDelay;
         this.recovery = recovery;
+        this.dataSource = dataSource;
     }
 
     /** Jobs run on their own thread: never inside the event processor's transaction, which their chunks would join. */
@@ -107,6 +116,35 @@ public class RoundPoolings {
      * many times as allowed (then it waits for the coordinator). True when the pooling has completed.
      */
     public boolean poolIfDue(RoundId roundId) {
+        // The check and the attempt under one lock for the round, shared by every thread and node: two schedules (or a
+        // schedule and a test) that both found the attempt due would otherwise make one attempt too many.
+        try (Connection connection = dataSource.getConnection()) {
+            if (!lock(connection, "pg_try_advisory_lock", roundId)) {
+                return false;
+            }
+            try {
+                return due(roundId) && pool(roundId);
+            } finally {
+                lock(connection, "pg_advisory_unlock", roundId);
+            }
+        } catch (SQLException e) {
+            log.warn("Pooling of round {} not tried by the schedule: {}", roundId, FailureReason.of(e));
+            return false;
+        }
+    }
+
+    private static boolean lock(Connection connection, String function, RoundId roundId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?, hashtext(?))")) {
+            statement.setInt(1, DUE_LOCK_CLASS);
+            statement.setString(2, roundId.value());
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    /** False while the last failed attempt is within its backoff, or when no automatic attempt is left. */
+    private boolean due(RoundId roundId) {
         JobInstance instance = jobRepository.getJobInstance(PoolingJobConfiguration.JOB, parameters(roundId));
         if (instance != null) {
             List<JobExecution> executions = jobRepository.getJobExecutions(instance);
@@ -114,12 +152,10 @@ public class RoundPoolings {
             JobExecution last = jobRepository.getLastJobExecution(instance);
             if (last != null && last.getStatus() != BatchStatus.COMPLETED && !last.getStatus().isRunning()) {
                 Instant next = nextAttempt(failures, last);
-                if (next == null || clock.instant().isBefore(next)) {
-                    return false;
-                }
+                return next != null && !clock.instant().isBefore(next);
             }
         }
-        return pool(roundId);
+        return true;
     }
 
     /** Starts the round's pooling, or restarts it after a failure, on the calling thread; true when it has completed. */
