@@ -57,7 +57,7 @@ public final class Node implements AutoCloseable {
         builder.environment().putAll(environment);
         File log = Path.of("target", "nodes", name + ".log").toFile();
         log.getParentFile().mkdirs();
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log));
         try {
             process = builder.start();
         } catch (IOException e) {
