@@ -21,7 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import coop.mutua.app.support.Pages;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,6 +41,7 @@ import tools.jackson.databind.JsonNode;
  * {@code target/authorization-matrix.txt}.
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthorizationMatrixTest {
 
     /** Changing one's password or the groupement's two-factor rule would lock the test out of its own accounts. */
@@ -57,6 +62,7 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    @Order(1)
     void everyRoleMayDoExactlyWhatTheMatrixSaysAndNobodyReachesAnothersObjects() throws IOException {
         ApiFixture fixture = ApiFixture.of(port, context);
         List<Operation> operations = operations();
@@ -217,8 +223,197 @@ class AuthorizationMatrixTest {
     }
 
     private static String expected() throws IOException {
-        try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream("/authorization-matrix.txt")) {
-            return in == null ? "(no src/test/resources/authorization-matrix.txt yet)" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return expected("authorization-matrix.txt");
+    }
+
+    private static String expected(String file) throws IOException {
+        try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream("/" + file)) {
+            return in == null ? "(no src/test/resources/" + file + " yet)" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    // ---- Pages and form posts ----
+
+    /** Page posts that would lock the test out of its own accounts (a password, two-factor rules) or end its session. */
+    private static final Set<String> PAGES_NOT_CALLED = Set.of("POST /account/password", "POST /account/two-factor",
+            "POST /account/two-factor/disable", "POST /account/two-factor/recovery-codes", "POST /coordination/security");
+
+    /**
+     * The same for the pages, from the application's own request mappings (a new page or form is covered without editing
+     * the test): every page and form post, as every role of groupement A on A's objects, with a session, a CSRF token and
+     * an empty form, compared with {@code page-matrix.txt}; and as A1 on A2's, S1 on S2's and B's users on A's objects,
+     * always refused as unknown (403 or 404; 400 only for the form's own shape), never shown nor done nor a state conflict,
+     * and no event stored. Posts that take something away (deactivate, disable, revoke, cancel) come last, so that they
+     * decide nothing about the others.
+     */
+    @Test
+    @Order(2)
+    void everyRoleSeesAndPostsExactlyThePagesTheMatrixSaysAndNobodyReachesAnothersObjects() throws IOException {
+        ApiFixture fixture = ApiFixture.of(port, context);
+        fixture.renewToken(port);
+        List<Operation> pages = pages();
+        Map<Caller, Http> sessions = new EnumMap<>(Caller.class);
+        Map<String, String> observed = new TreeMap<>();
+        List<String> crossings = new ArrayList<>();
+        int cells = 0;
+        for (Operation page : pages) {
+            StringBuilder row = new StringBuilder();
+            for (Caller caller : ROLES) {
+                int status = callPage(fixture, sessions, page, caller, pagePath(fixture, page.path(), ownerOf(caller)));
+                cells++;
+                row.append(' ').append(caller.name()).append('=').append(status == 403 || status == 404 ? "no" : "yes");
+            }
+            observed.put(page.key(), row.toString().strip());
+            if (page.path().contains("{")) {
+                for (Map.Entry<Caller, Owner> crossing : crossingsOf(page).entrySet()) {
+                    String path = pagePath(fixture, page.path(), crossing.getValue());
+                    if (!reachesAnother(fixture, path, crossing.getKey())) {
+                        continue;
+                    }
+                    int status = callPage(fixture, sessions, page, crossing.getKey(), path);
+                    cells++;
+                    if (status < 400 || status == 409) {
+                        crossings.add(page.method() + " " + path + " (" + page.path() + ") as " + crossing.getKey() + " on "
+                                + crossing.getValue() + "'s objects: " + status);
+                    }
+                }
+            }
+        }
+        StringBuilder matrix = new StringBuilder("# Who may see which page and post which form, on the objects of their own groupement"
+                + " (yes: it passes authorization, whatever the form holds; no: 403 or 404).\n# Regenerated in"
+                + " app/target/page-matrix.txt by AuthorizationMatrixTest: review a change, then copy it here.\n");
+        observed.forEach((page, row) -> matrix.append(page).append(" | ").append(row).append('\n'));
+        Path written = Path.of("target", "page-matrix.txt");
+        Files.writeString(written, matrix);
+        System.out.printf("AuthorizationMatrixTest: %d pages and form posts, %d cells%n", pages.size(), cells);
+
+        assertThat(crossings).as("pages and posts that reached another's object").isEmpty();
+        assertThat(matrix.toString()).as("the page matrix observed (%s) against src/test/resources/page-matrix.txt", written)
+                .isEqualTo(expected("page-matrix.txt"));
+    }
+
+    /** A page as a browser asks for it, or a form posted with the session's CSRF token and nothing else; checks no event on a refusal. */
+    private int callPage(ApiFixture fixture, Map<Caller, Http> sessions, Operation page, Caller caller, String path) {
+        fixture.restoreLogins(jdbc);
+        for (int attempt = 0; ; attempt++) {
+            Http session = sessions.computeIfAbsent(caller, c -> Pages.loggedIn(port, fixture.login(c)));
+            String correlation = "pages-" + UUID.randomUUID();
+            Http.Reply reply;
+            if (page.method().equals("GET")) {
+                reply = session.get(path, null, null, "X-Correlation-Id", correlation);
+            } else {
+                String csrf = Pages.csrf(session.get("/account", null, null).body());
+                reply = page.path().endsWith("/import") || page.path().endsWith("/invoice-file")
+                        ? session.postMultipart(path, csrf, "vide.csv", "reference;nom\n".getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING",
+                        "X-Correlation-Id", correlation)
+                        : session.postForm(path, "_csrf=" + Pages.enc(csrf) + formFields(fixture, page.path(), ownerOf(caller)),
+                        "X-Correlation-Id", correlation);
+            }
+            String location = reply.header("Location");
+            if (reply.status() == 302 && location != null && location.endsWith("/login") && attempt == 0) {
+                // The session ended (the account was disabled by an earlier post, then restored): log in again.
+                sessions.remove(caller);
+                continue;
+            }
+            assertThat(reply.status()).as("%s %s as %s: %s", page.method(), path, caller, reply.body()).isLessThan(500);
+            if (reply.status() >= 400) {
+                assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE convert_from(metadata, 'UTF8') LIKE :correlation")
+                        .param("correlation", "%" + correlation + "%").query(Long.class).single())
+                        .as("events stored by a refused page post: %s %s as %s", page.method(), path, caller).isZero();
+            }
+            return reply.status();
+        }
+    }
+
+    /** The few fields a form needs to be read at all, so that authorization is what decides (as {@link #body} for the API). */
+    private static String formFields(ApiFixture fixture, String path, Owner owner) {
+        if (path.endsWith("/terms")) {
+            return "&allocationPolicy=PRO_RATA&feeSplitPolicy=BY_VALUE";
+        }
+        if (path.endsWith("/decision")) {
+            return "&confirm=true";
+        }
+        if (path.endsWith("/changes")) {
+            return "&change=OUT_OF_STOCK&productId=" + pick(fixture, Kind.PRODUCT, owner);
+        }
+        return "";
+    }
+
+    /** The pages and form posts of the application: its request mappings outside the API, the documentation and errors. */
+    private List<Operation> pages() {
+        org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings = context.getBean(
+                "requestMappingHandlerMapping", org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
+        Set<String> keys = new java.util.TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (method.getBeanType().isAnnotationPresent(org.springframework.web.bind.annotation.RestController.class)
+                    || info.getPathPatternsCondition() == null) {
+                return;
+            }
+            for (String path : info.getPathPatternsCondition().getPatternValues()) {
+                if (path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/swagger") || path.equals("/error")) {
+                    continue;
+                }
+                Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition().getMethods();
+                (methods.isEmpty() ? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET) : methods)
+                        .forEach(m -> keys.add(m.name() + " " + path));
+            }
+        });
+        List<Operation> pages = new ArrayList<>();
+        for (String key : keys) {
+            if (!PAGES_NOT_CALLED.contains(key)) {
+                String[] parts = key.split(" ", 2);
+                pages.add(new Operation(parts[0], parts[1], null));
+            }
+        }
+        pages.sort(java.util.Comparator.comparing((Operation page) -> !page.method().equals("GET"))
+                .thenComparing(page -> page.path().matches(".*/(deactivate|disable|revoke|cancel)$"))
+                .thenComparing(Operation::key));
+        assertThat(pages).as("pages found").hasSizeGreaterThan(40);
+        return pages;
+    }
+
+    private static String pagePath(ApiFixture fixture, String template, Owner owner) {
+        StringBuilder path = new StringBuilder();
+        String[] segments = template.split("/");
+        for (int i = 1; i < segments.length; i++) {
+            path.append('/');
+            String segment = segments[i];
+            if (!segment.contains("{")) {
+                path.append(segment);
+                continue;
+            }
+            String name = segment.substring(segment.indexOf('{') + 1, segment.indexOf('}'));
+            String suffix = segment.substring(segment.indexOf('}') + 1);
+            Kind kind = pageKind(name, segments[i - 1]);
+            path.append(switch (name) {
+                case "decision" -> "accept";
+                case "file" -> "impact";
+                default -> kind == null ? ApiFixture.randomId() : pick(fixture, kind, owner);
+            }).append(suffix);
+        }
+        return path.toString();
+    }
+
+    /** The kind of id a page's path variable names: by its name, else by the segment before it. */
+    private static Kind pageKind(String name, String before) {
+        return switch (name) {
+            case "orderId" -> Kind.SUPPLIER_ORDER;
+            case "supplierId" -> Kind.SUPPLIER;
+            case "invoiceId" -> before.equals("supplier-invoices") ? Kind.SUPPLIER_INVOICE : Kind.MEMBER_INVOICE;
+            case "id" -> switch (before) {
+                case "rounds" -> Kind.ROUND;
+                case "members" -> Kind.MEMBER;
+                case "suppliers" -> Kind.SUPPLIER;
+                case "products" -> Kind.PRODUCT;
+                case "imports" -> Kind.IMPORT;
+                case "supplier-orders" -> Kind.SUPPLIER_ORDER;
+                case "invoices" -> Kind.MEMBER_INVOICE;
+                case "people" -> Kind.USER;
+                case "tokens" -> Kind.TOKEN;
+                case "groupements" -> Kind.GROUPEMENT;
+                default -> null;
+            };
+            default -> null;
+        };
     }
 }

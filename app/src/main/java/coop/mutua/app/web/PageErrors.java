@@ -40,10 +40,13 @@ class PageErrors {
 
     /**
      * A form or a query the page's binding cannot read (an index such as {@code labels[999999]} or {@code tiers[-1]}, a value
-     * of the wrong type, a parameter missing): a 400 page, not a 500.
+     * of the wrong type, a parameter missing, a file field sent without a file or in a form that is not multipart): a 400
+     * page, not a 500.
      */
     @ExceptionHandler({org.springframework.beans.InvalidPropertyException.class, org.springframework.validation.BindException.class,
             org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.multipart.support.MissingServletRequestPartException.class,
             org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class})
     ModelAndView unreadable(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return layout.errorPage(HttpServletResponse.SC_BAD_REQUEST, messages.getMessage("request.unreadable", null, locale), request, response);

@@ -168,6 +168,14 @@ public final class ApiFixture {
         return logins.get(caller);
     }
 
+    /** A new token of member A1 in place of the one an earlier test may have revoked. */
+    public void renewToken(int port) {
+        Http.Reply token = new Http(port).postJson("/api/me/tokens", a.member(), PASSWORD, "{\"name\":\"Essais\"}");
+        assertThat(token.status()).as(token.body()).isEqualTo(201);
+        ids.removeIf(id -> id.kind() == Kind.TOKEN && id.owner() == Owner.A1);
+        add(Kind.TOKEN, Owner.A1, token.json().get("id").asString());
+    }
+
     public List<Id> ids(Kind kind) {
         return ids.stream().filter(id -> id.kind() == kind).toList();
     }

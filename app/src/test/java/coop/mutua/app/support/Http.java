@@ -80,7 +80,7 @@ public final class Http {
     }
 
     /** A multipart form as a browser sends it: the CSRF token, one file, the import mode. */
-    public Reply postMultipart(String path, String csrf, String fileName, byte[] content, String mode) {
+    public Reply postMultipart(String path, String csrf, String fileName, byte[] content, String mode, String... headers) {
         String boundary = "mutua" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = StandardCharsets.UTF_8;
@@ -90,7 +90,7 @@ public final class Http {
                 + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(utf8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
-        HttpRequest.Builder request = request(path, null, null)
+        HttpRequest.Builder request = request(path, null, null, headers)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         return send(request);

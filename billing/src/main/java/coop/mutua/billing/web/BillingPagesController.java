@@ -310,6 +310,9 @@ class BillingPagesController {
         try {
             action.get();
             redirect.addFlashAttribute("saved", savedMessage);
+        } catch (coop.mutua.kernel.NotFoundException unknown) {
+            // Another groupement's (or supplier's) object, or none: the 404 page, as for a page, never a message about it.
+            throw unknown;
         } catch (DomainException refused) {
             redirect.addFlashAttribute("refused", refused);
         }

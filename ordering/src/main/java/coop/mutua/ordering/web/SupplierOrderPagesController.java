@@ -88,10 +88,14 @@ class SupplierOrderPagesController {
         return "redirect:/supplier-orders/" + id;
     }
 
-    /** What arrived, line by line ("delivered.{productId}" fields; a line left empty arrived as ordered). */
+    /**
+     * What arrived, line by line ("delivered.{productId}" fields; a line left empty arrived as ordered). An order the actor
+     * cannot see is the 404 page before the form is read.
+     */
     @PostMapping("/supplier-orders/{id}/reception")
     @PreAuthorize("hasRole('COORDINATOR')")
     String receive(Actor actor, @PathVariable("id") String id, @RequestParam Map<String, String> fields, RedirectAttributes redirect) {
+        actions.one(actor, id);
         PageOutcome.attempt(redirect, "supplier-order.received", () -> {
             Map<ProductId, Quantity> delivered = new java.util.LinkedHashMap<>();
             for (Map.Entry<String, String> field : fields.entrySet()) {
