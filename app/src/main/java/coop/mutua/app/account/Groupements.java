@@ -49,7 +49,8 @@ public class Groupements {
                 throw new coop.mutua.kernel.InvalidFieldException(hubLatitude == null ? "hubLatitude" : "hubLongitude",
                         "field.required", hubLatitude == null ? "hubLatitude" : "hubLongitude");
             }
-            return new GeoPoint(hubLatitude, hubLongitude);
+            return coop.mutua.kernel.Require.named(hubLatitude < -90 || hubLatitude > 90 || hubLatitude.isNaN() ? "hubLatitude"
+                    : "hubLongitude", () -> new GeoPoint(hubLatitude, hubLongitude));
         }
     }
 

@@ -79,11 +79,18 @@ class ApiErrors {
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e, Locale locale) {
+        if (e.getCause() instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
+            // A field the operation does not know (a misspelling, another tool's name): refused, not silently dropped.
+            String field = fieldOf(unknown.getPath());
+            String known = unknown.getKnownPropertyIds() == null ? ""
+                    : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return withField(problem(HttpStatus.BAD_REQUEST, new DomainException("request.field-unknown", field, known), locale), field);
+        }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = fieldOf(mismatch.getPath());
             Class<?> target = mismatch.getTargetType();
             Object value = mismatch instanceof InvalidFormatException format ? format.getValue() : null;
-            return withField(problem(HttpStatus.BAD_REQUEST, mismatch(field, value == null ? "?" : value, target), locale), field);
+            return withField(problem(HttpStatus.BAD_REQUEST, mismatch(field, value, target), locale), field);
         }
         return problem(HttpStatus.BAD_REQUEST, new DomainException("request.unreadable"), locale);
     }
@@ -145,9 +152,15 @@ class ApiErrors {
 
     private static DomainException mismatch(String field, Object value, Class<?> target) {
         String shown = value == null ? "" : String.valueOf(value);
-        return target != null && target.isEnum()
-                ? new DomainException("request.field-not-allowed", field, shown, allowed(target))
-                : new DomainException("request.field-unreadable", field, shown, expected(target));
+        if (target != null && target.isEnum()) {
+            return new DomainException("request.field-not-allowed", field, shown, allowed(target));
+        }
+        if (value == null) {
+            // Not a value at all where one was expected (an object or a list instead of a text): what is expected, if known.
+            return target == null ? new DomainException("request.field-shape", field)
+                    : new DomainException("request.field-expected", field, expected(target));
+        }
+        return new DomainException("request.field-unreadable", field, shown, expected(target));
     }
 
     private static ProblemDetail withField(ProblemDetail problem, String field) {
@@ -165,7 +178,8 @@ class ApiErrors {
             case "Instant", "OffsetDateTime", "ZonedDateTime", "LocalDateTime" -> "ISO 8601, 2026-12-20T18:00:00+01:00";
             case "Double", "double", "BigDecimal", "Integer", "int", "Long", "long" -> "123.45";
             case "Boolean", "boolean" -> "true / false";
-            default -> type.getSimpleName();
+            case "String" -> "\"texte / text\"";
+            default -> java.util.Collection.class.isAssignableFrom(type) || type.isArray() ? "[…]" : "{…}";
         };
     }
 

@@ -31,7 +31,7 @@ public class Groupement {
     public void handle(RegisterGroupementCommand command) {
         Require.present(command.vatRegime(), "vatRegime");
         if (command.vatRegime() == VatRegime.REGISTERED && (command.vatNumber() == null || command.vatNumber().isBlank())) {
-            throw new DomainException("groupement.vat-number-required");
+            throw new coop.mutua.kernel.InvalidFieldException("vatNumber", "groupement.vat-number-required");
         }
         apply(new GroupementRegisteredEvent(command.groupementId(), IdentityRules.name(command.name()),
                 IdentityRules.siret(command.siret()), IdentityRules.vatNumber(command.vatNumber()), command.vatRegime(),

@@ -28,11 +28,11 @@ public final class IdentityRules {
         if (siret == null || siret.isBlank()) {
             throw new DomainException("field.required", "siret");
         }
-        return new Siret(siret).value();
+        return Require.named("siret", () -> new Siret(siret).value());
     }
 
     static String vatNumber(String value) {
-        return value == null || value.isBlank() ? null : new VatNumber(value).value();
+        return value == null || value.isBlank() ? null : Require.named("vatNumber", () -> new VatNumber(value).value());
     }
 
     static String email(String email, String field) {
@@ -55,7 +55,7 @@ public final class IdentityRules {
         String country = address.country() == null || address.country().isBlank() ? "FR"
                 : address.country().strip().toUpperCase(Locale.ROOT);
         if (!country.matches("[A-Z]{2}")) {
-            throw new DomainException("address.country", field, address.country());
+            throw new coop.mutua.kernel.InvalidFieldException(field + ".country", "address.country", field, address.country());
         }
         return country;
     }
@@ -63,7 +63,7 @@ public final class IdentityRules {
     private static String postalCode(Address address, String field, String country) {
         String postalCode = Require.text(address.postalCode(), field + ".postalCode", 10);
         if (country.equals("FR") && !postalCode.matches("\\d{5}")) {
-            throw new DomainException("address.postal-code", field, postalCode);
+            throw new coop.mutua.kernel.InvalidFieldException(field + ".postalCode", "address.postal-code", field, postalCode);
         }
         return postalCode;
     }

@@ -93,6 +93,10 @@ public class ProductForm {
         if (key.isEmpty()) {
             throw new DomainException("field.required", "reference");
         }
+        if (priceEffectiveAt != null && !priceEffectiveAt.isBlank()) {
+            // A new product has its price from the start; a date applies to a later change of price (PUT).
+            throw new coop.mutua.kernel.InvalidFieldException("priceEffectiveAt", "price.effective-at-new-product");
+        }
         return new AddProductCommand(ProductIds.of(supplierId, key), groupementId, supplierId, key, details(), price());
     }
 
@@ -141,7 +145,7 @@ public class ProductForm {
             try {
                 return LocalDateTime.parse(priceEffectiveAt.strip()).atZone(PARIS).toInstant();
             } catch (DateTimeParseException notALocalTime) {
-                throw new DomainException("price.effective-at-format", priceEffectiveAt);
+                throw new coop.mutua.kernel.InvalidFieldException("priceEffectiveAt", "price.effective-at-format", priceEffectiveAt);
             }
         }
     }

@@ -7,6 +7,7 @@ import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.catalog.api.UpdateSupplierCommand;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GeoPoint;
+import coop.mutua.kernel.Require;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.InputNumbers;
 import coop.mutua.kernel.Money;
@@ -81,12 +82,13 @@ public class SupplierForm {
         }
         String[] parts = coordinates(location);
         if (parts.length != 2) {
-            throw new DomainException("location.format", location);
+            throw new coop.mutua.kernel.InvalidFieldException("location", "location.format", location);
         }
         try {
-            return new GeoPoint(Double.parseDouble(parts[0].replace(',', '.')), Double.parseDouble(parts[1].replace(',', '.')));
+            return Require.named("location", () -> new GeoPoint(Double.parseDouble(parts[0].replace(',', '.')),
+                    Double.parseDouble(parts[1].replace(',', '.'))));
         } catch (NumberFormatException e) {
-            throw new DomainException("location.format", location);
+            throw new coop.mutua.kernel.InvalidFieldException("location", "location.format", location);
         }
     }
 

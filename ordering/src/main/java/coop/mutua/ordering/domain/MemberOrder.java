@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
@@ -74,14 +75,17 @@ public class MemberOrder {
     static List<OrderLine> checkedLines(SubmitMemberOrderCommand command) {
         List<OrderLine> lines = new ArrayList<>();
         Set<ProductId> seen = new HashSet<>();
-        for (OrderLine line : command.lines() == null ? List.<OrderLine>of() : command.lines()) {
-            Require.present(line.productId(), "productId");
+        List<OrderLine> given = command.lines() == null ? List.of() : command.lines();
+        for (int i = 0; i < given.size(); i++) {
+            OrderLine line = given.get(i);
+            String at = "lines[" + i + "].productId";
+            Require.present(line.productId(), at);
             Quantity step = command.steps() == null ? null : command.steps().get(line.productId());
             if (step == null) {
-                throw new DomainException("order.not-on-offer", line.productId());
+                throw new InvalidFieldException(at, "order.not-on-offer", line.productId());
             }
             if (!seen.add(line.productId())) {
-                throw new DomainException("order.duplicate-line", line.productId());
+                throw new InvalidFieldException(at, "order.duplicate-line", line.productId());
             }
             lines.add(checkedLine(line, step));
         }

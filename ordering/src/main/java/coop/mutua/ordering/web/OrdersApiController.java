@@ -129,7 +129,7 @@ class OrdersApiController {
         try {
             productId = ProductId.of(line.productId());
         } catch (IllegalArgumentException malformed) {
-            throw new DomainException("order.not-on-offer", line.productId());
+            throw new coop.mutua.kernel.InvalidFieldException(at + "productId", "order.not-on-offer", line.productId());
         }
         return new OrderLine(productId, line.quantity() == null ? null : Require.named(at + "quantity", () -> Quantity.of(line.quantity())),
                 line.tolerance() == null || line.tolerance().isBlank() ? Quantity.ZERO
