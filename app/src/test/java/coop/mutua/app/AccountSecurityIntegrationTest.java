@@ -70,6 +70,8 @@ class AccountSecurityIntegrationTest {
             } else {
                 assertThat(a.status()).isEqualTo(429);
                 assertThat(a.json().get("code").asString()).isEqualTo("login-throttled");
+                assertThat(a.json().get("detail").asString()).startsWith("Trop d'échecs de connexion").endsWith(" s.");
+                assertThat(a.json().has("retryAt")).isTrue();
                 Thread.sleep(Long.parseLong(a.header("Retry-After")) * 1000 / 2);
             }
         }

@@ -143,6 +143,12 @@ class BillingIntegrationTest {
 
         JsonNode invoices = http.get("/api/member-invoices?round=" + round, gironde.coordinator(), PASSWORD).json();
         assertThat(invoices.size()).isEqualTo(2);
+        // A filter on a round or a member nobody knows (or the caller may not see) is unknown, not an empty list.
+        assertThat(http.get("/api/member-invoices?round=pas-une-campagne", gironde.coordinator(), PASSWORD).status()).isEqualTo(404);
+        assertThat(http.get("/api/member-invoices?member=" + MemberId.random(), gironde.coordinator(), PASSWORD).status()).isEqualTo(404);
+        assertThat(http.get("/api/member-invoices?member=" + second, gironde.member(), PASSWORD).status())
+                .as("another structure's invoices, asked by a member").isEqualTo(404);
+        assertThat(http.get("/api/member-invoices?member=" + second, gironde.coordinator(), PASSWORD).json().size()).isEqualTo(1);
         int year = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
         assertThat(invoices.findValues("number").stream().map(JsonNode::asString).toList())
                 .containsExactly(year + "-00001", year + "-00002");
@@ -192,7 +198,9 @@ class BillingIntegrationTest {
         String sales = new String(http.getBytes("/api/reports/sales.csv", gironde.coordinator(), PASSWORD), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(sales).contains("Numéro;Type;Date").contains(year + "-00001;Facture").contains(year + "-00002;Facture");
         String purchases = new String(http.getBytes("/api/reports/purchases.csv", gironde.coordinator(), PASSWORD), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(purchases).contains("F-1029;Facture").contains("2026-LAIT-77;Facture").contains(";20;12,00;2,40;14,40");
+        assertThat(purchases).contains("F-1029;Facture").contains("2026-LAIT-77;Facture").contains(";20;12,00;2,40;14,40")
+                .as("states in French, as the headers").containsAnyOf(";Conforme;", ";Écarts acceptés;")
+                .doesNotContain("MATCHED").doesNotContain("ACCEPTED");
         assertThat(http.get("/api/reports/sales.csv", gironde.member(), PASSWORD).status()).isEqualTo(403);
 
         // Each member got its invoice by mail, the PDF attached.

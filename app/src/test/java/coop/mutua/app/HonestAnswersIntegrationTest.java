@@ -38,6 +38,19 @@ class HonestAnswersIntegrationTest {
     TestGroupements groupements;
 
     @Test
+    void anAddressNothingAnswersIsAProblemInTheReadersLanguage() {
+        TestGroupement groupement = groupements.create("Réseau des adresses");
+        Http http = new Http(port);
+        Reply missing = http.get("/api/rien-ici", groupement.coordinator(), TestGroupements.PASSWORD);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(missing.json().get("code").asString()).isEqualTo("path.unknown");
+        assertThat(missing.json().get("detail").asString()).isEqualTo("Rien à cette adresse : /api/rien-ici.");
+        assertThat(http.get("/api/rien-ici", groupement.coordinator(), TestGroupements.PASSWORD, "Accept-Language", "en").json()
+                .get("detail").asString()).isEqualTo("Nothing at this address: /api/rien-ici.");
+    }
+
+    @Test
     void aChangeAskedInAFormatTheApiDoesNotSpeakIsRefusedBeforeItIsMade() {
         TestGroupement groupement = groupements.create("Réseau XML");
         RoundFlow flow = new RoundFlow(new Http(port), groupement);

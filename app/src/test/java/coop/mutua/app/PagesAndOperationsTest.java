@@ -173,10 +173,20 @@ class PagesAndOperationsTest {
         String operator = "exploitation-pages-" + System.nanoTime();
         accounts.createOperator(operator, TestGroupements.PASSWORD, "Exploitation");
         for (String endpoint : List.of("/actuator", "/actuator/info", "/actuator/metrics", "/actuator/prometheus")) {
-            assertThat(anonymous.get(endpoint, null, null).status()).as(endpoint).isEqualTo(401);
+            Reply unknown = anonymous.get(endpoint, null, null);
+            assertThat(unknown.status()).as(endpoint).isEqualTo(401);
+            // Refusals as the API's: a problem document in the reader's language (French first), not a Boot error in English.
+            assertThat(unknown.header("Content-Type")).as(endpoint).startsWith("application/problem+json");
+            assertThat(unknown.json().get("detail").asString()).isEqualTo("Authentification requise.");
             for (String user : List.of(groupement.coordinator(), groupement.member(), groupement.supplier())) {
-                assertThat(anonymous.get(endpoint, user, TestGroupements.PASSWORD).status()).as(endpoint + " as " + user).isEqualTo(403);
+                Reply refused = anonymous.get(endpoint, user, TestGroupements.PASSWORD);
+                assertThat(refused.status()).as(endpoint + " as " + user).isEqualTo(403);
+                assertThat(refused.header("Content-Type")).as(endpoint).startsWith("application/problem+json");
+                assertThat(refused.json().get("code").asString()).isEqualTo("forbidden");
+                assertThat(refused.json().get("detail").asString()).isEqualTo("Cette action n'est pas permise à votre rôle.");
             }
+            assertThat(anonymous.get(endpoint, groupement.member(), TestGroupements.PASSWORD, "Accept-Language", "en").json()
+                    .get("detail").asString()).isEqualTo("Your role does not allow this action.");
             assertThat(anonymous.get(endpoint, operator, TestGroupements.PASSWORD).status()).as(endpoint).isEqualTo(200);
         }
         Reply prometheus = anonymous.get("/actuator/prometheus", operator, TestGroupements.PASSWORD);

@@ -60,6 +60,10 @@ class RoundsApiIntegrationTest {
         Reply foreign = http.get("/api/rounds/" + id, landes.coordinator(), PASSWORD);
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.json().get("code").asString()).isEqualTo("not-found");
+        assertThat(foreign.json().get("detail").asString()).as("the kind in the reader's words")
+                .isEqualTo("Introuvable : campagne d'achat " + id + ".");
+        assertThat(http.get("/api/rounds/" + id, landes.coordinator(), PASSWORD, "Accept-Language", "en").json().get("detail").asString())
+                .isEqualTo("Not found: purchase round " + id + ".");
     }
 
     @Test

@@ -5,34 +5,39 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.http.MediaType;
+import coop.mutua.app.web.FilterProblems;
+import java.util.Map;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * 401 with a problem document and a Basic challenge, so API clients know how to authenticate; 429 with Retry-After
- * when the login or the address has failed too often (the same for a login that exists and one that does not).
+ * when the login or the address has failed too often (the same for a login that exists and one that does not). In the
+ * reader's language, as every problem document.
  */
 class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    private final FilterProblems problems;
+
+    ApiAuthenticationEntryPoint(FilterProblems problems) {
+        this.problems = problems;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
             throws IOException {
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (authException instanceof LoginThrottledException throttled) {
             long seconds = Math.max(1, Duration.between(Instant.now(), throttled.retryAt()).toSeconds() + 1);
-            response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(seconds));
-            response.getWriter().write("""
-                    {"type":"https://mutua.coop/problems/login-throttled","title":"Too Many Requests","status":429,\
-                    "code":"login-throttled","detail":"Too many failed logins for this login or address: try again in %d s",\
-                    "retryAt":"%s"}""".formatted(seconds, throttled.retryAt()));
+            problems.write(request, response, 429, "login-throttled", null, Map.of("retryAt", throttled.retryAt().toString()), seconds);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Basic realm=\"Mutua\", charset=\"UTF-8\"");
-        response.getWriter().write("""
-                {"type":"https://mutua.coop/problems/unauthenticated","title":"Unauthorized","status":401,\
-                "code":"unauthenticated","detail":"Authentication required (HTTP Basic)"}""");
+        problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", null, Map.of());
+    }
+
+    /** A caller authenticated but without the role (the actuator's metrics for a member): a problem document too. */
+    static org.springframework.security.web.access.AccessDeniedHandler forbidden(FilterProblems problems) {
+        return (request, response, denied) -> problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", null, Map.of());
     }
 }

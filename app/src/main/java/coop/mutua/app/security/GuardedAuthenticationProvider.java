@@ -3,7 +3,6 @@ package coop.mutua.app.security;
 import coop.mutua.app.account.ApiTokens;
 import coop.mutua.app.account.LoginAttempts;
 import coop.mutua.app.account.LoginThrottle.Decision;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -89,10 +88,6 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 
     private static boolean api() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && requestPath(attributes.getRequest()).startsWith("/api/");
-    }
-
-    private static String requestPath(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+                && coop.mutua.app.web.FilterProblems.isApi(attributes.getRequest());
     }
 }

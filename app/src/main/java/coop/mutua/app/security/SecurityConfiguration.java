@@ -3,6 +3,7 @@ package coop.mutua.app.security;
 import coop.mutua.app.account.Accounts;
 import coop.mutua.app.account.LoginAttempts;
 import coop.mutua.app.account.TwoFactor;
+import coop.mutua.app.web.FilterProblems;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -118,16 +119,18 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain actuator(HttpSecurity http, Accounts accounts) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, Accounts accounts, FilterProblems problems) throws Exception {
+        ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(problems);
         return http
                 .securityMatcher("/actuator", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole("OPERATOR"))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(ApiAuthenticationEntryPoint.forbidden(problems)))
                 .csrf(csrf -> csrf.disable())
-                .addFilterAfter(new SessionValidity(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionValidity(accounts, entryPoint), SecurityContextHolderFilter.class)
                 .headers(SecurityConfiguration::privacyHeaders)
                 .build();
     }
@@ -145,20 +148,21 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, FilterProblems problems) throws Exception {
+        ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(problems);
         return http
                 .securityMatcher("/api/**")
                 .headers(SecurityConfiguration::privacyHeaders)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // A wrong password gets the same problem document as no password (not the error page's JSON).
-                .httpBasic(basic -> basic.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
                 // Links on the pages (PDF, CSV) open with the page session, for reading only; see SessionReadsForApi.
                 .securityContext(context -> context.securityContextRepository(new SessionReadsForApi()))
-                .addFilterAfter(new SessionValidity(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionValidity(accounts, entryPoint), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ApiSecondFactor(), BasicAuthenticationFilter.class)
                 .build();
     }
@@ -186,7 +190,7 @@ public class SecurityConfiguration {
                         new AccessDeniedHandlerImpl().handle(request, response, denied);
                     }
                 }))
-                .addFilterAfter(new SessionValidity(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionValidity(accounts, null), SecurityContextHolderFilter.class)
                 .headers(headers -> {
                     privacyHeaders(headers);
                     headers.contentSecurityPolicy(csp -> csp.policyDirectives(

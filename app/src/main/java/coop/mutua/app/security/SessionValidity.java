@@ -21,9 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SessionValidity extends OncePerRequestFilter {
 
     private final Accounts accounts;
+    /** How the chain answers an ended session: the API's and the actuator's 401 problem; null for pages (to the login). */
+    private final org.springframework.security.web.AuthenticationEntryPoint entryPoint;
 
-    SessionValidity(Accounts accounts) {
+    SessionValidity(Accounts accounts, org.springframework.security.web.AuthenticationEntryPoint entryPoint) {
         this.accounts = accounts;
+        this.entryPoint = entryPoint;
     }
 
     @Override
@@ -45,8 +48,8 @@ class SessionValidity extends OncePerRequestFilter {
                     session.invalidate();
                 }
                 SecurityContextHolder.clearContext();
-                if (path.startsWith("/api/")) {
-                    new ApiAuthenticationEntryPoint().commence(request, response,
+                if (entryPoint != null) {
+                    entryPoint.commence(request, response,
                             new org.springframework.security.authentication.CredentialsExpiredException("session ended"));
                 } else if ("true".equals(request.getHeader("HX-Request"))) {
                     response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");

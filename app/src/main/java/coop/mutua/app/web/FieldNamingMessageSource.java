@@ -14,7 +14,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * The application's messages (spring.messages.*), with one addition: a refusal that names a field ("field.required",
  * "address.postal-code"...) names it as the user knows it, in the user's language ("Coordonnées GPS", not "location"),
  * wherever it is shown (forms, pages, API problem documents). The names are the bundles' "field-name.*" entries; a
- * field without one keeps its technical name.
+ * field without one keeps its technical name. Likewise the kind of object a "not-found" names ("kind.*" entries).
  */
 @Configuration(proxyBeanMethods = false)
 class FieldNamingMessageSource {
@@ -48,6 +48,12 @@ class FieldNamingMessageSource {
                 // The default (the field's own name) goes through MessageFormat too: quoted, so that a name sent by a
                 // client ("{x", an apostrophe) is shown as it is instead of breaking the message.
                 named[0] = new DefaultMessageSourceResolvable(new String[] {"field-name." + field}, "'" + field.replace("'", "''") + "'");
+                return super.getMessageInternal(code, named, locale);
+            }
+            if ("not-found".equals(code) && args != null && args.length > 0 && args[0] instanceof String kind) {
+                // "Introuvable : campagne d'achat …", not the code's English kind ("round").
+                Object[] named = args.clone();
+                named[0] = new DefaultMessageSourceResolvable(new String[] {"kind." + kind}, "'" + kind.replace("'", "''") + "'");
                 return super.getMessageInternal(code, named, locale);
             }
             return super.getMessageInternal(code, args, locale);

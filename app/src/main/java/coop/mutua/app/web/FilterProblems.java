@@ -44,6 +44,15 @@ public class FilterProblems {
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String field, Object... arguments)
             throws IOException {
+        write(request, response, status, code, field, Map.of(), arguments);
+    }
+
+    /**
+     * Writes a problem document, in the reader's language, with {@code extra} properties (a throttled login's retryAt), for
+     * the filters that answer before any controller: authentication, the firewall, the actuator.
+     */
+    public void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String field,
+                      Map<String, ?> extra, Object... arguments) throws IOException {
         // As the rest of the API: French unless Accept-Language prefers English (the servlet's default is the server's).
         String asked = request.getHeader("Accept-Language");
         Locale locale = asked != null && !asked.isBlank() && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
@@ -57,6 +66,7 @@ public class FilterProblems {
         if (field != null) {
             problem.put("field", field);
         }
+        problem.putAll(extra);
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

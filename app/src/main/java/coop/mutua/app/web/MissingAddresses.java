@@ -21,18 +21,23 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class MissingAddresses {
 
     private final LayoutAdvice layout;
+    private final org.springframework.context.MessageSource messages;
 
-    MissingAddresses(LayoutAdvice layout) {
+    MissingAddresses(LayoutAdvice layout, org.springframework.context.MessageSource messages) {
         this.layout = layout;
+        this.messages = messages;
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    Object missing(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response) {
+    Object missing(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response, java.util.Locale locale) {
         String accept = request.getHeader("Accept");
-        boolean page = !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html");
+        boolean page = !FilterProblems.isApi(request) && accept != null && accept.contains("text/html");
         if (!page) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Nothing at " + request.getRequestURI()));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    messages.getMessage("path.unknown", new Object[] {request.getRequestURI()}, "path.unknown", locale));
+            problem.setType(java.net.URI.create(ApiErrors.TYPE_BASE + "path.unknown"));
+            problem.setProperty("code", "path.unknown");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return layout.errorPage(HttpServletResponse.SC_NOT_FOUND, null, request, response);
     }

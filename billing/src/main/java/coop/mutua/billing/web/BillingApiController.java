@@ -198,7 +198,8 @@ class BillingApiController {
     @Operation(summary = "Member invoices and credit notes (members: their own), of a round and/or a member")
     List<MemberInvoiceView> list(@Parameter(hidden = true) Actor actor, @RequestParam(name = "round", required = false) String roundId,
                                  @RequestParam(name = "member", required = false) String memberId) {
-        return memberInvoices.list(actor, roundId == null ? null : round(roundId), memberId == null ? null : member(memberId));
+        // A filter naming a round or a member the caller cannot see is unknown (404), not an empty list that reads as "none".
+        return memberInvoices.list(actor, roundId == null ? null : ownRound(actor, roundId), memberId == null ? null : ownMember(actor, memberId));
     }
 
     @GetMapping("/api/member-invoices/{id}")
@@ -314,14 +315,31 @@ class BillingApiController {
         }
     }
 
-    /** A round of the caller's groupement; another groupement's round is unknown, as a random id is (issue 15). */
+    /**
+     * A round of the caller's groupement that the caller may see (members: not a draft); another groupement's round is
+     * unknown, as a random id is (issue 15).
+     */
     private RoundId ownRound(Actor actor, String id) {
         RoundId roundId = round(id);
         queries.query(new coop.mutua.ordering.api.FindPurchaseRoundQuery(actor.groupementId(), roundId),
                         org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(
                                 coop.mutua.ordering.api.PurchaseRoundSummary.class)).join()
+                .filter(found -> found.status().visibleTo(actor.role()))
                 .orElseThrow(() -> new NotFoundException("round", id));
         return roundId;
+    }
+
+    /** A member structure of the caller's groupement; for a member's people, their own structure only. */
+    private MemberId ownMember(Actor actor, String id) {
+        MemberId memberId = member(id);
+        boolean visible = actor.is(coop.mutua.kernel.Role.MEMBER) ? memberId.equals(actor.memberId())
+                : queries.query(new coop.mutua.catalog.api.FindMemberQuery(actor.groupementId(), memberId),
+                        org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(
+                                coop.mutua.catalog.api.MemberSummary.class)).join().isPresent();
+        if (!visible) {
+            throw new NotFoundException("member", id);
+        }
+        return memberId;
     }
 
     private static RoundId round(String id) {

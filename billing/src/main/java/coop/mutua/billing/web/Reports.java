@@ -43,6 +43,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -65,9 +66,11 @@ public class Reports {
     private final MemberInvoiceQueries memberInvoices;
     private final SupplierInvoiceQueries supplierInvoices;
     private final int localKm;
+    private final org.springframework.context.MessageSource messages;
 
     Reports(QueryGateway queries, MemberInvoiceQueries memberInvoices, SupplierInvoiceQueries supplierInvoices,
-            @Value("${mutua.reports.local-km:100}") int localKm) {
+            @Value("${mutua.reports.local-km:100}") int localKm, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.queries = queries;
         this.memberInvoices = memberInvoices;
         this.supplierInvoices = supplierInvoices;
@@ -203,13 +206,16 @@ public class Reports {
         csv.append("Numéro fournisseur;Type;Date;Fournisseur;État;Taux TVA;Base HT;TVA;TTC\r\n");
         for (SupplierInvoiceView invoice : supplierInvoices.handle(new FindSupplierInvoicesQuery(actor.groupementId(), null, null, null, null))) {
             int sign = invoice.creditNote() ? -1 : 1;
+            // The state in the file's language (its headers are French), as the billing page shows it: "Conforme", not MATCHED.
+            String status = messages.getMessage("billing.supplier-status." + invoice.status(), null, String.valueOf(invoice.status()),
+                    Locale.FRENCH);
             Map<VatRate, Long> bases = ThreeWayMatch.basesPerRate(invoice.lines(), invoice.charges());
             invoice.vat().keySet().forEach(rate -> bases.putIfAbsent(rate, 0L));
             bases.forEach((rate, base) -> {
                 long vat = invoice.vat().getOrDefault(rate, Money.ZERO).cents();
                 csv.append(cell(invoice.number())).append(';').append(invoice.creditNote() ? "Avoir" : "Facture").append(';')
                         .append(invoice.issueDate()).append(';').append(cell(names.getOrDefault(invoice.supplierId(), ""))).append(';')
-                        .append(invoice.status()).append(';').append(rate.toString().replace('.', ',')).append(';')
+                        .append(cell(status)).append(';').append(rate.toString().replace('.', ',')).append(';')
                         .append(amount(sign * base)).append(';').append(amount(sign * vat)).append(';').append(amount(sign * (base + vat)))
                         .append("\r\n");
             });

@@ -116,25 +116,42 @@ public class RoundPoolings {
      * many times as allowed (then it waits for the coordinator). True when the pooling has completed.
      */
     public boolean poolIfDue(RoundId roundId) {
-        // The check and the attempt under one lock for the round, shared by every thread and node: two schedules (or a
-        // schedule and a test) that both found the attempt due would otherwise make one attempt too many.
+        // The check and the attempt under the round's lock: two schedules (or a schedule and the pooling at close) that
+        // both found the attempt due would otherwise make one attempt too many. Held elsewhere: nothing to do now.
+        return exclusively(roundId, false, () -> due(roundId) && run(roundId));
+    }
+
+    /** Starts the round's pooling, or restarts it after a failure, on the calling thread; true when it has completed. */
+    public boolean pool(RoundId roundId) {
+        return exclusively(roundId, true, () -> run(roundId));
+    }
+
+    /**
+     * Runs {@code attempt} holding the round's lock, shared by every thread and node (a PostgreSQL session advisory lock on
+     * a connection of its own), waiting for it or, when {@code wait} is false, giving up at once (false) if it is held;
+     * and one attempt at a time on this node, as before.
+     */
+    private boolean exclusively(RoundId roundId, boolean wait, java.util.function.BooleanSupplier attempt) {
         try (Connection connection = dataSource.getConnection()) {
-            if (!lock(connection, "pg_try_advisory_lock", roundId)) {
+            if (!lock(connection, wait ? "SELECT true FROM (SELECT pg_advisory_lock(?, hashtext(?))) AS locked"
+                    : "SELECT pg_try_advisory_lock(?, hashtext(?))", roundId)) {
                 return false;
             }
             try {
-                return due(roundId) && pool(roundId);
+                synchronized (this) {
+                    return attempt.getAsBoolean();
+                }
             } finally {
-                lock(connection, "pg_advisory_unlock", roundId);
+                lock(connection, "SELECT pg_advisory_unlock(?, hashtext(?))", roundId);
             }
         } catch (SQLException e) {
-            log.warn("Pooling of round {} not tried by the schedule: {}", roundId, FailureReason.of(e));
+            log.error("Pooling of round {} could not take the round's lock: {}", roundId, FailureReason.of(e));
             return false;
         }
     }
 
-    private static boolean lock(Connection connection, String function, RoundId roundId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?, hashtext(?))")) {
+    private static boolean lock(Connection connection, String sql, RoundId roundId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, DUE_LOCK_CLASS);
             statement.setString(2, roundId.value());
             try (ResultSet result = statement.executeQuery()) {
@@ -158,8 +175,8 @@ public class RoundPoolings {
         return true;
     }
 
-    /** Starts the round's pooling, or restarts it after a failure, on the calling thread; true when it has completed. */
-    public synchronized boolean pool(RoundId roundId) {
+    /** The attempt itself, under the round's lock: start, or restart after a failure; true when the pooling has completed. */
+    private boolean run(RoundId roundId) {
         JobParameters parameters = parameters(roundId);
         try {
             JobInstance instance = jobRepository.getJobInstance(PoolingJobConfiguration.JOB, parameters);
