@@ -66,44 +66,67 @@ class AuthorizationMatrixTest {
     void everyRoleMayDoExactlyWhatTheMatrixSaysAndNobodyReachesAnothersObjects() throws IOException {
         ApiFixture fixture = ApiFixture.of(port, context);
         List<Operation> operations = operations();
+        // Reads first, then changes, so that a change (a round closed, a token revoked) tells nothing about the reads.
+        operations.sort((x, y) -> Boolean.compare(!x.method().equals("GET"), !y.method().equals("GET")));
+        check(fixture, operations, (template, owner) -> path(fixture, template, owner),
+                (operation, caller, path, owner) -> call(fixture, operation, caller, path, owner), "authorization-matrix.txt",
+                "# Who may call what, on the objects of their own groupement (yes: the call passes authorization, whatever its"
+                        + " input; no: 403 or 404).", "operations");
+    }
+
+    /** Builds a path from a template with the ids of an owner. */
+    private interface Paths {
+        String of(String template, Owner owner);
+    }
+
+    /** Makes one call and answers its status. */
+    private interface Calls {
+        int call(Operation operation, Caller caller, String path, Owner owner);
+    }
+
+    /**
+     * Calls every operation as each role on its own groupement's objects, and as the others on objects not theirs; fails on
+     * a crossing that was not refused as unknown, and compares the rows with the reviewed {@code file} (the observed
+     * matrix is written to {@code target/file}).
+     */
+    private static void check(ApiFixture fixture, List<Operation> operations, Paths paths, Calls calls, String file, String header,
+                              String what) throws IOException {
         Map<String, String> observed = new TreeMap<>();
         List<String> crossings = new ArrayList<>();
         int cells = 0;
-        // Reads first, then changes, so that a change (a round closed, a token revoked) tells nothing about the reads.
-        operations.sort((x, y) -> Boolean.compare(!x.method().equals("GET"), !y.method().equals("GET")));
         for (Operation operation : operations) {
             StringBuilder row = new StringBuilder();
             for (Caller caller : ROLES) {
-                int status = call(fixture, operation, caller, path(fixture, operation.path(), ownerOf(caller)), ownerOf(caller));
+                int status = calls.call(operation, caller, paths.of(operation.path(), ownerOf(caller)), ownerOf(caller));
                 cells++;
                 row.append(' ').append(caller.name()).append('=').append(status == 403 || status == 404 || status == 401 ? "no" : "yes");
             }
             observed.put(operation.key(), row.toString().strip());
             if (operation.path().contains("{")) {
                 for (Map.Entry<Caller, Owner> crossing : crossingsOf(operation).entrySet()) {
-                    String path = path(fixture, operation.path(), crossing.getValue());
+                    String path = paths.of(operation.path(), crossing.getValue());
                     if (!reachesAnother(fixture, path, crossing.getKey())) {
                         continue;
                     }
-                    int status = call(fixture, operation, crossing.getKey(), path, crossing.getValue());
+                    int status = calls.call(operation, crossing.getKey(), path, crossing.getValue());
                     cells++;
                     if (status < 400 || status == 409) {
-                        crossings.add(operation.key() + " as " + crossing.getKey() + " on " + crossing.getValue() + "'s objects: " + status);
+                        crossings.add(operation.key() + " (" + path + ") as " + crossing.getKey() + " on " + crossing.getValue()
+                                + "'s objects: " + status);
                     }
                 }
             }
         }
-        StringBuilder matrix = new StringBuilder("# Who may call what, on the objects of their own groupement (yes: the call passes"
-                + " authorization, whatever its input; no: 403 or 404).\n# Regenerated in app/target/authorization-matrix.txt by"
-                + " AuthorizationMatrixTest: review a change, then copy it here.\n");
+        StringBuilder matrix = new StringBuilder(header + "\n# Regenerated in app/target/" + file
+                + " by AuthorizationMatrixTest: review a change, then copy it here.\n");
         observed.forEach((operation, row) -> matrix.append(operation).append(" | ").append(row).append('\n'));
-        Path written = Path.of("target", "authorization-matrix.txt");
+        Path written = Path.of("target", file);
         Files.writeString(written, matrix);
-        System.out.printf("AuthorizationMatrixTest: %d operations, %d cells%n", operations.size(), cells);
+        System.out.printf("AuthorizationMatrixTest: %d %s, %d cells%n", operations.size(), what, cells);
 
-        assertThat(crossings).as("calls that reached another's object").isEmpty();
-        assertThat(matrix.toString()).as("the matrix observed (%s) against src/test/resources/authorization-matrix.txt", written)
-                .isEqualTo(expected());
+        assertThat(crossings).as("%s that reached another's object", what).isEmpty();
+        assertThat(matrix.toString()).as("the matrix observed (%s) against src/test/resources/%s", written, file)
+                .isEqualTo(expected(file));
     }
 
     /** Who else tries the operation's objects: A1 on A2's, S1 on S2's, each of B's users on A's. */
@@ -222,10 +245,6 @@ class AuthorizationMatrixTest {
         return operations;
     }
 
-    private static String expected() throws IOException {
-        return expected("authorization-matrix.txt");
-    }
-
     private static String expected(String file) throws IOException {
         try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream("/" + file)) {
             return in == null ? "(no src/test/resources/" + file + " yet)" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -251,45 +270,11 @@ class AuthorizationMatrixTest {
     void everyRoleSeesAndPostsExactlyThePagesTheMatrixSaysAndNobodyReachesAnothersObjects() throws IOException {
         ApiFixture fixture = ApiFixture.of(port, context);
         fixture.renewToken(port);
-        List<Operation> pages = pages();
         Map<Caller, Http> sessions = new EnumMap<>(Caller.class);
-        Map<String, String> observed = new TreeMap<>();
-        List<String> crossings = new ArrayList<>();
-        int cells = 0;
-        for (Operation page : pages) {
-            StringBuilder row = new StringBuilder();
-            for (Caller caller : ROLES) {
-                int status = callPage(fixture, sessions, page, caller, pagePath(fixture, page.path(), ownerOf(caller)));
-                cells++;
-                row.append(' ').append(caller.name()).append('=').append(status == 403 || status == 404 ? "no" : "yes");
-            }
-            observed.put(page.key(), row.toString().strip());
-            if (page.path().contains("{")) {
-                for (Map.Entry<Caller, Owner> crossing : crossingsOf(page).entrySet()) {
-                    String path = pagePath(fixture, page.path(), crossing.getValue());
-                    if (!reachesAnother(fixture, path, crossing.getKey())) {
-                        continue;
-                    }
-                    int status = callPage(fixture, sessions, page, crossing.getKey(), path);
-                    cells++;
-                    if (status < 400 || status == 409) {
-                        crossings.add(page.method() + " " + path + " (" + page.path() + ") as " + crossing.getKey() + " on "
-                                + crossing.getValue() + "'s objects: " + status);
-                    }
-                }
-            }
-        }
-        StringBuilder matrix = new StringBuilder("# Who may see which page and post which form, on the objects of their own groupement"
-                + " (yes: it passes authorization, whatever the form holds; no: 403 or 404).\n# Regenerated in"
-                + " app/target/page-matrix.txt by AuthorizationMatrixTest: review a change, then copy it here.\n");
-        observed.forEach((page, row) -> matrix.append(page).append(" | ").append(row).append('\n'));
-        Path written = Path.of("target", "page-matrix.txt");
-        Files.writeString(written, matrix);
-        System.out.printf("AuthorizationMatrixTest: %d pages and form posts, %d cells%n", pages.size(), cells);
-
-        assertThat(crossings).as("pages and posts that reached another's object").isEmpty();
-        assertThat(matrix.toString()).as("the page matrix observed (%s) against src/test/resources/page-matrix.txt", written)
-                .isEqualTo(expected("page-matrix.txt"));
+        check(fixture, pages(), (template, owner) -> pagePath(fixture, template, owner),
+                (page, caller, path, owner) -> callPage(fixture, sessions, page, caller, path), "page-matrix.txt",
+                "# Who may see which page and post which form, on the objects of their own groupement (yes: it passes"
+                        + " authorization, whatever the form holds; no: 403 or 404).", "pages and form posts");
     }
 
     /** A page as a browser asks for it, or a form posted with the session's CSRF token and nothing else; checks no event on a refusal. */
