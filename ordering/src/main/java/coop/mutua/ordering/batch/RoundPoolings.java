@@ -52,8 +52,8 @@ import org.springframework.stereotype.Component;
 public class RoundPoolings {
 
     private static final Logger log = LoggerFactory.getLogger(RoundPoolings.class);
-    /** First key of the scheduled-attempt locks (advisory lock keys are global to the database: this names the kind). */
-    private static final int DUE_LOCK_CLASS = 0x4d504f4c;
+    /** First key of the rounds' pooling locks (advisory lock keys are global to the database: this names the kind). */
+    private static final int POOLING_LOCK_CLASS = 0x4d504f4c;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -152,7 +152,7 @@ public class RoundPoolings {
 
     private static boolean lock(Connection connection, String sql, RoundId roundId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, DUE_LOCK_CLASS);
+            statement.setInt(1, POOLING_LOCK_CLASS);
             statement.setString(2, roundId.value());
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() && result.getBoolean(1);
