@@ -29,6 +29,60 @@ class HostilePagesTest {
     int port;
     @Autowired
     TestGroupements groupements;
+    @Autowired
+    coop.mutua.app.account.Accounts accounts;
+
+    @Test
+    void valuesAFormCannotReadAreExplainedInFrenchAtTheirField() {
+        TestGroupement groupement = groupements.create("Réseau des dates");
+        Http coordinator = Pages.loggedIn(port, groupement.coordinator(), PASSWORD);
+        String form = coordinator.get("/rounds/new", null, null).body();
+        java.util.regex.Matcher requestId = java.util.regex.Pattern.compile("name=\"requestId\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertThat(requestId.find()).isTrue();
+        Reply refused = coordinator.postForm("/rounds", Pages.form(form, "requestId", requestId.group(1), "title", "Dates",
+                "opensAt", "abc", "closesAt", "demain", "deliveryDate", "bientôt", "deliveryPlace", "Ici"));
+        assertThat(refused.status()).isLessThan(500);
+        assertThat(refused.body()).as("no Java conversion error on the page").doesNotContain("Failed to convert").doesNotContain("java.time")
+                .contains("Date et heure illisibles").contains("Date illisible");
+
+        // The operator's form takes a position as its hint shows it (a decimal comma), and names one it cannot read.
+        String operator = "operateur-dates-" + groupement.id().value().substring(0, 8);
+        accounts.createOperator(operator, PASSWORD, "Exploitation");
+        Http operations = Pages.loggedIn(port, operator, PASSWORD);
+        String page = operations.get("/operator", null, null).body();
+        Reply unreadable = operations.postForm("/operator/groupements", Pages.form(page, "name", "Réseau des virgules",
+                "siret", "73282932000074", "email", "c@virgules.example", "vatRegime", "NOT_REGISTERED", "city", "Agen",
+                "hubLatitude", "abc", "hubLongitude", "0,62", "coordinatorName", "Coordinatrice", "coordinatorEmail", "c@virgules.example"));
+        assertThat(unreadable.status()).isEqualTo(422);
+        assertThat(unreadable.body()).contains("Latitude ou longitude illisible : abc").doesNotContain("Invalid request content");
+        Reply registered = operations.postForm("/operator/groupements", Pages.form(page, "name", "Réseau des virgules",
+                "siret", "73282932000074", "email", "c@virgules.example", "vatRegime", "NOT_REGISTERED", "city", "Agen",
+                "hubLatitude", "44,2", "hubLongitude", "0,62", "coordinatorName", "Coordinatrice", "coordinatorEmail", "c@virgules.example"));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(302);
+    }
+
+    @Test
+    void aLineTypedWrongOnTheOrderPageKeepsWhatWasSavedForIt() {
+        TestGroupement groupement = groupements.create("Réseau des fautes de frappe");
+        RoundFlow flow = new RoundFlow(new Http(port), groupement);
+        String juice = flow.product(groupement.supplierId(), """
+                {"reference":"JUS","name":"Jus de pomme","category":"Boissons","saleUnit":"PIECE","caseSize":"6","vatRate":"5.5","unitPrice":"2.00"}""");
+        String round = flow.openRound("Fautes", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
+        flow.order(round, groupement.memberId(), "{\"productId\":\"" + juice + "\",\"quantity\":\"2\",\"tolerance\":\"2\"}");
+        Http member = Pages.loggedIn(port, groupement.member(), PASSWORD);
+        String path = "/api/rounds/" + round + "/orders/" + groupement.memberId();
+        for (String typed : List.of("abc", "-3", "2,5", "1e1000000")) {
+            for (String action : List.of("/order/live", "/order")) {
+                String page = member.get("/rounds/" + round + "/order", null, null).body();
+                Reply reply = member.postForm("/rounds/" + round + action, Pages.form(page, "lines[0].productId", juice,
+                        "lines[0].quantity", typed, "lines[0].tolerance", "2"));
+                assertThat(reply.status()).as(typed + ": " + reply.body()).isLessThan(500);
+                tools.jackson.databind.JsonNode lines = new Http(port).get(path, groupement.member(), PASSWORD).json().get("lines");
+                assertThat(lines.size()).as("the saved line, after %s typed on %s", typed, action).isEqualTo(1);
+                assertThat(lines.get(0).get("quantity").asString()).isEqualTo("2");
+            }
+        }
+    }
 
     @Test
     void formsWithIndexesNoFormHasAreRefusedWithAPageNotA500() {

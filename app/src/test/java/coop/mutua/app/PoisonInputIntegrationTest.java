@@ -81,6 +81,44 @@ class PoisonInputIntegrationTest {
     }
 
     @Test
+    void aHugeFeePercentIsRefusedInAShortAnswerNamingTheField() {
+        TestGroupement groupement = groupements.create("Réseau des frais");
+        Http http = new Http(port);
+        String round = http.postJson("/api/rounds", groupement.coordinator(), PASSWORD, "{\"title\":\"Frais\",\"closesAt\":\""
+                + OffsetDateTime.now().plusDays(3).withNano(0) + "\",\"deliveryDate\":\"" + LocalDate.now().plusDays(5)
+                + "\",\"deliveryPlace\":\"Ici\"}").json().get("id").asString();
+        for (String fee : List.of("1e1000000", "1e999999999", "-1e-1000000", "99999999999999999999999999999999999999999999")) {
+            long started = System.nanoTime();
+            Reply reply = http.putJson("/api/rounds/" + round + "/terms", groupement.coordinator(), PASSWORD,
+                    "{\"suppliers\":[],\"groupementFeePercent\":\"" + fee + "\"}");
+            refused(reply, "groupementFeePercent");
+            // Before: the refusal wrote the number out in full (a gigabyte for 1e999999999, and the heap with it).
+            assertThat(reply.body().length()).as(fee).isLessThan(1000);
+            assertThat(System.nanoTime() - started).as("nanoseconds for " + fee).isLessThan(2_000_000_000L);
+        }
+    }
+
+    @Test
+    void anOrderWithoutItsLinesOrForAnotherRoundIsRefusedAndTheSavedOrderKept() {
+        TestGroupement groupement = groupements.create("Réseau sans lignes");
+        RoundFlow flow = new RoundFlow(new Http(port), groupement);
+        String apples = flow.product(groupement.supplierId(), """
+                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String round = flow.openRound("Sans lignes", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
+        String path = "/api/rounds/" + round + "/orders/" + groupement.memberId();
+        flow.order(round, groupement.memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
+
+        // An order is emptied with "lines": [], never by a body that forgot them.
+        refused(flow.http().putJson(path, groupement.member(), PASSWORD, "{\"lines\":null}"), "lines");
+        refused(flow.http().putJson(path, groupement.member(), PASSWORD, "{}"), "lines");
+        refused(flow.http().putJson(path, groupement.member(), PASSWORD, "{\"roundId\":\"" + java.util.UUID.randomUUID()
+                + "\",\"lines\":[]}"), "roundId");
+        refused(flow.http().putJson(path, groupement.member(), PASSWORD, "{\"memberId\":\"" + java.util.UUID.randomUUID()
+                + "\",\"lines\":[]}"), "memberId");
+        assertThat(flow.http().get(path, groupement.member(), PASSWORD).json().get("lines").size()).as("the saved order").isEqualTo(1);
+    }
+
+    @Test
     void anOrderBeyondWhatAnOrderLineHoldsIsRefusedNotAnsweredAsSaved() {
         TestGroupement groupement = groupements.create("Réseau démesuré");
         RoundFlow flow = new RoundFlow(new Http(port), groupement);

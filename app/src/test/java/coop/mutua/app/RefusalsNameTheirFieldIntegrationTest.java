@@ -96,6 +96,29 @@ class RefusalsNameTheirFieldIntegrationTest {
                 "lines[0].qty");
     }
 
+    @Test
+    void goodsSoldByThePieceArriveAndChangeInWholeUnits() {
+        TestGroupement groupement = groupements.create("Réseau des bouteilles");
+        Http http = new Http(port);
+        RoundFlow flow = new RoundFlow(http, groupement);
+        String juice = flow.product(groupement.supplierId(), """
+                {"reference":"JUS","name":"Jus de pomme","category":"Boissons","saleUnit":"PIECE","caseSize":"1","vatRate":"5.5","unitPrice":"2.00"}""");
+        String round = flow.openRound("Bouteilles", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
+        flow.order(round, groupement.memberId(), "{\"productId\":\"" + juice + "\",\"quantity\":\"3\"}");
+        flow.close(round);
+        flow.waitFor(round, "POOLED");
+        String order = flow.supplierOrders(round).get(0).get("id").asString();
+
+        names(http.postJson("/api/supplier-orders/" + order + "/changes", groupement.supplier(), PASSWORD,
+                "{\"productId\":\"" + juice + "\",\"change\":\"NEW_QUANTITY\",\"newQuantity\":\"2.5\"}"), "newQuantity");
+        Reply halfBottle = http.postJson("/api/supplier-orders/" + order + "/reception", groupement.coordinator(), PASSWORD,
+                "{\"lines\":[{\"productId\":\"" + juice + "\",\"delivered\":\"2.5\"}]}");
+        names(halfBottle, "lines[0].delivered");
+        assertThat(halfBottle.json().get("detail").asString()).isEqualTo("Jus de pomme se compte à l'unité : 2,5 n'est pas un nombre entier.");
+        assertThat(http.postJson("/api/supplier-orders/" + order + "/reception", groupement.coordinator(), PASSWORD,
+                "{\"lines\":[{\"productId\":\"" + juice + "\",\"delivered\":\"2\"}]}").status()).isEqualTo(200);
+    }
+
     private static void names(Reply reply, String field) {
         assertThat(reply.status()).as(reply.body()).isIn(400, 422);
         assertThat(reply.json().has("field")).as("a field named: %s", reply.body()).isTrue();

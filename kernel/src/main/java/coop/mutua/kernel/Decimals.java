@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * short text but a million digits once written out, so magnitude and decimals are checked on the parsed form's precision
  * and scale, which costs nothing, and a refusal quotes at most the first characters of what was sent.
  */
-final class Decimals {
+public final class Decimals {
 
     /** No quantity, price or amount Mutua stores needs more: 15 integer digits, 15 decimals. */
     static final int MAX_DIGITS = 15;
@@ -17,7 +17,7 @@ final class Decimals {
     }
 
     /** Reads {@code text}; {@code max}, when not null, is named in the refusal of an absurdly large number. */
-    static BigDecimal parse(String text, String what, BigDecimal max) {
+    public static BigDecimal parse(String text, String what, BigDecimal max) {
         if (text == null || text.isBlank()) {
             throw new DomainException(what + ".missing");
         }
@@ -41,12 +41,12 @@ final class Decimals {
     }
 
     /** At most the first 40 characters of a value, for a message. */
-    static String shown(String text) {
+    public static String shown(String text) {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
     }
 
     /** A decimal for a message: plain when short, else in scientific notation (never a million digits). */
-    static String shown(BigDecimal value) {
+    public static String shown(BigDecimal value) {
         return Math.abs((long) value.precision() - value.scale()) > MAX_TEXT || value.scale() > MAX_TEXT
                 ? value.toString() : value.toPlainString();
     }

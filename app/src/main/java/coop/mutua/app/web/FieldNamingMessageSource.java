@@ -21,7 +21,8 @@ class FieldNamingMessageSource {
 
     /** Codes whose first argument is a field's path. */
     static final Set<String> FIELD_CODES = Set.of("field.required", "field.too-long", "field.email", "field.positive",
-            "field.negative", "field.amount", "field.characters", "field.date-range", "field.too-large", "address.postal-code", "address.country");
+            "field.negative", "field.amount", "field.characters", "field.date-range", "field.too-large", "address.postal-code", "address.country",
+            "date.invalid", "order.id-mismatch");
 
     @Bean
     @ConfigurationProperties("spring.messages")

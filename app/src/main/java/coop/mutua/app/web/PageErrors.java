@@ -46,6 +46,7 @@ class PageErrors {
     @ExceptionHandler({org.springframework.beans.InvalidPropertyException.class, org.springframework.validation.BindException.class,
             org.springframework.web.bind.MissingServletRequestParameterException.class,
             org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.bind.MethodArgumentNotValidException.class,
             org.springframework.web.multipart.support.MissingServletRequestPartException.class,
             org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class})
     ModelAndView unreadable(HttpServletRequest request, HttpServletResponse response, Locale locale) {

@@ -100,7 +100,7 @@ public class PurchaseRound {
         requireStatus(RoundStatus.DRAFT, "round.not-draft");
         BigDecimal fee = command.groupementFeePercent() == null ? BigDecimal.ZERO : command.groupementFeePercent();
         if (fee.signum() < 0 || fee.compareTo(MAX_FEE_PERCENT) > 0 || fee.stripTrailingZeros().scale() > 2) {
-            throw new DomainException("round.fee-percent", fee.toPlainString());
+            throw new coop.mutua.kernel.InvalidFieldException("groupementFeePercent", "round.fee-percent", coop.mutua.kernel.Decimals.shown(fee));
         }
         apply(new RoundTermsSetEvent(roundId, groupementId, command.suppliers() == null ? Set.of() : Set.copyOf(command.suppliers()),
                 command.allocationPolicy() == null ? AllocationPolicy.PRO_RATA : command.allocationPolicy(),

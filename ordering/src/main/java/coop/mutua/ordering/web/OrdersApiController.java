@@ -80,8 +80,19 @@ class OrdersApiController {
                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         RoundId round = RoundVisibility.parse(roundId);
         MemberId member = member(memberId);
+        // The body's lines replace the order: a body without them (null, forgotten) would empty it; "lines": [] does that.
+        if (body.lines() == null) {
+            throw new DomainException("field.required", "lines");
+        }
+        // The ids the answer carries, if sent back, must be the address's: another round's or member's is a mistake.
+        if (body.roundId() != null && !sameId(body.roundId(), roundId, () -> RoundVisibility.parse(body.roundId()).equals(round))) {
+            throw new coop.mutua.kernel.InvalidFieldException("roundId", "order.id-mismatch", "roundId", body.roundId());
+        }
+        if (body.memberId() != null && !sameId(body.memberId(), memberId, () -> member(body.memberId()).equals(member))) {
+            throw new coop.mutua.kernel.InvalidFieldException("memberId", "order.id-mismatch", "memberId", body.memberId());
+        }
         List<OrderLine> lines = new java.util.ArrayList<>();
-        for (int i = 0; body.lines() != null && i < body.lines().size(); i++) {
+        for (int i = 0; i < body.lines().size(); i++) {
             lines.add(line(body.lines().get(i), "lines[" + i + "]."));
         }
         if (!placingOrders.submit(actor, round, member, lines, idempotencyKey)) {
@@ -93,6 +104,17 @@ class OrdersApiController {
                 .map(line -> new OrderLine(line.productId(), line.quantity(), line.tolerance() == null ? coop.mutua.kernel.Quantity.ZERO
                         : line.tolerance()))
                 .toList());
+    }
+
+    private static boolean sameId(String sent, String addressed, java.util.function.BooleanSupplier parsedEqual) {
+        if (sent.equals(addressed)) {
+            return true;
+        }
+        try {
+            return parsedEqual.getAsBoolean();
+        } catch (DomainException | IllegalArgumentException unreadable) {
+            return false;
+        }
     }
 
     @GetMapping("/preview")

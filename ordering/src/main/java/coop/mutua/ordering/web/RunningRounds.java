@@ -93,11 +93,13 @@ class RunningRounds {
     }
 
     /** A groupement fee typed by a person or sent by a client: "2.5" or "2,5" (pages and API read it the same way). */
+    /** A fee percentage as typed, bounded before it is read out (never "1e1000000" written in full in a refusal). */
     static BigDecimal percent(String text) {
         try {
-            return new BigDecimal(text.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new DomainException("round.fee-percent", text);
+            return coop.mutua.kernel.Decimals.parse(text, "round.fee-percent", null);
+        } catch (DomainException unreadable) {
+            throw new coop.mutua.kernel.InvalidFieldException("groupementFeePercent", "round.fee-percent",
+                    coop.mutua.kernel.Decimals.shown(text == null ? "" : text));
         }
     }
 

@@ -13,6 +13,7 @@ import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.query.SupplierOrderQueries;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -65,8 +66,10 @@ class SupplierOrderActions {
 
     SupplierOrderView report(Actor actor, String id, ProductId productId, SupplierChange change, Quantity newQuantity, String note) {
         SupplierOrderView order = one(actor, id);
-        if (order.lines().stream().noneMatch(line -> line.productId().equals(productId))) {
-            throw new NotFoundException("product", productId);
+        SupplierOrderView.Line line = order.lines().stream().filter(candidate -> candidate.productId().equals(productId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("product", productId));
+        if (change == SupplierChange.NEW_QUANTITY && newQuantity != null) {
+            wholeUnits(line, newQuantity, "newQuantity");
         }
         commands.sendAndWait(new ReportSupplierChangeCommand(order.id(), actor.groupementId(), order.roundId(), order.supplierId(),
                 productId, change, newQuantity, note));
@@ -77,15 +80,26 @@ class SupplierOrderActions {
     /** Records what arrived (lines not given: as ordered); members' shares are re-allocated by the round's policy. */
     SupplierOrderView receive(Actor actor, String id, java.util.Map<ProductId, Quantity> delivered) {
         SupplierOrderView order = one(actor, id);
-        for (ProductId product : delivered.keySet()) {
-            if (order.lines().stream().noneMatch(line -> line.productId().equals(product))) {
-                throw new NotFoundException("product", product);
-            }
+        for (Map.Entry<ProductId, Quantity> arrived : delivered.entrySet()) {
+            SupplierOrderView.Line line = order.lines().stream().filter(candidate -> candidate.productId().equals(arrived.getKey()))
+                    .findFirst().orElseThrow(() -> new NotFoundException("product", arrived.getKey()));
+            wholeUnits(line, arrived.getValue(), "delivered." + arrived.getKey().value());
         }
         commands.sendAndWait(new coop.mutua.ordering.api.RecordReceptionCommand(order.id(), actor.groupementId(), order.roundId(),
                 order.supplierId(), delivered));
         catchUp.await(RunningRounds.ROUNDS, order.id());
         return one(actor, id);
+    }
+
+    /**
+     * Goods sold by the piece or the pack arrive, and are changed, in whole units, as they are ordered: 2.5 bottles would
+     * be shared as 1.786 and 0.714 bottles and invoiced so. {@code field} names the form's field (the API renames it).
+     */
+    private static void wholeUnits(SupplierOrderView.Line line, Quantity quantity, String field) {
+        boolean counted = "PIECE".equals(line.saleUnit()) || "PACK".equals(line.saleUnit());
+        if (counted && quantity != null && quantity.value().stripTrailingZeros().scale() > 0) {
+            throw new coop.mutua.kernel.InvalidFieldException(field, "supplier-order.whole-units", line.name(), quantity.value());
+        }
     }
 
     private static coop.mutua.kernel.SupplierId supplierOnly(Actor actor) {

@@ -114,7 +114,18 @@ class SupplierOrdersApiController {
                 throw new coop.mutua.kernel.DomainException("reception.duplicate-line", line.productId());
             }
         }
-        return actions.receive(actor, id, delivered);
+        try {
+            return actions.receive(actor, id, delivered);
+        } catch (coop.mutua.kernel.InvalidFieldException refused) {
+            // The line's field as this request names it, not the page's "delivered.{productId}".
+            java.util.List<ProductId> order = List.copyOf(delivered.keySet());
+            for (int i = 0; i < order.size(); i++) {
+                if (refused.field().orElse("").equals("delivered." + order.get(i).value())) {
+                    throw new coop.mutua.kernel.InvalidFieldException("lines[" + i + "].delivered", refused.code(), refused.arguments());
+                }
+            }
+            throw refused;
+        }
     }
 
     @PostMapping("/api/supplier-orders/{id}/accept-below-minimum")

@@ -38,8 +38,9 @@ class OperatorController {
         public String street = "";
         public String postalCode = "";
         public String city = "";
-        public Double hubLatitude;
-        public Double hubLongitude;
+        /** As typed: "44,84" (French) or "44.84". */
+        public String hubLatitude;
+        public String hubLongitude;
         public String coordinatorName = "";
         public String coordinatorEmail = "";
         public String language = "fr";
@@ -73,7 +74,8 @@ class OperatorController {
                     Model model, RedirectAttributes redirect, Locale locale) {
         try {
             Invitation invitation = groupements.register(new Registration(form.name, form.siret, form.email, form.vatRegime,
-                    form.vatNumber, form.street, form.postalCode, form.city, form.hubLatitude, form.hubLongitude), form.coordinatorName, form.coordinatorEmail,
+                    form.vatNumber, form.street, form.postalCode, form.city, coordinate(form.hubLatitude, "hubLatitude"),
+                    coordinate(form.hubLongitude, "hubLongitude")), form.coordinatorName, form.coordinatorEmail,
                     coop.mutua.app.account.Invitations.language(form.language), operator(), request.getRemoteAddr());
             redirect.addFlashAttribute("created", form.name);
             redirect.addFlashAttribute("invitation", invitation);
@@ -82,6 +84,22 @@ class OperatorController {
             model.addAttribute("error", messages.getMessage(refused.code(), refused.arguments(), refused.getMessage(), locale));
             response.setStatus(422);
             return list(model);
+        }
+    }
+
+    /** A latitude or longitude as typed, with a decimal comma or point; empty: none. */
+    private static Double coordinate(String typed, String field) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(typed.strip().replace(',', '.'));
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException(typed);
+            }
+            return value;
+        } catch (NumberFormatException unreadable) {
+            throw new coop.mutua.kernel.InvalidFieldException(field, "location.coordinate", coop.mutua.kernel.Decimals.shown(typed));
         }
     }
 
