@@ -94,6 +94,29 @@ class RefusalsNameTheirFieldIntegrationTest {
                 "lines[0].productId");
         names(http.putJson(order, groupement.member(), PASSWORD, "{\"lines\":[{\"productId\":\"" + apples + "\",\"qty\":\"1\"}]}"),
                 "lines[0].qty");
+        Reply halfStep = http.putJson(order, groupement.member(), PASSWORD, "{\"lines\":[{\"productId\":\"" + apples
+                + "\",\"quantity\":\"2.5\"}]}");
+        names(halfStep, "lines[0].quantity");
+        assertThat(halfStep.json().get("detail").asString()).as("French decimals").startsWith("Quantité 2,5 :").contains("(1)");
+
+        // A product's case, its reference; a round's dates and suppliers.
+        names(http.postJson("/api/suppliers/" + groupement.supplierId() + "/products", groupement.supplier(), PASSWORD, """
+                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"1","vatRate":"5.5","unitPrice":"2.00"}"""),
+                "reference");
+        names(http.postJson("/api/suppliers/" + groupement.supplierId() + "/products", groupement.supplier(), PASSWORD, """
+                {"reference":"NOI","name":"Noix","category":"Fruits","saleUnit":"KG","caseSize":"5","step":"2","vatRate":"5.5","unitPrice":"2.00"}"""),
+                "caseSize");
+        String closes = java.time.OffsetDateTime.now().plusDays(3).withNano(0).toString();
+        names(http.postJson("/api/rounds", groupement.coordinator(), PASSWORD, "{\"title\":\"Dates\",\"closesAt\":\"" + closes
+                + "\",\"opensAt\":\"" + java.time.OffsetDateTime.now().plusDays(4).withNano(0) + "\",\"deliveryDate\":\""
+                + java.time.LocalDate.now().plusDays(5) + "\",\"deliveryPlace\":\"Ici\"}"), "opensAt");
+        names(http.postJson("/api/rounds", groupement.coordinator(), PASSWORD, "{\"title\":\"Dates\",\"closesAt\":\"" + closes
+                + "\",\"deliveryDate\":\"" + java.time.LocalDate.now().plusDays(1) + "\",\"deliveryPlace\":\"Ici\"}"), "deliveryDate");
+        String draft = http.postJson("/api/rounds", groupement.coordinator(), PASSWORD, "{\"title\":\"Brouillon\",\"closesAt\":\""
+                + closes + "\",\"deliveryDate\":\"" + java.time.LocalDate.now().plusDays(5) + "\",\"deliveryPlace\":\"Ici\"}")
+                .json().get("id").asString();
+        names(http.putJson("/api/rounds/" + draft + "/terms", groupement.coordinator(), PASSWORD,
+                "{\"suppliers\":[\"" + UUID.randomUUID() + "\"]}"), "suppliers");
     }
 
     @Test

@@ -80,7 +80,7 @@ class ProductsController {
                 commands.send(command, command.productId());
                 form.availabilityAfterAdd(command).ifPresent(withdraw -> commands.send(withdraw, command.productId()));
             } catch (AggregateStreamCreationException taken) {
-                throw new DomainException("product.reference-taken", command.reference());
+                throw new coop.mutua.kernel.InvalidFieldException("reference", "product.reference-taken", command.reference());
             }
         } catch (DomainException refused) {
             FormErrors.reject(errors, refused);

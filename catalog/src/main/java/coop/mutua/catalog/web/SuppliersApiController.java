@@ -144,7 +144,7 @@ class SuppliersApiController {
             commands.send(command, command.productId());
             body.availabilityAfterAdd(command).ifPresent(withdraw -> commands.send(withdraw, command.productId()));
         } catch (AggregateStreamCreationException taken) {
-            throw new DomainException("product.reference-taken", command.reference());
+            throw new coop.mutua.kernel.InvalidFieldException("reference", "product.reference-taken", command.reference());
         }
         ProductSummary product = directory.handle(new FindProductQuery(actor.groupementId(), command.productId()))
                 .orElseThrow(() -> new NotFoundException("product", command.productId()));

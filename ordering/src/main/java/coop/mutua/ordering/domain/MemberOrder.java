@@ -87,20 +87,25 @@ public class MemberOrder {
             if (!seen.add(line.productId())) {
                 throw new InvalidFieldException(at, "order.duplicate-line", line.productId());
             }
-            lines.add(checkedLine(line, step));
+            lines.add(checkedLine(line, step, "lines[" + i + "]."));
         }
         return List.copyOf(lines);
     }
 
     /** One line against its product's step: the quantity a positive multiple, the tolerance whole steps or none. */
     public static OrderLine checkedLine(OrderLine line, Quantity step) {
-        Quantity quantity = Require.present(line.quantity(), "quantity");
+        return checkedLine(line, step, "");
+    }
+
+    /** The same, the refusal naming the line's fields under {@code at} ("lines[2]."). */
+    static OrderLine checkedLine(OrderLine line, Quantity step, String at) {
+        Quantity quantity = Require.present(line.quantity(), at + "quantity");
         if (quantity.isZero() || !quantity.isMultipleOf(step)) {
-            throw new DomainException("order.quantity-step", quantity, step);
+            throw new InvalidFieldException(at + "quantity", "order.quantity-step", quantity.value(), step.value());
         }
         Quantity tolerance = line.tolerance() == null ? Quantity.ZERO : line.tolerance();
         if (!tolerance.isZero() && !tolerance.isMultipleOf(step)) {
-            throw new DomainException("order.tolerance-step", tolerance, step);
+            throw new InvalidFieldException(at + "tolerance", "order.tolerance-step", tolerance.value(), step.value());
         }
         return new OrderLine(line.productId(), quantity, tolerance);
     }

@@ -84,11 +84,11 @@ public class PurchaseRound {
             throw new coop.mutua.kernel.InvalidFieldException("closesAt", "round.deadline-in-past");
         }
         if (command.opensAt() != null && !command.opensAt().isBefore(command.closesAt())) {
-            throw new DomainException("round.opening-after-deadline");
+            throw new coop.mutua.kernel.InvalidFieldException("opensAt", "round.opening-after-deadline");
         }
         LocalDate closingDay = LocalDate.ofInstant(command.closesAt(), RoundCalendar.ZONE);
         if (command.deliveryDate().isBefore(closingDay)) {
-            throw new DomainException("round.delivery-before-deadline");
+            throw new coop.mutua.kernel.InvalidFieldException("deliveryDate", "round.delivery-before-deadline");
         }
         apply(new PurchaseRoundCreatedEvent(command.roundId(), Require.present(command.groupementId(), "groupementId"),
                 title, command.closesAt(), command.deliveryDate(), place, command.opensAt()));

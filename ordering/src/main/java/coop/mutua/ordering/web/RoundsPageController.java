@@ -89,7 +89,14 @@ class RoundsPageController {
             redirect.addFlashAttribute("created", round.title());
             return "redirect:/rounds/" + round.roundId();
         } catch (DomainException refused) {
-            errors.reject(refused.code(), refused.arguments(), refused.getMessage());
+            // At its field when the refusal names one of the form's (the opening after the deadline: at "opensAt").
+            String field = refused.field().filter(name -> java.util.Set.of("title", "opensAt", "closesAt", "deliveryDate",
+                    "deliveryPlace").contains(name)).orElse(null);
+            if (field != null) {
+                errors.rejectValue(field, refused.code(), refused.arguments(), refused.getMessage());
+            } else {
+                errors.reject(refused.code(), refused.arguments(), refused.getMessage());
+            }
             return "ordering/round-form";
         }
     }

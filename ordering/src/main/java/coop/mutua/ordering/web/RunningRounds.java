@@ -61,7 +61,7 @@ class RunningRounds {
             boolean known = queries.query(new FindSupplierQuery(coordinator.groupementId(), supplier),
                     ResponseTypes.optionalInstanceOf(SupplierSummary.class)).join().isPresent();
             if (!known) {
-                throw new DomainException("round.unknown-supplier", supplier);
+                throw new coop.mutua.kernel.InvalidFieldException("suppliers", "round.unknown-supplier", supplier);
             }
         }
         send(new SetRoundTermsCommand(roundId, coordinator.groupementId(), suppliers, allocation, feeSplit, feePercent), roundId);
