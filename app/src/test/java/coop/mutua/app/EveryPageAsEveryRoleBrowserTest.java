@@ -86,7 +86,8 @@ class EveryPageAsEveryRoleBrowserTest {
         browser = Browser.start();
         browser.get("data:text/html;charset=utf-8," + java.net.URLEncoder.encode("""
                 <html lang="fr"><body><img src="x.png"><p>TVA 5.5 % ??x.y?? {0}</p>
-                <div id="wide">large</div><input aria-label="prix" value="3.30"></body></html>""",
+                <div id="wide">large</div><input aria-label="prix" value="3.30">
+                <table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table></body></html>""",
                 java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
         browser.executeScript("document.getElementById('wide').style.width = '2000px'; console.error('boom');");
         PageInspector inspector = new PageInspector(browser);
@@ -98,6 +99,7 @@ class EveryPageAsEveryRoleBrowserTest {
         assertThat(inspector.overflowing()).anyMatch(e -> e.startsWith("div"));
         assertThat(inspector.accessibilityViolations()).anyMatch(v -> v.contains("image-alt"));
         assertThat(inspector.consoleErrors()).anyMatch(e -> e.contains("boom"));
+        assertThat(inspector.misalignedTables()).anyMatch(t -> t.contains("2 columns, a row of 3 cells"));
     }
 
     private List<String> crawlAs(String username) {
@@ -145,6 +147,7 @@ class EveryPageAsEveryRoleBrowserTest {
                 findings.add(where + ": " + phone + " px wide on a 390 px phone " + inspector.overflowing());
             }
             inspector.actionsOutOfSight().forEach(action -> findings.add(where + ": on a 390 px phone, out of sight: " + action));
+            inspector.misalignedTables().forEach(table -> findings.add(where + ": " + table));
             screenshot(username, kind);
             inspector.widthAt(1366, 900, false);
             for (String link : links()) {

@@ -145,6 +145,9 @@ class RoundPoolingIntegrationTest {
         String coordinatorPage = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator()).get("/rounds/" + round, null, null).body();
         assertThat(coordinatorPage).contains("Commandes fournisseurs").contains("Fromagerie").contains("Sous le minimum (150,00\u00a0€ HT)")
                 .contains("21,60\u00a0€");
+        // Each order's state in a column of its own, not under the minimum's heading.
+        assertThat(coordinatorPage).containsPattern("<th scope=\"col\">État de la commande</th>")
+                .containsPattern("data-label=\"État de la commande\">\\s*<span class=\"status");
         // The coordinator confirms the cheese order below its minimum from the round page.
         Http browser = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator());
         String csrf = coop.mutua.app.support.Pages.csrf(browser.get("/rounds/" + round, null, null).body());

@@ -123,6 +123,30 @@ public final class PageInspector {
                 """);
     }
 
+    /**
+     * Tables whose body rows do not have as many cells as the header has columns (colspans counted): a column's content
+     * under another's heading, as the round page's order states were under "Minimum de commande".
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> misalignedTables() {
+        return (List<String>) browser.executeScript("""
+                const width = row => Array.from(row.cells).reduce((sum, cell) => sum + (cell.colSpan || 1), 0);
+                const found = [];
+                document.querySelectorAll('table').forEach(table => {
+                  const head = table.tHead && table.tHead.rows[0];
+                  if (!head) return;
+                  const columns = width(head);
+                  Array.from(table.tBodies).flatMap(body => Array.from(body.rows)).forEach(row => {
+                    if (width(row) !== columns && found.length < 3) {
+                      found.push('table « ' + (table.caption ? table.caption.innerText : head.innerText).substring(0, 40).replace(/\\s+/g, ' ')
+                          + ' »: ' + columns + ' columns, a row of ' + width(row) + ' cells');
+                    }
+                  });
+                });
+                return found;
+                """);
+    }
+
     /** Page weight and time from the Navigation Timing API: bytes transferred (page and resources) and load time. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> timing() {
