@@ -124,7 +124,7 @@ class DemoDataTest {
     void everyRoundPageAnswersForEveryRoleInEveryStatusAndSaysItsStatus() {
         awaitEquals(4L, this::pooledRounds);
         awaitEverySeasonStatus(new Http(port));
-        Map<String, String> labels = Map.of("CANCELLED", "Annulée", "DRAFT", "Brouillon", "OPEN", "Ouverte", "POOLED", "Commandes passées",
+        Map<String, String> labels = Map.of("CANCELLED", "Annulée", "DRAFT", "Brouillon", "OPEN", "Ouverte", "POOLED", "Commandée aux fournisseurs",
                 "RECEIVED", "Réceptionnée", "INVOICED", "Facturée", "SETTLED", "Soldée");
         Http coordinator = Pages.loggedIn(port, DemoData.GIRONDE_COORDINATOR, password);
         Http member = Pages.loggedIn(port, DemoData.GIRONDE_MEMBER_EPICERIE, password);

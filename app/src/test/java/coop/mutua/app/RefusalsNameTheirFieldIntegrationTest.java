@@ -45,6 +45,14 @@ class RefusalsNameTheirFieldIntegrationTest {
         names(http.postJson("/api/suppliers", coordinator, PASSWORD, supplier("73282932000074", "33000", "FR", "pas une position")),
                 "location");
         names(http.postJson("/api/suppliers", coordinator, PASSWORD, supplier("73282932000074", "33000", "FR", "95, -0.5")), "location");
+        // Another entity's VAT number (its SIREN is not this SIRET's) would go onto every invoice; a country that is none.
+        Reply otherVat = http.postJson("/api/suppliers", coordinator, PASSWORD, """
+                {"name":"Ferme","siret":"83461205700010","vatNumber":"FR44732829320","address":{"street":"1 rue","postalCode":"33000",
+                 "city":"Bordeaux"},"location":"44.8, -0.5","orderEmail":"ferme@example.org"}""");
+        names(otherVat, "vatNumber");
+        assertThat(otherVat.json().get("detail").asString()).contains("SIREN 834612057");
+        names(http.postJson("/api/suppliers", coordinator, PASSWORD, supplier("73282932000074", "33000", "ZZ", "44.8, -0.5")),
+                "address.country");
         names(http.postJson("/api/members", coordinator, PASSWORD, """
                 {"name":"Épicerie","siret":"73282932000074","essFamily":"ASSOCIATION","contactEmail":"e@example.org",
                  "billingAddress":{"street":"1 rue","postalCode":"33000","city":"Bordeaux","country":"XXX"}}"""), "billingAddress.country");

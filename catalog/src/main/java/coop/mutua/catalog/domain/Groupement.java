@@ -34,7 +34,7 @@ public class Groupement {
             throw new coop.mutua.kernel.InvalidFieldException("vatNumber", "groupement.vat-number-required");
         }
         apply(new GroupementRegisteredEvent(command.groupementId(), IdentityRules.name(command.name()),
-                IdentityRules.siret(command.siret()), IdentityRules.vatNumber(command.vatNumber()), command.vatRegime(),
+                IdentityRules.siret(command.siret()), IdentityRules.vatNumber(command.vatNumber(), command.siret()), command.vatRegime(),
                 Require.present(command.address(), "address"), Require.present(command.hub(), "hub"),
                 IdentityRules.email(command.contactEmail(), "contactEmail")));
     }

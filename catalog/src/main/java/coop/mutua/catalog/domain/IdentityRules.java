@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class IdentityRules {
 
+    /** ISO 3166-1 alpha-2 codes: an address's country ("ZZ" is none). */
+    private static final java.util.Set<String> COUNTRIES = java.util.Set.of(Locale.getISOCountries());
+
     private IdentityRules() {
     }
 
@@ -33,6 +36,19 @@ public final class IdentityRules {
 
     static String vatNumber(String value) {
         return value == null || value.isBlank() ? null : Require.named("vatNumber", () -> new VatNumber(value).value());
+    }
+
+    /**
+     * The VAT number, which for a French entity carries its SIREN: the first nine digits of its SIRET. A number of another
+     * entity would go onto every invoice (Factur-X) as this one's.
+     */
+    static String vatNumber(String value, String siret) {
+        String vat = vatNumber(value);
+        String digits = siret == null ? "" : siret.replace(" ", "");
+        if (vat != null && vat.startsWith("FR") && digits.matches("\\d{14}") && !vat.substring(4).equals(digits.substring(0, 9))) {
+            throw new coop.mutua.kernel.InvalidFieldException("vatNumber", "vat-number.siren-mismatch", vat, digits.substring(0, 9));
+        }
+        return vat;
     }
 
     static String email(String email, String field) {
@@ -54,7 +70,7 @@ public final class IdentityRules {
     private static String country(Address address, String field) {
         String country = address.country() == null || address.country().isBlank() ? "FR"
                 : address.country().strip().toUpperCase(Locale.ROOT);
-        if (!country.matches("[A-Z]{2}")) {
+        if (!country.matches("[A-Z]{2}") || !COUNTRIES.contains(country)) {
             throw new coop.mutua.kernel.InvalidFieldException(field + ".country", "address.country", field, address.country());
         }
         return country;
@@ -84,7 +100,7 @@ public final class IdentityRules {
     /** Every refusal of an identity (name, SIRET, VAT number, contact e-mail) and of its addresses, at once. */
     public static List<DomainException> identityProblems(String name, String siret, String vatNumber, String email,
                                                          String emailField, Map<String, Address> addresses) {
-        List<DomainException> found = new ArrayList<>(problems(() -> name(name), () -> siret(siret), () -> vatNumber(vatNumber),
+        List<DomainException> found = new ArrayList<>(problems(() -> name(name), () -> siret(siret), () -> vatNumber(vatNumber, siret),
                 () -> email(email, emailField)));
         addresses.forEach((field, address) -> found.addAll(address == null ? List.of(new DomainException("field.required", field))
                 : problems(() -> Require.text(address.street(), field + ".street", 200),

@@ -60,7 +60,7 @@ public class MemberStructure {
 
         static Profile checked(String name, String siret, String vatNumber, EssFamily essFamily, Address billing,
                                Address delivery, String email) {
-            return new Profile(IdentityRules.name(name), IdentityRules.siret(siret), IdentityRules.vatNumber(vatNumber),
+            return new Profile(IdentityRules.name(name), IdentityRules.siret(siret), IdentityRules.vatNumber(vatNumber, siret),
                     Require.present(essFamily, "essFamily"), IdentityRules.address(billing, "billingAddress"),
                     IdentityRules.address(delivery == null ? billing : delivery, "deliveryAddress"),
                     IdentityRules.email(email, "contactEmail"));

@@ -69,7 +69,7 @@ public class Supplier {
         static Profile checked(String name, String siret, String vatNumber, Set<SupplierLabel> labels, Address address,
                                GeoPoint location, String orderEmail, Money minimumOrder, Money freeShipping,
                                Money deliveryFee, String description) {
-            return new Profile(IdentityRules.name(name), IdentityRules.siret(siret), IdentityRules.vatNumber(vatNumber),
+            return new Profile(IdentityRules.name(name), IdentityRules.siret(siret), IdentityRules.vatNumber(vatNumber, siret),
                     labels == null ? Set.of() : Set.copyOf(labels), IdentityRules.address(address, "address"),
                     Require.present(location, "location"), IdentityRules.email(orderEmail, "orderEmail"),
                     IdentityRules.notNegative(minimumOrder, "minimumOrder"),
