@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Crashes of a real node (issue 15): Mutua runs in a JVM of its own, on its database and an SMTP server, and is killed as
  * {@code kill -9} would, then started again on the same database. After a crash during the pooling job, another during
- * the mails that follow it, and a third during the members' invoicing, everything ends done exactly once: one supplier order per supplier, every
- * member's share mail and invoice, invoice numbers without gap or duplicate, and at most one mail sent twice per crash
- * (the one in flight), always with the same Message-ID.
+ * the mails that follow it, and a third during the members' invoicing, everything ends done exactly once: one supplier
+ * order per supplier, every member's share mail and invoice, invoice numbers without gap or duplicate, and at most one
+ * mail sent twice per crash (the one in flight), always with the same Message-ID.
  */
 class CrashRecoveryTest {
 
@@ -67,7 +67,9 @@ class CrashRecoveryTest {
         try (Connection lock = DriverManager.getConnection(database.get("spring.datasource.url"),
                 database.get("spring.datasource.username"), database.get("spring.datasource.password"))) {
             lock.setAutoCommit(false);
-            lock.createStatement().execute("LOCK TABLE supplier_order IN SHARE MODE");
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE supplier_order IN SHARE MODE");
+            }
             assertThat(http.postJson("/api/rounds/" + scenario.round + "/close", COORDINATOR, PASSWORD, "").status()).isEqualTo(200);
             waitFor(Duration.ofSeconds(60), () -> waitingForTheLock(lock), "the pooling job writing its supplier order");
             node.kill();
@@ -117,7 +119,8 @@ class CrashRecoveryTest {
         assertThat(restarted.get("/api/rounds/" + scenario.round + "/supplier-orders", COORDINATOR, PASSWORD).json().size())
                 .as("supplier orders").isEqualTo(1);
         int sent = mail.getReceivedMessages().length;
-        System.out.printf("CrashRecoveryTest: 3 crashes (pooling, its mails, invoicing); %d mails sent for %d, %d twice; %d invoices numbered %s%n", sent,
+        System.out.printf("CrashRecoveryTest: 3 crashes (pooling, its mails, invoicing); %d mails sent for %d, %d twice;"
+                + " %d invoices numbered %s%n", sent,
                 poolingMails + MEMBERS, sent - NodeRound.distinct(mail.getReceivedMessages()), MEMBERS, numbers);
     }
 

@@ -124,8 +124,8 @@ public final class PageInspector {
     }
 
     /**
-     * Tables whose body rows do not have as many cells as the header has columns (colspans counted): a column's content
-     * under another's heading, as the round page's order states were under "Minimum de commande".
+     * Tables whose body rows do not have as many cells as the header has columns (colspans counted): a cell missing or one
+     * too many puts a column's content under another's heading.
      */
     @SuppressWarnings("unchecked")
     public List<String> misalignedTables() {
