@@ -177,7 +177,7 @@ class PagesAndOperationsTest {
             assertThat(unknown.status()).as(endpoint).isEqualTo(401);
             // Refusals as the API's: a problem document in the reader's language (French first), not a Boot error in English.
             assertThat(unknown.header("Content-Type")).as(endpoint).startsWith("application/problem+json");
-            assertThat(unknown.json().get("detail").asString()).isEqualTo("Authentification requise.");
+            assertThat(unknown.json().get("detail").asString()).isEqualTo("Authentification requise : identifiant et mot de passe (ou jeton d'accès) absents ou incorrects.");
             for (String user : List.of(groupement.coordinator(), groupement.member(), groupement.supplier())) {
                 Reply refused = anonymous.get(endpoint, user, TestGroupements.PASSWORD);
                 assertThat(refused.status()).as(endpoint + " as " + user).isEqualTo(403);

@@ -89,6 +89,9 @@ class RefusalsNameTheirFieldIntegrationTest {
         names(http.putJson("/api/products/" + apples, groupement.supplier(), PASSWORD, """
                 {"name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"1","vatRate":"5.5","unitPrice":"2.10",
                  "tiers":[{"fromQuantity":"20","unitPrice":"1.80"}]}"""), "tiers[0].fromQuantity");
+        names(http.putJson("/api/products/" + apples, groupement.supplier(), PASSWORD, """
+                {"name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"1","vatRate":"5.5","unitPrice":"2.10",
+                 "tiers":[{"from":"20","price":"1.80"},null]}"""), "tiers[1]");
         assertThat(http.get("/api/products/" + apples + "/price", groupement.supplier(), PASSWORD).json().get("unitPrice").asString())
                 .as("nothing saved").isEqualTo("2.00");
 

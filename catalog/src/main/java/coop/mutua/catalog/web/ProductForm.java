@@ -126,7 +126,11 @@ public class ProductForm {
         List<TierForm> typed = tiers == null ? List.of() : tiers;
         for (int i = 0; i < typed.size(); i++) {
             TierForm tier = typed.get(i);
-            if (tier != null && !tier.isBlank()) {
+            if (tier == null) {
+                // A null in the API's list (a page's empty rows are blank, not null): named, as labels[i] is.
+                throw new DomainException("field.required", "tiers[" + i + "]");
+            }
+            if (!tier.isBlank()) {
                 String at = "tiers[" + i + "].";
                 parsed.add(new PriceTier(tier.from == null || tier.from.isBlank() ? null : Require.named(at + "from", () -> Quantity.of(tier.from)),
                         tier.price == null || tier.price.isBlank() ? null : Require.named(at + "price", () -> UnitPrice.of(tier.price))));
