@@ -63,4 +63,29 @@ class SupplierOrderRolesIntegrationTest {
         assertThat(flow.supplierOrder(order).get("lines").get(0).has("reportedChange")
                 && !flow.supplierOrder(order).get("lines").get(0).get("reportedChange").isNull()).as("nothing stored").isFalse();
     }
+
+    @Test
+    void aProductThatFilledNoCaseIsNotOnTheSuppliersOrderNorOnTheReceptionForm() {
+        RoundFlow flow = new RoundFlow(new Http(port), groupements.create("Réseau des colis vides"));
+        SupplierId farm = flow.groupement().supplierId();
+        String apples = flow.product(farm, """
+                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String melons = flow.product(farm, """
+                {"reference":"MEL","name":"Melons charentais","category":"Fruits","saleUnit":"PIECE","caseSize":"6","vatRate":"5.5","unitPrice":"3.00"}""");
+        String round = flow.openRound("Colis vides", "PRO_RATA", "BY_VALUE", "0", List.of(farm));
+        flow.order(round, flow.groupement().memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"},"
+                + "{\"productId\":\"" + melons + "\",\"quantity\":\"2\"}");
+        flow.close(round);
+        tools.jackson.databind.JsonNode pooled = flow.http().get("/api/rounds/" + round + "/supplier-orders", flow.coordinator(), PASSWORD)
+                .json().get(0);
+        String order = pooled.get("id").asString();
+        assertThat(pooled.get("lines").findValuesAsString("productId")).as("the data keeps the line (0 cases)").contains(melons);
+
+        // Two melons fill no case of six: the supplier is not asked for "0 colis", nor the hub to receive them.
+        String supplierPage = Pages.loggedIn(port, flow.groupement().supplier()).get("/supplier-orders/" + order, null, null).body();
+        assertThat(supplierPage).contains("Pommes").doesNotContain("Melons charentais");
+        String coordinatorPage = Pages.loggedIn(port, flow.coordinator()).get("/supplier-orders/" + order, null, null).body();
+        assertThat(coordinatorPage).contains("delivered." + apples).doesNotContain("delivered." + melons)
+                .doesNotContain("Melons charentais");
+    }
 }
