@@ -60,8 +60,9 @@ class DirectoryBrowserTest extends BrowserTest {
 
     private static String supplier(Http api, TestGroupement groupement, String name, String labels, String location, String description) {
         return api.postJson("/api/suppliers", groupement.coordinator(), TestGroupements.PASSWORD, """
-                {"name":"%s","siret":"73282932000074","labels":%s,"address":{"street":"1 route","postalCode":"33000","city":"Bordeaux"},
-                 "location":"%s","orderEmail":"contact@example.org","description":"%s"}""".formatted(name, labels, location, description))
+                {"name":"%s","siret":"%s","labels":%s,"address":{"street":"1 route","postalCode":"33000","city":"Bordeaux"},
+                 "location":"%s","orderEmail":"contact@example.org","description":"%s"}""".formatted(name,
+                        coop.mutua.app.support.NodeRound.siret(name), labels, location, description))
                 .json().get("id").asString();
     }
 

@@ -160,8 +160,8 @@ class HonestAnswersIntegrationTest {
 
     private static String supplier(String name) {
         return """
-                {"name":"%s","siret":"73282932000074","address":{"street":"1 rue","postalCode":"24100","city":"Creysse"},
-                 "location":"44.85, 0.56","orderEmail":"contact@example.org"}""".formatted(name);
+                {"name":"%s","siret":"%s","address":{"street":"1 rue","postalCode":"24100","city":"Creysse"},
+                 "location":"44.85, 0.56","orderEmail":"contact@example.org"}""".formatted(name, coop.mutua.app.support.NodeRound.siret(name));
     }
 
     private static String round(String title) {

@@ -57,6 +57,27 @@ class RefusalsNameTheirFieldIntegrationTest {
                 {"name":"Épicerie","siret":"73282932000074","essFamily":"ASSOCIATION","contactEmail":"e@example.org",
                  "billingAddress":{"street":"1 rue","postalCode":"33000","city":"Bordeaux","country":"XXX"}}"""), "billingAddress.country");
 
+        // A SIRET is one establishment: a second supplier (or member structure) with it is the same one twice.
+        String siret = coop.mutua.app.support.NodeRound.siret();
+        Reply first = http.postJson("/api/suppliers", coordinator, PASSWORD, supplier(siret, "33000", "FR", "44.8, -0.5"));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        Reply twice = http.postJson("/api/suppliers", coordinator, PASSWORD, supplier(siret.substring(0, 9) + " " + siret.substring(9),
+                "33000", "FR", "44.8, -0.5"));
+        names(twice, "siret");
+        assertThat(twice.json().get("detail").asString()).contains(siret).contains("« Ferme »");
+        String other = http.postJson("/api/suppliers", coordinator, PASSWORD, supplier(coop.mutua.app.support.NodeRound.siret(), "33000",
+                "FR", "44.8, -0.5")).json().get("id").asString();
+        names(http.putJson("/api/suppliers/" + other, coordinator, PASSWORD, supplier(siret, "33000", "FR", "44.8, -0.5")), "siret");
+        assertThat(http.putJson("/api/suppliers/" + first.json().get("id").asString(), coordinator, PASSWORD,
+                supplier(siret, "33100", "FR", "44.8, -0.5")).status()).as("a supplier keeps its own SIRET").isEqualTo(200);
+        assertThat(http.postJson("/api/members", coordinator, PASSWORD, """
+                {"name":"Coopérative fournisseuse et adhérente","siret":"%s","essFamily":"SCIC","contactEmail":"c@example.org",
+                 "billingAddress":{"street":"1 rue","postalCode":"33000","city":"Bordeaux"}}""".formatted(siret)).status())
+                .as("a supplier may also be a member structure").isEqualTo(201);
+        TestGroupement neighbour = groupements.create("Réseau voisin des champs");
+        assertThat(http.postJson("/api/suppliers", neighbour.coordinator(), PASSWORD, supplier(siret, "33000", "FR", "44.8, -0.5"))
+                .status()).as("another groupement's directory is its own").isEqualTo(201);
+
         String operator = "operateur-champs-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.createOperator(operator, PASSWORD, "Exploitation");
         names(http.postJson("/api/groupements", operator, PASSWORD, """

@@ -176,10 +176,10 @@ public final class GeneratedRound {
         facts.merge("members", scenario.members().size(), Integer::sum);
         for (SupplierSpec supplier : scenario.suppliers()) {
             Http.Reply created = http.postJson("/api/suppliers", coordinator, PASSWORD, """
-                    {"name":"%s","siret":"73282932000074","essFamily":"SCIC",
+                    {"name":"%s","siret":"%s","essFamily":"SCIC",
                      "address":{"street":"%d chemin des Vignes","postalCode":"33000","city":"Bordeaux"},"location":"44.7, -0.3",
                      "orderEmail":"fournisseur-%d@example.org","minimumOrder":"%s","deliveryFee":"%s","freeShippingThreshold":"%s"}"""
-                    .formatted(supplier.name(), supplier.index() + 1, supplier.index(), money(supplier.minimumOrderCents()),
+                    .formatted(supplier.name(), NodeRound.siret(), supplier.index() + 1, supplier.index(), money(supplier.minimumOrderCents()),
                             money(supplier.deliveryFeeCents()), money(supplier.freeShippingCents())));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             supplierIds.put(supplier.index(), SupplierId.of(created.json().get("id").asString()));

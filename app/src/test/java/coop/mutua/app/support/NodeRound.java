@@ -147,6 +147,12 @@ public final class NodeRound {
         }
     }
 
+    /** A valid SIRET always the same for the same {@code seed} (a request repeated as it was, one per name in a groupement). */
+    public static String siret(String seed) {
+        String body = String.format("9%012d", Math.floorMod((long) seed.hashCode(), 1_000_000_000_000L));
+        return body + Luhn.checkDigit(body);
+    }
+
     public static String siret() {
         StringBuilder body = new StringBuilder("9");
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -44,9 +44,9 @@ public final class RoundFlow {
     /** Registers a member structure through the API; returns its id (it may order at once). */
     public MemberId member(String name, String essFamily) {
         Http.Reply created = http.postJson("/api/members", coordinator(), PASSWORD, """
-                {"name":"%s","siret":"73282932000074","essFamily":"%s",
+                {"name":"%s","siret":"%s","essFamily":"%s",
                  "billingAddress":{"street":"3 rue du Port","postalCode":"33000","city":"Bordeaux"},"contactEmail":"m@example.org"}"""
-                .formatted(name, essFamily));
+                .formatted(name, NodeRound.siret(), essFamily));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return MemberId.of(created.json().get("id").asString());
     }
