@@ -94,10 +94,6 @@ public final class InvoiceSplit {
             adjustments.forEach(adjustment -> base.merge(adjustment.rate(), adjustment.amountCents(), Long::sum));
             return base;
         }
-
-        public long goodsCents() {
-            return lines.stream().mapToLong(MemberLine::amountCents).sum();
-        }
     }
 
     private static final Comparator<MemberId> TIES = Comparator.comparing(MemberId::value);
