@@ -53,7 +53,7 @@ class CatalogCommands {
         String normalised;
         try {
             normalised = new Siret(siret).value();
-        } catch (DomainException | NullPointerException unreadable) {
+        } catch (DomainException unreadable) {
             return; // refused by the command's own checks, with its own reason
         }
         jdbc.sql("SELECT name FROM " + table + " WHERE groupement_id = :groupement AND siret = :siret AND id <> :id LIMIT 1")
