@@ -219,7 +219,8 @@ class ApiErrors {
         return problem(HttpStatus.FORBIDDEN, new DomainException("forbidden"), locale);
     }
 
-    private ProblemDetail problem(HttpStatus status, DomainException e, Locale locale) {
+    /** A refusal as a problem document in the reader's language, with its code (also used by MissingAddresses). */
+    ProblemDetail problem(HttpStatus status, DomainException e, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 messages.getMessage(e.code(), shown(e.arguments(), locale), e.getMessage(), locale));
         problem.setType(URI.create(TYPE_BASE + e.code()));

@@ -6,7 +6,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,11 +20,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class MissingAddresses {
 
     private final LayoutAdvice layout;
-    private final org.springframework.context.MessageSource messages;
+    private final ApiErrors problems;
 
-    MissingAddresses(LayoutAdvice layout, org.springframework.context.MessageSource messages) {
+    MissingAddresses(LayoutAdvice layout, ApiErrors problems) {
         this.layout = layout;
-        this.messages = messages;
+        this.problems = problems;
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -33,11 +32,9 @@ class MissingAddresses {
         String accept = request.getHeader("Accept");
         boolean page = !FilterProblems.isApi(request) && accept != null && accept.contains("text/html");
         if (!page) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    messages.getMessage("path.unknown", new Object[] {request.getRequestURI()}, "path.unknown", locale));
-            problem.setType(java.net.URI.create(ApiErrors.TYPE_BASE + "path.unknown"));
-            problem.setProperty("code", "path.unknown");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problems.problem(HttpStatus.NOT_FOUND, new coop.mutua.kernel.DomainException("path.unknown",
+                            request.getRequestURI()), locale));
         }
         return layout.errorPage(HttpServletResponse.SC_NOT_FOUND, null, request, response);
     }
