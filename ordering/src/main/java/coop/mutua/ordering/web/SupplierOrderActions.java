@@ -78,12 +78,13 @@ class SupplierOrderActions {
     }
 
     /** Records what arrived (lines not given: as ordered); members' shares are re-allocated by the round's policy. */
-    SupplierOrderView receive(Actor actor, String id, java.util.Map<ProductId, Quantity> delivered) {
+    SupplierOrderView receive(Actor actor, String id, Map<ProductId, Quantity> delivered,
+                              java.util.function.Function<ProductId, String> fieldOf) {
         SupplierOrderView order = one(actor, id);
         for (Map.Entry<ProductId, Quantity> arrived : delivered.entrySet()) {
             SupplierOrderView.Line line = order.lines().stream().filter(candidate -> candidate.productId().equals(arrived.getKey()))
                     .findFirst().orElseThrow(() -> new NotFoundException("product", arrived.getKey()));
-            wholeUnits(line, arrived.getValue(), "delivered." + arrived.getKey().value());
+            wholeUnits(line, arrived.getValue(), fieldOf.apply(arrived.getKey()));
         }
         commands.sendAndWait(new coop.mutua.ordering.api.RecordReceptionCommand(order.id(), actor.groupementId(), order.roundId(),
                 order.supplierId(), delivered));
@@ -93,7 +94,7 @@ class SupplierOrderActions {
 
     /**
      * Goods sold by the piece or the pack arrive, and are changed, in whole units, as they are ordered: 2.5 bottles would
-     * be shared as 1.786 and 0.714 bottles and invoiced so. {@code field} names the form's field (the API renames it).
+     * be shared as 1.786 and 0.714 bottles and invoiced so. {@code field} names the field as the request does.
      */
     private static void wholeUnits(SupplierOrderView.Line line, Quantity quantity, String field) {
         boolean counted = "PIECE".equals(line.saleUnit()) || "PACK".equals(line.saleUnit());

@@ -111,7 +111,7 @@ class SupplierOrderPagesController {
             if (delivered.isEmpty()) {
                 throw new DomainException("field.required", "delivered");
             }
-            actions.receive(actor, id, delivered);
+            actions.receive(actor, id, delivered, product -> "delivered." + product.value());
         });
         return "redirect:/supplier-orders/" + id;
     }

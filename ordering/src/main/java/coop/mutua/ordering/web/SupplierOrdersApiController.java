@@ -100,6 +100,7 @@ class SupplierOrdersApiController {
                     + "left, what nobody can take shown as unallocated. Recording again corrects the figures.")
     SupplierOrderView reception(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody ReceptionJson body) {
         java.util.Map<ProductId, Quantity> delivered = new java.util.LinkedHashMap<>();
+        java.util.Map<ProductId, String> fields = new java.util.HashMap<>();
         List<ReceptionJson.DeliveredJson> lines = body.lines() == null ? List.of() : body.lines();
         for (int i = 0; i < lines.size(); i++) {
             ReceptionJson.DeliveredJson line = lines.get(i);
@@ -110,22 +111,13 @@ class SupplierOrdersApiController {
             if (line.productId() == null || line.delivered() == null || line.delivered().isBlank()) {
                 throw new coop.mutua.kernel.DomainException("field.required", at + (line.productId() == null ? ".productId" : ".delivered"));
             }
-            if (delivered.put(productId(line.productId()), Require.named(at + ".delivered", () -> Quantity.of(line.delivered()))) != null) {
+            ProductId product = productId(line.productId());
+            if (delivered.put(product, Require.named(at + ".delivered", () -> Quantity.of(line.delivered()))) != null) {
                 throw new coop.mutua.kernel.DomainException("reception.duplicate-line", line.productId());
             }
+            fields.put(product, at + ".delivered");
         }
-        try {
-            return actions.receive(actor, id, delivered);
-        } catch (coop.mutua.kernel.InvalidFieldException refused) {
-            // The line's field as this request names it, not the page's "delivered.{productId}".
-            java.util.List<ProductId> order = List.copyOf(delivered.keySet());
-            for (int i = 0; i < order.size(); i++) {
-                if (refused.field().orElse("").equals("delivered." + order.get(i).value())) {
-                    throw new coop.mutua.kernel.InvalidFieldException("lines[" + i + "].delivered", refused.code(), refused.arguments());
-                }
-            }
-            throw refused;
-        }
+        return actions.receive(actor, id, delivered, fields::get);
     }
 
     @PostMapping("/api/supplier-orders/{id}/accept-below-minimum")
