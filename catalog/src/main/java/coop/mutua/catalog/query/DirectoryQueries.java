@@ -99,6 +99,22 @@ public class DirectoryQueries {
                 .list();
     }
 
+    /** The name of another supplier of the groupement with this SIRET (as stored: 14 digits), if any. */
+    public Optional<String> supplierWithSiret(GroupementId groupementId, String siret, SupplierId except) {
+        return withSiret("supplier", groupementId, siret, except.value());
+    }
+
+    /** The name of another member structure of the groupement with this SIRET (as stored: 14 digits), if any. */
+    public Optional<String> memberWithSiret(GroupementId groupementId, String siret, MemberId except) {
+        return withSiret("member_structure", groupementId, siret, except.value());
+    }
+
+    private Optional<String> withSiret(String table, GroupementId groupementId, String siret, String except) {
+        return jdbc.sql("SELECT name FROM " + table + " WHERE groupement_id = :groupement AND siret = :siret AND id <> :id LIMIT 1")
+                .param("groupement", groupementId.value()).param("siret", siret).param("id", except)
+                .query(String.class).optional();
+    }
+
     @QueryHandler
     public List<MemberSummary> handle(FindMembersQuery query) {
         return jdbc.sql("SELECT * FROM member_structure WHERE groupement_id = :groupement ORDER BY lower(name), id")

@@ -4,13 +4,12 @@ import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
 import coop.mutua.catalog.api.UpdateMemberCommand;
 import coop.mutua.catalog.api.UpdateSupplierCommand;
+import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.DomainException;
-import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Siret;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,40 +26,37 @@ class CatalogCommands {
 
     private final CommandGateway commands;
     private final ProjectionCatchUp catchUp;
-    private final JdbcClient jdbc;
+    private final DirectoryQueries directory;
 
-    CatalogCommands(CommandGateway commands, ProjectionCatchUp catchUp, JdbcClient jdbc) {
+    CatalogCommands(CommandGateway commands, ProjectionCatchUp catchUp, DirectoryQueries directory) {
         this.commands = commands;
         this.catchUp = catchUp;
-        this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     void send(Object command, Object aggregateId) {
         if (command instanceof RegisterSupplierCommand register) {
-            unique("supplier", register.groupementId(), register.siret(), register.supplierId().value());
+            unique(register.siret(), siret -> directory.supplierWithSiret(register.groupementId(), siret, register.supplierId()));
         } else if (command instanceof UpdateSupplierCommand update) {
-            unique("supplier", update.groupementId(), update.siret(), update.supplierId().value());
+            unique(update.siret(), siret -> directory.supplierWithSiret(update.groupementId(), siret, update.supplierId()));
         } else if (command instanceof RegisterMemberCommand register) {
-            unique("member_structure", register.groupementId(), register.siret(), register.memberId().value());
+            unique(register.siret(), siret -> directory.memberWithSiret(register.groupementId(), siret, register.memberId()));
         } else if (command instanceof UpdateMemberCommand update) {
-            unique("member_structure", update.groupementId(), update.siret(), update.memberId().value());
+            unique(update.siret(), siret -> directory.memberWithSiret(update.groupementId(), siret, update.memberId()));
         }
         commands.sendAndWait(command);
         catchUp.await(DIRECTORY, aggregateId);
     }
 
-    private void unique(String table, GroupementId groupementId, String siret, String id) {
+    private static void unique(String siret, java.util.function.Function<String, java.util.Optional<String>> holderOf) {
         String normalised;
         try {
             normalised = new Siret(siret).value();
         } catch (DomainException unreadable) {
             return; // refused by the command's own checks, with its own reason
         }
-        jdbc.sql("SELECT name FROM " + table + " WHERE groupement_id = :groupement AND siret = :siret AND id <> :id LIMIT 1")
-                .param("groupement", groupementId.value()).param("siret", normalised).param("id", id)
-                .query(String.class).optional()
-                .ifPresent(holder -> {
-                    throw new InvalidFieldException("siret", "siret.taken", normalised, holder);
-                });
+        holderOf.apply(normalised).ifPresent(holder -> {
+            throw new InvalidFieldException("siret", "siret.taken", normalised, holder);
+        });
     }
 }
