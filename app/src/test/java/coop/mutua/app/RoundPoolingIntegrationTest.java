@@ -394,6 +394,31 @@ class RoundPoolingIntegrationTest {
     }
 
     @Test
+    void aSupplierTheDirectoryDoesNotShowYetFailsTheAttemptInsteadOfPoolingWithoutItsMinimum() {
+        // The directory is a tracking projection: right after a supplier is registered or its terms changed, it may lag.
+        // Pooling must not then order without the supplier's minimum, fee and free shipping (the demo's November round
+        // once came out without its order below minimum that way).
+        String round = RoundsThroughApi.openRound(http, gironde, "Commande groupée", gironde.supplierId(), dairy);
+        order(round, gironde.memberId(), "{\"productId\":\"" + cheese + "\",\"quantity\":\"2.5\"}");
+        jdbc.sql("UPDATE supplier SET groupement_id = 'not-projected-yet' WHERE id = :id").param("id", dairy.value()).update();
+        try {
+            assertThat(http.postJson("/api/rounds/" + round + "/close", gironde.coordinator(), PASSWORD, "").status()).isEqualTo(200);
+            tools.jackson.databind.JsonNode shown = waitForStatus(round, "POOLING_FAILED");
+            assertThat(shown.get("failure").get("reason").asString()).contains(dairy.value());
+            assertThat(count("supplier_order", round)).as("all the round's supplier orders or none").isZero();
+        } finally {
+            jdbc.sql("UPDATE supplier SET groupement_id = :g WHERE id = :id").param("g", gironde.id().value())
+                    .param("id", dairy.value()).update();
+        }
+        Http.Reply retried = http.postJson("/api/rounds/" + round + "/retry", gironde.coordinator(), PASSWORD, "");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        waitForStatus(round, "POOLED");
+        assertThat(supplierOrder(round, dairy)).as("2.5 kg of cheese is below the dairy's 150.00 minimum")
+                .containsEntry("below_minimum", true).containsEntry("status", "BELOW_MINIMUM")
+                .containsEntry("delivery_fee_cents", 1200L);
+    }
+
+    @Test
     void aPoolingInterruptedByACrashIsRecoveredAndRunsAgain() {
         String clean = closedRoundWithOrders();
         Eventually.equal(true, () -> pooled(clean));

@@ -17,6 +17,7 @@ import coop.mutua.app.account.People;
 import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.FindSupplierQuery;
 import coop.mutua.catalog.api.PriceTier;
 import coop.mutua.catalog.api.ProductDetails;
 import coop.mutua.catalog.api.ProductIds;
@@ -27,6 +28,7 @@ import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
 import coop.mutua.catalog.api.SaleUnit;
 import coop.mutua.catalog.api.SupplierLabel;
+import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
@@ -77,6 +79,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -128,12 +132,14 @@ public class DemoData implements ApplicationRunner {
     private final MemberInvoicing invoicing;
     private final MemberInvoices memberInvoices;
     private final ProjectionCatchUp catchUp;
+    private final QueryGateway queries;
     private final Map<SupplierId, GroupementId> groupementOfSupplier = new HashMap<>();
     private final Map<SupplierId, List<OfferedProduct>> catalogOf = new HashMap<>();
 
     DemoData(CommandGateway commands, Accounts accounts, Invitations invitations, People people, Clock clock, @Value("${mutua.demo.password}") String password,
              RoundQueries rounds, SupplierOrderQueries supplierOrders, SupplierInvoices supplierInvoices, MemberInvoicing invoicing,
-             MemberInvoices memberInvoices, ProjectionCatchUp catchUp) {
+             MemberInvoices memberInvoices, ProjectionCatchUp catchUp, QueryGateway queries) {
+        this.queries = queries;
         this.supplierInvoices = supplierInvoices;
         this.invoicing = invoicing;
         this.memberInvoices = memberInvoices;
@@ -413,6 +419,8 @@ public class DemoData implements ApplicationRunner {
      * at work: some cases full, some started, tiers reached or within reach. Quantities are fixed, not random.
      */
     private void openWithOrders(RoundId roundId, List<SupplierId> suppliers, List<MemberId> members) {
+        // The pooling reads each supplier's minimum and fees in the directory, projected behind the commands.
+        suppliers.forEach(this::awaitInDirectory);
         commands.sendAndWait(new SetRoundTermsCommand(roundId, GIRONDE, Set.copyOf(suppliers), AllocationPolicy.PRO_RATA,
                 FeeSplitPolicy.BY_VALUE, new BigDecimal("2")));
         List<OfferedProduct> offer = suppliers.stream().flatMap(supplier -> catalogOf.get(supplier).stream()).toList();
@@ -540,8 +548,20 @@ public class DemoData implements ApplicationRunner {
 
     /** Waits (a minute at most) for the round's pooling job, which runs on a thread of its own. */
     private boolean awaitPooled(RoundId roundId) {
+        return awaitUntil(() -> rounds.handle(new FindPurchaseRoundQuery(GIRONDE, roundId)).map(round -> round.pooledAt() != null)
+                .orElse(false));
+    }
+
+    private void awaitInDirectory(SupplierId supplier) {
+        if (!awaitUntil(() -> queries.query(new FindSupplierQuery(groupementOfSupplier.get(supplier), supplier),
+                ResponseTypes.optionalInstanceOf(SupplierSummary.class)).join().isPresent())) {
+            log.warn("The directory does not show the demo's supplier {} yet", supplier);
+        }
+    }
+
+    private static boolean awaitUntil(java.util.function.BooleanSupplier done) {
         long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (rounds.handle(new FindPurchaseRoundQuery(GIRONDE, roundId)).map(round -> round.pooledAt() == null).orElse(true)) {
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() > giveUp) {
                 return false;
             }

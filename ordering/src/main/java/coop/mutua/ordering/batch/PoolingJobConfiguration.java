@@ -83,7 +83,11 @@ class PoolingJobConfiguration {
                         ResponseTypes.optionalInstanceOf(SupplierSummary.class)).join()
                 .map(s -> new SupplierPooling.SupplierTerms(orZero(s.minimumOrder()), orZero(s.deliveryFee()),
                         orZero(s.freeShippingThreshold())))
-                .orElse(SupplierPooling.SupplierTerms.NONE);
+                // The directory is projected behind the commands: a supplier it does not show yet has terms we do not know.
+                // Pooling without them would order below the supplier's minimum, without its fee: the attempt fails and is
+                // retried, as any other failure.
+                .orElseThrow(() -> new IllegalStateException("The directory does not show supplier " + supplierId.value()
+                        + " of groupement " + round.groupementId().value() + " yet: its minimum order and fees are unknown"));
     }
 
     private static Money orZero(Money money) {

@@ -25,7 +25,6 @@ public final class SupplierPooling {
 
     /** What the supplier asks: a minimum order amount, a delivery fee, waived from a free-shipping threshold (zero: none). */
     public record SupplierTerms(Money minimumOrder, Money deliveryFee, Money freeShippingThreshold) {
-        public static final SupplierTerms NONE = new SupplierTerms(Money.ZERO, Money.ZERO, Money.ZERO);
     }
 
     /** The members' demand for one offered product. */
