@@ -6,10 +6,11 @@ import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundsThroughApi;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestMail;
-import coop.mutua.billing.query.InvoiceNumbers;
+import coop.mutua.billing.application.InvoiceNumberSeries;
+import coop.mutua.billing.application.ReportingPurchases;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.RegisterMemberCommand;
@@ -70,7 +71,7 @@ class BillingIntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    InvoiceNumbers numbers;
+    InvoiceNumberSeries numbers;
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -179,7 +180,7 @@ class BillingIntegrationTest {
         assertThat(http.get("/api/member-invoices/" + othersId + "/pdf", gironde.member(), PASSWORD).status()).isEqualTo(404);
         assertThat(http.get("/api/member-invoices", gironde.supplier(), PASSWORD).status()).isEqualTo(403);
 
-        // Reports: 9 kg of carrots at the 1.80 tier (list 2.00) and 4.12 kg of cheese at 16.80; both suppliers within
+        // ReportingPurchases: 9 kg of carrots at the 1.80 tier (list 2.00) and 4.12 kg of cheese at 16.80; both suppliers within
         // 100 km of the hub, neither ESS. A member sees its own purchases only: 6 kg of carrots (firm kilos first) and
         // 2.5 kg of cheese.
         JsonNode impact = http.get("/api/rounds/" + round + "/report", gironde.coordinator(), PASSWORD).json();
@@ -309,7 +310,7 @@ class BillingIntegrationTest {
         assertThat(rolledBack.get()).isPositive();
         List<String> expected = new ArrayList<>();
         for (int n = 1; n <= committed.size(); n++) {
-            expected.add(InvoiceNumbers.format(2026, n));
+            expected.add(InvoiceNumberSeries.format(2026, n));
         }
         assertThat(committed).hasSize(200 - rolledBack.get()).containsExactlyInAnyOrderElementsOf(expected);
     }

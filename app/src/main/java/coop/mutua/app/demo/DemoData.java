@@ -3,10 +3,10 @@ package coop.mutua.app.demo;
 import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.api.SupplierInvoiceLine;
 import coop.mutua.billing.api.SupplierInvoiceView;
-import coop.mutua.billing.batch.MemberInvoicing;
+import coop.mutua.billing.application.InvoicingMembers;
 import coop.mutua.billing.domain.ThreeWayMatch;
-import coop.mutua.billing.web.MemberInvoices;
-import coop.mutua.billing.web.SupplierInvoices;
+import coop.mutua.billing.application.SettlingMemberInvoices;
+import coop.mutua.billing.application.MatchingSupplierInvoices;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.UserId;
@@ -128,17 +128,17 @@ public class DemoData implements ApplicationRunner {
     private final SupplierOrderQueries supplierOrders;
     private final Clock clock;
     private final String password;
-    private final SupplierInvoices supplierInvoices;
-    private final MemberInvoicing invoicing;
-    private final MemberInvoices memberInvoices;
+    private final MatchingSupplierInvoices supplierInvoices;
+    private final InvoicingMembers invoicing;
+    private final SettlingMemberInvoices memberInvoices;
     private final ProjectionCatchUp catchUp;
     private final QueryGateway queries;
     private final Map<SupplierId, GroupementId> groupementOfSupplier = new HashMap<>();
     private final Map<SupplierId, List<OfferedProduct>> catalogOf = new HashMap<>();
 
     DemoData(CommandGateway commands, Accounts accounts, Invitations invitations, People people, Clock clock, @Value("${mutua.demo.password}") String password,
-             RoundQueries rounds, SupplierOrderQueries supplierOrders, SupplierInvoices supplierInvoices, MemberInvoicing invoicing,
-             MemberInvoices memberInvoices, ProjectionCatchUp catchUp, QueryGateway queries) {
+             RoundQueries rounds, SupplierOrderQueries supplierOrders, MatchingSupplierInvoices supplierInvoices, InvoicingMembers invoicing,
+             SettlingMemberInvoices memberInvoices, ProjectionCatchUp catchUp, QueryGateway queries) {
         this.queries = queries;
         this.supplierInvoices = supplierInvoices;
         this.invoicing = invoicing;
@@ -515,7 +515,7 @@ public class DemoData implements ApplicationRunner {
             SupplierOrderView order = orders.get(i);
             catchUp.await("ordering-rounds", order.id());
             LocalDate today = LocalDate.now(clock.withZone(PARIS));
-            SupplierInvoices.Entry invoice = SupplierInvoices.asDelivered(order, (settle ? "FE-" : "FA-") + (1042 + i), today,
+            MatchingSupplierInvoices.Entry invoice = MatchingSupplierInvoices.asDelivered(order, (settle ? "FE-" : "FA-") + (1042 + i), today,
                     today.plusDays(30));
             if (i == orders.size() - 1 && !settle) {
                 // The dairy invoices five cents a unit above the order's price.
@@ -524,7 +524,7 @@ public class DemoData implements ApplicationRunner {
                     return new SupplierInvoiceLine(line.productId(), line.label(), line.quantity(), price, line.vatRate(),
                             price.times(line.quantity()));
                 }).toList();
-                invoice = new SupplierInvoices.Entry(invoice.number(), invoice.issueDate(), invoice.dueDate(), false, dearer,
+                invoice = new MatchingSupplierInvoices.Entry(invoice.number(), invoice.issueDate(), invoice.dueDate(), false, dearer,
                         invoice.charges(), ThreeWayMatch.vatPerRate(dearer, invoice.charges()));
             }
             SupplierInvoiceView recorded = supplierInvoices.record(coordinator, order.id(), invoice);

@@ -1,11 +1,11 @@
 package coop.mutua.app.bench;
 
 import coop.mutua.billing.api.InvoiceContent;
-import coop.mutua.billing.batch.InvoicingPlan;
-import coop.mutua.billing.batch.InvoicingPlans;
-import coop.mutua.billing.batch.MemberInvoicing;
+import coop.mutua.billing.application.InvoicingPlan;
+import coop.mutua.billing.application.InvoicingPlans;
+import coop.mutua.billing.application.InvoicingMembers;
 import coop.mutua.billing.domain.MemberInvoiceDrafts;
-import coop.mutua.billing.web.SupplierInvoices;
+import coop.mutua.billing.application.MatchingSupplierInvoices;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.ProjectionCatchUp;
@@ -48,7 +48,7 @@ public final class InvoicingBenchmark {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             // Warm-up: a small round invoiced, and the comparator once, so that neither is measured cold.
             RoundId warmUp = invoicedRound(app, port, fixture, Math.min(100, members));
-            app.getBean(MemberInvoicing.class).run(fixture.groupement(), warmUp);
+            app.getBean(InvoicingMembers.class).run(fixture.groupement(), warmUp);
             comparator(jdbc, warmUp);
             split(app, fixture, warmUp);
 
@@ -60,7 +60,7 @@ public final class InvoicingBenchmark {
             System.gc();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             long began = System.nanoTime();
-            boolean completed = app.getBean(MemberInvoicing.class).run(fixture.groupement(), round);
+            boolean completed = app.getBean(InvoicingMembers.class).run(fixture.groupement(), round);
             double seconds = (System.nanoTime() - began) / 1e9;
             long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
             long invoices = jdbc.sql("SELECT count(*) FROM member_invoice WHERE round_id = :r").param("r", round.value())
@@ -99,9 +99,9 @@ public final class InvoicingBenchmark {
         }
         Actor coordinator = new Actor(UserId.random(), fixture.coordinator(), "Coordination", Role.COORDINATOR, fixture.groupement(),
                 null, null);
-        SupplierInvoices invoices = app.getBean(SupplierInvoices.class);
+        MatchingSupplierInvoices invoices = app.getBean(MatchingSupplierInvoices.class);
         for (SupplierOrderView order : orders.handle(new FindSupplierOrdersQuery(fixture.groupement(), round, null, null, false))) {
-            invoices.record(coordinator, order.id(), SupplierInvoices.asDelivered(order, "F-" + order.id().substring(0, 8), LocalDate.now(), null));
+            invoices.record(coordinator, order.id(), MatchingSupplierInvoices.asDelivered(order, "F-" + order.id().substring(0, 8), LocalDate.now(), null));
         }
         return round;
     }

@@ -8,6 +8,7 @@ import coop.mutua.app.support.RoundScenario.ProductSpec;
 import coop.mutua.app.support.RoundScenario.Submission;
 import coop.mutua.app.support.RoundScenario.SupplierSpec;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.billing.application.InvoicingMembers;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.SupplierId;
@@ -1007,7 +1008,7 @@ public final class GeneratedRound {
         assertThat(invoices.size()).as("one invoice per member").isEqualTo(invoiced.size());
         facts.merge("member invoices", invoices.size(), Integer::sum);
 
-        // Numbers: the groupement's series from 1, in the order of the members' names (MemberInvoicing's order).
+        // Numbers: the groupement's series from 1, in the order of the members' names (InvoicingMembers's order).
         int year = LocalDate.parse(invoices.get(0).get("issueDate").asString()).getYear();
         List<JsonNode> byNumber = new ArrayList<>(invoices);
         byNumber.sort(Comparator.comparing(i -> i.get("number").asString()));

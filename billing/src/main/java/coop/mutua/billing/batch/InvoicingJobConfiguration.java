@@ -1,16 +1,18 @@
 package coop.mutua.billing.batch;
 
+import coop.mutua.billing.application.InvoicingPlan;
+import coop.mutua.billing.application.InvoicingPlans;
+import coop.mutua.billing.application.IssuingMemberInvoices;
 import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.ordering.api.RecordRoundInvoicedCommand;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
-import coop.mutua.ordering.api.RecordRoundInvoicedCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -19,6 +21,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -78,7 +81,7 @@ class InvoicingJobConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<MemberId> memberInvoiceWriter(RoundInvoicing roundInvoicing, MemberInvoiceIssuer issuer,
+    ItemWriter<MemberId> memberInvoiceWriter(RoundInvoicing roundInvoicing, IssuingMemberInvoices issuer,
                                              ObjectProvider<InvoicingProgress> progress) {
         return chunk -> {
             for (MemberId member : chunk) {

@@ -1,12 +1,14 @@
 package coop.mutua.billing.web;
 
-import org.springframework.web.bind.annotation.ResponseStatus;
 import coop.mutua.billing.api.ImpactView;
 import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.api.SupplierInvoiceCharge;
 import coop.mutua.billing.api.SupplierInvoiceLine;
 import coop.mutua.billing.api.SupplierInvoiceView;
-import coop.mutua.billing.batch.MemberInvoicing;
+import coop.mutua.billing.application.InvoicingMembers;
+import coop.mutua.billing.application.MatchingSupplierInvoices;
+import coop.mutua.billing.application.ReportingPurchases;
+import coop.mutua.billing.application.SettlingMemberInvoices;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.MemberId;
@@ -14,9 +16,9 @@ import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.Require;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.UnitPrice;
-import coop.mutua.kernel.Require;
 import coop.mutua.kernel.VatRate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,19 +39,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Billing", description = "Supplier invoices (three-way match), member invoices (exact split, Factur-X), credit notes, payments")
 class BillingApiController {
 
-    private final SupplierInvoices supplierInvoices;
-    private final MemberInvoices memberInvoices;
-    private final MemberInvoicing invoicing;
-    private final Reports reports;
+    private final MatchingSupplierInvoices supplierInvoices;
+    private final SettlingMemberInvoices memberInvoices;
+    private final InvoicingMembers invoicing;
+    private final ReportingPurchases reports;
     private final org.axonframework.queryhandling.QueryGateway queries;
 
-    BillingApiController(SupplierInvoices supplierInvoices, MemberInvoices memberInvoices, MemberInvoicing invoicing, Reports reports,
+    BillingApiController(MatchingSupplierInvoices supplierInvoices, SettlingMemberInvoices memberInvoices, InvoicingMembers invoicing, ReportingPurchases reports,
                          org.axonframework.queryhandling.QueryGateway queries) {
         this.supplierInvoices = supplierInvoices;
         this.memberInvoices = memberInvoices;
@@ -70,7 +73,7 @@ class BillingApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "The same report as CSV (semicolon, decimal comma)")
     ResponseEntity<byte[]> roundReportCsv(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        return file(Reports.csv(reports.round(actor, round(id))), CSV, "rapport-campagne.csv");
+        return file(ReportingPurchases.csv(reports.round(actor, round(id))), CSV, "rapport-campagne.csv");
     }
 
     @GetMapping("/api/reports/impact")
@@ -84,7 +87,7 @@ class BillingApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "The impact over every pooled round, as CSV")
     ResponseEntity<byte[]> impactCsv(@Parameter(hidden = true) Actor actor) {
-        return file(Reports.csv(reports.impact(actor)), CSV, "impact.csv");
+        return file(ReportingPurchases.csv(reports.impact(actor)), CSV, "impact.csv");
     }
 
     @GetMapping("/api/reports/sales.csv")
@@ -182,14 +185,14 @@ class BillingApiController {
     @Operation(summary = "Split the round's supplier invoices and issue every member's invoice (in the background)",
             description = "Refused with the reason when a supplier order is not received, not invoiced, or has an invoice "
                     + "awaiting a decision. Follow the progress with GET on the same path; starting again after a failure resumes.")
-    ResponseEntity<MemberInvoicing.Progress> issue(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    ResponseEntity<InvoicingMembers.Progress> issue(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(invoicing.start(actor.groupementId(), ownRound(actor, id)));
     }
 
     @GetMapping("/api/rounds/{id}/invoices")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "How far the round's member invoicing is: status, invoices issued, members to invoice")
-    MemberInvoicing.Progress progress(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    InvoicingMembers.Progress progress(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         return invoicing.progress(actor.groupementId(), ownRound(actor, id));
     }
 
@@ -249,7 +252,7 @@ class BillingApiController {
                 .body(bytes);
     }
 
-    static SupplierInvoices.Entry entry(SupplierInvoiceJson body) {
+    static MatchingSupplierInvoices.Entry entry(SupplierInvoiceJson body) {
         List<SupplierInvoiceLine> lines = new java.util.ArrayList<>();
         for (int i = 0; body.lines() != null && i < body.lines().size(); i++) {
             SupplierInvoiceLineJson line = item(body.lines().get(i), "lines", i);
@@ -272,7 +275,7 @@ class BillingApiController {
             vat.merge(required(v.rate(), at + "rate", VatRate::ofPercent), required(v.amount(), at + "amount", Money::parse),
                     Money::plus);
         }
-        return new SupplierInvoices.Entry(body.number(), body.issueDate() == null ? null : date(body.issueDate(), "issueDate"),
+        return new MatchingSupplierInvoices.Entry(body.number(), body.issueDate() == null ? null : date(body.issueDate(), "issueDate"),
                 body.dueDate() == null || body.dueDate().isBlank() ? null : date(body.dueDate(), "dueDate"),
                 Boolean.TRUE.equals(body.creditNote()), lines, charges, vat);
     }

@@ -4,7 +4,10 @@ import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.api.SupplierInvoiceCharge;
 import coop.mutua.billing.api.SupplierInvoiceLine;
 import coop.mutua.billing.api.SupplierInvoiceView;
-import coop.mutua.billing.batch.MemberInvoicing;
+import coop.mutua.billing.application.InvoicingMembers;
+import coop.mutua.billing.application.MatchingSupplierInvoices;
+import coop.mutua.billing.application.ReportingPurchases;
+import coop.mutua.billing.application.SettlingMemberInvoices;
 import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
@@ -57,14 +60,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class BillingPagesController {
 
-    private final SupplierInvoices supplierInvoices;
-    private final MemberInvoices memberInvoices;
-    private final MemberInvoicing invoicing;
+    private final MatchingSupplierInvoices supplierInvoices;
+    private final SettlingMemberInvoices memberInvoices;
+    private final InvoicingMembers invoicing;
     private final QueryGateway queries;
-    private final Reports reports;
+    private final ReportingPurchases reports;
 
-    BillingPagesController(SupplierInvoices supplierInvoices, MemberInvoices memberInvoices, MemberInvoicing invoicing,
-                           QueryGateway queries, Reports reports) {
+    BillingPagesController(MatchingSupplierInvoices supplierInvoices, SettlingMemberInvoices memberInvoices, InvoicingMembers invoicing,
+                           QueryGateway queries, ReportingPurchases reports) {
         this.reports = reports;
         this.supplierInvoices = supplierInvoices;
         this.memberInvoices = memberInvoices;
@@ -91,7 +94,7 @@ class BillingPagesController {
         }
         model.addAttribute("round", round);
         model.addAttribute("orders", orders);
-        model.addAttribute("today", LocalDate.now(coop.mutua.billing.batch.MemberInvoiceIssuer.ZONE));
+        model.addAttribute("today", LocalDate.now(coop.mutua.billing.application.IssuingMemberInvoices.ZONE));
         model.addAttribute("progress", invoicing.progress(actor.groupementId(), round.roundId()));
         model.addAttribute("memberInvoices", memberInvoices.list(actor, round.roundId(), null));
         return "billing/round-billing";
@@ -185,7 +188,7 @@ class BillingPagesController {
     ResponseEntity<byte[]> reportCsv(Actor actor, @PathVariable("file") String file,
                                      @RequestParam(name = "round", required = false) String roundId) {
         return switch (file) {
-            case "impact" -> BillingApiController.file(Reports.csv(roundId == null || roundId.isBlank() ? reports.impact(actor)
+            case "impact" -> BillingApiController.file(ReportingPurchases.csv(roundId == null || roundId.isBlank() ? reports.impact(actor)
                     : reports.round(actor, round(actor, roundId).roundId())), BillingApiController.CSV, "impact.csv");
             case "ventes" -> coordinatorOnly(actor, () -> BillingApiController.file(reports.salesCsv(actor), BillingApiController.CSV, "ventes.csv"));
             case "achats" -> coordinatorOnly(actor, () -> BillingApiController.file(reports.purchasesCsv(actor), BillingApiController.CSV, "achats.csv"));
@@ -214,7 +217,7 @@ class BillingPagesController {
      * The supplier invoice form: number, dates, one row per line (productId.i, quantity.i, unitPrice.i), the delivery
      * fee at 20 %, and the VAT per rate as printed (vat.RATE). Discounts and other charges go through the API.
      */
-    static SupplierInvoices.Entry entry(MultiValueMap<String, String> form) {
+    static MatchingSupplierInvoices.Entry entry(MultiValueMap<String, String> form) {
         List<SupplierInvoiceLine> lines = new ArrayList<>();
         for (int i = 0; form.containsKey("productId." + i); i++) {
             String quantity = form.getFirst("quantity." + i);
@@ -239,7 +242,7 @@ class BillingPagesController {
         String number = form.getFirst("number");
         String issueDate = form.getFirst("issueDate");
         String dueDate = form.getFirst("dueDate");
-        return new SupplierInvoices.Entry(number, issueDate == null || issueDate.isBlank() ? null : BillingApiController.date(issueDate, "issueDate"),
+        return new MatchingSupplierInvoices.Entry(number, issueDate == null || issueDate.isBlank() ? null : BillingApiController.date(issueDate, "issueDate"),
                 dueDate == null || dueDate.isBlank() ? null : BillingApiController.date(dueDate, "dueDate"),
                 "on".equals(form.getFirst("creditNote")), lines, charges, vat);
     }
@@ -256,7 +259,7 @@ class BillingPagesController {
         SupplierOrderView order = queries.query(new FindSupplierOrdersQuery(actor.groupementId(), round.roundId(), null, orderId, false),
                         ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("supplier-order", orderId));
-        StringBuilder csv = new StringBuilder("facture;NUMERO-A-REMPLACER;" + LocalDate.now(coop.mutua.billing.batch.MemberInvoiceIssuer.ZONE) + ";\n");
+        StringBuilder csv = new StringBuilder("facture;NUMERO-A-REMPLACER;" + LocalDate.now(coop.mutua.billing.application.IssuingMemberInvoices.ZONE) + ";\n");
         for (SupplierOrderView.Line line : order.lines()) {
             Quantity arrived = line.delivered() != null ? line.delivered() : line.quantity();
             csv.append("ligne;").append(coop.mutua.kernel.CsvCells.text(line.reference())).append(';').append(InputNumbers.quantity(arrived.value(), Locale.FRENCH))
@@ -264,7 +267,7 @@ class BillingPagesController {
                     .append(InputNumbers.quantity(line.vatRate().percent(), Locale.FRENCH)).append(';')
                     .append(InputNumbers.of(line.unitPrice().times(arrived).toBigDecimal(), Locale.FRENCH)).append('\n');
         }
-        SupplierInvoices.Entry expected = SupplierInvoices.asDelivered(order, null, null, null);
+        MatchingSupplierInvoices.Entry expected = MatchingSupplierInvoices.asDelivered(order, null, null, null);
         expected.charges().forEach(charge -> csv.append("frais;").append(coop.mutua.kernel.CsvCells.text(charge.reason())).append(';')
                 .append(InputNumbers.quantity(charge.vatRate().percent(), Locale.FRENCH)).append(';')
                 .append(InputNumbers.of(charge.amountExclVat().toBigDecimal(), Locale.FRENCH)).append('\n'));
@@ -276,7 +279,7 @@ class BillingPagesController {
 
     /** VAT per rate of what arrived at the order's prices, and of the delivery fee: what the invoice should print. */
     static Map<VatRate, Money> suggestedVat(SupplierOrderView order) {
-        return SupplierInvoices.asDelivered(order, null, null, null).vat();
+        return MatchingSupplierInvoices.asDelivered(order, null, null, null).vat();
     }
 
     private static String required(MultiValueMap<String, String> form, String field) {

@@ -34,7 +34,7 @@ public class ImportRepository {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    void create(String id, GroupementId groupementId, SupplierId supplierId, String userId, String fileName,
+    public void create(String id, GroupementId groupementId, SupplierId supplierId, String userId, String fileName,
                 byte[] content, ImportMode mode) {
         jdbc.sql("""
                 INSERT INTO catalog_import (id, groupement_id, supplier_id, user_id, file_name, content, mode, status)
@@ -96,7 +96,7 @@ public class ImportRepository {
                 .param("id", id).update();
     }
 
-    void finish(String id, ImportStatus status, String message) {
+    public void finish(String id, ImportStatus status, String message) {
         jdbc.sql("UPDATE catalog_import SET status = :status, message = :message, finished_at = now() WHERE id = :id")
                 .param("id", id).param("status", status.name()).param("message", message).update();
     }

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import coop.mutua.catalog.api.ImportMode;
 import coop.mutua.catalog.api.ImportReport;
 import coop.mutua.catalog.api.SupplierSummary;
-import coop.mutua.catalog.batch.ProductImports;
+import coop.mutua.catalog.application.ImportingProducts;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,9 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ImportsApiController {
 
     private final DirectoryQueries directory;
-    private final ProductImports productImports;
+    private final ImportingProducts productImports;
 
-    ImportsApiController(DirectoryQueries directory, ProductImports productImports) {
+    ImportsApiController(DirectoryQueries directory, ImportingProducts productImports) {
         this.directory = directory;
         this.productImports = productImports;
     }

@@ -4,7 +4,7 @@ import coop.mutua.catalog.api.ImportMode;
 import coop.mutua.catalog.api.ImportReport;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.catalog.batch.ImportRepository;
-import coop.mutua.catalog.batch.ProductImports;
+import coop.mutua.catalog.application.ImportingProducts;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
@@ -28,10 +28,10 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportsController {
 
     private final DirectoryQueries directory;
-    private final ProductImports productImports;
+    private final ImportingProducts productImports;
     private final ImportRepository imports;
 
-    ImportsController(DirectoryQueries directory, ProductImports productImports, ImportRepository imports) {
+    ImportsController(DirectoryQueries directory, ImportingProducts productImports, ImportRepository imports) {
         this.directory = directory;
         this.productImports = productImports;
         this.imports = imports;
@@ -75,7 +75,7 @@ class ImportsController {
         return visibleReport(productImports, actor, id);
     }
 
-    static ImportReport visibleReport(ProductImports productImports, Actor actor, String id) {
+    static ImportReport visibleReport(ImportingProducts productImports, Actor actor, String id) {
         ImportReport report = productImports.report(actor.groupementId(), id);
         if (actor.is(Role.SUPPLIER) && !report.supplierId().equals(actor.supplierId())) {
             throw new NotFoundException("import", id);

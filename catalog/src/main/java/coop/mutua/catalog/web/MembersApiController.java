@@ -1,12 +1,11 @@
 package coop.mutua.catalog.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import coop.mutua.catalog.api.DeactivateMemberCommand;
 import coop.mutua.catalog.api.FindMemberQuery;
 import coop.mutua.catalog.api.FindMembersQuery;
 import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.catalog.api.ReactivateMemberCommand;
+import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberId;
@@ -16,6 +15,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,9 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MembersApiController {
 
     private final DirectoryQueries directory;
-    private final CatalogCommands commands;
+    private final UpdatingTheDirectory commands;
 
-    MembersApiController(DirectoryQueries directory, CatalogCommands commands) {
+    MembersApiController(DirectoryQueries directory, UpdatingTheDirectory commands) {
         this.directory = directory;
         this.commands = commands;
     }

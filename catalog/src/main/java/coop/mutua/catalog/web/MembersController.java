@@ -6,6 +6,7 @@ import coop.mutua.catalog.api.FindMemberQuery;
 import coop.mutua.catalog.api.FindMembersQuery;
 import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.catalog.api.ReactivateMemberCommand;
+import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
@@ -29,9 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MembersController {
 
     private final DirectoryQueries directory;
-    private final CatalogCommands commands;
+    private final UpdatingTheDirectory commands;
 
-    MembersController(DirectoryQueries directory, CatalogCommands commands) {
+    MembersController(DirectoryQueries directory, UpdatingTheDirectory commands) {
         this.directory = directory;
         this.commands = commands;
     }

@@ -3,6 +3,7 @@ package coop.mutua.catalog.web;
 import coop.mutua.catalog.api.FindPriceInForceQuery;
 import coop.mutua.catalog.api.ProductPrice;
 import coop.mutua.catalog.api.ProductSummary;
+import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
@@ -26,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductsApiController {
 
     private final DirectoryQueries directory;
-    private final CatalogCommands commands;
+    private final UpdatingTheDirectory commands;
 
-    ProductsApiController(DirectoryQueries directory, CatalogCommands commands) {
+    ProductsApiController(DirectoryQueries directory, UpdatingTheDirectory commands) {
         this.directory = directory;
         this.commands = commands;
     }

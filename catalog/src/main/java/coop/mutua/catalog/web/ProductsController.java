@@ -6,6 +6,7 @@ import coop.mutua.catalog.api.ProductLabel;
 import coop.mutua.catalog.api.ProductSummary;
 import coop.mutua.catalog.api.SaleUnit;
 import coop.mutua.catalog.api.SupplierSummary;
+import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
@@ -34,9 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProductsController {
 
     private final DirectoryQueries directory;
-    private final CatalogCommands commands;
+    private final UpdatingTheDirectory commands;
 
-    ProductsController(DirectoryQueries directory, CatalogCommands commands) {
+    ProductsController(DirectoryQueries directory, UpdatingTheDirectory commands) {
         this.directory = directory;
         this.commands = commands;
     }

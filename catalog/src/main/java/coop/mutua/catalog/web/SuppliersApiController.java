@@ -1,20 +1,16 @@
 package coop.mutua.catalog.web;
 
-import coop.mutua.catalog.api.EssFamily;
-import coop.mutua.catalog.api.SupplierLabel;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Schema;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import coop.mutua.catalog.api.DeactivateSupplierCommand;
 import coop.mutua.catalog.api.DirectoryHit;
+import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.FindProductQuery;
 import coop.mutua.catalog.api.FindProductsQuery;
 import coop.mutua.catalog.api.FindSupplierQuery;
 import coop.mutua.catalog.api.ProductSummary;
 import coop.mutua.catalog.api.ReactivateSupplierCommand;
+import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.catalog.api.SupplierSummary;
+import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
@@ -23,10 +19,14 @@ import coop.mutua.kernel.Role;
 import coop.mutua.kernel.SupplierId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.WebDataBinder;
@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -47,9 +48,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SuppliersApiController {
 
     private final DirectoryQueries directory;
-    private final CatalogCommands commands;
+    private final UpdatingTheDirectory commands;
 
-    SuppliersApiController(DirectoryQueries directory, CatalogCommands commands) {
+    SuppliersApiController(DirectoryQueries directory, UpdatingTheDirectory commands) {
         this.directory = directory;
         this.commands = commands;
     }

@@ -8,6 +8,7 @@ import coop.mutua.catalog.api.FindSupplierQuery;
 import coop.mutua.catalog.api.ReactivateSupplierCommand;
 import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.catalog.api.SupplierSummary;
+import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
@@ -33,9 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SuppliersController {
 
     private final DirectoryQueries directory;
-    private final CatalogCommands commands;
+    private final UpdatingTheDirectory commands;
 
-    SuppliersController(DirectoryQueries directory, CatalogCommands commands) {
+    SuppliersController(DirectoryQueries directory, UpdatingTheDirectory commands) {
         this.directory = directory;
         this.commands = commands;
     }

@@ -10,18 +10,22 @@ import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.FindMemberOrderQuery;
+import coop.mutua.ordering.api.FindMemberSharesQuery;
 import coop.mutua.ordering.api.FindPoolingPreviewQuery;
 import coop.mutua.ordering.api.FindRoundOfferQuery;
+import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.OrderLine;
 import coop.mutua.ordering.api.PoolingPreview;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.ordering.application.HandlingSupplierOrders;
+import coop.mutua.ordering.application.PlacingOrders;
+import coop.mutua.ordering.application.RoundVisibility;
+import coop.mutua.ordering.application.RunningRounds;
 import coop.mutua.ordering.query.PoolingPreviews;
 import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.ordering.query.SupplierOrderQueries;
-import coop.mutua.ordering.api.FindMemberSharesQuery;
-import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +58,11 @@ class RoundPagesController {
     private final PoolingPreviews previews;
     private final QueryGateway queries;
     private final SupplierOrderQueries supplierOrders;
-    private final SupplierOrderActions supplierOrderActions;
+    private final HandlingSupplierOrders supplierOrderActions;
 
     RoundPagesController(RoundQueries rounds, RunningRounds runningRounds, PlacingOrders placingOrders,
                          PoolingPreviews previews, QueryGateway queries, SupplierOrderQueries supplierOrders,
-                         SupplierOrderActions supplierOrderActions) {
+                         HandlingSupplierOrders supplierOrderActions) {
         this.supplierOrders = supplierOrders;
         this.supplierOrderActions = supplierOrderActions;
         this.rounds = rounds;

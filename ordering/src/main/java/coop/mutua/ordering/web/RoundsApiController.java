@@ -1,7 +1,5 @@
 package coop.mutua.ordering.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.RoundId;
@@ -9,8 +7,12 @@ import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.FindRoundOfferQuery;
 import coop.mutua.ordering.api.OfferedProduct;
-import coop.mutua.ordering.api.RoundTerms;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
+import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.ordering.api.RoundTerms;
+import coop.mutua.ordering.application.CreatingRounds;
+import coop.mutua.ordering.application.RoundVisibility;
+import coop.mutua.ordering.application.RunningRounds;
 import coop.mutua.ordering.query.RoundQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,13 +21,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import coop.mutua.ordering.api.RoundStatus;
-import org.springframework.web.bind.annotation.RequestParam;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController

@@ -1,19 +1,20 @@
 package coop.mutua.ordering.web;
 
-import coop.mutua.ordering.api.RoundStatus;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import org.springframework.web.bind.annotation.RequestParam;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
+import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.ordering.application.CreatingRounds;
+import coop.mutua.ordering.application.RoundVisibility;
 import coop.mutua.ordering.query.RoundQueries;
 import jakarta.validation.Valid;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The purchase rounds pages: list for everyone who may see rounds, creation form for coordinators. */

@@ -1,7 +1,7 @@
 package coop.mutua.ordering.web;
 
-import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.FindMembersQuery;
+import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
@@ -10,6 +10,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierOrderView;
+import coop.mutua.ordering.application.HandlingSupplierOrders;
 import coop.mutua.ordering.query.RoundQueries;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,11 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
 class SupplierOrderPagesController {
 
-    private final SupplierOrderActions actions;
+    private final HandlingSupplierOrders actions;
     private final RoundQueries rounds;
     private final QueryGateway queries;
 
-    SupplierOrderPagesController(SupplierOrderActions actions, RoundQueries rounds, QueryGateway queries) {
+    SupplierOrderPagesController(HandlingSupplierOrders actions, RoundQueries rounds, QueryGateway queries) {
         this.actions = actions;
         this.rounds = rounds;
         this.queries = queries;

@@ -2,31 +2,33 @@ package coop.mutua.ordering.web;
 
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
-import coop.mutua.kernel.Role;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Require;
+import coop.mutua.kernel.Role;
+import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.SupplierChange;
-import org.springframework.web.bind.annotation.RequestBody;
+import coop.mutua.ordering.api.SupplierOrderView;
+import coop.mutua.ordering.application.HandlingSupplierOrders;
+import coop.mutua.ordering.application.RoundVisibility;
 import coop.mutua.ordering.documents.PurchaseOrder;
 import coop.mutua.ordering.documents.PurchaseOrderDocuments;
 import coop.mutua.ordering.documents.PurchaseOrders;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import coop.mutua.ordering.api.FindSupplierOrdersQuery;
-import org.springframework.web.bind.annotation.PostMapping;
-import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.ordering.query.SupplierOrderQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -36,10 +38,10 @@ class SupplierOrdersApiController {
     private final SupplierOrderQueries supplierOrders;
     private final RoundQueries rounds;
     private final PurchaseOrders purchaseOrders;
-    private final SupplierOrderActions actions;
+    private final HandlingSupplierOrders actions;
 
     SupplierOrdersApiController(SupplierOrderQueries supplierOrders, RoundQueries rounds, PurchaseOrders purchaseOrders,
-                                SupplierOrderActions actions) {
+                                HandlingSupplierOrders actions) {
         this.purchaseOrders = purchaseOrders;
         this.actions = actions;
         this.supplierOrders = supplierOrders;

@@ -1,4 +1,4 @@
-package coop.mutua.ordering.web;
+package coop.mutua.ordering.application;
 
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.ConflictException;
@@ -93,7 +93,7 @@ public class PlacingOrders {
     }
 
     /** A member orders for its own structure only; a coordinator for any active member of the groupement. */
-    OrderingMembers.OrderingMember orderingMember(Actor actor, MemberId memberId) {
+    public OrderingMembers.OrderingMember orderingMember(Actor actor, MemberId memberId) {
         checkMayOrderFor(actor, memberId);
         return checkActive(members.find(actor.groupementId(), memberId).orElseThrow(() -> new NotFoundException("member", memberId)));
     }

@@ -1,4 +1,4 @@
-package coop.mutua.billing.web;
+package coop.mutua.billing.application;
 
 import coop.mutua.billing.api.FindSupplierInvoicesQuery;
 import coop.mutua.billing.api.ImpactFigures;
@@ -58,7 +58,7 @@ import org.springframework.stereotype.Component;
  * (semicolon, decimal comma, UTF-8 with a byte-order mark, as French spreadsheets expect).
  */
 @Component
-public class Reports {
+public class ReportingPurchases {
 
     private static final Set<SupplierLabel> ESS_LABELS = EnumSet.of(SupplierLabel.ESUS, SupplierLabel.IAE, SupplierLabel.EA_ESAT);
 
@@ -68,7 +68,7 @@ public class Reports {
     private final int localKm;
     private final org.springframework.context.MessageSource messages;
 
-    Reports(QueryGateway queries, MemberInvoiceQueries memberInvoices, SupplierInvoiceQueries supplierInvoices,
+    ReportingPurchases(QueryGateway queries, MemberInvoiceQueries memberInvoices, SupplierInvoiceQueries supplierInvoices,
             @Value("${mutua.reports.local-km:100}") int localKm, org.springframework.context.MessageSource messages) {
         this.messages = messages;
         this.queries = queries;
@@ -155,7 +155,7 @@ public class Reports {
         return rows;
     }
 
-    static ImpactFigures figures(Figures figures) {
+    public static ImpactFigures figures(Figures figures) {
         return new ImpactFigures(Money.ofCents(figures.spendCents()), Money.ofCents(figures.listCents()), Money.ofCents(figures.savingsCents()),
                 figures.savingsPercent(), Money.ofCents(figures.essCents()), figures.essPercent(), Money.ofCents(figures.organicCents()),
                 figures.organicPercent(), Money.ofCents(figures.localCents()), figures.localPercent());

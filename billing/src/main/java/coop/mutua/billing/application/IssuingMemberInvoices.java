@@ -1,4 +1,4 @@
-package coop.mutua.billing.batch;
+package coop.mutua.billing.application;
 
 import coop.mutua.billing.api.InvoiceContent;
 import coop.mutua.billing.api.InvoiceDocument;
@@ -8,7 +8,7 @@ import coop.mutua.billing.api.IssueMemberInvoiceCommand;
 import coop.mutua.billing.api.MemberInvoiceIds;
 import coop.mutua.billing.documents.FacturX;
 import coop.mutua.billing.domain.MemberInvoiceDrafts;
-import coop.mutua.billing.query.InvoiceNumbers;
+import coop.mutua.billing.application.InvoiceNumberSeries;
 import coop.mutua.catalog.api.GroupementSummary;
 import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.kernel.GroupementId;
@@ -31,19 +31,19 @@ import org.springframework.transaction.annotation.Transactional;
  * included, so the series never has a gap.
  */
 @Component
-public class MemberInvoiceIssuer {
+public class IssuingMemberInvoices {
 
     /** Invoices are dated in the groupements' time zone. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
-    private final InvoiceNumbers numbers;
+    private final InvoiceNumberSeries numbers;
     private final CommandGateway commands;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int paymentDays;
     private final String latePaymentTerms;
 
-    MemberInvoiceIssuer(InvoiceNumbers numbers, CommandGateway commands, JdbcClient jdbc, Clock clock,
+    IssuingMemberInvoices(InvoiceNumberSeries numbers, CommandGateway commands, JdbcClient jdbc, Clock clock,
                         @Value("${mutua.billing.payment-days:30}") int paymentDays,
                         @Value("${mutua.billing.late-payment-terms:trois fois le taux d'intérêt légal}") String latePaymentTerms) {
         this.numbers = numbers;
@@ -95,15 +95,15 @@ public class MemberInvoiceIssuer {
                 .param("id", invoiceId).param("pdf", pdf).update();
     }
 
-    static String feeDescription(BigDecimal percent) {
+    public static String feeDescription(BigDecimal percent) {
         return "Frais de fonctionnement du groupement (" + percent.stripTrailingZeros().toPlainString().replace('.', ',') + " %)";
     }
 
-    static Party seller(GroupementSummary groupement) {
+    public static Party seller(GroupementSummary groupement) {
         return new Party(groupement.name(), groupement.siret(), groupement.vatNumber(), groupement.address(), groupement.contactEmail());
     }
 
-    static Party buyer(MemberSummary member, MemberId memberId) {
+    public static Party buyer(MemberSummary member, MemberId memberId) {
         if (member == null) {
             throw new IllegalStateException("member " + memberId + " of the round is not in the directory");
         }

@@ -1,4 +1,4 @@
-package coop.mutua.ordering.web;
+package coop.mutua.ordering.application;
 
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * from the client, so that a repeated request (double click, network retry) answers with the round already made.
  */
 @Component
-class CreatingRounds {
+public class CreatingRounds {
 
     private final CommandGateway commands;
     private final RoundQueries rounds;
@@ -33,7 +33,7 @@ class CreatingRounds {
         this.catchUp = catchUp;
     }
 
-    PurchaseRoundSummary create(Actor coordinator, RoundId roundId, String title, Instant closesAt, LocalDate deliveryDate,
+    public PurchaseRoundSummary create(Actor coordinator, RoundId roundId, String title, Instant closesAt, LocalDate deliveryDate,
                                 String deliveryPlace, Instant opensAt) {
         try {
             commands.sendAndWait(new CreatePurchaseRoundCommand(roundId, coordinator.groupementId(), title, closesAt,

@@ -1,9 +1,9 @@
-package coop.mutua.billing.web;
+package coop.mutua.billing.application;
 
 import coop.mutua.billing.api.FindMemberInvoicesQuery;
 import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.api.RecordInvoicePaymentCommand;
-import coop.mutua.billing.batch.MemberInvoiceIssuer;
+import coop.mutua.billing.application.IssuingMemberInvoices;
 import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
@@ -21,13 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Member invoices as their readers may see them (a member only its own), and the coordinator's acts on them. */
 @Component
-public class MemberInvoices {
+public class SettlingMemberInvoices {
 
     private final MemberInvoiceQueries invoices;
-    private final MemberInvoiceIssuer issuer;
+    private final IssuingMemberInvoices issuer;
     private final CommandGateway commands;
 
-    MemberInvoices(MemberInvoiceQueries invoices, MemberInvoiceIssuer issuer, CommandGateway commands) {
+    SettlingMemberInvoices(MemberInvoiceQueries invoices, IssuingMemberInvoices issuer, CommandGateway commands) {
         this.invoices = invoices;
         this.issuer = issuer;
         this.commands = commands;
@@ -70,7 +70,7 @@ public class MemberInvoices {
             throw new DomainException("member-invoice.credit-not-payable");
         }
         commands.sendAndWait(new RecordInvoicePaymentCommand(id, actor.groupementId(), paidOn == null
-                ? LocalDate.now(MemberInvoiceIssuer.ZONE) : paidOn));
+                ? LocalDate.now(IssuingMemberInvoices.ZONE) : paidOn));
         return one(actor, id);
     }
 

@@ -1,4 +1,4 @@
-package coop.mutua.billing.batch;
+package coop.mutua.billing.application;
 
 import coop.mutua.billing.api.SupplierInvoiceCharge;
 import coop.mutua.billing.api.SupplierInvoiceLine;

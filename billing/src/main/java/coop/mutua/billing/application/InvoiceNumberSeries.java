@@ -1,4 +1,4 @@
-package coop.mutua.billing.query;
+package coop.mutua.billing.application;
 
 import coop.mutua.kernel.GroupementId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,11 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
  * (sequences skip numbers on rollback).
  */
 @Component
-public class InvoiceNumbers {
+public class InvoiceNumberSeries {
 
     private final JdbcClient jdbc;
 
-    InvoiceNumbers(JdbcClient jdbc) {
+    InvoiceNumberSeries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,4 +1,4 @@
-package coop.mutua.billing.web;
+package coop.mutua.billing.application;
 
 import coop.mutua.billing.api.FindSupplierInvoicesQuery;
 import coop.mutua.billing.api.InvoiceDifference;
@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * three-way match against what was ordered and received, and the coordinator's decision on the differences.
  */
 @Component
-public class SupplierInvoices {
+public class MatchingSupplierInvoices {
 
     /** What a supplier invoice says, before it is checked. Lines without an amount are quantity x price. */
     public record Entry(String number, LocalDate issueDate, LocalDate dueDate, boolean creditNote, List<SupplierInvoiceLine> lines,
@@ -74,7 +74,7 @@ public class SupplierInvoices {
     private static final String ORDERING_ROUNDS = "ordering-rounds";
     private final TransactionTemplate transactions;
 
-    SupplierInvoices(CommandGateway commands, QueryGateway queries, SupplierInvoiceQueries invoices,
+    MatchingSupplierInvoices(CommandGateway commands, QueryGateway queries, SupplierInvoiceQueries invoices,
                      MemberInvoiceQueries memberInvoices, ProjectionCatchUp catchUp, PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.commands = commands;
@@ -171,7 +171,7 @@ public class SupplierInvoices {
     }
 
     /** The grouped order as the actor may see it: a supplier only its own orders, as sent. */
-    SupplierOrderView order(Actor actor, String supplierOrderId) {
+    public SupplierOrderView order(Actor actor, String supplierOrderId) {
         return queries.query(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), supplierOrderId, false),
                         ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join().stream()
                 .findFirst().orElseThrow(() -> new NotFoundException("supplier-order", supplierOrderId));

@@ -1,4 +1,4 @@
-package coop.mutua.ordering.web;
+package coop.mutua.ordering.application;
 
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
 
 /** A supplier (or the coordinator for it) acting on a grouped order: reading it, confirming it, reporting changes. */
 @Component
-class SupplierOrderActions {
+public class HandlingSupplierOrders {
 
     private final SupplierOrderQueries supplierOrders;
     private final CommandGateway commands;
     private final ProjectionCatchUp catchUp;
 
-    SupplierOrderActions(SupplierOrderQueries supplierOrders, CommandGateway commands, ProjectionCatchUp catchUp) {
+    HandlingSupplierOrders(SupplierOrderQueries supplierOrders, CommandGateway commands, ProjectionCatchUp catchUp) {
         this.supplierOrders = supplierOrders;
         this.commands = commands;
         this.catchUp = catchUp;
@@ -35,17 +35,17 @@ class SupplierOrderActions {
      * The orders the actor may see (a supplier its own, a coordinator every one of the groupement), with every member's
      * share when asked (the API gives them, the list page does not show them).
      */
-    List<SupplierOrderView> visible(Actor actor, boolean withShares) {
+    public List<SupplierOrderView> visible(Actor actor, boolean withShares) {
         return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), null, withShares));
     }
 
-    SupplierOrderView one(Actor actor, String id) {
+    public SupplierOrderView one(Actor actor, String id) {
         return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), id, true)).stream()
                 .findFirst().orElseThrow(() -> new NotFoundException("supplier-order", id));
     }
 
     /** The coordinator's decision on an order below its supplier's minimum: confirm it (fee paid) or cancel its lines. */
-    SupplierOrderView decideBelowMinimum(Actor actor, String id, boolean confirm) {
+    public SupplierOrderView decideBelowMinimum(Actor actor, String id, boolean confirm) {
         SupplierOrderView order = one(actor, id);
         if (order.status() != coop.mutua.ordering.api.SupplierOrderStatus.BELOW_MINIMUM) {
             throw new coop.mutua.kernel.ConflictException("supplier-order.no-decision-pending", order.supplierId());
@@ -56,7 +56,7 @@ class SupplierOrderActions {
         return one(actor, id);
     }
 
-    SupplierOrderView confirm(Actor actor, String id) {
+    public SupplierOrderView confirm(Actor actor, String id) {
         SupplierOrderView order = one(actor, id);
         commands.sendAndWait(new ConfirmSupplierOrderCommand(order.id(), actor.groupementId(), order.roundId(), order.supplierId(),
                 order.version()));
@@ -64,7 +64,7 @@ class SupplierOrderActions {
         return one(actor, id);
     }
 
-    SupplierOrderView report(Actor actor, String id, ProductId productId, SupplierChange change, Quantity newQuantity, String note) {
+    public SupplierOrderView report(Actor actor, String id, ProductId productId, SupplierChange change, Quantity newQuantity, String note) {
         SupplierOrderView order = one(actor, id);
         SupplierOrderView.Line line = order.lines().stream().filter(candidate -> candidate.productId().equals(productId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("product", productId));
@@ -78,7 +78,7 @@ class SupplierOrderActions {
     }
 
     /** Records what arrived (lines not given: as ordered); members' shares are re-allocated by the round's policy. */
-    SupplierOrderView receive(Actor actor, String id, Map<ProductId, Quantity> delivered,
+    public SupplierOrderView receive(Actor actor, String id, Map<ProductId, Quantity> delivered,
                               java.util.function.Function<ProductId, String> fieldOf) {
         SupplierOrderView order = one(actor, id);
         for (Map.Entry<ProductId, Quantity> arrived : delivered.entrySet()) {

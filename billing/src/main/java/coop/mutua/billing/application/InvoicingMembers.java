@@ -1,4 +1,4 @@
-package coop.mutua.billing.batch;
+package coop.mutua.billing.application;
 
 import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.kernel.ConflictException;
@@ -36,9 +36,9 @@ import org.springframework.stereotype.Component;
  * again; a run left unfinished by a node that died is made restartable by JobRecovery (only once that node stopped beating).
  */
 @Component
-public class MemberInvoicing {
+public class InvoicingMembers {
 
-    private static final Logger log = LoggerFactory.getLogger(MemberInvoicing.class);
+    private static final Logger log = LoggerFactory.getLogger(InvoicingMembers.class);
 
     /** How far a round's invoicing is: NONE (never started), STARTED, COMPLETED, FAILED... and the counts. */
     public record Progress(@io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"NONE", "STARTING", "STARTED", "COMPLETED",
@@ -61,7 +61,7 @@ public class MemberInvoicing {
 
     private final JobRecovery recovery;
 
-    MemberInvoicing(JobOperator jobOperator, JobRepository jobRepository, Job memberInvoicingJob, InvoicingPlans plans,
+    InvoicingMembers(JobOperator jobOperator, JobRepository jobRepository, Job memberInvoicingJob, InvoicingPlans plans,
                     MemberInvoiceQueries invoices, CommandGateway commands, MeterRegistry meters, JobRecovery recovery) {
         this.recovery = recovery;
         this.commands = commands;
@@ -133,7 +133,7 @@ public class MemberInvoicing {
     }
 
     private Long lastExecution(GroupementId groupementId, RoundId roundId) {
-        JobInstance instance = jobRepository.getJobInstance(InvoicingJobConfiguration.JOB, parameters(groupementId, roundId));
+        JobInstance instance = jobRepository.getJobInstance(memberInvoicingJob.getName(), parameters(groupementId, roundId));
         JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
         return last == null ? null : last.getId();
     }
@@ -142,7 +142,7 @@ public class MemberInvoicing {
     public synchronized boolean run(GroupementId groupementId, RoundId roundId) {
         JobParameters parameters = parameters(groupementId, roundId);
         try {
-            JobInstance instance = jobRepository.getJobInstance(InvoicingJobConfiguration.JOB, parameters);
+            JobInstance instance = jobRepository.getJobInstance(memberInvoicingJob.getName(), parameters);
             JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
             if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
                 // Left uncertain by a failed commit (another node's clash, a crash): made restartable, resumed below. The
@@ -186,7 +186,7 @@ public class MemberInvoicing {
 
     public Progress progress(GroupementId groupementId, RoundId roundId) {
         int issued = invoices.invoicedMembers(roundId).size();
-        JobInstance instance = jobRepository.getJobInstance(InvoicingJobConfiguration.JOB, parameters(groupementId, roundId));
+        JobInstance instance = jobRepository.getJobInstance(memberInvoicingJob.getName(), parameters(groupementId, roundId));
         JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
         if (last == null) {
             return new Progress("NONE", issued, issued, null);
@@ -199,7 +199,7 @@ public class MemberInvoicing {
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         background.shutdown();
         if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
             background.shutdownNow();

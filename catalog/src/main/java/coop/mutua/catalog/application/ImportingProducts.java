@@ -1,7 +1,8 @@
-package coop.mutua.catalog.batch;
+package coop.mutua.catalog.application;
 
 import coop.mutua.catalog.api.ImportMode;
 import coop.mutua.catalog.api.ImportReport;
+import coop.mutua.catalog.batch.ImportRepository;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
@@ -23,9 +24,9 @@ import org.springframework.stereotype.Service;
 
 /** Starting catalog imports and reading their reports. Pages start them in the background, the API waits for them. */
 @Service
-public class ProductImports {
+public class ImportingProducts {
 
-    private static final Logger log = LoggerFactory.getLogger(ProductImports.class);
+    private static final Logger log = LoggerFactory.getLogger(ImportingProducts.class);
 
     private final ImportRepository imports;
     private final JobOperator jobOperator;
@@ -37,7 +38,7 @@ public class ProductImports {
     });
     private final long maxBytes;
 
-    ProductImports(ImportRepository imports, JobOperator jobOperator, Job productImportJob,
+    ImportingProducts(ImportRepository imports, JobOperator jobOperator, Job productImportJob,
                    @Value("${mutua.imports.max-bytes:20000000}") long maxBytes) {
         this.imports = imports;
         this.jobOperator = jobOperator;
@@ -80,7 +81,7 @@ public class ProductImports {
      * characters, at most 255 characters with its extension kept; "catalogue.csv" when there is none. A name is only shown,
      * never used to open anything: a long or odd one is shortened, not refused (it was a 500, issue 15).
      */
-    static String shownName(String fileName) {
+    public static String shownName(String fileName) {
         if (fileName == null) {
             return "catalogue.csv";
         }
@@ -99,7 +100,7 @@ public class ProductImports {
 
     /** Lets running imports finish their chunk before the application (and its database) stops. */
     @PreDestroy
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         background.shutdown();
         if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
             log.warn("Catalog imports still running at shutdown; they will show as failed");

@@ -1,4 +1,4 @@
-package coop.mutua.ordering.web;
+package coop.mutua.ordering.application;
 
 import coop.mutua.catalog.api.FindSupplierQuery;
 import coop.mutua.catalog.api.SupplierSummary;
@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * (asked of the catalog context through its published queries), closing it early, cancelling it.
  */
 @Component
-class RunningRounds {
+public class RunningRounds {
 
     static final String ROUNDS = "ordering-rounds";
 
@@ -54,7 +54,7 @@ class RunningRounds {
         this.opening = opening;
     }
 
-    RoundTerms setTerms(Actor coordinator, RoundId roundId, Set<SupplierId> suppliers, AllocationPolicy allocation,
+    public RoundTerms setTerms(Actor coordinator, RoundId roundId, Set<SupplierId> suppliers, AllocationPolicy allocation,
                         FeeSplitPolicy feeSplit, BigDecimal feePercent) {
         terms(coordinator, roundId);
         for (SupplierId supplier : suppliers) {
@@ -69,32 +69,32 @@ class RunningRounds {
     }
 
     /** Freezes the offer: every available product of the round's suppliers, at the price in force now. */
-    void open(Actor coordinator, RoundId roundId) {
+    public void open(Actor coordinator, RoundId roundId) {
         opening.open(coordinator.groupementId(), terms(coordinator, roundId));
         catchUp.await(ROUNDS, roundId);
     }
 
     /** Closes the round now, before its deadline if need be: orders accepted so far are in, later ones refused. */
-    void close(Actor coordinator, RoundId roundId) {
+    public void close(Actor coordinator, RoundId roundId) {
         terms(coordinator, roundId);
         send(new ClosePurchaseRoundCommand(roundId, coordinator.groupementId(), ClosingTrigger.COORDINATOR), roundId);
     }
 
     /** Starts a failed pooling again (in the background): the round shows CLOSED until it is pooled or fails again. */
-    void retryPooling(Actor coordinator, RoundId roundId) {
+    public void retryPooling(Actor coordinator, RoundId roundId) {
         terms(coordinator, roundId);
         send(new RetryRoundJobCommand(roundId, coordinator.groupementId(), RoundJob.POOLING), roundId);
         poolings.retryInBackground(roundId);
     }
 
-    void cancel(Actor coordinator, RoundId roundId, String reason) {
+    public void cancel(Actor coordinator, RoundId roundId, String reason) {
         terms(coordinator, roundId);
         send(new CancelPurchaseRoundCommand(roundId, coordinator.groupementId(), reason), roundId);
     }
 
     /** A groupement fee typed by a person or sent by a client: "2.5" or "2,5" (pages and API read it the same way). */
     /** A fee percentage as typed, bounded before it is read out (never "1e1000000" written in full in a refusal). */
-    static BigDecimal percent(String text) {
+    public static BigDecimal percent(String text) {
         try {
             return coop.mutua.kernel.Decimals.parse(text, "round.fee-percent", null);
         } catch (DomainException unreadable) {
@@ -103,7 +103,7 @@ class RunningRounds {
         }
     }
 
-    RoundTerms terms(Actor actor, RoundId roundId) {
+    public RoundTerms terms(Actor actor, RoundId roundId) {
         return rounds.handle(new FindRoundTermsQuery(actor.groupementId(), roundId))
                 .orElseThrow(() -> new NotFoundException("round", roundId));
     }

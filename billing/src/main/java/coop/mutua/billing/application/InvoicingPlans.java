@@ -1,4 +1,4 @@
-package coop.mutua.billing.batch;
+package coop.mutua.billing.application;
 
 import coop.mutua.billing.api.FindSupplierInvoicesQuery;
 import coop.mutua.billing.api.SupplierInvoiceView;

@@ -1,4 +1,4 @@
-package coop.mutua.ordering.web;
+package coop.mutua.ordering.application;
 
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
@@ -11,12 +11,12 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Coordinators see every round; members never see a round still in DRAFT; suppliers see rounds through their orders. */
-final class RoundVisibility {
+public final class RoundVisibility {
 
     private RoundVisibility() {
     }
 
-    static Set<RoundStatus> visibleTo(Actor actor) {
+    public static Set<RoundStatus> visibleTo(Actor actor) {
         Set<RoundStatus> visible = EnumSet.noneOf(RoundStatus.class);
         for (RoundStatus status : RoundStatus.values()) {
             if (status.visibleTo(actor.role())) {
@@ -27,13 +27,13 @@ final class RoundVisibility {
     }
 
     /** The round the actor may see; a malformed id, another groupement's round or a hidden one does not exist. */
-    static PurchaseRoundSummary visibleRound(RoundQueries rounds, Actor actor, String id) {
+    public static PurchaseRoundSummary visibleRound(RoundQueries rounds, Actor actor, String id) {
         return rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), parse(id)))
                 .filter(round -> visibleTo(actor).contains(round.status()))
                 .orElseThrow(() -> new NotFoundException("round", id));
     }
 
-    static RoundId parse(String id) {
+    public static RoundId parse(String id) {
         try {
             return RoundId.of(id);
         } catch (IllegalArgumentException malformed) {

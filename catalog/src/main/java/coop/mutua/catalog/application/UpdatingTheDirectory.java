@@ -1,4 +1,4 @@
-package coop.mutua.catalog.web;
+package coop.mutua.catalog.application;
 
 import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * both pass: the check reads the directory, as the pages do.
  */
 @Component
-class CatalogCommands {
+public class UpdatingTheDirectory {
 
     static final String DIRECTORY = "catalog-directory";
 
@@ -28,13 +28,13 @@ class CatalogCommands {
     private final ProjectionCatchUp catchUp;
     private final DirectoryQueries directory;
 
-    CatalogCommands(CommandGateway commands, ProjectionCatchUp catchUp, DirectoryQueries directory) {
+    UpdatingTheDirectory(CommandGateway commands, ProjectionCatchUp catchUp, DirectoryQueries directory) {
         this.commands = commands;
         this.catchUp = catchUp;
         this.directory = directory;
     }
 
-    void send(Object command, Object aggregateId) {
+    public void send(Object command, Object aggregateId) {
         if (command instanceof RegisterSupplierCommand register) {
             unique(register.siret(), siret -> directory.supplierWithSiret(register.groupementId(), siret, register.supplierId()));
         } else if (command instanceof UpdateSupplierCommand update) {
