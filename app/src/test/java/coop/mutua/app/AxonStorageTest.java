@@ -91,7 +91,7 @@ class AxonStorageTest {
 
     @Test
     void everyProjectionHasAJdbcDeadLetterQueueOnTheFlywayTable() {
-        for (String group : List.of("catalog-directory", "ordering-rounds")) {
+        for (String group : List.of("catalog-directory", "ordering-rounds", "ordering-supplier-orders")) {
             assertThat(processing.deadLetterQueue(group)).as("DLQ of " + group).isPresent();
         }
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue("ordering-rounds").orElseThrow();

@@ -1,11 +1,11 @@
 package coop.mutua.app.bench;
 
 import coop.mutua.billing.api.InvoiceContent;
+import coop.mutua.billing.application.InvoicingMembers;
 import coop.mutua.billing.application.InvoicingPlan;
 import coop.mutua.billing.application.InvoicingPlans;
-import coop.mutua.billing.application.InvoicingMembers;
-import coop.mutua.billing.domain.MemberInvoiceDrafts;
 import coop.mutua.billing.application.MatchingSupplierInvoices;
+import coop.mutua.billing.domain.MemberInvoiceDrafts;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.ProjectionCatchUp;
@@ -13,6 +13,7 @@ import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.UserId;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.RecordReceptionCommand;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.query.SupplierOrderQueries;
@@ -95,7 +96,7 @@ public final class InvoicingBenchmark {
             Map<coop.mutua.kernel.ProductId, coop.mutua.kernel.Quantity> delivered = new java.util.HashMap<>();
             order.lines().forEach(line -> delivered.put(line.productId(), line.quantity()));
             commands.sendAndWait(new RecordReceptionCommand(order.id(), fixture.groupement(), round, order.supplierId(), delivered));
-            catchUp.await("ordering-rounds", order.id());
+            catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());
         }
         Actor coordinator = new Actor(UserId.random(), fixture.coordinator(), "Coordination", Role.COORDINATOR, fixture.groupement(),
                 null, null);

@@ -1,5 +1,6 @@
 package coop.mutua.billing.application;
 
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.billing.api.FindSupplierInvoicesQuery;
 import coop.mutua.billing.api.InvoiceDifference;
 import coop.mutua.billing.api.RecordSupplierInvoiceCommand;
@@ -71,7 +72,6 @@ public class MatchingSupplierInvoices {
     private final ProjectionCatchUp catchUp;
 
     /** Ordering's projection of supplier orders (a published processing group name, like its events). */
-    private static final String ORDERING_ROUNDS = "ordering-rounds";
     private final TransactionTemplate transactions;
 
     MatchingSupplierInvoices(CommandGateway commands, QueryGateway queries, SupplierInvoiceQueries invoices,
@@ -120,7 +120,7 @@ public class MatchingSupplierInvoices {
         });
         catchUp.await(SupplierInvoiceQueries.PROJECTION, id);
         // The same request made the order INVOICED: a client reading the order next sees it so (ADR 5).
-        catchUp.await(ORDERING_ROUNDS, order.id());
+        catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());
         return one(actor, id);
     }
 

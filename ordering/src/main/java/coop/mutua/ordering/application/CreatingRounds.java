@@ -4,6 +4,7 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
@@ -40,10 +41,10 @@ public class CreatingRounds {
                     deliveryDate, deliveryPlace, opensAt));
         } catch (AggregateStreamCreationException | ConcurrencyException alreadyCreated) {
             // The same id was used before: idempotent if it is this groupement's round, refused otherwise.
-            catchUp.await(RunningRounds.ROUNDS, roundId);
+            catchUp.await(OrderingReadModels.ROUNDS, roundId);
             return find(coordinator, roundId).orElseThrow(() -> new DomainException("round.id-taken", roundId));
         }
-        catchUp.await(RunningRounds.ROUNDS, roundId);
+        catchUp.await(OrderingReadModels.ROUNDS, roundId);
         return find(coordinator, roundId)
                 .orElseThrow(() -> new IllegalStateException("round " + roundId + " not visible after it was created"));
     }

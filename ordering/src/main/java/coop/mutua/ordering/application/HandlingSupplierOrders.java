@@ -6,6 +6,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Role;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.ConfirmSupplierOrderCommand;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.ReportSupplierChangeCommand;
@@ -52,7 +53,7 @@ public class HandlingSupplierOrders {
         }
         commands.sendAndWait(new coop.mutua.ordering.api.DecideBelowMinimumCommand(order.id(), actor.groupementId(),
                 order.roundId(), order.supplierId(), confirm));
-        catchUp.await(RunningRounds.ROUNDS, order.id());
+        catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());
         return one(actor, id);
     }
 
@@ -60,7 +61,7 @@ public class HandlingSupplierOrders {
         SupplierOrderView order = one(actor, id);
         commands.sendAndWait(new ConfirmSupplierOrderCommand(order.id(), actor.groupementId(), order.roundId(), order.supplierId(),
                 order.version()));
-        catchUp.await(RunningRounds.ROUNDS, order.id());
+        catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());
         return one(actor, id);
     }
 
@@ -73,7 +74,7 @@ public class HandlingSupplierOrders {
         }
         commands.sendAndWait(new ReportSupplierChangeCommand(order.id(), actor.groupementId(), order.roundId(), order.supplierId(),
                 productId, change, newQuantity, note));
-        catchUp.await(RunningRounds.ROUNDS, order.id());
+        catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());
         return one(actor, id);
     }
 
@@ -88,7 +89,7 @@ public class HandlingSupplierOrders {
         }
         commands.sendAndWait(new coop.mutua.ordering.api.RecordReceptionCommand(order.id(), actor.groupementId(), order.roundId(),
                 order.supplierId(), delivered));
-        catchUp.await(RunningRounds.ROUNDS, order.id());
+        catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());
         return one(actor, id);
     }
 

@@ -2,8 +2,8 @@ package coop.mutua.ordering.application;
 
 import coop.mutua.catalog.api.FindSupplierQuery;
 import coop.mutua.catalog.api.SupplierSummary;
-import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.RoundId;
@@ -14,11 +14,12 @@ import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosingTrigger;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.FindRoundTermsQuery;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.RetryRoundJobCommand;
 import coop.mutua.ordering.api.RoundJob;
 import coop.mutua.ordering.api.RoundTerms;
-import coop.mutua.ordering.batch.RoundPoolings;
 import coop.mutua.ordering.api.SetRoundTermsCommand;
+import coop.mutua.ordering.batch.RoundPoolings;
 import coop.mutua.ordering.process.OpeningRounds;
 import coop.mutua.ordering.query.RoundQueries;
 import java.math.BigDecimal;
@@ -35,7 +36,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunningRounds {
 
-    static final String ROUNDS = "ordering-rounds";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -71,7 +71,7 @@ public class RunningRounds {
     /** Freezes the offer: every available product of the round's suppliers, at the price in force now. */
     public void open(Actor coordinator, RoundId roundId) {
         opening.open(coordinator.groupementId(), terms(coordinator, roundId));
-        catchUp.await(ROUNDS, roundId);
+        catchUp.await(OrderingReadModels.ROUNDS, roundId);
     }
 
     /** Closes the round now, before its deadline if need be: orders accepted so far are in, later ones refused. */
@@ -110,6 +110,6 @@ public class RunningRounds {
 
     private void send(Object command, RoundId roundId) {
         commands.sendAndWait(command);
-        catchUp.await(ROUNDS, roundId);
+        catchUp.await(OrderingReadModels.ROUNDS, roundId);
     }
 }

@@ -87,7 +87,7 @@ class MemberNotifications {
 
     @EventHandler
     void on(ReceptionRecordedEvent event) {
-        catchUp.await("ordering-rounds", event.supplierOrderId());
+        catchUp.await(coop.mutua.ordering.api.OrderingReadModels.SUPPLIER_ORDERS, event.supplierOrderId());
         String title = title(event.roundId());
         Map<MemberId, MemberSummary> members = members(event.groupementId());
         shares(event.roundId(), event.supplierOrderId()).forEach((member, shares) -> {

@@ -4,6 +4,7 @@ import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.PurchaseRoundCancelledEvent;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
 import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
 import coop.mutua.ordering.api.PurchaseRoundOpenedEvent;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(PurchaseRoundProjection.PROCESSING_GROUP)
 class PurchaseRoundProjection {
 
-    static final String PROCESSING_GROUP = "ordering-rounds";
+    static final String PROCESSING_GROUP = OrderingReadModels.ROUNDS;
     private static final String NO_FAILURE = """
             failure_job = NULL, failure_reason = NULL, failure_attempts = NULL, failed_at = NULL, next_attempt_at = NULL""";
 

@@ -3,16 +3,24 @@ package coop.mutua.ordering.query;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.AllocationPolicy;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.SupplierOrderInvoicedEvent;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.SupplierOrderPooledEvent;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.SupplierOrderStatus;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.ReceptionRecordedEvent;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.SupplierChangeReportedEvent;
 import coop.mutua.ordering.domain.Allocation;
 import java.math.BigDecimal;
 import java.util.List;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.SupplierOrderConfirmedEvent;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
@@ -23,7 +31,7 @@ import org.springframework.stereotype.Component;
 
 /** Supplier confirmations, reported changes and receptions onto the supplier orders the pooling job wrote. */
 @Component
-@ProcessingGroup("ordering-rounds")
+@ProcessingGroup(OrderingReadModels.SUPPLIER_ORDERS)
 class SupplierOrderProjection {
 
     private final JdbcClient jdbc;
