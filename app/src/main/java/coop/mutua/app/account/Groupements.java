@@ -5,12 +5,12 @@ import coop.mutua.app.account.AccountHistory.Kind;
 import coop.mutua.app.account.Invitations.Invitation;
 import coop.mutua.app.account.Invitations.Invitee;
 import coop.mutua.catalog.api.Address;
+import coop.mutua.catalog.api.Directory;
 import coop.mutua.catalog.api.FindGroupementQuery;
 import coop.mutua.catalog.api.FindGroupementsQuery;
 import coop.mutua.catalog.api.GroupementSummary;
 import coop.mutua.catalog.api.RegisterGroupementCommand;
 import coop.mutua.catalog.api.VatRegime;
-import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.NotFoundException;
@@ -55,13 +55,13 @@ public class Groupements {
     }
 
     private final CommandGateway commands;
-    private final DirectoryQueries directory;
+    private final Directory directory;
     private final ProjectionCatchUp catchUp;
     private final Invitations invitations;
     private final AccountHistory history;
     private final JdbcClient jdbc;
 
-    Groupements(CommandGateway commands, DirectoryQueries directory, ProjectionCatchUp catchUp, Invitations invitations,
+    Groupements(CommandGateway commands, Directory directory, ProjectionCatchUp catchUp, Invitations invitations,
                 AccountHistory history, JdbcClient jdbc) {
         this.commands = commands;
         this.directory = directory;

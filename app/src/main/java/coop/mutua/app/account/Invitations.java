@@ -3,14 +3,14 @@ package coop.mutua.app.account;
 import coop.mutua.app.account.AccountHistory.By;
 import coop.mutua.app.account.AccountHistory.Kind;
 import coop.mutua.app.account.AccountTokens.Purpose;
+import coop.mutua.catalog.api.Directory;
 import coop.mutua.catalog.api.FindGroupementQuery;
 import coop.mutua.catalog.api.FindMemberQuery;
 import coop.mutua.catalog.api.FindSupplierQuery;
-import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
-import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Require;
@@ -51,14 +51,14 @@ public class Invitations {
     private final AccountHistory history;
     private final AccountMails mails;
     private final Links links;
-    private final DirectoryQueries directory;
+    private final Directory directory;
     private final PasswordPolicy policy;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration validity;
 
-    Invitations(Accounts accounts, AccountTokens tokens, AccountHistory history, AccountMails mails, Links links, DirectoryQueries directory,
+    Invitations(Accounts accounts, AccountTokens tokens, AccountHistory history, AccountMails mails, Links links, Directory directory,
                 PasswordPolicy policy, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
                 @Value("${mutua.accounts.invitation-validity:7d}") Duration validity) {
         this.accounts = accounts;

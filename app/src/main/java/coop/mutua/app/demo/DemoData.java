@@ -10,7 +10,6 @@ import coop.mutua.billing.api.SupplierInvoiceView;
 import coop.mutua.billing.application.InvoicingMembers;
 import coop.mutua.billing.application.MatchingSupplierInvoices;
 import coop.mutua.billing.application.SettlingMemberInvoices;
-import coop.mutua.billing.domain.ThreeWayMatch;
 import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
@@ -58,13 +57,12 @@ import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.OpenPurchaseRoundCommand;
 import coop.mutua.ordering.api.OrderLine;
 import coop.mutua.ordering.api.OrderingReadModels;
+import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RecordReceptionCommand;
 import coop.mutua.ordering.api.SetRoundTermsCommand;
 import coop.mutua.ordering.api.SubmitMemberOrderCommand;
 import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.api.SupplierOrderView;
-import coop.mutua.ordering.query.RoundQueries;
-import coop.mutua.ordering.query.SupplierOrderQueries;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -125,8 +123,6 @@ public class DemoData implements ApplicationRunner {
     private final Accounts accounts;
     private final Invitations invitations;
     private final People people;
-    private final RoundQueries rounds;
-    private final SupplierOrderQueries supplierOrders;
     private final Clock clock;
     private final String password;
     private final MatchingSupplierInvoices supplierInvoices;
@@ -138,15 +134,13 @@ public class DemoData implements ApplicationRunner {
     private final Map<SupplierId, List<OfferedProduct>> catalogOf = new HashMap<>();
 
     DemoData(CommandGateway commands, Accounts accounts, Invitations invitations, People people, Clock clock, @Value("${mutua.demo.password}") String password,
-             RoundQueries rounds, SupplierOrderQueries supplierOrders, MatchingSupplierInvoices supplierInvoices, InvoicingMembers invoicing,
+             MatchingSupplierInvoices supplierInvoices, InvoicingMembers invoicing,
              SettlingMemberInvoices memberInvoices, ProjectionCatchUp catchUp, QueryGateway queries) {
         this.queries = queries;
         this.supplierInvoices = supplierInvoices;
         this.invoicing = invoicing;
         this.memberInvoices = memberInvoices;
         this.catchUp = catchUp;
-        this.rounds = rounds;
-        this.supplierOrders = supplierOrders;
         this.commands = commands;
         this.accounts = accounts;
         this.invitations = invitations;
@@ -459,7 +453,7 @@ public class DemoData implements ApplicationRunner {
             log.warn("The demo's November round is not pooled yet; its supplier orders stay unconfirmed");
             return;
         }
-        List<SupplierOrderView> standing = supplierOrders.handle(new FindSupplierOrdersQuery(GIRONDE, november, null, null, false)).stream()
+        List<SupplierOrderView> standing = supplierOrders(november).stream()
                 .filter(order -> !order.belowMinimum())
                 .sorted(java.util.Comparator.comparing(order -> order.supplierId().value()))
                 .toList();
@@ -485,7 +479,7 @@ public class DemoData implements ApplicationRunner {
             log.warn("The demo's round {} is not pooled yet; it stays unreceived", roundId);
             return List.of();
         }
-        List<SupplierOrderView> orders = supplierOrders.handle(new FindSupplierOrdersQuery(GIRONDE, roundId, null, null, false)).stream()
+        List<SupplierOrderView> orders = supplierOrders(roundId).stream()
                 .filter(order -> order.status() != SupplierOrderStatus.CANCELLED)
                 .sorted(java.util.Comparator.comparing(order -> order.supplierId().value()))
                 .toList();
@@ -525,8 +519,7 @@ public class DemoData implements ApplicationRunner {
                     return new SupplierInvoiceLine(line.productId(), line.label(), line.quantity(), price, line.vatRate(),
                             price.times(line.quantity()));
                 }).toList();
-                invoice = new MatchingSupplierInvoices.Entry(invoice.number(), invoice.issueDate(), invoice.dueDate(), false, dearer,
-                        invoice.charges(), ThreeWayMatch.vatPerRate(dearer, invoice.charges()));
+                invoice = invoice.withLines(dearer);
             }
             SupplierInvoiceView recorded = supplierInvoices.record(coordinator, order.id(), invoice);
             if (!recorded.status().billable()) {
@@ -549,8 +542,14 @@ public class DemoData implements ApplicationRunner {
 
     /** Waits (a minute at most) for the round's pooling job, which runs on a thread of its own. */
     private boolean awaitPooled(RoundId roundId) {
-        return awaitUntil(() -> rounds.handle(new FindPurchaseRoundQuery(GIRONDE, roundId)).map(round -> round.pooledAt() != null)
+        return awaitUntil(() -> queries.query(new FindPurchaseRoundQuery(GIRONDE, roundId),
+                ResponseTypes.optionalInstanceOf(PurchaseRoundSummary.class)).join().map(round -> round.pooledAt() != null)
                 .orElse(false));
+    }
+
+    private List<SupplierOrderView> supplierOrders(RoundId roundId) {
+        return queries.query(new FindSupplierOrdersQuery(GIRONDE, roundId, null, null, false),
+                ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join();
     }
 
     private void awaitInDirectory(SupplierId supplier) {

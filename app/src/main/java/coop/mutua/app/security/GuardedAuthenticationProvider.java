@@ -3,6 +3,7 @@ package coop.mutua.app.security;
 import coop.mutua.app.account.ApiTokens;
 import coop.mutua.app.account.LoginAttempts;
 import coop.mutua.app.account.LoginThrottle.Decision;
+import coop.mutua.app.problems.FilterProblems;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -88,6 +89,6 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 
     private static boolean api() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && coop.mutua.app.web.FilterProblems.isApi(attributes.getRequest());
+                && FilterProblems.isApi(attributes.getRequest());
     }
 }

@@ -3,7 +3,7 @@ package coop.mutua.app.security;
 import coop.mutua.app.account.Accounts;
 import coop.mutua.app.account.LoginAttempts;
 import coop.mutua.app.account.TwoFactor;
-import coop.mutua.app.web.FilterProblems;
+import coop.mutua.app.problems.FilterProblems;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -109,7 +109,7 @@ public class SecurityConfiguration {
      * problem document like any other refusal, for pages the error page (it was Boot's error JSON for everything).
      */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(coop.mutua.app.web.FilterProblems problems) {
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(FilterProblems problems) {
         return (request, response, rejected) -> problems.refuse(request, response, 400, "request.unreadable", null);
     }
 

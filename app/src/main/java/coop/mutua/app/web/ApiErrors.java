@@ -1,5 +1,6 @@
 package coop.mutua.app.web;
 
+import coop.mutua.app.problems.FilterProblems;
 import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
@@ -38,7 +39,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
-    static final String TYPE_BASE = "https://mutua.coop/problems/";
 
     private final MessageSource messages;
 
@@ -223,7 +223,7 @@ class ApiErrors {
     ProblemDetail problem(HttpStatus status, DomainException e, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 messages.getMessage(e.code(), shown(e.arguments(), locale), e.getMessage(), locale));
-        problem.setType(URI.create(TYPE_BASE + e.code()));
+        problem.setType(URI.create(FilterProblems.TYPE_BASE + e.code()));
         problem.setProperty("code", e.code());
         return problem;
     }

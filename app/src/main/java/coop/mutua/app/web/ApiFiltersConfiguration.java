@@ -1,5 +1,6 @@
 package coop.mutua.app.web;
 
+import coop.mutua.app.problems.FilterProblems;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

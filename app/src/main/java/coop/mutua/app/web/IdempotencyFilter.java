@@ -1,5 +1,6 @@
 package coop.mutua.app.web;
 
+import coop.mutua.app.problems.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

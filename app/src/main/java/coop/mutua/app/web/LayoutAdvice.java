@@ -1,8 +1,8 @@
 package coop.mutua.app.web;
 
 import coop.mutua.app.security.CurrentActor;
+import coop.mutua.catalog.api.Directory;
 import coop.mutua.catalog.api.FindGroupementQuery;
-import coop.mutua.catalog.query.DirectoryQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
@@ -20,9 +20,9 @@ class LayoutAdvice implements HandlerInterceptor {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final DirectoryQueries directory;
+    private final Directory directory;
 
-    LayoutAdvice(DirectoryQueries directory) {
+    LayoutAdvice(Directory directory) {
         this.directory = directory;
     }
 

@@ -1,9 +1,9 @@
 package coop.mutua.app.web;
 
-import coop.mutua.catalog.api.FindGroupementQuery;
-import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.app.account.Account;
 import coop.mutua.app.security.CurrentActor;
+import coop.mutua.catalog.api.Directory;
+import coop.mutua.catalog.api.FindGroupementQuery;
 import coop.mutua.kernel.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,9 +19,9 @@ class MeApiController {
               String groupementName, String memberId, String supplierId) {
     }
 
-    private final DirectoryQueries directory;
+    private final Directory directory;
 
-    MeApiController(DirectoryQueries directory) {
+    MeApiController(Directory directory) {
         this.directory = directory;
     }
 

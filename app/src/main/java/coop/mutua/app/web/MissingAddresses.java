@@ -1,5 +1,6 @@
 package coop.mutua.app.web;
 
+import coop.mutua.app.problems.FilterProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;

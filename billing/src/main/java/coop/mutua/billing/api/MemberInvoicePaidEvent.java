@@ -4,6 +4,7 @@ import coop.mutua.kernel.GroupementId;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
+/** The coordinator recorded a member invoice as paid, on the day the payment was received. */
 @Revision("1")
 public record MemberInvoicePaidEvent(String invoiceId, GroupementId groupementId, LocalDate paidOn) {
 }

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.serialization.Revision;
 
+/**
+ * A supplier invoice (or credit note) was recorded against a grouped order, with its lines, charges and VAT per rate, and
+ * the outcome of the three-way match against what was ordered and received: MATCHED, or the differences to decide on.
+ */
 @Revision("1")
 public record SupplierInvoiceRecordedEvent(String supplierInvoiceId, GroupementId groupementId, RoundId roundId,
                                            String supplierOrderId, SupplierId supplierId, String number, LocalDate issueDate,

@@ -47,6 +47,11 @@ public class MatchingSupplierInvoices {
     /** What a supplier invoice says, before it is checked. Lines without an amount are quantity x price. */
     public record Entry(String number, LocalDate issueDate, LocalDate dueDate, boolean creditNote, List<SupplierInvoiceLine> lines,
                         List<SupplierInvoiceCharge> charges, Map<VatRate, Money> vat) {
+
+        /** The same invoice with other lines, and the VAT per rate that follows from them and the charges. */
+        public Entry withLines(List<SupplierInvoiceLine> otherLines) {
+            return new Entry(number, issueDate, dueDate, creditNote, otherLines, charges, ThreeWayMatch.vatPerRate(otherLines, charges));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package coop.mutua.catalog.query;
 
+import coop.mutua.catalog.api.Directory;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.DirectoryHit;
 import coop.mutua.catalog.api.EssFamily;
@@ -54,7 +55,7 @@ import org.springframework.stereotype.Component;
 
 /** Answers directory questions from the read model; every query is bound to one groupement. */
 @Component
-public class DirectoryQueries {
+public class DirectoryQueries implements Directory {
 
     private static final int PRODUCTS_SHOWN_PER_HIT = 6;
 
@@ -78,6 +79,7 @@ public class DirectoryQueries {
     }
 
     @QueryHandler
+    @Override
     public Optional<GroupementSummary> handle(FindGroupementQuery query) {
         return jdbc.sql("SELECT * FROM groupement WHERE id = :id")
                 .param("id", query.groupementId().value())
@@ -90,6 +92,7 @@ public class DirectoryQueries {
 
     /** Every groupement of the platform, by name: for the operator, who sees nothing inside them. */
     @QueryHandler
+    @Override
     public List<GroupementSummary> handle(FindGroupementsQuery query) {
         return jdbc.sql("SELECT * FROM groupement ORDER BY lower(name), id")
                 .query((rs, n) -> new GroupementSummary(GroupementId.of(rs.getString("id")), rs.getString("name"),
@@ -116,6 +119,7 @@ public class DirectoryQueries {
     }
 
     @QueryHandler
+    @Override
     public List<MemberSummary> handle(FindMembersQuery query) {
         return jdbc.sql("SELECT * FROM member_structure WHERE groupement_id = :groupement ORDER BY lower(name), id")
                 .param("groupement", query.groupementId().value())
@@ -124,6 +128,7 @@ public class DirectoryQueries {
     }
 
     @QueryHandler
+    @Override
     public Optional<MemberSummary> handle(FindMemberQuery query) {
         // By primary key: "groupement_id || ''" keeps PostgreSQL from walking the (groupement, name) index through every
         // member of the groupement instead, which it did while the table had no statistics yet (10x slower, benchmark).
@@ -134,11 +139,13 @@ public class DirectoryQueries {
     }
 
     @QueryHandler
+    @Override
     public List<SupplierSummary> handle(FindSuppliersQuery query) {
         return suppliers(query.groupementId(), "", Map.of());
     }
 
     @QueryHandler
+    @Override
     public Optional<SupplierSummary> handle(FindSupplierQuery query) {
         return suppliers(query.groupementId(), " AND s.id = :id", Map.of("id", query.supplierId().value())).stream().findFirst();
     }

@@ -8,6 +8,10 @@ import coop.mutua.kernel.SupplierId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
+/**
+ * The supplier reported, before delivery, that a line of its grouped order will change: a product missing, a quantity
+ * reduced or replaced ({@code newQuantity}, null when missing), with its note for the coordinator and the members.
+ */
 @Revision("1")
 public record SupplierChangeReportedEvent(String supplierOrderId, GroupementId groupementId, RoundId roundId, SupplierId supplierId,
                                           ProductId productId, SupplierChange change, Quantity newQuantity, String note,

@@ -6,6 +6,10 @@ import coop.mutua.kernel.SupplierId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
+/**
+ * The supplier (or the coordinator on its behalf) confirmed this version of its grouped order: a later change of the
+ * order asks for a new confirmation.
+ */
 @Revision("1")
 public record SupplierOrderConfirmedEvent(String supplierOrderId, GroupementId groupementId, RoundId roundId, SupplierId supplierId,
                                           int version, Instant confirmedAt) {

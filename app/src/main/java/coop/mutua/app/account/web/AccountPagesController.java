@@ -11,8 +11,8 @@ import coop.mutua.app.account.Passwords;
 import coop.mutua.app.account.TwoFactor;
 import coop.mutua.app.security.CurrentActor;
 import coop.mutua.app.security.SecondFactorLogin;
+import coop.mutua.catalog.api.Directory;
 import coop.mutua.catalog.api.FindGroupementQuery;
-import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,13 +46,13 @@ class AccountPagesController {
     private final Accounts accounts;
     private final AccountHistory history;
     private final LoginAttempts attempts;
-    private final DirectoryQueries directory;
+    private final Directory directory;
     private final MessageSource messages;
     private final org.springframework.web.servlet.LocaleResolver localeResolver;
     private final ApiTokens apiTokens;
 
     AccountPagesController(Invitations invitations, Passwords passwords, TwoFactor twoFactor, Accounts accounts,
-                           AccountHistory history, LoginAttempts attempts, DirectoryQueries directory, MessageSource messages,
+                           AccountHistory history, LoginAttempts attempts, Directory directory, MessageSource messages,
                            org.springframework.web.servlet.LocaleResolver localeResolver, ApiTokens apiTokens) {
         this.invitations = invitations;
         this.passwords = passwords;

@@ -1,22 +1,22 @@
 package coop.mutua.app.account.web;
 
 import coop.mutua.app.account.Account;
-import coop.mutua.app.account.AccountHistory;
 import coop.mutua.app.account.AccountHistory.Entry;
+import coop.mutua.app.account.AccountHistory;
 import coop.mutua.app.account.AccountRole;
 import coop.mutua.app.account.AccountState;
 import coop.mutua.app.account.Accounts;
 import coop.mutua.app.account.ApiTokens;
-import coop.mutua.app.account.Invitations;
 import coop.mutua.app.account.Invitations.Invitation;
 import coop.mutua.app.account.Invitations.Invitee;
+import coop.mutua.app.account.Invitations;
 import coop.mutua.app.account.Passwords;
 import coop.mutua.app.account.People;
 import coop.mutua.app.account.TwoFactor;
 import coop.mutua.app.security.CurrentActor;
+import coop.mutua.catalog.api.Directory;
 import coop.mutua.catalog.api.FindMemberQuery;
 import coop.mutua.catalog.api.FindSupplierQuery;
-import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
@@ -91,11 +91,11 @@ class PeopleApiController {
     private final Passwords passwords;
     private final TwoFactor twoFactor;
     private final AccountHistory history;
-    private final DirectoryQueries directory;
+    private final Directory directory;
     private final ApiTokens apiTokens;
 
     PeopleApiController(ApiTokens apiTokens, Accounts accounts, Invitations invitations, People people, Passwords passwords, TwoFactor twoFactor,
-                        AccountHistory history, DirectoryQueries directory) {
+                        AccountHistory history, Directory directory) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.people = people;

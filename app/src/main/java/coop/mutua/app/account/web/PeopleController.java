@@ -3,17 +3,17 @@ package coop.mutua.app.account.web;
 import coop.mutua.app.account.Account;
 import coop.mutua.app.account.AccountHistory;
 import coop.mutua.app.account.Accounts;
-import coop.mutua.app.account.Invitations;
 import coop.mutua.app.account.Invitations.Invitation;
 import coop.mutua.app.account.Invitations.Invitee;
+import coop.mutua.app.account.Invitations;
 import coop.mutua.app.account.People;
 import coop.mutua.app.account.TwoFactor;
 import coop.mutua.app.security.CurrentActor;
+import coop.mutua.catalog.api.Directory;
 import coop.mutua.catalog.api.FindMemberQuery;
 import coop.mutua.catalog.api.FindMembersQuery;
 import coop.mutua.catalog.api.FindSupplierQuery;
 import coop.mutua.catalog.api.FindSuppliersQuery;
-import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.MemberId;
@@ -49,11 +49,11 @@ class PeopleController {
     private final People people;
     private final TwoFactor twoFactor;
     private final AccountHistory history;
-    private final DirectoryQueries directory;
+    private final Directory directory;
     private final MessageSource messages;
 
     PeopleController(Accounts accounts, Invitations invitations, People people, TwoFactor twoFactor, AccountHistory history,
-                     DirectoryQueries directory, MessageSource messages) {
+                     Directory directory, MessageSource messages) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.people = people;

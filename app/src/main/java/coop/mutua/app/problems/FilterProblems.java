@@ -1,4 +1,4 @@
-package coop.mutua.app.web;
+package coop.mutua.app.problems;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class FilterProblems {
+
+    /** Where every problem type of the API is named (RFC 9457 "type"), followed by its code. */
+    public static final String TYPE_BASE = "https://mutua.coop/problems/";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -42,7 +45,7 @@ public class FilterProblems {
         }
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String field, Object... arguments)
+    public void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String field, Object... arguments)
             throws IOException {
         write(request, response, status, code, field, Map.of(), arguments);
     }
@@ -57,7 +60,7 @@ public class FilterProblems {
         String asked = request.getHeader("Accept-Language");
         Locale locale = asked != null && !asked.isBlank() && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", ApiErrors.TYPE_BASE + code);
+        problem.put("type", TYPE_BASE + code);
         problem.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
         problem.put("status", status);
         problem.put("detail", messages.getMessage(code, arguments, code, locale));
