@@ -4,10 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.domain.JavaClass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,10 +76,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void thePlatformKnowsNoContext() {
+        noClasses().that().resideInAPackage("coop.mutua.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("coop.mutua.catalog..", "coop.mutua.ordering..",
+                        "coop.mutua.billing..", "coop.mutua.app..")
+                .because("the platform holds technical pieces every context may use, and no domain")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
     void kernelHasNoFrameworkInIt() {
         noClasses().that().resideInAPackage("coop.mutua.kernel..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
-                        "coop.mutua.catalog..", "coop.mutua.ordering..", "coop.mutua.billing..", "coop.mutua.app..")
+                        "coop.mutua.platform..", "coop.mutua.catalog..", "coop.mutua.ordering..", "coop.mutua.billing..",
+                        "coop.mutua.app..")
                 .check(classes);
     }
 

@@ -1,11 +1,11 @@
 package coop.mutua.app.security;
 
+import coop.mutua.app.problems.FilterProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import coop.mutua.app.problems.FilterProblems;
 import java.util.Map;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;

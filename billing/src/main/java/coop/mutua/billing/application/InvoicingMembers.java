@@ -4,28 +4,25 @@ import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.FailureReason;
-import coop.mutua.kernel.JobRecovery;
+import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.RecordRoundJobFailureCommand;
 import coop.mutua.ordering.api.RetryRoundJobCommand;
 import coop.mutua.ordering.api.RoundJob;
+import coop.mutua.platform.batch.JobRuns;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import coop.mutua.kernel.GroupementId;
-import coop.mutua.kernel.RoundId;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
@@ -45,7 +42,6 @@ public class InvoicingMembers {
             "FAILED", "STOPPING", "STOPPED", "ABANDONED", "UNKNOWN"}) String status, int issued, int total, String failure) {
     }
 
-    private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job memberInvoicingJob;
     private final InvoicingPlans plans;
@@ -59,15 +55,14 @@ public class InvoicingMembers {
     private final CommandGateway commands;
     private final Counter failed;
 
-    private final JobRecovery recovery;
+    private final JobRuns jobRuns;
 
-    InvoicingMembers(JobOperator jobOperator, JobRepository jobRepository, Job memberInvoicingJob, InvoicingPlans plans,
-                    MemberInvoiceQueries invoices, CommandGateway commands, MeterRegistry meters, JobRecovery recovery) {
-        this.recovery = recovery;
+    InvoicingMembers(JobRepository jobRepository, Job memberInvoicingJob, InvoicingPlans plans,
+                    MemberInvoiceQueries invoices, CommandGateway commands, MeterRegistry meters, JobRuns jobRuns) {
+        this.jobRuns = jobRuns;
         this.commands = commands;
         this.failed = Counter.builder("mutua.jobs.failed").description("Round jobs (pooling, invoicing) that ended in failure")
                 .tag("job", "invoicing").register(meters);
-        this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.memberInvoicingJob = memberInvoicingJob;
         this.plans = plans;
@@ -133,36 +128,21 @@ public class InvoicingMembers {
     }
 
     private Long lastExecution(GroupementId groupementId, RoundId roundId) {
-        JobInstance instance = jobRepository.getJobInstance(memberInvoicingJob.getName(), parameters(groupementId, roundId));
-        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        JobExecution last = jobRuns.last(memberInvoicingJob, parameters(groupementId, roundId));
         return last == null ? null : last.getId();
     }
 
     /** Runs (or restarts) the round's invoicing on the calling thread; true when it has completed. */
     public synchronized boolean run(GroupementId groupementId, RoundId roundId) {
-        JobParameters parameters = parameters(groupementId, roundId);
         try {
-            JobInstance instance = jobRepository.getJobInstance(memberInvoicingJob.getName(), parameters);
-            JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
-            if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
-                // Left uncertain by a failed commit (another node's clash, a crash): made restartable, resumed below. The
-                // reader takes only members without an invoice, numbered in the issuing transaction: no gap, no double.
-                recovery.recoverAbandoned();
-                last = jobRepository.getLastJobExecution(instance);
-            }
-            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                return true;
-            }
-            if (last != null && last.getStatus().isRunning()) {
-                return false;
-            }
-            JobExecution execution = last == null ? jobOperator.start(memberInvoicingJob, parameters) : jobOperator.restart(last);
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
+            JobRuns.Run run = jobRuns.startOrResume(memberInvoicingJob, parameters(groupementId, roundId));
+            if (run.outcome() == JobRuns.Outcome.FAILED) {
+                JobExecution execution = run.execution();
                 reportFailure(groupementId, roundId, FailureReason.of(execution.getAllFailureExceptions()),
                         jobRepository.getJobExecutions(execution.getJobInstance()).size());
                 execution.getAllFailureExceptions().forEach(failure -> log.debug("Invoicing of round {} failed", roundId, failure));
             }
-            return execution.getStatus() == BatchStatus.COMPLETED;
+            return run.outcome() == JobRuns.Outcome.COMPLETED;
         } catch (Exception e) {
             reportFailure(groupementId, roundId, FailureReason.of(e), 1);
             log.debug("Invoicing of round {} could not run", roundId, e);
@@ -186,8 +166,7 @@ public class InvoicingMembers {
 
     public Progress progress(GroupementId groupementId, RoundId roundId) {
         int issued = invoices.invoicedMembers(roundId).size();
-        JobInstance instance = jobRepository.getJobInstance(memberInvoicingJob.getName(), parameters(groupementId, roundId));
-        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        JobExecution last = jobRuns.last(memberInvoicingJob, parameters(groupementId, roundId));
         if (last == null) {
             return new Progress("NONE", issued, issued, null);
         }

@@ -1,14 +1,14 @@
 package coop.mutua.billing.application;
 
 import coop.mutua.billing.api.InvoiceContent;
-import coop.mutua.billing.api.InvoiceDocument;
 import coop.mutua.billing.api.InvoiceDocument.Party;
+import coop.mutua.billing.api.InvoiceDocument;
 import coop.mutua.billing.api.IssueCreditNoteCommand;
 import coop.mutua.billing.api.IssueMemberInvoiceCommand;
 import coop.mutua.billing.api.MemberInvoiceIds;
+import coop.mutua.billing.application.InvoiceNumberSeries;
 import coop.mutua.billing.documents.FacturX;
 import coop.mutua.billing.domain.MemberInvoiceDrafts;
-import coop.mutua.billing.application.InvoiceNumberSeries;
 import coop.mutua.catalog.api.GroupementSummary;
 import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.kernel.GroupementId;

@@ -1,6 +1,5 @@
 package coop.mutua.billing.application;
 
-import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.billing.api.FindSupplierInvoicesQuery;
 import coop.mutua.billing.api.InvoiceDifference;
 import coop.mutua.billing.api.RecordSupplierInvoiceCommand;
@@ -16,9 +15,6 @@ import coop.mutua.billing.query.SupplierInvoiceQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
-import coop.mutua.ordering.api.RecordSupplierOrderInvoicedCommand;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProjectionCatchUp;
@@ -28,6 +24,8 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
+import coop.mutua.ordering.api.OrderingReadModels;
+import coop.mutua.ordering.api.RecordSupplierOrderInvoicedCommand;
 import coop.mutua.ordering.api.SupplierOrderView;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +34,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recording supplier invoices against grouped orders (by the coordinator, or the supplier for its own orders), with the

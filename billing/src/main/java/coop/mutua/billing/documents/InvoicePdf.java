@@ -1,13 +1,14 @@
 package coop.mutua.billing.documents;
 
-import coop.mutua.billing.api.InvoiceDocument;
-import coop.mutua.billing.api.InvoiceDocument.Party;
-import coop.mutua.billing.api.InvoiceContent;
 import coop.mutua.billing.api.InvoiceContent.Charge;
 import coop.mutua.billing.api.InvoiceContent.Item;
 import coop.mutua.billing.api.InvoiceContent.VatBreakdown;
+import coop.mutua.billing.api.InvoiceContent;
+import coop.mutua.billing.api.InvoiceDocument.Party;
+import coop.mutua.billing.api.InvoiceDocument;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.VatRate;
+import coop.mutua.platform.pdf.PdfPages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +26,6 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -113,17 +111,17 @@ public final class InvoicePdf {
         w.text(10, "Date d'émission : " + DAY.format(invoice.issueDate()) + "     Date de livraison : " + DAY.format(invoice.deliveryDate()));
         w.text(10, "Campagne d'achat groupé : " + invoice.roundTitle());
         w.gap();
-        float top = w.y;
+        float top = w.pages.y();
         w.text(11, "Vendeur");
         party(w, invoice.seller(), MARGIN);
         if (!vat) {
             w.text(9, invoice.vatMention());
         }
-        float sellerBottom = w.y;
-        w.y = top;
+        float sellerBottom = w.pages.y();
+        w.pages.moveTo(top);
         w.textAt(11, 310, "Client");
         party(w, invoice.buyer(), 310);
-        w.y = Math.min(sellerBottom, w.y);
+        w.pages.moveTo(Math.min(sellerBottom, w.pages.y()));
         w.gap();
 
         w.rule();
@@ -211,18 +209,15 @@ public final class InvoicePdf {
         return plain.setScale(Math.max(2, plain.scale())).toPlainString().replace('.', ',');
     }
 
-    /** Text down A4 pages, a new page (with the number and page count at the bottom) when one is full. */
+    /** The invoice's layout (columns of amounts, totals) on A4 pages numbered at the bottom. */
     private static final class Writer {
 
-        private final PDDocument document;
+        final PdfPages pages;
         private final PDFont font;
-        private PDPageContentStream stream;
-        float y;
 
         Writer(PDDocument document, PDFont font) throws IOException {
-            this.document = document;
+            this.pages = new PdfPages(document, MARGIN, LEADING);
             this.font = font;
-            newPage();
         }
 
         void text(float size, String text) throws IOException {
@@ -230,112 +225,39 @@ public final class InvoicePdf {
         }
 
         void textAt(float size, float x, String text) throws IOException {
-            room(size);
-            show(size, x, text);
-            y -= Math.max(LEADING, size + 4);
+            pages.line(font, size, x, text);
         }
 
         void row(boolean header, String description, String... cells) throws IOException {
             float size = header ? 9 : 8.5f;
-            List<String> wrapped = wrap(description, size, RIGHT_EDGES[0] - 60 - MARGIN);
-            room(size + LEADING * (wrapped.size() - 1));
+            List<String> wrapped = pages.wrap(font, size, RIGHT_EDGES[0] - 60 - MARGIN, description);
+            pages.room(size + LEADING * (wrapped.size() - 1));
             for (int i = 0; i < cells.length; i++) {
-                String cell = cells[i];
-                show(size, RIGHT_EDGES[i] - font.getStringWidth(cell) / 1000 * size, cell);
+                pages.showRightAligned(font, size, RIGHT_EDGES[i], cells[i]);
             }
             for (String line : wrapped) {
-                show(size, MARGIN, line);
-                y -= LEADING;
+                pages.show(font, size, MARGIN, line);
+                pages.down(LEADING);
             }
         }
 
         void total(String label, String amount) throws IOException {
-            room(10);
-            show(10, 330, label);
-            show(10, RIGHT_EDGES[3] - font.getStringWidth(amount) / 1000 * 10, amount);
-            y -= LEADING + 1;
+            pages.room(10);
+            pages.show(font, 10, 330, label);
+            pages.showRightAligned(font, 10, RIGHT_EDGES[3], amount);
+            pages.down(LEADING + 1);
         }
 
         void rule() throws IOException {
-            room(4);
-            stream.moveTo(MARGIN, y + 9);
-            stream.lineTo(RIGHT_EDGES[3], y + 9);
-            stream.setLineWidth(0.5f);
-            stream.stroke();
-            y -= 3;
+            pages.rule(MARGIN, RIGHT_EDGES[3]);
         }
 
         void gap() {
-            y -= LEADING / 2;
+            pages.gap();
         }
 
         void close() throws IOException {
-            stream.close();
-            int pages = document.getNumberOfPages();
-            for (int i = 0; i < pages; i++) {
-                try (PDPageContentStream footer = new PDPageContentStream(document, document.getPage(i),
-                        PDPageContentStream.AppendMode.APPEND, true)) {
-                    String text = "Page " + (i + 1) + " / " + pages;
-                    footer.beginText();
-                    footer.setFont(font, 8);
-                    footer.newLineAtOffset(RIGHT_EDGES[3] - font.getStringWidth(text) / 1000 * 8, MARGIN / 2);
-                    footer.showText(text);
-                    footer.endText();
-                }
-            }
-        }
-
-        private List<String> wrap(String text, float size, float width) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (String word : printable(text).split(" ")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(word);
-                } else {
-                    line = new StringBuilder(candidate);
-                }
-            }
-            lines.add(line.toString());
-            return lines;
-        }
-
-        private void show(float size, float x, String text) throws IOException {
-            stream.beginText();
-            stream.setFont(font, size);
-            stream.newLineAtOffset(x, y);
-            stream.showText(printable(text));
-            stream.endText();
-        }
-
-        private void room(float size) throws IOException {
-            if (y - size < MARGIN) {
-                stream.close();
-                newPage();
-            }
-        }
-
-        private void newPage() throws IOException {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new PDPageContentStream(document, page);
-            y = page.getMediaBox().getHeight() - MARGIN;
-        }
-
-        /** Characters outside the font (rare in French names) become "?", so that rendering never fails. */
-        private String printable(String text) {
-            StringBuilder printable = new StringBuilder(text.length());
-            text.codePoints().forEach(c -> {
-                String character = new String(Character.toChars(c));
-                try {
-                    font.encode(character);
-                    printable.append(character);
-                } catch (IOException | IllegalArgumentException notInFont) {
-                    printable.append('?');
-                }
-            });
-            return printable.toString();
+            pages.closeWithPageNumbers(font, RIGHT_EDGES[3]);
         }
     }
 }

@@ -4,6 +4,7 @@ import coop.mutua.billing.api.CreditNoteIssuedEvent;
 import coop.mutua.billing.api.InvoiceDocument;
 import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.platform.tx.OwnTransaction;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
@@ -17,9 +18,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -41,12 +39,11 @@ class InvoiceMails {
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
     private final String from;
-    private final TransactionTemplate ownTransaction;
+    private final OwnTransaction ownTransaction;
 
     InvoiceMails(JdbcClient jdbc, MemberInvoiceQueries invoices, ObjectProvider<JavaMailSender> mail, Clock clock,
-                 @Value("${mutua.mail.from:commandes@mutua.invalid}") String from, PlatformTransactionManager transactions) {
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                 @Value("${mutua.mail.from:commandes@mutua.invalid}") String from, OwnTransaction ownTransaction) {
+        this.ownTransaction = ownTransaction;
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.mail = mail;
@@ -118,7 +115,7 @@ class InvoiceMails {
             throw new IllegalStateException("could not write the mail of invoice " + document.number(), e);
         }
         // Recorded at once, in a transaction of its own (see SupplierOrderDispatch): a crash repeats this one mail at most.
-        ownTransaction.executeWithoutResult(status -> jdbc.sql(
+        ownTransaction.run(() -> jdbc.sql(
                         "INSERT INTO member_invoice_mail (invoice_id, sent_at) VALUES (:id, :at) ON CONFLICT DO NOTHING")
                 .param("id", invoiceId).param("at", Timestamp.from(clock.instant())).update());
         log.info("{} {} e-mailed to {}", document.title(), document.number(), recipient);

@@ -27,6 +27,7 @@ import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.api.SupplierOrderView;
+import coop.mutua.platform.web.PageOutcome;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -104,7 +105,7 @@ class BillingPagesController {
     @PreAuthorize("hasRole('COORDINATOR')")
     String recordSupplierInvoice(Actor actor, @PathVariable("id") String id, @PathVariable("orderId") String orderId,
                                  @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        attempt(redirect, "billing.supplier-invoice-recorded", () -> supplierInvoices.record(actor, orderId, entry(form)));
+        PageOutcome.attempt(redirect, "billing.supplier-invoice-recorded", () -> supplierInvoices.record(actor, orderId, entry(form)));
         return "redirect:/rounds/" + id + "/billing";
     }
 
@@ -112,9 +113,9 @@ class BillingPagesController {
     @PreAuthorize("hasRole('COORDINATOR')")
     String importSupplierInvoice(Actor actor, @PathVariable("id") String id, @PathVariable("orderId") String orderId,
                                  @RequestParam("file") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect) {
-        attempt(redirect, "billing.supplier-invoice-recorded", () -> {
+        PageOutcome.attempt(redirect, "billing.supplier-invoice-recorded", () -> {
             try {
-                return supplierInvoices.recordFile(actor, orderId, file.getBytes(), file.getOriginalFilename());
+                supplierInvoices.recordFile(actor, orderId, file.getBytes(), file.getOriginalFilename());
             } catch (java.io.IOException e) {
                 throw new DomainException("supplier-invoice.file-unreadable", file.getOriginalFilename());
             }
@@ -132,7 +133,7 @@ class BillingPagesController {
             case "dispute" -> false;
             default -> throw new NotFoundException("decision", decision);
         };
-        attempt(redirect, accept ? "billing.supplier-invoice-accepted" : "billing.supplier-invoice-disputed",
+        PageOutcome.attempt(redirect, accept ? "billing.supplier-invoice-accepted" : "billing.supplier-invoice-disputed",
                 () -> supplierInvoices.resolve(actor, invoiceId, accept, note));
         return "redirect:/rounds/" + id + "/billing";
     }
@@ -140,7 +141,7 @@ class BillingPagesController {
     @PostMapping("/rounds/{id}/billing/issue")
     @PreAuthorize("hasRole('COORDINATOR')")
     String issue(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
-        attempt(redirect, "billing.issuing", () -> invoicing.start(actor.groupementId(), round(actor, id).roundId()));
+        PageOutcome.attempt(redirect, "billing.issuing", () -> invoicing.start(actor.groupementId(), round(actor, id).roundId()));
         return "redirect:/rounds/" + id + "/billing";
     }
 
@@ -148,14 +149,14 @@ class BillingPagesController {
     @PreAuthorize("hasRole('COORDINATOR')")
     String creditNote(Actor actor, @PathVariable("id") String id, @PathVariable("invoiceId") String invoiceId,
                       @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
-        attempt(redirect, "billing.credit-note-issued", () -> memberInvoices.creditNote(actor, invoiceId, reason));
+        PageOutcome.attempt(redirect, "billing.credit-note-issued", () -> memberInvoices.creditNote(actor, invoiceId, reason));
         return "redirect:/rounds/" + id + "/billing";
     }
 
     @PostMapping("/rounds/{id}/billing/invoices/{invoiceId}/paid")
     @PreAuthorize("hasRole('COORDINATOR')")
     String paid(Actor actor, @PathVariable("id") String id, @PathVariable("invoiceId") String invoiceId, RedirectAttributes redirect) {
-        attempt(redirect, "billing.paid", () -> memberInvoices.paid(actor, invoiceId, null));
+        PageOutcome.attempt(redirect, "billing.paid", () -> memberInvoices.paid(actor, invoiceId, null));
         return "redirect:/rounds/" + id + "/billing";
     }
 
@@ -306,18 +307,5 @@ class BillingPagesController {
     private Map<SupplierId, String> supplierNames(Actor actor) {
         return queries.query(new FindSuppliersQuery(actor.groupementId()), ResponseTypes.multipleInstancesOf(SupplierSummary.class)).join()
                 .stream().collect(Collectors.toMap(SupplierSummary::id, SupplierSummary::name));
-    }
-
-    /** Acts, then shows "saved" or the reason of the refusal after the redirect. */
-    private static void attempt(RedirectAttributes redirect, String savedMessage, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("saved", savedMessage);
-        } catch (coop.mutua.kernel.NotFoundException unknown) {
-            // Another groupement's (or supplier's) object, or none: the 404 page, as for a page, never a message about it.
-            throw unknown;
-        } catch (DomainException refused) {
-            redirect.addFlashAttribute("refused", refused);
-        }
     }
 }

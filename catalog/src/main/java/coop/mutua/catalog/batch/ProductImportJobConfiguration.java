@@ -1,13 +1,14 @@
 package coop.mutua.catalog.batch;
 
 import coop.mutua.catalog.api.ImportStatus;
+import coop.mutua.platform.tx.OwnTransaction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -65,8 +66,8 @@ class ProductImportJobConfiguration {
     @Bean
     @StepScope
     ValidateImportTasklet validateImportTasklet(@Value("#{jobParameters['importId']}") String importId,
-                                                ImportRepository imports, PlatformTransactionManager transactionManager) {
-        return new ValidateImportTasklet(importId, imports, transactionManager);
+                                                ImportRepository imports, OwnTransaction ownTransaction) {
+        return new ValidateImportTasklet(importId, imports, ownTransaction);
     }
 
     @Bean

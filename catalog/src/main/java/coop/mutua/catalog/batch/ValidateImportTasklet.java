@@ -3,17 +3,15 @@ package coop.mutua.catalog.batch;
 import coop.mutua.catalog.api.ImportMode;
 import coop.mutua.catalog.api.ImportStatus;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.platform.tx.OwnTransaction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First step of an import: reads the whole file and checks every row, recording each problem with its line and
@@ -28,13 +26,12 @@ class ValidateImportTasklet implements Tasklet {
 
     private final String importId;
     private final ImportRepository imports;
-    private final TransactionTemplate ownTransaction;
+    private final OwnTransaction ownTransaction;
 
-    ValidateImportTasklet(String importId, ImportRepository imports, PlatformTransactionManager transactionManager) {
+    ValidateImportTasklet(String importId, ImportRepository imports, OwnTransaction ownTransaction) {
         this.importId = importId;
         this.imports = imports;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = ownTransaction;
     }
 
     @Override
@@ -94,6 +91,6 @@ class ValidateImportTasklet implements Tasklet {
     }
 
     private void inOwnTransaction(Runnable work) {
-        ownTransaction.executeWithoutResult(status -> work.run());
+        ownTransaction.run(work);
     }
 }

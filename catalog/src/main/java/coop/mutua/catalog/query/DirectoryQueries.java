@@ -1,7 +1,7 @@
 package coop.mutua.catalog.query;
 
-import coop.mutua.catalog.api.Directory;
 import coop.mutua.catalog.api.Address;
+import coop.mutua.catalog.api.Directory;
 import coop.mutua.catalog.api.DirectoryHit;
 import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.FindCategoriesQuery;

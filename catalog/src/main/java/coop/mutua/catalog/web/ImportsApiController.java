@@ -1,8 +1,5 @@
 package coop.mutua.catalog.web;
 
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import coop.mutua.catalog.api.ImportMode;
 import coop.mutua.catalog.api.ImportReport;
 import coop.mutua.catalog.api.SupplierSummary;
@@ -11,6 +8,9 @@ import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

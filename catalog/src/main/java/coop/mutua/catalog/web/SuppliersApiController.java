@@ -13,7 +13,6 @@ import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
-import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.SupplierId;

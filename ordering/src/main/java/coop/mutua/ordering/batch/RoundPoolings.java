@@ -1,11 +1,11 @@
 package coop.mutua.ordering.batch;
 
 import coop.mutua.kernel.FailureReason;
-import coop.mutua.kernel.JobRecovery;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
 import coop.mutua.ordering.api.RecordRoundJobFailureCommand;
 import coop.mutua.ordering.api.RoundJob;
+import coop.mutua.platform.batch.JobRuns;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -33,8 +33,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,11 +62,11 @@ public class RoundPoolings {
     private final Counter failed;
     private final int maxAttempts;
     private final Duration firstDelay;
-    private final JobRecovery recovery;
+    private final JobRuns jobRuns;
     private final DataSource dataSource;
 
     RoundPoolings(JobOperator jobOperator, JobRepository jobRepository, Job roundPoolingJob, PoolingRepository pooling,
-                  CommandGateway commands, Clock clock, MeterRegistry meters, JobRecovery recovery, DataSource dataSource,
+                  CommandGateway commands, Clock clock, MeterRegistry meters, JobRuns jobRuns, DataSource dataSource,
                   @Value("${mutua.jobs.retry.attempts:3}") int maxAttempts,
                   @Value("${mutua.jobs.retry.delay:30s}") Duration firstDelay) {
         this.jobOperator = jobOperator;
@@ -81,7 +79,7 @@ public class RoundPoolings {
                 .tag("job", "pooling").register(meters);
         this.maxAttempts = Math.max(1, maxAttempts);
         this.firstDelay = firstDelay;
-        this.recovery = recovery;
+        this.jobRuns = jobRuns;
         this.dataSource = dataSource;
     }
 
@@ -177,35 +175,12 @@ public class RoundPoolings {
 
     /** The attempt itself, under the round's lock: start, or restart after a failure; true when the pooling has completed. */
     private boolean run(RoundId roundId) {
-        JobParameters parameters = parameters(roundId);
         try {
-            JobInstance instance = jobRepository.getJobInstance(PoolingJobConfiguration.JOB, parameters);
-            JobExecution execution;
-            if (instance == null) {
-                execution = jobOperator.start(roundPoolingJob, parameters);
-            } else {
-                JobExecution last = jobRepository.getLastJobExecution(instance);
-                if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
-                    // Left uncertain by a failed commit: made restartable (JobRecovery), then resumed below.
-                    recovery.recoverAbandoned();
-                    last = jobRepository.getLastJobExecution(instance);
-                }
-                if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                    return true;
-                }
-                if (last != null && last.getStatus().isRunning()) {
-                    return false;
-                }
-                execution = last == null ? jobOperator.start(roundPoolingJob, parameters) : jobOperator.restart(last);
+            JobRuns.Run run = jobRuns.startOrResume(roundPoolingJob, parameters(roundId));
+            if (run.outcome() == JobRuns.Outcome.FAILED) {
+                reportFailure(roundId, run.execution());
             }
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
-                reportFailure(roundId, execution);
-            }
-            return execution.getStatus() == BatchStatus.COMPLETED;
-        } catch (JobInstanceAlreadyCompleteException done) {
-            return true;
-        } catch (JobExecutionAlreadyRunningException running) {
-            return false;
+            return run.outcome() == JobRuns.Outcome.COMPLETED;
         } catch (Exception e) {
             log.error("Pooling of round {} could not start: {}", roundId, FailureReason.of(e));
             log.debug("Pooling of round {} could not start", roundId, e);

@@ -2,6 +2,7 @@ package coop.mutua.ordering.documents;
 
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.platform.pdf.PdfPages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
@@ -135,80 +133,38 @@ public final class PurchaseOrderDocuments {
         return coop.mutua.kernel.CsvCells.text(text);
     }
 
-    /** Lines of text down A4 pages, a new page when one is full. */
+    /** The order's lines and columns on A4 pages, in the standard Helvetica fonts. */
     private static final class Writer {
 
         static final PDFont REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         static final PDFont BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         private static final float[] COLUMNS = {0, 70, 270, 310, 370, 420, 480};
 
-        private final PDDocument document;
-        private PDPageContentStream stream;
-        private float y;
+        private final PdfPages pages;
 
         Writer(PDDocument document) throws IOException {
-            this.document = document;
-            newPage();
+            this.pages = new PdfPages(document, MARGIN, LEADING);
         }
 
         void text(PDFont font, float size, String text) throws IOException {
-            room(size);
-            show(font, size, MARGIN, text);
-            y -= Math.max(LEADING, size + 4);
+            pages.line(font, size, MARGIN, text);
         }
 
         void row(PDFont font, String... cells) throws IOException {
-            room(9);
+            pages.room(9);
             for (int i = 0; i < cells.length; i++) {
                 String cell = i == 1 && cells[i].length() > 38 ? cells[i].substring(0, 37) + "…" : cells[i];
-                show(font, 9, MARGIN + COLUMNS[i], cell);
+                pages.show(font, 9, MARGIN + COLUMNS[i], cell);
             }
-            y -= LEADING;
+            pages.down(LEADING);
         }
 
         void gap() {
-            y -= LEADING / 2;
+            pages.gap();
         }
 
         void close() throws IOException {
-            stream.close();
-        }
-
-        private void show(PDFont font, float size, float x, String text) throws IOException {
-            stream.beginText();
-            stream.setFont(font, size);
-            stream.newLineAtOffset(x, y);
-            stream.showText(printable(font, text));
-            stream.endText();
-        }
-
-        private void room(float size) throws IOException {
-            if (y - size < MARGIN) {
-                stream.close();
-                newPage();
-            }
-        }
-
-        private void newPage() throws IOException {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new PDPageContentStream(document, page);
-            y = page.getMediaBox().getHeight() - MARGIN;
-        }
-
-        /** The standard fonts cover Latin-1 and a few more (€, œ, quotes); anything else becomes "?". */
-        private static String printable(PDFont font, String text) {
-            StringBuilder printable = new StringBuilder(text.length());
-            text.codePoints().forEach(c -> {
-                String character = new String(Character.toChars(c));
-                try {
-                    font.encode(character);
-                    printable.append(character);
-                } catch (IOException | IllegalArgumentException notInFont) {
-                    printable.append('?');
-                }
-            });
-            return printable.toString();
+            pages.close();
         }
     }
 }

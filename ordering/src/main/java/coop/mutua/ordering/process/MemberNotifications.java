@@ -9,6 +9,7 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
 import coop.mutua.ordering.api.ReceptionRecordedEvent;
 import coop.mutua.ordering.api.ShareChange;
+import coop.mutua.platform.tx.OwnTransaction;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -26,9 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -49,13 +47,12 @@ class MemberNotifications {
     private final Clock clock;
     private final String from;
 
-    private final TransactionTemplate ownTransaction;
+    private final OwnTransaction ownTransaction;
 
     MemberNotifications(JdbcClient jdbc, QueryGateway queries, ObjectProvider<JavaMailSender> mail, ProjectionCatchUp catchUp,
                         Clock clock, @Value("${mutua.mail.from:commandes@mutua.invalid}") String from,
-                        PlatformTransactionManager transactions) {
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                        OwnTransaction ownTransaction) {
+        this.ownTransaction = ownTransaction;
         this.jdbc = jdbc;
         this.queries = queries;
         this.mail = mail;
@@ -178,7 +175,7 @@ class MemberNotifications {
             throw new IllegalStateException("could not write the mail to member " + member + " about round " + roundId, e);
         }
         // Recorded at once, in a transaction of its own (see SupplierOrderDispatch): a crash repeats this one mail at most.
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+        ownTransaction.run(() -> jdbc.sql("""
                 INSERT INTO member_notification (round_id, member_id, about, recipient, sent_at)
                 VALUES (:round, :member, :about, :to, :at) ON CONFLICT DO NOTHING""")
                 .param("round", roundId.value()).param("member", member.value()).param("about", about)

@@ -8,6 +8,7 @@ import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
 import coop.mutua.ordering.documents.PurchaseOrder;
 import coop.mutua.ordering.documents.PurchaseOrderDocuments;
 import coop.mutua.ordering.documents.PurchaseOrders;
+import coop.mutua.platform.tx.OwnTransaction;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
@@ -21,9 +22,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -47,13 +45,12 @@ class SupplierOrderDispatch {
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
     private final String from;
-    private final TransactionTemplate ownTransaction;
+    private final OwnTransaction ownTransaction;
 
     SupplierOrderDispatch(JdbcClient jdbc, PurchaseOrders purchaseOrders, ObjectProvider<JavaMailSender> mail,
                           Clock clock, @Value("${mutua.mail.from:commandes@mutua.invalid}") String from,
-                          PlatformTransactionManager transactions) {
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                          OwnTransaction ownTransaction) {
+        this.ownTransaction = ownTransaction;
         this.jdbc = jdbc;
         this.purchaseOrders = purchaseOrders;
         this.mail = mail;
@@ -137,7 +134,7 @@ class SupplierOrderDispatch {
         }
         // Recorded at once, in a transaction of its own: if the processor's transaction rolls back or the node dies later,
         // this mail is not sent again; only a crash between the send and this line repeats it, with the same Message-ID.
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+        ownTransaction.run(() -> jdbc.sql("""
                 INSERT INTO supplier_order_dispatch (supplier_order_id, version, recipient, message_id, sent_at)
                 VALUES (:id, :version, :to, :messageId, :at) ON CONFLICT DO NOTHING""")
                 .param("id", order.id()).param("version", order.version()).param("to", recipient)

@@ -26,6 +26,7 @@ import coop.mutua.ordering.application.RunningRounds;
 import coop.mutua.ordering.query.PoolingPreviews;
 import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.ordering.query.SupplierOrderQueries;
+import coop.mutua.platform.web.PageOutcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

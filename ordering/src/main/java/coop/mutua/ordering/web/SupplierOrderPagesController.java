@@ -12,6 +12,7 @@ import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.application.HandlingSupplierOrders;
 import coop.mutua.ordering.query.RoundQueries;
+import coop.mutua.platform.web.PageOutcome;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
