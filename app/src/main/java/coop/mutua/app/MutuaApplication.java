@@ -2,10 +2,11 @@ package coop.mutua.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Mutua: pooled purchasing for social and solidarity economy structures. */
 @SpringBootApplication(scanBasePackages = "coop.mutua")
-@org.springframework.scheduling.annotation.EnableScheduling
+@EnableScheduling
 public class MutuaApplication {
 
     public static void main(String[] args) {

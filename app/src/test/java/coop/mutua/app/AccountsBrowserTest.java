@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -110,7 +111,7 @@ class AccountsBrowserTest extends BrowserTest {
         browser.get("http://localhost:" + port + "/suppliers/" + groupement.supplierId());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invite-name-SUPPLIER"))).sendKeys("Marc Producteur");
         browser.findElement(By.id("invite-email-SUPPLIER")).sendKeys(email);
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("invite-language-SUPPLIER"))).selectByValue("en");
+        new Select(browser.findElement(By.id("invite-language-SUPPLIER"))).selectByValue("en");
         browser.findElement(By.cssSelector(".invite-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invitation-notice"), email));
         logOut();

@@ -8,13 +8,17 @@ import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.RoundsThroughApi;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestMail;
+import coop.mutua.kernel.Luhn;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -450,10 +454,10 @@ class AccountsIntegrationTest {
         return jdbc.sql("SELECT id FROM user_account WHERE username = :u").param("u", login).query(String.class).single();
     }
 
-    private static String subject(jakarta.mail.internet.MimeMessage mail) {
+    private static String subject(MimeMessage mail) {
         try {
             return mail.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -472,10 +476,10 @@ class AccountsIntegrationTest {
 
     private static String siret() {
         StringBuilder body = new StringBuilder("8");
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         while (body.length() < 13) {
             body.append(random.nextInt(10));
         }
-        return body.toString() + coop.mutua.kernel.Luhn.checkDigit(body.toString());
+        return body.toString() + Luhn.checkDigit(body.toString());
     }
 }

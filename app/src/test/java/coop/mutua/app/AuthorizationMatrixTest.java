@@ -2,26 +2,29 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.ApiFixture;
 import coop.mutua.app.support.ApiFixture.Caller;
 import coop.mutua.app.support.ApiFixture.Id;
 import coop.mutua.app.support.ApiFixture.Kind;
 import coop.mutua.app.support.ApiFixture.Owner;
+import coop.mutua.app.support.ApiFixture;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.Pages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
-import coop.mutua.app.support.Pages;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -219,7 +225,7 @@ class AuthorizationMatrixTest {
             return "{\"lines\":[]}";
         }
         if (path.endsWith("/invoice")) {
-            return "{\"number\":\"M-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"issueDate\":\"" + java.time.LocalDate.now()
+            return "{\"number\":\"M-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"issueDate\":\"" + LocalDate.now()
                     + "\",\"lines\":[]}";
         }
         if (path.endsWith("/changes")) {
@@ -326,11 +332,11 @@ class AuthorizationMatrixTest {
 
     /** The pages and form posts of the application: its request mappings outside the API, the documentation and errors. */
     private List<Operation> pages() {
-        org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings = context.getBean(
-                "requestMappingHandlerMapping", org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
-        Set<String> keys = new java.util.TreeSet<>();
+        RequestMappingHandlerMapping mappings = context.getBean(
+                "requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        Set<String> keys = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> {
-            if (method.getBeanType().isAnnotationPresent(org.springframework.web.bind.annotation.RestController.class)
+            if (method.getBeanType().isAnnotationPresent(RestController.class)
                     || info.getPathPatternsCondition() == null) {
                 return;
             }
@@ -338,8 +344,8 @@ class AuthorizationMatrixTest {
                 if (path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/swagger") || path.equals("/error")) {
                     continue;
                 }
-                Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition().getMethods();
-                (methods.isEmpty() ? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET) : methods)
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
                         .forEach(m -> keys.add(m.name() + " " + path));
             }
         });
@@ -350,7 +356,7 @@ class AuthorizationMatrixTest {
                 pages.add(new Operation(parts[0], parts[1], null));
             }
         }
-        pages.sort(java.util.Comparator.comparing((Operation page) -> !page.method().equals("GET"))
+        pages.sort(Comparator.comparing((Operation page) -> !page.method().equals("GET"))
                 .thenComparing(page -> page.path().matches(".*/(deactivate|disable|revoke|cancel)$"))
                 .thenComparing(Operation::key));
         assertThat(pages).as("pages found").hasSizeGreaterThan(40);

@@ -6,6 +6,7 @@ import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.PoisonProjection;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.kernel.GroupementId;
@@ -13,10 +14,13 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -25,8 +29,10 @@ import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Axon's JDBC saga store and dead-letter queue work on the Flyway-made tables, with BYTEA payloads. */
@@ -41,7 +47,7 @@ class AxonStorageTest {
     JdbcClient jdbc;
     @Autowired
     TestGroupements groupements;
-    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    @Value("${local.server.port}")
     int port;
 
     /** A saga's state as Jackson stores it. */
@@ -51,13 +57,13 @@ class AxonStorageTest {
     }
 
     @Autowired
-    org.axonframework.config.Configuration axon;
+    Configuration axon;
 
     /** Axon's own auto-configuration misses Boot 4's transaction manager: without ours, nothing would be atomic. */
     @Test
     void everyUnitOfWorkIsATransactionOfTheApplicationsTransactionManager() {
-        assertThat(axon.getComponent(org.axonframework.common.transaction.TransactionManager.class))
-                .isInstanceOf(org.axonframework.spring.messaging.unitofwork.SpringTransactionManager.class);
+        assertThat(axon.getComponent(TransactionManager.class))
+                .isInstanceOf(SpringTransactionManager.class);
     }
 
     /**
@@ -68,9 +74,9 @@ class AxonStorageTest {
     void eventsCommittedInsideALongerTransactionReachTheProjectionsAtOnce() throws InterruptedException {
         TestGroupement groupement = groupements.create("Réseau réveillé");
         Http http = new Http(port);
-        String carrots = coop.mutua.app.support.RoundsThroughApi.product(http, groupement.supplier(), groupement.supplierId(),
-                coop.mutua.app.support.RoundsThroughApi.CARROTS);
-        String round = coop.mutua.app.support.RoundsThroughApi.openRound(http, groupement, "Réveil", groupement.supplierId());
+        String carrots = RoundsThroughApi.product(http, groupement.supplier(), groupement.supplierId(),
+                RoundsThroughApi.CARROTS);
+        String round = RoundsThroughApi.openRound(http, groupement, "Réveil", groupement.supplierId());
         http.putJson("/api/rounds/" + round + "/orders/" + groupement.memberId(), groupement.member(), TestGroupements.PASSWORD,
                 "{\"lines\":[{\"productId\":\"" + carrots + "\",\"quantity\":\"12\"}]}");
         http.postJson("/api/rounds/" + round + "/close", groupement.coordinator(), TestGroupements.PASSWORD, "");
@@ -120,8 +126,8 @@ class AxonStorageTest {
         List<String> ids = new ArrayList<>();
         for (String title : List.of("Avant", "POISON pour le test", "Après")) {
             ids.add(http.postJson("/api/rounds", groupement.coordinator(), TestGroupements.PASSWORD,
-                    "{\"title\":\"" + title + "\",\"closesAt\":\"" + java.time.OffsetDateTime.now().plusDays(3).withNano(0)
-                            + "\",\"deliveryDate\":\"" + java.time.LocalDate.now().plusDays(5) + "\",\"deliveryPlace\":\"Ici\"}")
+                    "{\"title\":\"" + title + "\",\"closesAt\":\"" + OffsetDateTime.now().plusDays(3).withNano(0)
+                            + "\",\"deliveryDate\":\"" + LocalDate.now().plusDays(5) + "\",\"deliveryPlace\":\"Ici\"}")
                     .json().get("id").asString());
         }
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(PoisonProjection.GROUP).orElseThrow();

@@ -10,10 +10,13 @@ import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.catalog.api.VatRegime;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.mustangproject.validator.ZUGFeRDValidator;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,8 +93,8 @@ class BillingBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("shares-chart")).getText()).contains("Part locale").contains("100 %");
         browser.navigate().back();
 
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "browser-billing-coordinator.png"),
-                browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        Files.write(Path.of("target", "browser-billing-coordinator.png"),
+                browser.getScreenshotAs(OutputType.BYTES));
 
         // The member finds it under "Factures" and downloads the PDF through its link (in its own session).
         browser.manage().deleteAllCookies();

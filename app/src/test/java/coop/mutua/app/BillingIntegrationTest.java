@@ -6,6 +6,7 @@ import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundsThroughApi;
+import coop.mutua.app.support.StopJobsMidway;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestMail;
@@ -22,7 +23,10 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.SupplierId;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -174,7 +178,7 @@ class BillingIntegrationTest {
         assertThat(text(pdf)).contains("Facture n° " + own.get(0).get("number").asString(), "Réseau facturation",
                 "Total TTC", "40 €", "Carottes", "Tomme");
         assertThat(new String(http.getBytes("/api/member-invoices/" + ownId + "/facturx", gironde.member(), PASSWORD),
-                java.nio.charset.StandardCharsets.UTF_8)).contains("CrossIndustryInvoice").contains(own.get(0).get("number").asString());
+                StandardCharsets.UTF_8)).contains("CrossIndustryInvoice").contains(own.get(0).get("number").asString());
         String othersId = invoices.findValues("id").stream().map(JsonNode::asString).filter(id -> !id.equals(ownId)).findFirst().orElseThrow();
         assertThat(http.get("/api/member-invoices/" + othersId, gironde.member(), PASSWORD).status()).isEqualTo(404);
         assertThat(http.get("/api/member-invoices/" + othersId + "/pdf", gironde.member(), PASSWORD).status()).isEqualTo(404);
@@ -196,9 +200,9 @@ class BillingIntegrationTest {
         JsonNode mine = http.get("/api/rounds/" + round + "/report", gironde.member(), PASSWORD).json();
         assertThat(mine.get("total").get("spend").asString()).isEqualTo("52.80");
         assertThat(mine.get("members").size()).isEqualTo(1);
-        String sales = new String(http.getBytes("/api/reports/sales.csv", gironde.coordinator(), PASSWORD), java.nio.charset.StandardCharsets.UTF_8);
+        String sales = new String(http.getBytes("/api/reports/sales.csv", gironde.coordinator(), PASSWORD), StandardCharsets.UTF_8);
         assertThat(sales).contains("Numéro;Type;Date").contains(year + "-00001;Facture").contains(year + "-00002;Facture");
-        String purchases = new String(http.getBytes("/api/reports/purchases.csv", gironde.coordinator(), PASSWORD), java.nio.charset.StandardCharsets.UTF_8);
+        String purchases = new String(http.getBytes("/api/reports/purchases.csv", gironde.coordinator(), PASSWORD), StandardCharsets.UTF_8);
         assertThat(purchases).contains("F-1029;Facture").contains("2026-LAIT-77;Facture").contains(";20;12,00;2,40;14,40")
                 .as("states in French, as the headers").containsAnyOf(";Conforme;", ";Écarts acceptés;")
                 .doesNotContain("MATCHED").doesNotContain("ACCEPTED");
@@ -265,11 +269,11 @@ class BillingIntegrationTest {
         assertThat(corrected.get("status").asString()).isEqualTo("MATCHED");
         // The same order's invoice imported from a CSV file (a bad row is refused with its line number).
         Http.Reply bad = http.postBytes("/api/supplier-orders/" + farmOrder + "/invoice", gironde.supplier(), PASSWORD, "text/csv",
-                "facture;F-CSV-1;2026-11-26\nligne;CAR-6;neuf;1,80;5,5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "facture;F-CSV-1;2026-11-26\nligne;CAR-6;neuf;1,80;5,5\n".getBytes(StandardCharsets.UTF_8));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().get("detail").asString()).contains("Ligne 2");
         Http.Reply imported = http.postBytes("/api/supplier-orders/" + farmOrder + "/invoice", gironde.supplier(), PASSWORD, "text/csv",
-                ("facture;F-CSV-1;" + LocalDate.now() + "\nligne;CAR-6;9;1,80;5,5;16,20\ntva;5,5;0,89\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                ("facture;F-CSV-1;" + LocalDate.now() + "\nligne;CAR-6;9;1,80;5,5;16,20\ntva;5,5;0,89\n").getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
         assertThat(imported.json().get("status").asString()).isEqualTo("MATCHED");
         assertThat(imported.json().get("lines").get(0).get("productId").asString()).isEqualTo(carrots);
@@ -340,7 +344,7 @@ class BillingIntegrationTest {
                  "vat":[{"rate":"5.5","amount":"2.97"}]}""".formatted(LocalDate.now(), carrots));
 
         // Chunks of 2 (test configuration): the third invoice fails, so the first chunk stays, the second is rolled back.
-        coop.mutua.app.support.StopJobsMidway.STOP_AT_INVOICE.set(3);
+        StopJobsMidway.STOP_AT_INVOICE.set(3);
         Http.Reply first = http.postJson("/api/rounds/" + round + "/invoices", gironde.coordinator(), PASSWORD, "");
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         Eventually.equal("FAILED", () -> progress(round).get("status").asString());
@@ -415,9 +419,9 @@ class BillingIntegrationTest {
         return true;
     }
 
-    private boolean isInvoiceMail(jakarta.mail.internet.MimeMessage message) {
+    private boolean isInvoiceMail(MimeMessage message) {
         try {
-            return message.getSubject().startsWith("Facture ") && message.getContent() instanceof jakarta.mail.Multipart multipart
+            return message.getSubject().startsWith("Facture ") && message.getContent() instanceof Multipart multipart
                     && multipart.getCount() == 2 && multipart.getBodyPart(1).getFileName().endsWith(".pdf");
         } catch (Exception e) {
             return false;

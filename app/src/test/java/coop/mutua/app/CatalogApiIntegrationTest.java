@@ -2,13 +2,15 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -210,8 +212,8 @@ class CatalogApiIntegrationTest {
         assertThat(http.get("/api/suppliers?q=savon", landes.coordinator(), PASSWORD).json().size()).isZero();
     }
 
-    private java.util.List<String> names(String path) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private List<String> names(String path) {
+        List<String> names = new ArrayList<>();
         http.get(path, gironde.member(), PASSWORD).json().forEach(hit -> names.add(hit.get("supplier").get("name").asString()));
         names.remove(gironde.name().isEmpty() ? "" : "Ferme " + gironde.id().value().substring(0, 8));
         return names;

@@ -6,9 +6,10 @@ import coop.mutua.app.account.Accounts;
 import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.PoisonProjection;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -89,7 +90,7 @@ class DeadLettersIntegrationTest {
         assertThat(incident(http, operator, poisoned).get("letters").asLong()).isEqualTo(3);
 
         // The page shows it, in French, with its actions.
-        String page = coop.mutua.app.support.Pages.loggedIn(port, operator, PASSWORD).get("/operator/incidents", null, null).body();
+        String page = Pages.loggedIn(port, operator, PASSWORD).get("/operator/incidents", null, null).body();
         assertThat(page).contains(poisoned).contains("Reprendre").contains("Écarter").contains("3 écartés au-delà de la limite");
 
         JsonNode evicted = http.postJson("/api/operator/dead-letters/" + PoisonProjection.GROUP + "/" + poisoned + "/evict", operator,

@@ -6,16 +6,18 @@ import coop.mutua.app.demo.DemoData;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.Pages;
-import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /** Demo mode seeds two groupements through real commands, once, with the fixed logins of the README. */
@@ -181,7 +183,7 @@ class DemoDataTest {
         assertThat(home).contains("À faire");
         int start = home.indexOf("id=\"next-steps\"");
         String list = start < 0 ? "" : home.substring(start, home.indexOf("</ul>", start));
-        return org.springframework.web.util.HtmlUtils.htmlUnescape(list.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")
+        return HtmlUtils.htmlUnescape(list.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")
                 .replace("id=\"next-steps\">", "")).strip();
     }
 
@@ -224,7 +226,7 @@ class DemoDataTest {
 
     private void awaitSeason(Http http) {
         awaitEquals(List.of("CANCELLED", "DRAFT", "INVOICED", "OPEN", "POOLED", "RECEIVED", "SETTLED"), () -> {
-            List<String> statuses = new java.util.ArrayList<>();
+            List<String> statuses = new ArrayList<>();
             http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json()
                     .forEach(round -> statuses.add(round.get("status").asString()));
             return statuses.stream().sorted().toList();

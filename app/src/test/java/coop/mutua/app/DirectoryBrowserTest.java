@@ -6,8 +6,9 @@ import coop.mutua.app.support.Browser;
 import coop.mutua.app.support.BrowserTest;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
-import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.NodeRound;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -62,7 +63,7 @@ class DirectoryBrowserTest extends BrowserTest {
         return api.postJson("/api/suppliers", groupement.coordinator(), TestGroupements.PASSWORD, """
                 {"name":"%s","siret":"%s","labels":%s,"address":{"street":"1 route","postalCode":"33000","city":"Bordeaux"},
                  "location":"%s","orderEmail":"contact@example.org","description":"%s"}""".formatted(name,
-                        coop.mutua.app.support.NodeRound.siret(name), labels, location, description))
+                        NodeRound.siret(name), labels, location, description))
                 .json().get("id").asString();
     }
 

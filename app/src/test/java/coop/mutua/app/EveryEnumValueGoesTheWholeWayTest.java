@@ -17,6 +17,7 @@ import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.FeeSplitPolicy;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -177,6 +178,6 @@ class EveryEnumValueGoesTheWholeWayTest {
     }
 
     private static long cents(String amount) {
-        return new java.math.BigDecimal(amount).movePointRight(2).longValueExact();
+        return new BigDecimal(amount).movePointRight(2).longValueExact();
     }
 }

@@ -8,7 +8,10 @@ import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.PageInspector;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -57,7 +62,7 @@ class EveryPageAsEveryRoleBrowserTest {
 
     private ChromeDriver browser;
     private final List<String> pagesSeen = new ArrayList<>();
-    private final Set<String> pictured = new java.util.HashSet<>();
+    private final Set<String> pictured = new HashSet<>();
 
     @AfterEach
     void quit() throws IOException {
@@ -84,11 +89,11 @@ class EveryPageAsEveryRoleBrowserTest {
     @Test
     void theChecksFindWhatTheyLookFor() {
         browser = Browser.start();
-        browser.get("data:text/html;charset=utf-8," + java.net.URLEncoder.encode("""
+        browser.get("data:text/html;charset=utf-8," + URLEncoder.encode("""
                 <html lang="fr"><body><img src="x.png"><p>TVA 5.5 % ??x.y?? {0}</p>
                 <div id="wide">large</div><input aria-label="prix" value="3.30">
                 <table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table></body></html>""",
-                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+                StandardCharsets.UTF_8).replace("+", "%20"));
         browser.executeScript("document.getElementById('wide').style.width = '2000px'; console.error('boom');");
         PageInspector inspector = new PageInspector(browser);
         List<String> text = PageInspector.textProblems(inspector.visibleText(), true);
@@ -180,9 +185,9 @@ class EveryPageAsEveryRoleBrowserTest {
         }
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

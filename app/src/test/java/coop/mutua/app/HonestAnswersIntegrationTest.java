@@ -2,12 +2,13 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.NodeRound;
 import coop.mutua.app.support.RoundFlow;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -161,7 +162,7 @@ class HonestAnswersIntegrationTest {
     private static String supplier(String name) {
         return """
                 {"name":"%s","siret":"%s","address":{"street":"1 rue","postalCode":"24100","city":"Creysse"},
-                 "location":"44.85, 0.56","orderEmail":"contact@example.org"}""".formatted(name, coop.mutua.app.support.NodeRound.siret(name));
+                 "location":"44.85, 0.56","orderEmail":"contact@example.org"}""".formatted(name, NodeRound.siret(name));
     }
 
     private static String round(String title) {

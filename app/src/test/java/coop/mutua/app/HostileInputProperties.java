@@ -2,12 +2,13 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.ApiFixture;
 import coop.mutua.app.support.ApiFixture.Caller;
 import coop.mutua.app.support.ApiFixture.Kind;
+import coop.mutua.app.support.ApiFixture;
 import coop.mutua.app.support.GeneratedRoundsApp;
 import coop.mutua.app.support.OpenApiContract;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,14 +17,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -86,17 +90,17 @@ class HostileInputProperties {
         GeneratedRoundsApp.stop();
     }
 
-    @Property(tries = DEFAULT_TRIES, shrinking = ShrinkingMode.OFF, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
+    @Property(tries = DEFAULT_TRIES, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED)
     void spoiledBodiesNeverBreakAnythingNorStoreWhatWasRefused(@ForAll("bodies") Attempt attempt) {
         send(attempt);
     }
 
-    @Property(tries = DEFAULT_TRIES, shrinking = ShrinkingMode.OFF, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
+    @Property(tries = DEFAULT_TRIES, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED)
     void spoiledParametersAndHeadersNeverBreakAnything(@ForAll("parameters") Attempt attempt) {
         send(attempt);
     }
 
-    @Property(tries = DEFAULT_TRIES / 2, shrinking = ShrinkingMode.OFF, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
+    @Property(tries = DEFAULT_TRIES / 2, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED)
     void spoiledUploadsNeverBreakAnything(@ForAll("uploads") Attempt attempt) {
         send(attempt);
     }
@@ -226,7 +230,7 @@ class HostileInputProperties {
             return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GeneratedRoundsApp.port() + path)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -289,11 +293,11 @@ class HostileInputProperties {
                 "3000-01-01", "2026-13-01", "demain", "", "2026-12-24T25:00:00Z", "+294277-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
                 "2999-12-31T23:59:59Z", "2026-12-24T18:00:00+25:00"};
 
-        private final java.util.Random random;
+        private final Random random;
         private final JsonNode document;
         private final ApiFixture fixture;
 
-        Spoiler(java.util.Random random, JsonNode document, ApiFixture fixture) {
+        Spoiler(Random random, JsonNode document, ApiFixture fixture) {
             this.random = random;
             this.document = document;
             this.fixture = fixture;
@@ -486,7 +490,7 @@ class HostileInputProperties {
                 return chance(0.6) ? LocalDate.now().plusDays(random.nextInt(20) - 5).toString() : pick(HOSTILE_DATES);
             }
             if ("date-time".equals(format) || lower.endsWith("at")) {
-                return chance(0.6) ? java.time.OffsetDateTime.now().plusDays(random.nextInt(20) - 5).withNano(0).toString() : pick(HOSTILE_DATES);
+                return chance(0.6) ? OffsetDateTime.now().plusDays(random.nextInt(20) - 5).withNano(0).toString() : pick(HOSTILE_DATES);
             }
             if (schema.has("pattern") || lower.contains("quantity") || lower.contains("price") || lower.contains("amount")
                     || lower.contains("percent") || lower.equals("from") || lower.contains("rate")) {

@@ -2,18 +2,22 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.Http;
+import coop.mutua.app.account.Accounts;
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.RoundFlow;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The pages' own 500s of issue 15, each now a 4xx or handled: form indexes no form has ({@code labels[999999]},
@@ -30,14 +34,14 @@ class HostilePagesTest {
     @Autowired
     TestGroupements groupements;
     @Autowired
-    coop.mutua.app.account.Accounts accounts;
+    Accounts accounts;
 
     @Test
     void valuesAFormCannotReadAreExplainedInFrenchAtTheirField() {
         TestGroupement groupement = groupements.create("Réseau des dates");
         Http coordinator = Pages.loggedIn(port, groupement.coordinator(), PASSWORD);
         String form = coordinator.get("/rounds/new", null, null).body();
-        java.util.regex.Matcher requestId = java.util.regex.Pattern.compile("name=\"requestId\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        Matcher requestId = Pattern.compile("name=\"requestId\"[^>]*value=\"([^\"]+)\"").matcher(form);
         assertThat(requestId.find()).isTrue();
         Reply refused = coordinator.postForm("/rounds", Pages.form(form, "requestId", requestId.group(1), "title", "Dates",
                 "opensAt", "abc", "closesAt", "demain", "deliveryDate", "bientôt", "deliveryPlace", "Ici"));
@@ -77,7 +81,7 @@ class HostilePagesTest {
                 Reply reply = member.postForm("/rounds/" + round + action, Pages.form(page, "lines[0].productId", juice,
                         "lines[0].quantity", typed, "lines[0].tolerance", "2"));
                 assertThat(reply.status()).as(typed + ": " + reply.body()).isLessThan(500);
-                tools.jackson.databind.JsonNode lines = new Http(port).get(path, groupement.member(), PASSWORD).json().get("lines");
+                JsonNode lines = new Http(port).get(path, groupement.member(), PASSWORD).json().get("lines");
                 assertThat(lines.size()).as("the saved line, after %s typed on %s", typed, action).isEqualTo(1);
                 assertThat(lines.get(0).get("quantity").asString()).isEqualTo("2");
             }

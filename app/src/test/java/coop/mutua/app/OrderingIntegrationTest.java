@@ -2,25 +2,39 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.mutua.app.account.Accounts;
 import coop.mutua.app.support.Eventually;
-import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
-import coop.mutua.app.support.RoundsThroughApi;
+import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
-import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
-import coop.mutua.catalog.api.EssFamily;
-import coop.mutua.catalog.api.RegisterMemberCommand;
+import coop.mutua.app.support.TestGroupements;
 import coop.mutua.catalog.api.Address;
+import coop.mutua.catalog.api.DeactivateMemberCommand;
+import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.ReactivateMemberCommand;
+import coop.mutua.catalog.api.RegisterMemberCommand;
+import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Role;
-import coop.mutua.app.account.Accounts;
+import coop.mutua.kernel.RoundId;
+import coop.mutua.ordering.api.MemberOrderIds;
+import coop.mutua.ordering.api.SubmitMemberOrderCommand;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Members order in an open round and see the pooled preview; rules and privacy, through the API on PostgreSQL. */
@@ -40,7 +54,7 @@ class OrderingIntegrationTest {
     @Autowired
     ProjectionCatchUp catchUp;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     Http http;
     TestGroupement gironde;
@@ -116,7 +130,7 @@ class OrderingIntegrationTest {
 
     @Test
     void anInactiveMemberOrAMemberOfAnotherGroupementCannotOrder() {
-        commands.sendAndWait(new coop.mutua.catalog.api.DeactivateMemberCommand(secondMember, gironde.id()));
+        commands.sendAndWait(new DeactivateMemberCommand(secondMember, gironde.id()));
         Eventually.equal(false, () -> http.get("/api/members/" + secondMember, gironde.coordinator(), PASSWORD).json().get("active").asBoolean());
 
         Reply inactive = order(gironde.coordinator(), secondMember, "[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\"}]");
@@ -129,12 +143,12 @@ class OrderingIntegrationTest {
         assertThat(http.get("/api/rounds/" + round + "/orders/" + gironde.memberId(), gironde.coordinator(), PASSWORD).json()
                 .get("lines").size()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier IN (:orders)")
-                .param("orders", java.util.List.of(
-                        coop.mutua.ordering.api.MemberOrderIds.of(coop.mutua.kernel.RoundId.of(round), secondMember),
-                        coop.mutua.ordering.api.MemberOrderIds.of(coop.mutua.kernel.RoundId.of(round), other.memberId())))
+                .param("orders", List.of(
+                        MemberOrderIds.of(RoundId.of(round), secondMember),
+                        MemberOrderIds.of(RoundId.of(round), other.memberId())))
                 .query(Long.class).single()).as("no order event for either").isZero();
 
-        commands.sendAndWait(new coop.mutua.catalog.api.ReactivateMemberCommand(secondMember, gironde.id()));
+        commands.sendAndWait(new ReactivateMemberCommand(secondMember, gironde.id()));
         assertThat(order(gironde.coordinator(), secondMember, "[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\"}]").status())
                 .as("reactivated, it orders again at once").isEqualTo(200);
     }
@@ -146,44 +160,44 @@ class OrderingIntegrationTest {
             assertThat(order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"" + save + "\"}]")
                     .status()).isEqualTo(200);
         }
-        String orderId = coop.mutua.ordering.api.MemberOrderIds.of(coop.mutua.kernel.RoundId.of(round), gironde.memberId());
+        String orderId = MemberOrderIds.of(RoundId.of(round), gironde.memberId());
         assertThat(jdbc.sql("SELECT max(sequencenumber) FROM snapshotevententry WHERE aggregateidentifier = :id")
                 .param("id", orderId).query(Long.class).optional()).as("snapshotted every 20 events")
                 .hasValueSatisfying(sequence -> assertThat(sequence).isBetween(30L, 44L));
-        java.time.Instant first = jdbc.sql("SELECT first_submitted_at FROM member_order WHERE order_id = :id").param("id", orderId)
-                .query(java.time.Instant.class).single();
+        Instant first = jdbc.sql("SELECT first_submitted_at FROM member_order WHERE order_id = :id").param("id", orderId)
+                .query(Instant.class).single();
 
         // Loaded from the snapshot: still the same order, with its first submission time, refusing other groupements.
         order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"46\"}]");
         Eventually.equal("46", () -> http.get(path, gironde.member(), PASSWORD).json().get("lines").get(0).get("quantity").asString());
         Eventually.equal(first, () -> jdbc.sql("SELECT first_submitted_at FROM member_order WHERE order_id = :id").param("id", orderId)
-                .query(java.time.Instant.class).single());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commands.sendAndWait(new coop.mutua.ordering.api.SubmitMemberOrderCommand(
-                        orderId, coop.mutua.kernel.GroupementId.random(), coop.mutua.kernel.RoundId.of(round), gironde.memberId(),
-                        java.util.List.of(), java.util.Map.of())))
-                .isInstanceOf(coop.mutua.kernel.NotFoundException.class);
+                .query(Instant.class).single());
+        Assertions.assertThatThrownBy(() -> commands.sendAndWait(new SubmitMemberOrderCommand(
+                        orderId, GroupementId.random(), RoundId.of(round), gironde.memberId(),
+                        List.of(), Map.of())))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void aSubmissionReplacesExactlyTheLinesTheOrderHad() {
-        String orderId = coop.mutua.ordering.api.MemberOrderIds.of(coop.mutua.kernel.RoundId.of(round), gironde.memberId());
-        java.util.function.Supplier<java.util.Map<String, String>> stored = () -> jdbc.sql(
+        String orderId = MemberOrderIds.of(RoundId.of(round), gironde.memberId());
+        Supplier<Map<String, String>> stored = () -> jdbc.sql(
                         "SELECT product_id, quantity, tolerance FROM member_order_line WHERE order_id = :id ORDER BY product_id")
                 .param("id", orderId)
-                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros().toPlainString()
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros().toPlainString()
                         + "/" + rs.getBigDecimal(3).stripTrailingZeros().toPlainString()))
-                .list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
         order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"6\",\"tolerance\":\"2\"},"
                 + "{\"productId\":\"" + cheese + "\",\"quantity\":\"1.5\"}]");
-        assertThat(stored.get()).isEqualTo(java.util.Map.of(carrots, "6/2", cheese, "1.5/0"));
+        assertThat(stored.get()).isEqualTo(Map.of(carrots, "6/2", cheese, "1.5/0"));
         order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + cheese + "\",\"quantity\":\"3\",\"tolerance\":\"0.5\"}]");
-        assertThat(stored.get()).as("a dropped line is removed, a changed one updated").isEqualTo(java.util.Map.of(cheese, "3/0.5"));
+        assertThat(stored.get()).as("a dropped line is removed, a changed one updated").isEqualTo(Map.of(cheese, "3/0.5"));
         order(gironde.member(), gironde.memberId(), "[]");
         assertThat(stored.get()).as("an empty order withdraws every line").isEmpty();
         order(gironde.member(), gironde.memberId(), "[{\"productId\":\"" + carrots + "\",\"quantity\":\"12\"},"
                 + "{\"productId\":\"" + cheese + "\",\"quantity\":\"1.5\"}]");
-        assertThat(stored.get()).isEqualTo(java.util.Map.of(carrots, "12/0", cheese, "1.5/0"));
+        assertThat(stored.get()).isEqualTo(Map.of(carrots, "12/0", cheese, "1.5/0"));
         assertThat(jdbc.sql("SELECT count(*) FROM member_order WHERE order_id = :id").param("id", orderId).query(Long.class).single())
                 .isEqualTo(1);
     }

@@ -2,22 +2,28 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.Http;
+import coop.mutua.app.account.Accounts;
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.PlainHttpClient;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** The pages as a browser without JavaScript uses them: form login, session, CSRF, French by default; and operations. */
 @IntegrationTest
@@ -31,11 +37,11 @@ class PagesAndOperationsTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    coop.mutua.app.account.Accounts accounts;
+    Accounts accounts;
     @Autowired
-    org.springframework.security.web.FilterChainProxy securityFilters;
+    FilterChainProxy securityFilters;
     @Autowired
-    org.springframework.security.web.firewall.StrictHttpFirewall firewall;
+    StrictHttpFirewall firewall;
 
     TestGroupement groupement;
 
@@ -45,21 +51,21 @@ class PagesAndOperationsTest {
     }
 
     @Test
-    void theSecurityFiltersUseTheFirewallWithOurHeaderChecksAndNoObservations() throws java.io.IOException {
+    void theSecurityFiltersUseTheFirewallWithOurHeaderChecksAndNoObservations() throws IOException {
         // Boot wraps Spring Security's filter chain proxy in a composite: the firewall is the inner one's.
-        Object inner = org.springframework.test.util.ReflectionTestUtils.getField(securityFilters, "springSecurityFilterChain");
-        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(inner == null ? securityFilters : inner, "firewall"))
+        Object inner = ReflectionTestUtils.getField(securityFilters, "springSecurityFilterChain");
+        assertThat(ReflectionTestUtils.getField(inner == null ? securityFilters : inner, "firewall"))
                 .isSameAs(firewall);
-        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(inner == null ? securityFilters : inner,
+        assertThat(ReflectionTestUtils.getField(inner == null ? securityFilters : inner,
                 "filterChainDecorator")).as("security filters not wrapped in observations")
-                .isNotInstanceOf(org.springframework.security.web.ObservationFilterChainDecorator.class);
+                .isNotInstanceOf(ObservationFilterChainDecorator.class);
         // The firewall checks a header when it is read: the API reads Authorization.
         assertThat(rawStatus("Basic caf\u00e9")).as("Latin-1 text in a header value").isEqualTo(401);
         assertThat(rawStatus("Basic caf\u0085")).as("a C1 control character in a header value").isEqualTo(400);
     }
 
     /** The status of {@code GET /api/rounds} with this Authorization value, sent as ISO-8859-1 bytes. */
-    private int rawStatus(String authorization) throws java.io.IOException {
+    private int rawStatus(String authorization) throws IOException {
         try (PlainHttpClient client = new PlainHttpClient("localhost", port)) {
             return client.send("GET", "/api/rounds", authorization, null).status();
         }

@@ -2,15 +2,16 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundFlow;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -111,9 +112,9 @@ class PoisonInputIntegrationTest {
         // An order is emptied with "lines": [], never by a body that forgot them.
         refused(flow.http().putJson(path, groupement.member(), PASSWORD, "{\"lines\":null}"), "lines");
         refused(flow.http().putJson(path, groupement.member(), PASSWORD, "{}"), "lines");
-        refused(flow.http().putJson(path, groupement.member(), PASSWORD, "{\"roundId\":\"" + java.util.UUID.randomUUID()
+        refused(flow.http().putJson(path, groupement.member(), PASSWORD, "{\"roundId\":\"" + UUID.randomUUID()
                 + "\",\"lines\":[]}"), "roundId");
-        refused(flow.http().putJson(path, groupement.member(), PASSWORD, "{\"memberId\":\"" + java.util.UUID.randomUUID()
+        refused(flow.http().putJson(path, groupement.member(), PASSWORD, "{\"memberId\":\"" + UUID.randomUUID()
                 + "\",\"lines\":[]}"), "memberId");
         assertThat(flow.http().get(path, groupement.member(), PASSWORD).json().get("lines").size()).as("the saved order").isEqualTo(1);
     }

@@ -7,6 +7,7 @@ import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundFlow;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.kernel.MemberId;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ class ReceptionSharingIntegrationTest {
     private static Map<MemberId, String> shares(JsonNode supplierOrder, String field) {
         Map<MemberId, String> shares = new HashMap<>();
         for (JsonNode share : supplierOrder.get("lines").get(0).get("shares")) {
-            shares.put(MemberId.of(share.get("memberId").asString()), new java.math.BigDecimal(share.get(field).asString())
+            shares.put(MemberId.of(share.get("memberId").asString()), new BigDecimal(share.get(field).asString())
                     .stripTrailingZeros().toPlainString());
         }
         return shares;

@@ -2,12 +2,17 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.Http;
+import coop.mutua.app.account.Accounts;
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.NodeRound;
+import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.RoundFlow;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,7 +35,7 @@ class RefusalsNameTheirFieldIntegrationTest {
     @Autowired
     TestGroupements groupements;
     @Autowired
-    coop.mutua.app.account.Accounts accounts;
+    Accounts accounts;
 
     @Test
     void identitiesAndPlacesNameTheFieldAtFault() {
@@ -58,14 +63,14 @@ class RefusalsNameTheirFieldIntegrationTest {
                  "billingAddress":{"street":"1 rue","postalCode":"33000","city":"Bordeaux","country":"XXX"}}"""), "billingAddress.country");
 
         // A SIRET is one establishment: a second supplier (or member structure) with it is the same one twice.
-        String siret = coop.mutua.app.support.NodeRound.siret();
+        String siret = NodeRound.siret();
         Reply first = http.postJson("/api/suppliers", coordinator, PASSWORD, supplier(siret, "33000", "FR", "44.8, -0.5"));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         Reply twice = http.postJson("/api/suppliers", coordinator, PASSWORD, supplier(siret.substring(0, 9) + " " + siret.substring(9),
                 "33000", "FR", "44.8, -0.5"));
         names(twice, "siret");
         assertThat(twice.json().get("detail").asString()).contains(siret).contains("« Ferme »");
-        String other = http.postJson("/api/suppliers", coordinator, PASSWORD, supplier(coop.mutua.app.support.NodeRound.siret(), "33000",
+        String other = http.postJson("/api/suppliers", coordinator, PASSWORD, supplier(NodeRound.siret(), "33000",
                 "FR", "44.8, -0.5")).json().get("id").asString();
         names(http.putJson("/api/suppliers/" + other, coordinator, PASSWORD, supplier(siret, "33000", "FR", "44.8, -0.5")), "siret");
         assertThat(http.putJson("/api/suppliers/" + first.json().get("id").asString(), coordinator, PASSWORD,
@@ -103,7 +108,7 @@ class RefusalsNameTheirFieldIntegrationTest {
                 {"reference":"POI","name":"Poires","category":"Fruits","saleUnit":"KG","caseSize":"1","vatRate":"5.5","unitPrice":"2.00",
                  "priceEffectiveAt":"2030-01-01T00:00:00+01:00"}"""), "priceEffectiveAt");
         // Nor does the new product's page offer one (it did, though only the edit page's form reads it).
-        Http page = coop.mutua.app.support.Pages.loggedIn(port, groupement.supplier());
+        Http page = Pages.loggedIn(port, groupement.supplier());
         assertThat(page.get("/suppliers/" + groupement.supplierId() + "/products/new", null, null).body()).doesNotContain("priceEffectiveAt");
         assertThat(page.get("/products/" + apples + "/edit", null, null).body()).contains("name=\"priceEffectiveAt\"");
         // A tier written with the names of another tool is not silently dropped (the product would keep no tier at all).
@@ -138,14 +143,14 @@ class RefusalsNameTheirFieldIntegrationTest {
         names(http.postJson("/api/suppliers/" + groupement.supplierId() + "/products", groupement.supplier(), PASSWORD, """
                 {"reference":"NOI","name":"Noix","category":"Fruits","saleUnit":"KG","caseSize":"5","step":"2","vatRate":"5.5","unitPrice":"2.00"}"""),
                 "caseSize");
-        String closes = java.time.OffsetDateTime.now().plusDays(3).withNano(0).toString();
+        String closes = OffsetDateTime.now().plusDays(3).withNano(0).toString();
         names(http.postJson("/api/rounds", groupement.coordinator(), PASSWORD, "{\"title\":\"Dates\",\"closesAt\":\"" + closes
-                + "\",\"opensAt\":\"" + java.time.OffsetDateTime.now().plusDays(4).withNano(0) + "\",\"deliveryDate\":\""
-                + java.time.LocalDate.now().plusDays(5) + "\",\"deliveryPlace\":\"Ici\"}"), "opensAt");
+                + "\",\"opensAt\":\"" + OffsetDateTime.now().plusDays(4).withNano(0) + "\",\"deliveryDate\":\""
+                + LocalDate.now().plusDays(5) + "\",\"deliveryPlace\":\"Ici\"}"), "opensAt");
         names(http.postJson("/api/rounds", groupement.coordinator(), PASSWORD, "{\"title\":\"Dates\",\"closesAt\":\"" + closes
-                + "\",\"deliveryDate\":\"" + java.time.LocalDate.now().plusDays(1) + "\",\"deliveryPlace\":\"Ici\"}"), "deliveryDate");
+                + "\",\"deliveryDate\":\"" + LocalDate.now().plusDays(1) + "\",\"deliveryPlace\":\"Ici\"}"), "deliveryDate");
         String draft = http.postJson("/api/rounds", groupement.coordinator(), PASSWORD, "{\"title\":\"Brouillon\",\"closesAt\":\""
-                + closes + "\",\"deliveryDate\":\"" + java.time.LocalDate.now().plusDays(5) + "\",\"deliveryPlace\":\"Ici\"}")
+                + closes + "\",\"deliveryDate\":\"" + LocalDate.now().plusDays(5) + "\",\"deliveryPlace\":\"Ici\"}")
                 .json().get("id").asString();
         names(http.putJson("/api/rounds/" + draft + "/terms", groupement.coordinator(), PASSWORD,
                 "{\"suppliers\":[\"" + UUID.randomUUID() + "\"]}"), "suppliers");

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -67,15 +70,15 @@ class ReplayTest {
         List<Map<String, Object>> rows = jdbc.sql(query).query().listOfRows();
         rows.forEach(row -> row.replaceAll((column, value) -> {
             try {
-                return value instanceof java.sql.Array array ? List.of((Object[]) array.getArray()) : value;
-            } catch (java.sql.SQLException e) {
+                return value instanceof Array array ? List.of((Object[]) array.getArray()) : value;
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }));
         return rows;
     }
 
-    private void awaitRows(String query, java.util.function.Predicate<List<Map<String, Object>>> done) {
+    private void awaitRows(String query, Predicate<List<Map<String, Object>>> done) {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(15));
         while (!done.test(rows(query)) && Instant.now().isBefore(giveUp)) {
             try {

@@ -2,34 +2,58 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.mutua.app.account.Accounts;
 import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.RoundsThroughApi;
-import coop.mutua.app.support.TestMail;
-import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.StopJobsMidway;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.TestMail;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
 import coop.mutua.kernel.GeoPoint;
+import coop.mutua.kernel.JobRecovery;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.batch.RoundPoolings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** The pooling job at close: supplier orders, tiers, minimums, members' shares; and a job stopped midway, restarted. */
 @IntegrationTest
@@ -47,15 +71,15 @@ class RoundPoolingIntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    coop.mutua.kernel.JobRecovery recovery;
+    JobRecovery recovery;
     @Autowired
     RoundPoolings poolings;
     @Autowired
-    coop.mutua.app.account.Accounts accounts;
+    Accounts accounts;
     @Autowired
-    org.axonframework.config.EventProcessingConfiguration processing;
+    EventProcessingConfiguration processing;
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     Http http;
     TestGroupement gironde;
@@ -102,18 +126,18 @@ class RoundPoolingIntegrationTest {
         assertThat(http.get("/api/rounds/" + round, gironde.coordinator(), PASSWORD).json().get("status").asString()).isEqualTo("POOLED");
 
         // Through the API: the coordinator sees both orders, the farm only its own, with the packing list.
-        tools.jackson.databind.JsonNode ofRound = http.get("/api/rounds/" + round + "/supplier-orders", gironde.coordinator(), PASSWORD).json();
+        JsonNode ofRound = http.get("/api/rounds/" + round + "/supplier-orders", gironde.coordinator(), PASSWORD).json();
         assertThat(ofRound.size()).isEqualTo(2);
-        for (tools.jackson.databind.JsonNode order : ofRound) {
+        for (JsonNode order : ofRound) {
             assertThat(order).as("the round's list gives each order as its own resource does, shares included")
                     .isEqualTo(http.get("/api/supplier-orders/" + order.get("id").asString(), gironde.coordinator(), PASSWORD).json());
             assertThat(order.get("lines").get(0).get("shares").size()).isPositive();
         }
-        tools.jackson.databind.JsonNode own = http.get("/api/supplier-orders", gironde.supplier(), PASSWORD).json();
+        JsonNode own = http.get("/api/supplier-orders", gironde.supplier(), PASSWORD).json();
         assertThat(own.size()).isEqualTo(1);
         assertThat(own.get(0).get("totalExclVat").asString()).isEqualTo("21.60");
         String farmOrder = own.get(0).get("id").asString();
-        tools.jackson.databind.JsonNode packing = http.get("/api/supplier-orders/" + farmOrder, gironde.supplier(), PASSWORD).json()
+        JsonNode packing = http.get("/api/supplier-orders/" + farmOrder, gironde.supplier(), PASSWORD).json()
                 .get("lines").get(0);
         assertThat(packing.get("unitPrice").asString()).isEqualTo("1.80");
         assertThat(packing.get("shares").size()).isEqualTo(2);
@@ -121,13 +145,13 @@ class RoundPoolingIntegrationTest {
                 .as("another supplier's order").isEqualTo(404);
         assertThat(http.get("/api/supplier-orders", gironde.member(), PASSWORD).status()).isEqualTo(403);
         // The member sees what it gets and why.
-        tools.jackson.databind.JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + second, gironde.coordinator(), PASSWORD)
+        JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + second, gironde.coordinator(), PASSWORD)
                 .json().get("shares");
         assertThat(shares.size()).isEqualTo(2);
-        assertThat(shares.findValues("change").stream().map(tools.jackson.databind.JsonNode::asString).toList())
+        assertThat(shares.findValues("change").stream().map(JsonNode::asString).toList())
                 .containsExactlyInAnyOrder("TOLERANCE_USED", "TOLERANCE_USED");
         assertThat(http.get("/api/rounds/" + round + "/orders/" + gironde.memberId(), gironde.member(), PASSWORD)
-                .json().get("shares").findValues("change").stream().map(tools.jackson.databind.JsonNode::asString).toList())
+                .json().get("shares").findValues("change").stream().map(JsonNode::asString).toList())
                 .containsExactlyInAnyOrder("AS_ORDERED", "AS_ORDERED");
 
         // The purchase order as PDF (also by content negotiation) and CSV, for the supplier itself.
@@ -142,19 +166,19 @@ class RoundPoolingIntegrationTest {
                 .as("not another supplier's").isEqualTo(404);
 
         // And on the pages: the coordinator's supplier orders with the minimum flag, the member's shares with the reason.
-        String coordinatorPage = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator()).get("/rounds/" + round, null, null).body();
+        String coordinatorPage = Pages.loggedIn(port, gironde.coordinator()).get("/rounds/" + round, null, null).body();
         assertThat(coordinatorPage).contains("Commandes fournisseurs").contains("Fromagerie").contains("Sous le minimum (150,00\u00a0€ HT)")
                 .contains("21,60\u00a0€");
         // Each order's state in a column of its own, not under the minimum's heading.
         assertThat(coordinatorPage).containsPattern("<th scope=\"col\">État de la commande</th>")
                 .containsPattern("data-label=\"État de la commande\">\\s*<span class=\"status");
         // The coordinator confirms the cheese order below its minimum from the round page.
-        Http browser = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator());
-        String csrf = coop.mutua.app.support.Pages.csrf(browser.get("/rounds/" + round, null, null).body());
+        Http browser = Pages.loggedIn(port, gironde.coordinator());
+        String csrf = Pages.csrf(browser.get("/rounds/" + round, null, null).body());
         assertThat(browser.postForm("/rounds/" + round + "/supplier-orders/" + dairy + "/decision",
-                "_csrf=" + coop.mutua.app.support.Pages.enc(csrf) + "&confirm=true").status()).isEqualTo(302);
+                "_csrf=" + Pages.enc(csrf) + "&confirm=true").status()).isEqualTo(302);
         Eventually.equal("SENT", () -> (String) supplierOrder(round, dairy).get("status"));
-        String memberPage = coop.mutua.app.support.Pages.loggedIn(port, gironde.member()).get("/rounds/" + round, null, null).body();
+        String memberPage = Pages.loggedIn(port, gironde.member()).get("/rounds/" + round, null, null).body();
         assertThat(memberPage).contains("Ce que vous recevrez").contains("Tel que commandé").doesNotContain("Commandes fournisseurs");
     }
 
@@ -187,9 +211,9 @@ class RoundPoolingIntegrationTest {
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(twice.status()).as("decided once").isEqualTo(409);
         assertThat(http.get("/api/supplier-orders", gironde.coordinator(), PASSWORD).json().size()).isEqualTo(2);
-        tools.jackson.databind.JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + second, gironde.coordinator(), PASSWORD)
+        JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + second, gironde.coordinator(), PASSWORD)
                 .json().get("shares");
-        assertThat(shares.findValues("change").stream().map(tools.jackson.databind.JsonNode::asString).toList())
+        assertThat(shares.findValues("change").stream().map(JsonNode::asString).toList())
                 .containsExactlyInAnyOrder("TOLERANCE_USED", "SUPPLIER_CANCELLED");
         assertThat(http.postJson("/api/supplier-orders/" + fromagerie + "/cancel", gironde.supplier(), PASSWORD, "").status())
                 .as("suppliers do not decide").isEqualTo(403);
@@ -211,14 +235,14 @@ class RoundPoolingIntegrationTest {
         Eventually.equal(true, () -> pooled(round));
 
         Eventually.equal(1, () -> TestMail.to(farmEmail()).size());
-        jakarta.mail.internet.MimeMessage mail = TestMail.to(farmEmail()).get(0);
+        MimeMessage mail = TestMail.to(farmEmail()).get(0);
         assertThat(mail.getSubject()).startsWith("Bon de commande groupée").endsWith(gironde.name());
         assertThat(mail.getMessageID()).startsWith("<supplier-order-").endsWith("-v1@mutua>");
-        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
-        List<String> attachments = new java.util.ArrayList<>();
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        List<String> attachments = new ArrayList<>();
         String pdf = null;
         for (int i = 0; i < parts.getCount(); i++) {
-            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            BodyPart part = parts.getBodyPart(i);
             if (part.getFileName() != null) {
                 attachments.add(part.getFileName());
                 if (part.getFileName().endsWith(".pdf")) {
@@ -232,7 +256,7 @@ class RoundPoolingIntegrationTest {
 
         String fromagerie = (String) supplierOrder(round, dairy).get("id");
         String dairyLogin = "fromagerie-" + dairy.value().substring(0, 8);
-        accounts.create(dairyLogin, PASSWORD, "Fromagerie", coop.mutua.kernel.Role.SUPPLIER, gironde.id(), null, dairy);
+        accounts.create(dairyLogin, PASSWORD, "Fromagerie", Role.SUPPLIER, gironde.id(), null, dairy);
         assertThat(http.get("/api/supplier-orders", dairyLogin, PASSWORD).json().size())
                 .as("the supplier does not see an order awaiting the coordinator's decision").isZero();
         assertThat(http.postJson("/api/supplier-orders/" + fromagerie + "/accept-below-minimum", gironde.coordinator(), PASSWORD, "")
@@ -241,8 +265,8 @@ class RoundPoolingIntegrationTest {
         assertThat(http.get("/api/supplier-orders", dairyLogin, PASSWORD).json().size()).isEqualTo(1);
 
         // Replaying the dispatcher's events (a reset, as after a redeployment) sends nothing again.
-        org.axonframework.eventhandling.StreamingEventProcessor dispatcher = processing
-                .eventProcessor("ordering-process", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor dispatcher = processing
+                .eventProcessor("ordering-process", StreamingEventProcessor.class).orElseThrow();
         dispatcher.shutDown();
         dispatcher.resetTokens();
         dispatcher.start();
@@ -261,7 +285,7 @@ class RoundPoolingIntegrationTest {
 
         // 12 kg of carrots ordered (7 and 5), 9 arrive; 4 kg of cheese ordered (2.5 and 1.5), 4.12 kg weighed. The cheese
         // order, below its supplier's minimum, cannot be received before the coordinator's decision.
-        tools.jackson.databind.JsonNode received = http.postJson("/api/supplier-orders/" + farm + "/reception", gironde.coordinator(),
+        JsonNode received = http.postJson("/api/supplier-orders/" + farm + "/reception", gironde.coordinator(),
                 PASSWORD, "{\"lines\":[{\"productId\":\"" + carrots + "\",\"delivered\":\"9\"}]}").json();
         String cheeseReception = "{\"lines\":[{\"productId\":\"" + cheese + "\",\"delivered\":\"4.12\"}]}";
         Http.Reply early = http.postJson("/api/supplier-orders/" + fromagerie + "/reception", gironde.coordinator(), PASSWORD,
@@ -282,9 +306,9 @@ class RoundPoolingIntegrationTest {
                 .containsEntry(gironde.memberId().value(), new BigDecimal("6.000")).containsEntry(second.value(), new BigDecimal("3.000"));
         assertThat(receivedShares(round, cheese)).as("the extra 120 g to the tolerance left")
                 .containsEntry(gironde.memberId().value(), new BigDecimal("2.500")).containsEntry(second.value(), new BigDecimal("1.620"));
-        tools.jackson.databind.JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + gironde.memberId(), gironde.member(), PASSWORD)
+        JsonNode shares = http.get("/api/rounds/" + round + "/orders/" + gironde.memberId(), gironde.member(), PASSWORD)
                 .json().get("shares");
-        assertThat(shares.findValues("receptionChange").stream().map(tools.jackson.databind.JsonNode::asString).toList())
+        assertThat(shares.findValues("receptionChange").stream().map(JsonNode::asString).toList())
                 .containsExactlyInAnyOrder("REDUCED", "AS_ORDERED");
         assertThat(http.postJson("/api/supplier-orders/" + farm + "/reception", gironde.coordinator(), PASSWORD,
                 "{\"lines\":[{\"productId\":\"" + carrots + "\",\"delivered\":\"-1\"}]}").status()).isIn(400, 422);
@@ -294,8 +318,8 @@ class RoundPoolingIntegrationTest {
         String epicerie = "epicerie-" + second.value().substring(0, 8) + "@example.org";
         Eventually.equal(2, () -> TestMail.to(first).size());
         Eventually.equal(3, () -> TestMail.to(epicerie).size());
-        List<String> texts = new java.util.ArrayList<>();
-        for (jakarta.mail.internet.MimeMessage message : TestMail.to(first)) {
+        List<String> texts = new ArrayList<>();
+        for (MimeMessage message : TestMail.to(first)) {
             texts.add(message.getSubject() + "\n" + message.getContent());
         }
         assertThat(texts).anySatisfy(text -> assertThat(text).contains("Votre commande groupée").contains("Carottes : 7 (demandé 7)")
@@ -311,17 +335,17 @@ class RoundPoolingIntegrationTest {
         double failedBefore = failedPoolings();
 
         // Every attempt fails as the second supplier's order is written: the first one was already written.
-        coop.mutua.app.support.StopJobsMidway.FAIL_POOLING.set(2);
+        StopJobsMidway.FAIL_POOLING.set(2);
         try {
             failThreeTimesThenRetry(clean, failedBefore);
         } finally {
-            coop.mutua.app.support.StopJobsMidway.FAIL_POOLING.set(0);
+            StopJobsMidway.FAIL_POOLING.set(0);
         }
     }
 
     private void failThreeTimesThenRetry(String clean, double failedBefore) {
         String failing = closedRoundWithOrders();
-        tools.jackson.databind.JsonNode shown = waitForStatus(failing, "POOLING_FAILED");
+        JsonNode shown = waitForStatus(failing, "POOLING_FAILED");
         assertThat(shown.get("failure").get("job").asString()).isEqualTo("POOLING");
         assertThat(shown.get("failure").get("reason").asString()).contains("stopped after supplier");
         assertThat(shown.get("failure").get("attempts").asInt()).isEqualTo(1);
@@ -333,15 +357,15 @@ class RoundPoolingIntegrationTest {
         assertThat(executions(failing)).isEqualTo(1);
         assertThat(http.postJson("/api/rounds/" + failing + "/invoices", gironde.coordinator(), PASSWORD, "").status())
                 .as("nothing to invoice yet").isIn(409, 422);
-        String page = coop.mutua.app.support.Pages.loggedIn(port, gironde.coordinator()).get("/rounds/" + failing, null, null).body();
+        String page = Pages.loggedIn(port, gironde.coordinator()).get("/rounds/" + failing, null, null).body();
         assertThat(page).contains("Regroupement en échec").contains("stopped after supplier").contains("Relancer le regroupement")
                 .doesNotContain("Regroupement en cours");
 
         // Once the attempt is due, several callers at once (the schedules of several nodes) make one attempt between them.
-        java.time.Instant due = java.time.Instant.parse(shown.get("failure").get("nextAttemptAt").asString());
-        sleep(Math.max(0, java.time.Duration.between(java.time.Instant.now(), due).toMillis() + 50));
-        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(4);
-        java.util.List<Thread> callers = new java.util.ArrayList<>();
+        Instant due = Instant.parse(shown.get("failure").get("nextAttemptAt").asString());
+        sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis() + 50));
+        CyclicBarrier together = new CyclicBarrier(4);
+        List<Thread> callers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Thread caller = new Thread(() -> {
                 try {
@@ -365,7 +389,7 @@ class RoundPoolingIntegrationTest {
         assertThat(executions(failing)).as("one attempt for four callers").isEqualTo(2);
 
         // Retried after a growing delay (1 s, then 4 s in tests), three attempts in all, then it waits for the coordinator.
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (round(failing).get("failure").has("nextAttemptAt") && System.nanoTime() < giveUp) {
             poolings.poolIfDue(RoundId.of(failing));
             sleep(100);
@@ -380,7 +404,7 @@ class RoundPoolingIntegrationTest {
         assertThat(count("supplier_order", failing)).isZero();
 
         // The cause fixed, the coordinator retries: the round is pooled exactly as a round that never failed.
-        coop.mutua.app.support.StopJobsMidway.FAIL_POOLING.set(0);
+        StopJobsMidway.FAIL_POOLING.set(0);
         assertThat(http.postJson("/api/rounds/" + clean + "/retry", gironde.coordinator(), PASSWORD, "").status())
                 .as("nothing failed there").isEqualTo(409);
         assertThat(http.postJson("/api/rounds/" + failing + "/retry", gironde.member(), PASSWORD, "").status()).isEqualTo(403);
@@ -403,7 +427,7 @@ class RoundPoolingIntegrationTest {
         jdbc.sql("UPDATE supplier SET groupement_id = 'not-projected-yet' WHERE id = :id").param("id", dairy.value()).update();
         try {
             assertThat(http.postJson("/api/rounds/" + round + "/close", gironde.coordinator(), PASSWORD, "").status()).isEqualTo(200);
-            tools.jackson.databind.JsonNode shown = waitForStatus(round, "POOLING_FAILED");
+            JsonNode shown = waitForStatus(round, "POOLING_FAILED");
             assertThat(shown.get("failure").get("reason").asString()).contains(dairy.value());
             assertThat(count("supplier_order", round)).as("all the round's supplier orders or none").isZero();
         } finally {
@@ -422,13 +446,13 @@ class RoundPoolingIntegrationTest {
     void aPoolingInterruptedByACrashIsRecoveredAndRunsAgain() {
         String clean = closedRoundWithOrders();
         Eventually.equal(true, () -> pooled(clean));
-        coop.mutua.app.support.StopJobsMidway.FAIL_POOLING.set(1);
+        StopJobsMidway.FAIL_POOLING.set(1);
         String stopped;
         try {
             stopped = closedRoundWithOrders();
             waitForStatus(stopped, "POOLING_FAILED");
         } finally {
-            coop.mutua.app.support.StopJobsMidway.FAIL_POOLING.set(0);
+            StopJobsMidway.FAIL_POOLING.set(0);
         }
 
         // As if its node had been killed while it ran: the execution still says STARTED, and its owner node beats no more.
@@ -476,10 +500,10 @@ class RoundPoolingIntegrationTest {
     }
 
     private static String pdfText(byte[] pdf) {
-        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -503,14 +527,14 @@ class RoundPoolingIntegrationTest {
         return jdbc.sql("SELECT member_id, allocated FROM member_allocation WHERE round_id = :round AND product_id = :product")
                 .param("round", round).param("product", product)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private Map<String, BigDecimal> receivedShares(String round, String product) {
         return jdbc.sql("SELECT member_id, received FROM member_allocation WHERE round_id = :round AND product_id = :product")
                 .param("round", round).param("product", product)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private long count(String table, String round) {
@@ -519,7 +543,7 @@ class RoundPoolingIntegrationTest {
 
     /** Everything the pooling wrote for a round, without its ids and times. */
     private List<String> contents(String round) {
-        List<String> rows = new java.util.ArrayList<>(jdbc.sql("""
+        List<String> rows = new ArrayList<>(jdbc.sql("""
                 SELECT concat_ws('|', o.supplier_id, o.total_excl_vat_cents, o.delivery_fee_cents, o.below_minimum, l.product_id,
                     l.cases, l.quantity, l.unit_price, l.amount_excl_vat_cents, l.unallocated)
                 FROM supplier_order o JOIN supplier_order_line l ON l.supplier_order_id = o.id WHERE o.round_id = :round""")
@@ -529,17 +553,17 @@ class RoundPoolingIntegrationTest {
         return rows.stream().sorted().toList();
     }
 
-    private tools.jackson.databind.JsonNode round(String round) {
+    private JsonNode round(String round) {
         return http.get("/api/rounds/" + round, gironde.coordinator(), PASSWORD).json();
     }
 
-    private tools.jackson.databind.JsonNode waitForStatus(String round, String status) {
+    private JsonNode waitForStatus(String round, String status) {
         Eventually.equal(status, () -> round(round).get("status").asString());
         return round(round);
     }
 
     private double failedPoolings() {
-        io.micrometer.core.instrument.Counter counter = meters.find("mutua.jobs.failed").tag("job", "pooling").counter();
+        Counter counter = meters.find("mutua.jobs.failed").tag("job", "pooling").counter();
         return counter == null ? 0 : counter.count();
     }
 

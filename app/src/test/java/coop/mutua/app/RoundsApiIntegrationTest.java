@@ -2,22 +2,25 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
-import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The thin slice through the API on PostgreSQL: command, event, projection, query; scoped to the groupement. */
 @IntegrationTest
@@ -93,7 +96,7 @@ class RoundsApiIntegrationTest {
     @Test
     void anotherGroupementCannotTakeOverARoundIdNorLearnThatItExists() {
         String id = http.postJson("/api/rounds", gironde.coordinator(), PASSWORD, roundJson("Gironde")).json().get("id").asString();
-        String unused = java.util.UUID.randomUUID().toString();
+        String unused = UUID.randomUUID().toString();
 
         Reply replay = http.postJson("/api/rounds", landes.coordinator(), PASSWORD, "{\"id\":\"" + id + "\"," + roundJson("Landes").substring(1));
         Reply fresh = http.postJson("/api/rounds", landes.coordinator(), PASSWORD, "{\"id\":\"" + unused + "\"," + roundJson("Landes 2").substring(1));
@@ -118,7 +121,7 @@ class RoundsApiIntegrationTest {
         assertThat(http.get("/api/rounds/" + draft + "/report", gironde.member(), PASSWORD).status()).isEqualTo(404);
         assertThat(http.get("/api/rounds/" + draft + "/report.csv", gironde.member(), PASSWORD).status()).isEqualTo(404);
         assertThat(http.get("/api/rounds/" + draft + "/report", gironde.coordinator(), PASSWORD).status()).isEqualTo(200);
-        Http page = coop.mutua.app.support.Pages.loggedIn(port, gironde.member(), PASSWORD);
+        Http page = Pages.loggedIn(port, gironde.member(), PASSWORD);
         assertThat(page.get("/reports?round=" + draft, null, null).status()).isEqualTo(404);
         assertThat(page.get("/reports/impact.csv?round=" + draft, null, null).status()).isEqualTo(404);
     }
@@ -186,7 +189,7 @@ class RoundsApiIntegrationTest {
 
         String metadata = jdbc.sql("SELECT convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = :id")
                 .param("id", id).query(String.class).single();
-        JsonNode meta = tools.jackson.databind.json.JsonMapper.builder().build().readTree(metadata);
+        JsonNode meta = JsonMapper.builder().build().readTree(metadata);
         String userId = jdbc.sql("SELECT id FROM user_account WHERE username = :u").param("u", gironde.coordinator())
                 .query(String.class).single();
         assertThat(meta.get("userId").asString()).isEqualTo(userId);

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Each role sees only its own actions on a grouped order, and the server refuses the others whatever a page shows: the
@@ -76,7 +77,7 @@ class SupplierOrderRolesIntegrationTest {
         flow.order(round, flow.groupement().memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"},"
                 + "{\"productId\":\"" + melons + "\",\"quantity\":\"2\"}");
         flow.close(round);
-        tools.jackson.databind.JsonNode pooled = flow.http().get("/api/rounds/" + round + "/supplier-orders", flow.coordinator(), PASSWORD)
+        JsonNode pooled = flow.http().get("/api/rounds/" + round + "/supplier-orders", flow.coordinator(), PASSWORD)
                 .json().get(0);
         String order = pooled.get("id").asString();
         assertThat(pooled.get("lines").findValuesAsString("productId")).as("the data keeps the line (0 cases)").contains(melons);

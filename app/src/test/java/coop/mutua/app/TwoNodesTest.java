@@ -11,7 +11,13 @@ import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Node;
 import coop.mutua.app.support.NodeRound;
 import coop.mutua.app.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +77,13 @@ class TwoNodesTest {
         Node c = node(new Node("two-c", database, mail.getSmtp().getPort(), Map.of()).start());
         String whenDWasUp;
         long startedAt;
-        try (java.sql.Connection lock = java.sql.DriverManager.getConnection(database.get("spring.datasource.url"),
+        try (Connection lock = DriverManager.getConnection(database.get("spring.datasource.url"),
                 database.get("spring.datasource.username"), database.get("spring.datasource.password"))) {
             lock.setAutoCommit(false);
-            try (java.sql.PreparedStatement series = lock.prepareStatement("""
+            try (PreparedStatement series = lock.prepareStatement("""
                     INSERT INTO invoice_series (groupement_id, year, last_number) SELECT id, ?, 0 FROM groupement
                     ON CONFLICT (groupement_id, year) DO UPDATE SET last_number = invoice_series.last_number""")) {
-                series.setInt(1, java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear());
+                series.setInt(1, LocalDate.now(ZoneId.of("Europe/Paris")).getYear());
                 series.executeUpdate();
             }
             Http.Reply started = viaA.postJson("/api/rounds/" + scenario.round + "/invoices", COORDINATOR, PASSWORD, "");
@@ -90,7 +96,7 @@ class TwoNodesTest {
             assertThat(whenDWasUp).as("A's invoicing once D is up").isEqualTo("STARTED");
             assertThat(d.log()).doesNotContain("made restartable");
             lock.commit();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         waitFor(Duration.ofSeconds(120), () -> {

@@ -1,6 +1,8 @@
 package coop.mutua.kernel;
 
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A business rule refused a request. Carries a stable code (also the message key of the French and English
@@ -26,12 +28,12 @@ public class DomainException extends RuntimeException {
     }
 
     /** Codes whose first argument is the name of the field at fault. */
-    private static final java.util.Set<String> FIELD_CODES = java.util.Set.of("field.required", "field.too-long", "field.email",
+    private static final Set<String> FIELD_CODES = Set.of("field.required", "field.too-long", "field.email",
             "field.positive", "field.negative", "field.amount", "field.characters", "field.date-range", "field.too-large");
 
     /** The field at fault, when the refusal names one (the API's problem documents and the forms show it). */
-    public java.util.Optional<String> field() {
+    public Optional<String> field() {
         return FIELD_CODES.contains(code) && arguments.length > 0 && arguments[0] instanceof String field
-                ? java.util.Optional.of(field) : java.util.Optional.empty();
+                ? Optional.of(field) : Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package coop.mutua.kernel;
 
+import java.util.Optional;
+
 /**
  * A refusal about one field of the request (a password too short, a login taken): the API names the field in its
  * problem document, pages show the message next to it. The field is not an argument of the message.
@@ -14,7 +16,7 @@ public class InvalidFieldException extends DomainException {
     }
 
     @Override
-    public java.util.Optional<String> field() {
-        return java.util.Optional.of(field);
+    public Optional<String> field() {
+        return Optional.of(field);
     }
 }

@@ -1,6 +1,7 @@
 package coop.mutua.kernel;
 
 import java.math.BigInteger;
+import java.util.Locale;
 
 /**
  * An intra-community VAT number. French numbers (FR + 2-character key + SIREN) are checked: the numeric key is
@@ -12,7 +13,7 @@ public record VatNumber(String value) {
         if (value == null) {
             throw new DomainException("vat-number.missing");
         }
-        value = value.replace(" ", "").replace(".", "").toUpperCase(java.util.Locale.ROOT);
+        value = value.replace(" ", "").replace(".", "").toUpperCase(Locale.ROOT);
         if (value.startsWith("FR")) {
             if (!value.matches("FR[0-9A-HJ-NP-Z]{2}\\d{9}")) {
                 throw new DomainException("vat-number.format", value);

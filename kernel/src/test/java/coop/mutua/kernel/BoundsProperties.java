@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -57,7 +60,7 @@ class BoundsProperties {
                                          @ForAll boolean negative) {
         String text = "1e" + (negative ? "-" : "") + exponent;
         long started = System.nanoTime();
-        for (java.util.function.Supplier<Object> parse : java.util.List.<java.util.function.Supplier<Object>>of(
+        for (Supplier<Object> parse : List.<Supplier<Object>>of(
                 () -> Quantity.of(text), () -> UnitPrice.of(text), () -> Money.parse(text))) {
             assertThatThrownBy(parse::get).isInstanceOf(DomainException.class);
         }
@@ -93,7 +96,7 @@ class BoundsProperties {
                     refused -> assertThat(refused.field()).contains("deliveryDate"));
         }
         if (year > -1_000_000 && year < 1_000_000) {
-            Instant instant = date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            Instant instant = date.atStartOfDay(ZoneOffset.UTC).toInstant();
             if (within) {
                 assertThat(Require.instant(instant, "closesAt")).isEqualTo(instant);
             } else {

@@ -2,8 +2,11 @@ package coop.mutua.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
 /** No exported cell is ever a formula, and every cell reads back as one cell with the text it came from. */
@@ -33,8 +36,8 @@ class CsvCellsProperties {
         assertThat(CsvCells.text(text)).isEqualTo(text);
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> plain() {
-        return net.jqwik.api.Arbitraries.strings().withCharRange('a', 'z').withChars(' ', 'é', '0', '1', '\'').ofMaxLength(20);
+    @Provide
+    Arbitrary<String> plain() {
+        return Arbitraries.strings().withCharRange('a', 'z').withChars(' ', 'é', '0', '1', '\'').ofMaxLength(20);
     }
 }

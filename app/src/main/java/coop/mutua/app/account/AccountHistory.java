@@ -2,6 +2,8 @@ package coop.mutua.app.account;
 
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +77,7 @@ public class AccountHistory {
     private static final String SELECT = """
             SELECT e.*, a.display_name AS account_name FROM account_event e LEFT JOIN user_account a ON a.id = e.account_id""";
 
-    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Entry entry(ResultSet rs) throws SQLException {
         String account = rs.getString("account_id");
         return new Entry(rs.getTimestamp("at").toInstant(), Kind.valueOf(rs.getString("kind")),
                 account == null ? null : UserId.of(account), rs.getString("account_name"), rs.getString("actor_name"),

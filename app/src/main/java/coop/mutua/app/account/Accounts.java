@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
@@ -28,10 +29,10 @@ public class Accounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock,
-             org.springframework.context.ApplicationEventPublisher events) {
+             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -42,7 +43,7 @@ public class Accounts {
      * Runs an UPDATE of one account ending in {@code RETURNING username} and tells this node's remembered logins that the
      * account changed (after the statement, before the commit: forgetting a login too early is harmless).
      */
-    private void changed(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec update) {
+    private void changed(JdbcClient.StatementSpec update) {
         update.query(String.class).optional().ifPresent(username -> events.publishEvent(new CredentialsChanged(username)));
     }
 

@@ -2,6 +2,7 @@ package coop.mutua.app.account;
 
 import coop.mutua.app.account.AccountHistory.By;
 import coop.mutua.app.account.AccountHistory.Kind;
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.UserId;
@@ -58,7 +59,7 @@ public class ApiTokens {
         int count = jdbc.sql("SELECT count(*) FROM api_token WHERE account_id = :a AND revoked_at IS NULL")
                 .param("a", accountId.value()).query(Integer.class).single();
         if (count >= MAX_PER_ACCOUNT) {
-            throw new coop.mutua.kernel.ConflictException("api-token.too-many", MAX_PER_ACCOUNT);
+            throw new ConflictException("api-token.too-many", MAX_PER_ACCOUNT);
         }
         String id = UUID.randomUUID().toString();
         String token = PREFIX + SecretTokens.newToken();

@@ -7,6 +7,7 @@ import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.Role;
+import coop.mutua.kernel.UserId;
 import java.util.Locale;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -92,7 +93,7 @@ class FirstCoordinatorBootstrap implements ApplicationRunner {
         } catch (DomainException e) {
             throw new IllegalStateException("Bootstrap refused: " + e.getMessage(), e);
         }
-        coop.mutua.kernel.UserId coordinator = accounts.create(settings.coordinatorUsername(), password,
+        UserId coordinator = accounts.create(settings.coordinatorUsername(), password,
                 settings.coordinatorName() == null || settings.coordinatorName().isBlank() ? settings.coordinatorUsername() : settings.coordinatorName(),
                 Role.COORDINATOR, groupementId, null, null);
         String email = settings.coordinatorEmail() == null || settings.coordinatorEmail().isBlank()

@@ -13,10 +13,12 @@ import coop.mutua.catalog.api.RegisterGroupementCommand;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.Role;
+import coop.mutua.kernel.UserId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,10 +48,10 @@ public class Groupements {
                 return new GeoPoint(46.6, 2.4);
             }
             if (hubLatitude == null || hubLongitude == null) {
-                throw new coop.mutua.kernel.InvalidFieldException(hubLatitude == null ? "hubLatitude" : "hubLongitude",
+                throw new InvalidFieldException(hubLatitude == null ? "hubLatitude" : "hubLongitude",
                         "field.required", hubLatitude == null ? "hubLatitude" : "hubLongitude");
             }
-            return coop.mutua.kernel.Require.named(hubLatitude < -90 || hubLatitude > 90 || hubLatitude.isNaN() ? "hubLatitude"
+            return Require.named(hubLatitude < -90 || hubLatitude > 90 || hubLatitude.isNaN() ? "hubLatitude"
                     : "hubLongitude", () -> new GeoPoint(hubLatitude, hubLongitude));
         }
     }
@@ -113,7 +115,7 @@ public class Groupements {
     }
 
     /** The groupement an invited account belongs to. */
-    public GroupementId groupementOf(coop.mutua.kernel.UserId accountId) {
+    public GroupementId groupementOf(UserId accountId) {
         return jdbc.sql("SELECT groupement_id FROM user_account WHERE id = :id").param("id", accountId.value())
                 .query((rs, n) -> GroupementId.of(rs.getString(1))).single();
     }

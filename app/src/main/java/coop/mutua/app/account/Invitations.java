@@ -17,6 +17,8 @@ import coop.mutua.kernel.Require;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.UserId;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,14 +197,14 @@ public class Invitations {
     /** One plain address a mail server takes (RFC 822 syntax, no display name, no list): what is stored is what is sent. */
     static String mailbox(String email) {
         try {
-            jakarta.mail.internet.InternetAddress address = new jakarta.mail.internet.InternetAddress(email, true);
+            InternetAddress address = new InternetAddress(email, true);
             address.validate();
             if (address.getPersonal() != null || !address.getAddress().equals(email) || email.indexOf('@') != email.lastIndexOf('@')
                     || !LOCAL_PART.matcher(email.substring(0, email.indexOf('@'))).matches()) {
                 throw new InvalidFieldException("email", "field.email", "email", email);
             }
             return email;
-        } catch (jakarta.mail.internet.AddressException malformed) {
+        } catch (AddressException malformed) {
             throw new InvalidFieldException("email", "field.email", "email", email);
         }
     }

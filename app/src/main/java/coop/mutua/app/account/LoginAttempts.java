@@ -4,12 +4,15 @@ import coop.mutua.app.account.AccountHistory.By;
 import coop.mutua.app.account.AccountHistory.Kind;
 import coop.mutua.app.account.LoginThrottle.Decision;
 import coop.mutua.app.account.LoginThrottle.State;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,7 +72,7 @@ public class LoginAttempts {
             if (address != null) {
                 count(addressKey(address), perAddress, now);
             }
-            if (java.util.concurrent.ThreadLocalRandom.current().nextInt(100) == 0) {
+            if (ThreadLocalRandom.current().nextInt(100) == 0) {
                 // Now and then, keys nobody has failed with for a day go (a login typed once must not stay for ever).
                 jdbc.sql("""
                         DELETE FROM login_throttle WHERE last_failure_at < :dayAgo AND (locked_until IS NULL OR locked_until < :now)""")
@@ -116,7 +119,7 @@ public class LoginAttempts {
                 .query((rs, n) -> state(rs)).optional().orElse(State.CLEAN);
     }
 
-    private static State state(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static State state(ResultSet rs) throws SQLException {
         Timestamp until = rs.getTimestamp("locked_until");
         return new State(rs.getInt("failures"), rs.getTimestamp("last_failure_at").toInstant(),
                 until == null ? null : until.toInstant());

@@ -7,10 +7,13 @@ import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.UserId;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +43,7 @@ public class Passwords {
     private final AccountTokens resetLinks;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final java.util.concurrent.ExecutorService background;
+    private final ExecutorService background;
     private final Duration validity;
 
     Passwords(Accounts accounts, AccountHistory history, AccountMails mails, Links links, PasswordPolicy policy,
@@ -59,7 +62,7 @@ public class Passwords {
         this.transactions = transactions;
         this.clock = clock;
         // Its own single thread (a bean of type Executor would replace Spring Boot's task executor).
-        this.background = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        this.background = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "password-reset-mail");
             thread.setDaemon(true);
             return thread;
@@ -155,7 +158,7 @@ public class Passwords {
         }
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         background.shutdown();
     }

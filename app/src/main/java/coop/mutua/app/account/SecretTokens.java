@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * Random secrets handed to people once (invitation and reset links, recovery codes) and kept only as a SHA-256 hash:
@@ -41,7 +42,7 @@ public final class SecretTokens {
 
     /** A recovery code as typed, reduced to what was generated (case, spaces and dashes ignored). */
     public static String normalizeRecoveryCode(String typed) {
-        String letters = typed == null ? "" : typed.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s-]", "");
+        String letters = typed == null ? "" : typed.toLowerCase(Locale.ROOT).replaceAll("[\\s-]", "");
         return letters.length() == 10 ? letters.substring(0, 5) + "-" + letters.substring(5) : letters;
     }
 

@@ -3,9 +3,8 @@ package coop.mutua.app.account;
 import coop.mutua.app.account.AccountHistory.By;
 import coop.mutua.app.account.AccountHistory.Kind;
 import coop.mutua.kernel.ConflictException;
-import coop.mutua.kernel.DomainException;
-import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.UserId;
 import java.sql.Timestamp;
@@ -13,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -44,12 +44,12 @@ public class TwoFactor {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Totp totp = new Totp();
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     private final LoginAttempts attempts;
 
     TwoFactor(Accounts accounts, AccountHistory history, PasswordEncoder encoder, JdbcClient jdbc,
-              TransactionTemplate transactions, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+              TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events,
               LoginAttempts attempts) {
         this.attempts = attempts;
         this.events = events;

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
@@ -80,7 +81,7 @@ final class BoundedDeadLetterQueue implements SequencedDeadLetterQueue<EventMess
 
     @Override
     public void requeue(DeadLetter<? extends EventMessage<?>> letter,
-                        java.util.function.UnaryOperator<DeadLetter<? extends EventMessage<?>>> letterUpdater) {
+                        UnaryOperator<DeadLetter<? extends EventMessage<?>>> letterUpdater) {
         queue.requeue(letter, letterUpdater);
     }
 

@@ -2,6 +2,7 @@ package coop.mutua.app.axon;
 
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.Require;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +43,11 @@ final class CommandLimits implements MessageHandlerInterceptor<CommandMessage<?>
     private static final Map<Class<?>, List<Component>> COMPONENTS = new ConcurrentHashMap<>();
 
     /** A record's component and its accessor, looked up once per class. */
-    private record Component(String name, java.lang.reflect.Method accessor) {
+    private record Component(String name, Method accessor) {
         static List<Component> of(Class<?> type) {
-            List<Component> components = new java.util.ArrayList<>();
+            List<Component> components = new ArrayList<>();
             for (RecordComponent component : type.getRecordComponents()) {
-                java.lang.reflect.Method accessor = component.getAccessor();
+                Method accessor = component.getAccessor();
                 accessor.setAccessible(true);
                 components.add(new Component(component.getName(), accessor));
             }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
@@ -35,7 +36,7 @@ class DeadLetterConfiguration {
                             .query(Long.class).single())
                     .tag("group", group).description("Events a projection could not handle, waiting for an operator")
                     .register(meters);
-            return new BoundedDeadLetterQueue(group, JdbcSequencedDeadLetterQueue.<org.axonframework.eventhandling.EventMessage<?>>builder()
+            return new BoundedDeadLetterQueue(group, JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                     .processingGroup(group)
                     .connectionProvider(connectionProvider)
                     .transactionManager(transactionManager)

@@ -1,6 +1,8 @@
 package coop.mutua.app.batch;
 
 import coop.mutua.kernel.JobRecovery;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -65,7 +67,7 @@ class JobNodes implements JobRecovery, SmartInitializingSingleton {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             host = "?";
         }
         jdbc.sql("INSERT INTO job_node (node_id, host, started_at, beat_at) VALUES (:id, :host, :now, :now)")
@@ -89,7 +91,7 @@ class JobNodes implements JobRecovery, SmartInitializingSingleton {
     }
 
     /** A node that stops on purpose lets the others recover its executions at once (a rolling deploy). */
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void leave() {
         try {
             jdbc.sql("UPDATE job_node SET beat_at = :past WHERE node_id = :id").param("past", Timestamp.from(Instant.EPOCH))

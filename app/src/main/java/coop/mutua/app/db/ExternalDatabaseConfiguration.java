@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * With {@code SPRING_DATASOURCE_URL} (+ user, password) Mutua uses that PostgreSQL. The pool is declared here rather
@@ -32,8 +34,8 @@ public class ExternalDatabaseConfiguration {
 
     static class DatasourceUrl extends EmbeddedDatabaseConfiguration.NoDatasourceUrl {
         @Override
-        public boolean matches(org.springframework.context.annotation.ConditionContext context,
-                               org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+        public boolean matches(ConditionContext context,
+                               AnnotatedTypeMetadata metadata) {
             return !super.matches(context, metadata);
         }
     }

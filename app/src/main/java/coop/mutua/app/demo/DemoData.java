@@ -71,12 +71,17 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -331,7 +336,7 @@ public class DemoData implements ApplicationRunner {
         // Every state of an account on the people pages: a pending invitation and a disabled account.
         Account claire = accounts.findById(coordinator).orElseThrow();
         invitations.invite(GIRONDE, new Invitations.Invitee("Nadia Roussel", PENDING_INVITATION_EMAIL, Role.MEMBER, epicerie, null,
-                java.util.Locale.FRENCH), claire, "demo");
+                Locale.FRENCH), claire, "demo");
         UserId former = accounts.create(GIRONDE_DISABLED, password, "Paul Garat (ancien bénévole)", Role.MEMBER, GIRONDE, cuisines, null);
         accounts.setEmail(former, "paul.garat@cuisines-begles.example");
         people.disable(GIRONDE, former, claire, "demo");
@@ -455,13 +460,13 @@ public class DemoData implements ApplicationRunner {
         }
         List<SupplierOrderView> standing = supplierOrders(november).stream()
                 .filter(order -> !order.belowMinimum())
-                .sorted(java.util.Comparator.comparing(order -> order.supplierId().value()))
+                .sorted(Comparator.comparing(order -> order.supplierId().value()))
                 .toList();
         for (int i = 0; i < Math.min(2, standing.size()); i++) {
             SupplierOrderView order = standing.get(i);
             commands.sendAndWait(new ConfirmSupplierOrderCommand(order.id(), GIRONDE, november, order.supplierId(), order.version()));
-            java.util.Optional<SupplierOrderView.Line> largest = order.lines().stream()
-                    .max(java.util.Comparator.comparing(line -> line.quantity().value()));
+            Optional<SupplierOrderView.Line> largest = order.lines().stream()
+                    .max(Comparator.comparing(line -> line.quantity().value()));
             if (i == 1 && largest.isPresent() && !largest.get().quantity().isZero()) {
                 SupplierOrderView.Line line = largest.get();
                 // One case short (or one unit of it when a single case was ordered).
@@ -481,7 +486,7 @@ public class DemoData implements ApplicationRunner {
         }
         List<SupplierOrderView> orders = supplierOrders(roundId).stream()
                 .filter(order -> order.status() != SupplierOrderStatus.CANCELLED)
-                .sorted(java.util.Comparator.comparing(order -> order.supplierId().value()))
+                .sorted(Comparator.comparing(order -> order.supplierId().value()))
                 .toList();
         for (SupplierOrderView order : orders) {
             if (order.status() == SupplierOrderStatus.BELOW_MINIMUM) {
@@ -559,8 +564,8 @@ public class DemoData implements ApplicationRunner {
         }
     }
 
-    private static boolean awaitUntil(java.util.function.BooleanSupplier done) {
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    private static boolean awaitUntil(BooleanSupplier done) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > giveUp) {
                 return false;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +62,7 @@ public class FilterProblems {
         Locale locale = asked != null && !asked.isBlank() && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_BASE + code);
-        problem.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
+        problem.put("title", HttpStatus.valueOf(status).getReasonPhrase());
         problem.put("status", status);
         problem.put("detail", messages.getMessage(code, arguments, code, locale));
         problem.put("instance", request.getRequestURI());

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * 401 with a problem document and a Basic challenge, so API clients know how to authenticate; 429 with Retry-After
@@ -37,7 +38,7 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
     }
 
     /** A caller authenticated but without the role (the actuator's metrics for a member): a problem document too. */
-    static org.springframework.security.web.access.AccessDeniedHandler forbidden(FilterProblems problems) {
+    static AccessDeniedHandler forbidden(FilterProblems problems) {
         return (request, response, denied) -> problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", null, Map.of());
     }
 }

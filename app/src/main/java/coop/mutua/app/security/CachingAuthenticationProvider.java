@@ -7,15 +7,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -47,7 +51,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
 
     /** With a service storing a password hashed again when the encoder's default changed since it was stored. */
     CachingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder,
-                                  org.springframework.security.core.userdetails.UserDetailsPasswordService upgrades,
+                                  UserDetailsPasswordService upgrades,
                                   Duration ttl, Duration recheck, Clock clock) {
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(passwordEncoder);
@@ -56,7 +60,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         this.delegate.setPreAuthenticationChecks(user -> { });
         this.delegate.setPostAuthenticationChecks(user -> {
             if (!user.isEnabled()) {
-                throw new org.springframework.security.authentication.DisabledException("disabled");
+                throw new DisabledException("disabled");
             }
         });
         if (upgrades != null) {
@@ -106,7 +110,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         UserDetails user;
         try {
             user = users.loadUserByUsername(authentication.getName());
-        } catch (org.springframework.security.core.userdetails.UsernameNotFoundException gone) {
+        } catch (UsernameNotFoundException gone) {
             remembered.remove(key);
             return null;
         }
@@ -142,7 +146,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     private static String key(String username, String password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(username.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            sha.update(username.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             return HexFormat.of().formatHex(sha.digest(password.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -1,9 +1,11 @@
 package coop.mutua.app.security;
 
+import coop.mutua.app.account.Account;
 import coop.mutua.app.account.ApiTokens;
 import coop.mutua.app.account.LoginAttempts;
 import coop.mutua.app.account.LoginThrottle.Decision;
 import coop.mutua.app.problems.FilterProblems;
+import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -53,7 +55,7 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
         if (api && authentication.getCredentials() != null && ApiTokens.looksLikeToken(authentication.getCredentials().toString())) {
             // A personal API token: made while logged in with every factor, so no second factor is due. API only: a
             // token typed into the login form is checked as a password (and fails), never opening a page session.
-            java.util.Optional<coop.mutua.app.account.Account> account = tokens.authenticate(login, authentication.getCredentials().toString());
+            Optional<Account> account = tokens.authenticate(login, authentication.getCredentials().toString());
             if (account.isPresent()) {
                 MutuaUser user = new MutuaUser(account.get(), false);
                 return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());

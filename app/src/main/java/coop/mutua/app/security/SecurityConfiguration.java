@@ -1,19 +1,25 @@
 package coop.mutua.app.security;
 
 import coop.mutua.app.account.Accounts;
+import coop.mutua.app.account.ApiTokens;
+import coop.mutua.app.account.CredentialsChanged;
 import coop.mutua.app.account.LoginAttempts;
 import coop.mutua.app.account.TwoFactor;
 import coop.mutua.app.problems.FilterProblems;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -25,7 +31,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -38,9 +47,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
-    private final org.springframework.beans.factory.ObjectProvider<GuardedAuthenticationProvider> provider;
+    private final ObjectProvider<GuardedAuthenticationProvider> provider;
 
-    SecurityConfiguration(org.springframework.beans.factory.ObjectProvider<GuardedAuthenticationProvider> provider) {
+    SecurityConfiguration(ObjectProvider<GuardedAuthenticationProvider> provider) {
         this.provider = provider;
     }
 
@@ -56,7 +65,7 @@ public class SecurityConfiguration {
      */
     @Bean
     GuardedAuthenticationProvider authenticationProvider(Accounts accounts, TwoFactor twoFactor, LoginAttempts attempts,
-                                                  coop.mutua.app.account.ApiTokens tokens,
+                                                  ApiTokens tokens,
                                                   PasswordEncoder passwordEncoder, Clock clock,
                                                   @Value("${mutua.security.remember-credentials:5m}") Duration ttl,
                                                   @Value("${mutua.security.recheck-account:1s}") Duration recheck) {
@@ -73,8 +82,8 @@ public class SecurityConfiguration {
     }
 
     /** A password changed or an account disabled on this node: its remembered logins are forgotten at once. */
-    @org.springframework.context.event.EventListener
-    void forgetRememberedLogins(coop.mutua.app.account.CredentialsChanged changed) {
+    @EventListener
+    void forgetRememberedLogins(CredentialsChanged changed) {
         // The provider bean is looked up lazily: this configuration is what creates it.
         provider.getIfAvailable().forget(changed.username());
     }
@@ -108,7 +117,7 @@ public class SecurityConfiguration {
      * problem document like any other refusal, for pages the error page (it was Boot's error JSON for everything).
      */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(FilterProblems problems) {
+    RequestRejectedHandler requestRejectedHandler(FilterProblems problems) {
         return (request, response, rejected) -> problems.refuse(request, response, 400, "request.unreadable", null);
     }
 
@@ -138,10 +147,10 @@ public class SecurityConfiguration {
      * No address of Mutua (invitation and reset links carry a token) leaves as a referrer, and no page may use the camera,
      * the microphone, the location or payments. HSTS is Spring Security's default on https requests (see PublicAddressFilter).
      */
-    static void privacyHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+    static void privacyHeaders(HeadersConfigurer<HttpSecurity> headers) {
         headers.referrerPolicy(referrer -> referrer.policy(
-                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                .addHeaderWriter(new org.springframework.security.web.header.writers.StaticHeadersWriter("Permissions-Policy",
+                        ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                         "camera=(), microphone=(), geolocation=(), payment=(), usb=()"));
     }
 
@@ -156,7 +165,7 @@ public class SecurityConfiguration {
                 // A wrong password gets the same problem document as no password (not the error page's JSON).
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(
-                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                        SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
                 // Links on the pages (PDF, CSV) open with the page session, for reading only; see SessionReadsForApi.

@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,9 +24,9 @@ class SessionValidity extends OncePerRequestFilter {
 
     private final Accounts accounts;
     /** How the chain answers an ended session: the API's and the actuator's 401 problem; null for pages (to the login). */
-    private final org.springframework.security.web.AuthenticationEntryPoint entryPoint;
+    private final AuthenticationEntryPoint entryPoint;
 
-    SessionValidity(Accounts accounts, org.springframework.security.web.AuthenticationEntryPoint entryPoint) {
+    SessionValidity(Accounts accounts, AuthenticationEntryPoint entryPoint) {
         this.accounts = accounts;
         this.entryPoint = entryPoint;
     }
@@ -50,7 +52,7 @@ class SessionValidity extends OncePerRequestFilter {
                 SecurityContextHolder.clearContext();
                 if (entryPoint != null) {
                     entryPoint.commence(request, response,
-                            new org.springframework.security.authentication.CredentialsExpiredException("session ended"));
+                            new CredentialsExpiredException("session ended"));
                 } else if ("true".equals(request.getHeader("HX-Request"))) {
                     response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
                     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

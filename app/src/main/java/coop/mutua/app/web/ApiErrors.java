@@ -4,13 +4,20 @@ import coop.mutua.app.problems.FilterProblems;
 import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +37,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * RFC 9457 problem documents for the API: a stable {@code code} (also the {@code type}'s last segment) and a
@@ -60,8 +68,8 @@ class ApiErrors {
      * Two changes of one aggregate at the same moment (two saves of one order): the later one lost the race for the
      * aggregate's next event. Nothing of it was stored; the client may read the result and try again (it was a 500).
      */
-    @ExceptionHandler({org.axonframework.modelling.command.ConcurrencyException.class,
-            org.axonframework.modelling.command.AggregateStreamCreationException.class})
+    @ExceptionHandler({ConcurrencyException.class,
+            AggregateStreamCreationException.class})
     ProblemDetail concurrent(RuntimeException e, Locale locale) {
         return problem(HttpStatus.CONFLICT, new DomainException("request.concurrent-change"), locale);
     }
@@ -79,7 +87,7 @@ class ApiErrors {
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e, Locale locale) {
-        if (e.getCause() instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
             // A field the operation does not know (a misspelling, another tool's name): refused, not silently dropped.
             String field = fieldOf(unknown.getPath());
             String known = unknown.getKnownPropertyIds() == null ? ""
@@ -99,8 +107,8 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail parameter(MethodArgumentTypeMismatchException e, Locale locale) {
         Class<?> target = e.getRequiredType();
-        if (target != null && java.util.Collection.class.isAssignableFrom(target)) {
-            target = org.springframework.core.ResolvableType.forMethodParameter(e.getParameter()).asCollection().resolveGeneric(0);
+        if (target != null && Collection.class.isAssignableFrom(target)) {
+            target = ResolvableType.forMethodParameter(e.getParameter()).asCollection().resolveGeneric(0);
         } else if (target != null && target.isArray()) {
             target = target.getComponentType();
         }
@@ -117,8 +125,8 @@ class ApiErrors {
         Class<?> target = null;
         try {
             target = e.getTarget() == null ? null : e.getTarget().getClass().getField(error.getField()).getType();
-            if (java.util.Collection.class.isAssignableFrom(target)) {
-                java.lang.reflect.Type element = ((java.lang.reflect.ParameterizedType) e.getTarget().getClass()
+            if (Collection.class.isAssignableFrom(target)) {
+                Type element = ((ParameterizedType) e.getTarget().getClass()
                         .getField(error.getField()).getGenericType()).getActualTypeArguments()[0];
                 target = element instanceof Class<?> type ? type : null;
             }
@@ -179,12 +187,12 @@ class ApiErrors {
             case "Double", "double", "BigDecimal", "Integer", "int", "Long", "long" -> "123.45";
             case "Boolean", "boolean" -> "true / false";
             case "String" -> "\"texte / text\"";
-            default -> java.util.Collection.class.isAssignableFrom(type) || type.isArray() ? "[…]" : "{…}";
+            default -> Collection.class.isAssignableFrom(type) || type.isArray() ? "[…]" : "{…}";
         };
     }
 
     /** Message keys of the labels users see for the statuses a refusal may name (never the constant's name). */
-    private static final java.util.Map<String, String> LABELS = java.util.Map.of("RoundStatus", "round.status.",
+    private static final Map<String, String> LABELS = Map.of("RoundStatus", "round.status.",
             "SupplierOrderStatus", "pooling.status.", "RoundJob", "round.job.");
 
     private Object[] shown(Object[] arguments, Locale locale) {

@@ -1,6 +1,7 @@
 package coop.mutua.app.web;
 
 import coop.mutua.app.problems.FilterProblems;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,7 @@ class ApiFiltersConfiguration {
     FilterRegistrationBean<ErrorAddressFilter> errorAddress() {
         FilterRegistrationBean<ErrorAddressFilter> registration = new FilterRegistrationBean<>(new ErrorAddressFilter());
         registration.addUrlPatterns("/error", "/error/*");
-        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(-200);
         return registration;
     }

@@ -8,12 +8,16 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -104,7 +108,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private boolean claim(String scope, String key, String fingerprint) {
         jdbc.sql("DELETE FROM idempotency_record WHERE caller = :caller AND key = :key AND state = 'RUNNING' AND created_at < :abandoned")
                 .param("caller", scope).param("key", key)
-                .param("abandoned", java.sql.Timestamp.from(java.time.Instant.now().minus(ABANDONED))).update();
+                .param("abandoned", Timestamp.from(Instant.now().minus(ABANDONED))).update();
         return jdbc.sql("""
                         INSERT INTO idempotency_record (caller, key, fingerprint, state) VALUES (:caller, :key, :fingerprint, 'RUNNING')
                         ON CONFLICT DO NOTHING""")
@@ -226,8 +230,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

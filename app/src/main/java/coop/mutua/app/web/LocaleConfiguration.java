@@ -1,5 +1,6 @@
 package coop.mutua.app.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,7 @@ public class LocaleConfiguration {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
-        resolver.setCookieMaxAge(java.time.Duration.ofDays(365));
+        resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             String header = request.getHeader("Accept-Language");
             if (header == null || header.isBlank()) {

@@ -7,6 +7,7 @@ import coop.mutua.catalog.api.FindGroupementQuery;
 import coop.mutua.kernel.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,7 +30,7 @@ class MeApiController {
     @Operation(summary = "Who am I: role, groupement, member structure or supplier (the operator: role OPERATOR, no groupement)")
     Me me() {
         Account account = CurrentActor.account()
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
+                .orElseThrow(() -> new AccessDeniedException("login required"));
         if (account.isOperator()) {
             return new Me(account.id().value(), account.username(), account.displayName(), account.role().name(), null, null,
                     null, null);

@@ -1,8 +1,10 @@
 package coop.mutua.app.web;
 
 import coop.mutua.app.problems.FilterProblems;
+import coop.mutua.kernel.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -29,12 +31,12 @@ class MissingAddresses {
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    Object missing(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response, java.util.Locale locale) {
+    Object missing(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         String accept = request.getHeader("Accept");
         boolean page = !FilterProblems.isApi(request) && accept != null && accept.contains("text/html");
         if (!page) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problems.problem(HttpStatus.NOT_FOUND, new coop.mutua.kernel.DomainException("path.unknown",
+                    .body(problems.problem(HttpStatus.NOT_FOUND, new DomainException("path.unknown",
                             request.getRequestURI()), locale));
         }
         return layout.errorPage(HttpServletResponse.SC_NOT_FOUND, null, request, response);

@@ -4,8 +4,11 @@ import coop.mutua.app.problems.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.InvalidMediaTypeException;
@@ -76,7 +79,7 @@ class NegotiateFirstFilter extends OncePerRequestFilter {
     }
 
     private static HttpServletRequest withoutContentType(HttpServletRequest request) {
-        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+        return new HttpServletRequestWrapper(request) {
             @Override
             public String getContentType() {
                 return null;
@@ -88,13 +91,13 @@ class NegotiateFirstFilter extends OncePerRequestFilter {
             }
 
             @Override
-            public java.util.Enumeration<String> getHeaders(String name) {
-                return "Content-Type".equalsIgnoreCase(name) ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
+            public Enumeration<String> getHeaders(String name) {
+                return "Content-Type".equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
             }
 
             @Override
-            public java.util.Enumeration<String> getHeaderNames() {
-                return java.util.Collections.enumeration(java.util.Collections.list(super.getHeaderNames()).stream()
+            public Enumeration<String> getHeaderNames() {
+                return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
                         .filter(header -> !"Content-Type".equalsIgnoreCase(header)).toList());
             }
         };

@@ -1,5 +1,6 @@
 package coop.mutua.app.web;
 
+import coop.mutua.app.account.AccountRole;
 import coop.mutua.catalog.api.SaleUnit;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
@@ -21,9 +22,11 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +55,7 @@ public class OpenApiConfiguration {
             "vatRate", Arrays.stream(VatRate.values()).map(VatRate::text).toList(),
             "rate", Arrays.stream(VatRate.values()).map(VatRate::text).toList(),
             "saleUnit", Arrays.stream(SaleUnit.values()).map(Enum::name).toList(),
-            "role", Arrays.stream(coop.mutua.app.account.AccountRole.values()).map(Enum::name).toList());
+            "role", Arrays.stream(AccountRole.values()).map(Enum::name).toList());
 
     static {
         SpringDocUtils config = SpringDocUtils.getConfig();
@@ -62,7 +65,7 @@ public class OpenApiConfiguration {
                 .pattern(DECIMAL).example("2.5"));
         config.replaceWithSchema(UnitPrice.class, string("A unit price excluding VAT, as a decimal: \"1.80\"")
                 .pattern(DECIMAL).example("1.80"));
-        config.replaceWithSchema(java.math.BigDecimal.class, string("A decimal number, as a string: \"2.5\"")
+        config.replaceWithSchema(BigDecimal.class, string("A decimal number, as a string: \"2.5\"")
                 .pattern("^-?[0-9]+(\\.[0-9]+)?$").example("2.5"));
         StringSchema vatRate = string("A French VAT rate, in percent");
         Arrays.stream(VatRate.values()).forEach(rate -> vatRate.addEnumItem(rate.text()));
@@ -151,7 +154,7 @@ public class OpenApiConfiguration {
             problem(responses, "409", "The resource's state no longer allows this (a later stage locks it), or a request with the "
                     + "same Idempotency-Key is still running");
             if (parameters.stream().noneMatch(parameter -> "Idempotency-Key".equalsIgnoreCase(parameter.getName()))) {
-                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter().name("Idempotency-Key")
+                operation.addParametersItem(new HeaderParameter().name("Idempotency-Key")
                         .required(false).schema(string("At most 200 characters").maxLength(200))
                         .description("Repeating the same request with the same key answers the first answer again without "
                                 + "doing it twice; the same key with another request is refused (422). Kept per caller for a day."));

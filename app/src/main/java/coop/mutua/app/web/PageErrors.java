@@ -5,12 +5,19 @@ import coop.mutua.kernel.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Pages: what does not exist (or is another groupement's) is a 404 page, another role's page or action a 403 page, a
@@ -43,12 +50,12 @@ class PageErrors {
      * of the wrong type, a parameter missing, a file field sent without a file or in a form that is not multipart): a 400
      * page, not a 500.
      */
-    @ExceptionHandler({org.springframework.beans.InvalidPropertyException.class, org.springframework.validation.BindException.class,
-            org.springframework.web.bind.MissingServletRequestParameterException.class,
-            org.springframework.web.multipart.MultipartException.class,
-            org.springframework.web.bind.MethodArgumentNotValidException.class,
-            org.springframework.web.multipart.support.MissingServletRequestPartException.class,
-            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({InvalidPropertyException.class, BindException.class,
+            MissingServletRequestParameterException.class,
+            MultipartException.class,
+            MethodArgumentNotValidException.class,
+            MissingServletRequestPartException.class,
+            MethodArgumentTypeMismatchException.class})
     ModelAndView unreadable(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return layout.errorPage(HttpServletResponse.SC_BAD_REQUEST, messages.getMessage("request.unreadable", null, locale), request, response);
     }

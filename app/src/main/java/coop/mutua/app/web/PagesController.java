@@ -1,9 +1,16 @@
 package coop.mutua.app.web;
 
+import coop.mutua.app.security.CurrentActor;
+import coop.mutua.app.security.LoginMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,23 +30,23 @@ class PagesController {
 
     /** The home page: what this person has to do next, then the way to everything else. */
     @GetMapping("/")
-    String home(org.springframework.ui.Model model, Locale locale) {
-        boolean operator = coop.mutua.app.security.CurrentActor.account().map(account -> account.isOperator()).orElse(false);
+    String home(Model model, Locale locale) {
+        boolean operator = CurrentActor.account().map(account -> account.isOperator()).orElse(false);
         if (operator) {
             return "redirect:/operator";
         }
-        coop.mutua.app.security.CurrentActor.get().ifPresent(actor -> model.addAttribute("steps", nextSteps.of(actor, locale)));
+        CurrentActor.get().ifPresent(actor -> model.addAttribute("steps", nextSteps.of(actor, locale)));
         return "home";
     }
 
     /** The login form; after a throttled attempt it says until when (the time kept in the session by the failure). */
     @GetMapping("/login")
-    String login(HttpServletRequest request, org.springframework.ui.Model model, Locale locale) {
-        jakarta.servlet.http.HttpSession session = request.getSession(false);
-        Object retryAt = session == null ? null : session.getAttribute(coop.mutua.app.security.LoginMessages.RETRY_AT);
-        if (retryAt instanceof java.time.Instant at) {
-            model.addAttribute("retryAt", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", locale)
-                    .format(at.atZone(java.time.ZoneId.of("Europe/Paris"))));
+    String login(HttpServletRequest request, Model model, Locale locale) {
+        HttpSession session = request.getSession(false);
+        Object retryAt = session == null ? null : session.getAttribute(LoginMessages.RETRY_AT);
+        if (retryAt instanceof Instant at) {
+            model.addAttribute("retryAt", DateTimeFormatter.ofPattern("HH:mm:ss", locale)
+                    .format(at.atZone(ZoneId.of("Europe/Paris"))));
         }
         return "login";
     }

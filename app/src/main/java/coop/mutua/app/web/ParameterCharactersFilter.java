@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,7 +43,7 @@ class ParameterCharactersFilter extends OncePerRequestFilter {
     }
 
     /** An index no form has: negative, or 1000 and more (forms bind lists by index, and a list grows to the index given). */
-    private static final java.util.regex.Pattern FAR_INDEX = java.util.regex.Pattern.compile("\\[(-\\d+|\\d{4,})\\]");
+    private static final Pattern FAR_INDEX = Pattern.compile("\\[(-\\d+|\\d{4,})\\]");
 
     private static String refusedParameter(HttpServletRequest request) {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {

@@ -5,10 +5,13 @@ import java.net.URI;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * With {@code MUTUA_PUBLIC_URL} configured, requests take their address from it (PublicAddressFilter, first of all filters,
@@ -44,10 +47,10 @@ class PublicAddressConfiguration {
         return url;
     }
 
-    static class PublicUrlSet implements org.springframework.context.annotation.Condition {
+    static class PublicUrlSet implements Condition {
         @Override
-        public boolean matches(org.springframework.context.annotation.ConditionContext context,
-                               org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+        public boolean matches(ConditionContext context,
+                               AnnotatedTypeMetadata metadata) {
             return !context.getEnvironment().getProperty("mutua.public-url", "").isBlank();
         }
     }

@@ -3,6 +3,9 @@ package coop.mutua.app.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.app.account.PasswordPolicy.Problem;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -52,8 +55,8 @@ class PasswordPolicyProperties {
 
     @Example
     void everyShippedCommonPasswordIsRefusedAsTypedInCapitals() throws Exception {
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
-                PasswordPolicy.class.getResourceAsStream("/security/common-passwords.txt"), java.nio.charset.StandardCharsets.UTF_8))) {
+        try (var lines = new BufferedReader(new InputStreamReader(
+                PasswordPolicy.class.getResourceAsStream("/security/common-passwords.txt"), StandardCharsets.UTF_8))) {
             long checked = lines.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                     .peek(word -> assertThat(POLICY.check(word.toUpperCase(Locale.ROOT), null, null)).as(word).contains(Problem.COMMON))
                     .count();

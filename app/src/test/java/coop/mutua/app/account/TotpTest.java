@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.stream.IntStream;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -44,9 +46,9 @@ class TotpTest {
         assertThat(totp.verify(secret, code.substring(0, 3) + " " + code.substring(3), now.plusSeconds(30), 0)).hasValue(step);
         assertThat(totp.verify(secret, code, now, step)).as("replayed").isEmpty();
         // Unless the code happens to be that of a step near the later one as well (a 6-digit code: one chance in 10^6 per step).
-        boolean collides = java.util.stream.IntStream.rangeClosed(2, 4)
+        boolean collides = IntStream.rangeClosed(2, 4)
                 .anyMatch(later -> totp.codeAt(secret, now.plusSeconds(30L * later)).equals(code));
-        net.jqwik.api.Assume.that(!collides);
+        Assume.that(!collides);
         assertThat(totp.verify(secret, code, now.plusSeconds(90), 0)).as("two steps later").isEmpty();
     }
 

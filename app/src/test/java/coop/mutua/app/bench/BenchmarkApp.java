@@ -1,6 +1,7 @@
 package coop.mutua.app.bench;
 
 import coop.mutua.app.MutuaApplication;
+import coop.mutua.app.support.TempDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ final class BenchmarkApp {
     /** @param settings further application arguments, to compare settings (e.g. {@code --server.tomcat.threads.max=6}) */
     static ConfigurableApplicationContext start(String name, List<String> settings) throws IOException {
         // Deleted when the harness exits (after the application, and its database, have stopped).
-        Path data = coop.mutua.app.support.TempDirectories.deleteAtExit(Files.createTempDirectory("mutua-bench-" + name));
+        Path data = TempDirectories.deleteAtExit(Files.createTempDirectory("mutua-bench-" + name));
         System.setProperty("axoniq.update-checker.disabled", "true");
         List<String> arguments = new ArrayList<>(List.of("--mutua.data-dir=" + data, "--mutua.embedded-db.port=0", "--server.port=0",
                 "--logging.level.root=WARN", "--logging.level.coop.mutua=WARN"));

@@ -8,7 +8,9 @@ import coop.mutua.billing.application.MatchingSupplierInvoices;
 import coop.mutua.billing.domain.MemberInvoiceDrafts;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.UserId;
@@ -21,6 +23,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +96,7 @@ public final class InvoicingBenchmark {
         List<SupplierOrderView> pooled = orders.handle(new FindSupplierOrdersQuery(fixture.groupement(), round, null, null, false));
         ProjectionCatchUp catchUp = app.getBean(ProjectionCatchUp.class);
         for (SupplierOrderView order : pooled) {
-            Map<coop.mutua.kernel.ProductId, coop.mutua.kernel.Quantity> delivered = new java.util.HashMap<>();
+            Map<ProductId, Quantity> delivered = new HashMap<>();
             order.lines().forEach(line -> delivered.put(line.productId(), line.quantity()));
             commands.sendAndWait(new RecordReceptionCommand(order.id(), fixture.groupement(), round, order.supplierId(), delivered));
             catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());

@@ -29,8 +29,10 @@ import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.OpenPurchaseRoundCommand;
 import coop.mutua.ordering.api.SetRoundTermsCommand;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -42,10 +44,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,7 +68,7 @@ public final class OrderIntakeBenchmark {
             .mapToInt(Integer::parseInt).toArray();
     private static final String PASSWORD = "benchmark password";
     private static final int WARM_UP_MEMBERS = 64;
-    private static final java.util.concurrent.atomic.AtomicInteger JDBC_RUNS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger JDBC_RUNS = new AtomicInteger();
 
     private OrderIntakeBenchmark() {
     }
@@ -109,14 +113,14 @@ public final class OrderIntakeBenchmark {
      * samples only, every 10 ms (JFR's "default" settings, with their lock, socket and allocation events, halved the
      * throughput of this run).
      */
-    static <T> T profiled(String name, java.util.concurrent.Callable<T> run) throws Exception {
+    static <T> T profiled(String name, Callable<T> run) throws Exception {
         String directory = System.getProperty("bench.jfr");
         if (directory == null) {
             return run.call();
         }
         try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-            recording.setDestination(java.nio.file.Path.of(directory, name + ".jfr"));
+            recording.setDestination(Path.of(directory, name + ".jfr"));
             recording.start();
             try {
                 return run.call();
@@ -167,7 +171,7 @@ public final class OrderIntakeBenchmark {
         return clients;
     }
 
-    private static void close(PlainHttpClient[] clients) throws java.io.IOException {
+    private static void close(PlainHttpClient[] clients) throws IOException {
         for (PlainHttpClient client : clients) {
             client.close();
         }
@@ -259,7 +263,7 @@ public final class OrderIntakeBenchmark {
 
     /** A groupement with one supplier of 20 products, an open round, a coordinator login and many members. */
     record Fixture(RoundId round, List<ProductId> products, List<MemberId> members, String coordinator,
-                   java.util.concurrent.atomic.AtomicInteger used) {
+                   AtomicInteger used) {
 
         /** The index of the first of {@code count} members not used by an earlier run. */
         int take(int count) {
@@ -303,7 +307,7 @@ public final class OrderIntakeBenchmark {
             accounts.create(coordinator, PASSWORD, "Coordination", Role.COORDINATOR, groupement, null, null);
             catchUp.await("ordering-rounds", round);
             return new Fixture(round, offer.stream().map(OfferedProduct::productId).toList(), memberIds, coordinator,
-                    new java.util.concurrent.atomic.AtomicInteger());
+                    new AtomicInteger());
         }
     }
 }

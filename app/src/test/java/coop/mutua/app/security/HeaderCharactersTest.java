@@ -9,6 +9,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /** Our header checks give exactly the verdicts of the regular expressions of Spring Security's StrictHttpFirewall. */
 class HeaderCharactersTest {
@@ -32,7 +33,7 @@ class HeaderCharactersTest {
                 '\u2028', '\uFFFF', '\uD83D', '\uDE00', '\uE000');
         Arbitrary<Character> any = Arbitraries.chars();
         return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(8, printable), net.jqwik.api.Tuple.of(2, unusual), net.jqwik.api.Tuple.of(1, any))
+                        Tuple.of(8, printable), Tuple.of(2, unusual), Tuple.of(1, any))
                 .list().ofMaxSize(12)
                 .map(chars -> chars.stream().map(String::valueOf).reduce("", String::concat));
     }

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.app.account.Accounts;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.Role;
+import coop.mutua.kernel.SupplierId;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,12 +62,12 @@ public final class ApiFixture {
         // A second member and a second supplier in A, each with a login.
         String a2 = flowA.member("Épicerie A2 " + suffix, "ASSOCIATION").value();
         String a2Login = "membre-a2-" + suffix;
-        accounts.create(a2Login, PASSWORD, "Membre A2", coop.mutua.kernel.Role.MEMBER, a.id(), coop.mutua.kernel.MemberId.of(a2), null);
+        accounts.create(a2Login, PASSWORD, "Membre A2", Role.MEMBER, a.id(), MemberId.of(a2), null);
         String s2 = http.postJson("/api/suppliers", a.coordinator(), PASSWORD, """
                 {"name":"Moulin S2","siret":"73282932000074","address":{"street":"1 rue","postalCode":"24100","city":"Creysse"},
                  "location":"44.85, 0.56","orderEmail":"moulin-s2@example.org"}""").json().get("id").asString();
         String s2Login = "fournisseur-s2-" + suffix;
-        accounts.create(s2Login, PASSWORD, "Fournisseur S2", coop.mutua.kernel.Role.SUPPLIER, a.id(), null, coop.mutua.kernel.SupplierId.of(s2));
+        accounts.create(s2Login, PASSWORD, "Fournisseur S2", Role.SUPPLIER, a.id(), null, SupplierId.of(s2));
         String operator = "operateur-" + suffix;
         accounts.createOperator(operator, PASSWORD, "Exploitation");
 
@@ -86,7 +93,7 @@ public final class ApiFixture {
         String apples = flowA.product(a.supplierId(), """
                 {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00",
                  "tiers":[{"from":"20","price":"1.80"}]}""");
-        String flour = flowA.product(coop.mutua.kernel.SupplierId.of(s2), """
+        String flour = flowA.product(SupplierId.of(s2), """
                 {"reference":"FAR","name":"Farine","category":"Épicerie","saleUnit":"PIECE","caseSize":"1","vatRate":"5.5","unitPrice":"3.00"}""");
         String bread = flowB.product(b.supplierId(), """
                 {"reference":"PAIN","name":"Pain","category":"Boulangerie","saleUnit":"PIECE","caseSize":"1","vatRate":"5.5","unitPrice":"1.50"}""");
@@ -95,9 +102,9 @@ public final class ApiFixture {
         add(Kind.PRODUCT, Owner.B, bread);
 
         // A: a pooled round, received and invoiced, members invoiced.
-        String pooled = flowA.openRound("Essais passés", "PRO_RATA", "BY_VALUE", "0", List.of(a.supplierId(), coop.mutua.kernel.SupplierId.of(s2)));
+        String pooled = flowA.openRound("Essais passés", "PRO_RATA", "BY_VALUE", "0", List.of(a.supplierId(), SupplierId.of(s2)));
         flowA.order(pooled, a.memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"},{\"productId\":\"" + flour + "\",\"quantity\":\"2\"}");
-        flowA.order(pooled, coop.mutua.kernel.MemberId.of(a2), "{\"productId\":\"" + apples + "\",\"quantity\":\"5\"}");
+        flowA.order(pooled, MemberId.of(a2), "{\"productId\":\"" + apples + "\",\"quantity\":\"5\"}");
         flowA.close(pooled);
         for (JsonNode order : flowA.supplierOrders(pooled)) {
             String id = order.get("id").asString();
@@ -122,7 +129,7 @@ public final class ApiFixture {
         add(Kind.ROUND, Owner.A, pooled);
         String open = flowA.openRound("Essais ouverts", "PRO_RATA", "BY_VALUE", "0", List.of(a.supplierId()));
         flowA.order(open, a.memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
-        flowA.order(open, coop.mutua.kernel.MemberId.of(a2), "{\"productId\":\"" + apples + "\",\"quantity\":\"5\"}");
+        flowA.order(open, MemberId.of(a2), "{\"productId\":\"" + apples + "\",\"quantity\":\"5\"}");
         add(Kind.ROUND, Owner.A, open);
         add(Kind.ROUND, Owner.A, http.postJson("/api/rounds", a.coordinator(), PASSWORD, round("Brouillon A")).json().get("id").asString());
 
@@ -141,13 +148,13 @@ public final class ApiFixture {
         assertThat(token.status()).as(token.body()).isEqualTo(201);
         add(Kind.TOKEN, Owner.A1, token.json().get("id").asString());
         Http.Reply imported = http.postBytes("/api/suppliers/" + a.supplierId() + "/products/import", a.coordinator(), PASSWORD,
-                "text/csv", "reference;nom;catégorie;unité;colis;prix HT;TVA\nKIWI;Kiwis;Fruits;KG;3;4,20;5,5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "text/csv", "reference;nom;catégorie;unité;colis;prix HT;TVA\nKIWI;Kiwis;Fruits;KG;3;4,20;5,5\n".getBytes(StandardCharsets.UTF_8));
         if (imported.status() / 100 == 2 && imported.json().has("id")) {
             add(Kind.IMPORT, Owner.S1, imported.json().get("id").asString());
         }
     }
 
-    private static final Map<Integer, ApiFixture> BY_PORT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Integer, ApiFixture> BY_PORT = new ConcurrentHashMap<>();
 
     /** The fixture of the application on that port, made at the first call. */
     public static synchronized ApiFixture of(int port, ConfigurableApplicationContext context) {
@@ -158,7 +165,7 @@ public final class ApiFixture {
      * Undoes what calls made by the tests may have done to the fixture's own logins (an account disabled, a login slowed
      * down after the refusals that followed), so that every caller keeps reaching the operations.
      */
-    public void restoreLogins(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    public void restoreLogins(JdbcClient jdbc) {
         jdbc.sql("UPDATE user_account SET state = 'ACTIVE' WHERE username IN (:logins) AND state = 'DISABLED'")
                 .param("logins", List.copyOf(logins.values())).update();
         jdbc.sql("DELETE FROM login_throttle").update();
@@ -206,7 +213,7 @@ public final class ApiFixture {
     }
 
     private static String round(String title) {
-        return "{\"title\":\"" + title + "\",\"closesAt\":\"" + java.time.OffsetDateTime.now().plusDays(3).withNano(0)
+        return "{\"title\":\"" + title + "\",\"closesAt\":\"" + OffsetDateTime.now().plusDays(3).withNano(0)
                 + "\",\"deliveryDate\":\"" + LocalDate.now().plusDays(5) + "\",\"deliveryPlace\":\"Ici\"}";
     }
 

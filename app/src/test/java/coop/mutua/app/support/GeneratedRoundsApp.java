@@ -3,6 +3,7 @@ package coop.mutua.app.support;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import coop.mutua.app.MutuaApplication;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -35,7 +36,7 @@ public final class GeneratedRoundsApp {
             }
             ApplicationContextInitializer<ConfigurableApplicationContext> database = app -> {
                 TestPropertyValues.of(TestDatabase.newDatabaseProperties())
-                        .and(java.util.Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(mailPort),
+                        .and(Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", Integer.toString(mailPort),
                                 // Above application.yml's ${PORT:8080} (default properties are below it).
                                 "server.port", "0"))
                         .applyTo(app.getEnvironment());

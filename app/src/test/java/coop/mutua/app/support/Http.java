@@ -1,11 +1,15 @@
 package coop.mutua.app.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +37,7 @@ public final class Http {
         this.port = port;
         HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
         if (keepCookies) {
-            builder.cookieHandler(new java.net.CookieManager());
+            builder.cookieHandler(new CookieManager());
         }
         this.client = builder.build();
     }
@@ -82,8 +86,8 @@ public final class Http {
     /** A multipart form as a browser sends it: the CSRF token, one file, the import mode. */
     public Reply postMultipart(String path, String csrf, String fileName, byte[] content, String mode, String... headers) {
         String boundary = "mutua" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        java.nio.charset.Charset utf8 = StandardCharsets.UTF_8;
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Charset utf8 = StandardCharsets.UTF_8;
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(utf8));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\n" + mode + "\r\n").getBytes(utf8));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -153,7 +157,7 @@ public final class Http {
         }
     }
 
-    private void checkContract(HttpRequest request, int status, java.net.http.HttpHeaders headers, String body) {
+    private void checkContract(HttpRequest request, int status, HttpHeaders headers, String body) {
         String path = request.uri().getRawPath();
         if (path.startsWith("/api/")) {
             OpenApiContract.of(port).check(request.method(), path, status, headers.firstValue("Content-Type").orElse(null), body);

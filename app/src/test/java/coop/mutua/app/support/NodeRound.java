@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -99,7 +100,7 @@ public final class NodeRound {
         assertThat(perMember.values()).as("invoices per member").containsOnly(1);
         int first = numbers.stream().min(Integer::compare).orElseThrow();
         assertThat(numbers.stream().sorted().toList()).as("invoice numbers, without gap or duplicate")
-                .isEqualTo(java.util.stream.IntStream.rangeClosed(first, first + members.size() - 1).boxed().toList());
+                .isEqualTo(IntStream.rangeClosed(first, first + members.size() - 1).boxed().toList());
         return first + ".." + (first + members.size() - 1);
     }
 

@@ -6,11 +6,15 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -80,13 +84,13 @@ public final class OpenApiContract {
                 }
                 try {
                     // Kept for reading (and diffing between runs): the document the tests checked the API against.
-                    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "api-docs.json"), response.body());
-                } catch (java.io.IOException notWritten) {
+                    Files.writeString(Path.of("target", "api-docs.json"), response.body());
+                } catch (IOException notWritten) {
                     // A convenience only.
                 }
                 return new OpenApiContract(response.body());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -5,6 +5,8 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.batch.PoolingProgress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,7 @@ public class StopJobsMidway implements PoolingProgress, InvoicingProgress {
 
     /** When positive: every pooling attempt fails as it writes its n-th supplier order (until set back to 0). */
     public static final AtomicInteger FAIL_POOLING = new AtomicInteger();
-    private static final java.util.Map<RoundId, Integer> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<RoundId, Integer> WRITTEN = new ConcurrentHashMap<>();
     public static final AtomicInteger STOP_AT_INVOICE = new AtomicInteger();
 
     @Override

@@ -9,12 +9,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -32,16 +36,16 @@ public final class TestDatabase {
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
     /** The Spring test contexts that use the test server (a context that failed to start is not active). */
-    private static final java.util.List<org.springframework.context.ConfigurableApplicationContext> CONTEXTS =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<ConfigurableApplicationContext> CONTEXTS =
+            new CopyOnWriteArrayList<>();
 
-    static void using(org.springframework.context.ConfigurableApplicationContext context) {
+    static void using(ConfigurableApplicationContext context) {
         CONTEXTS.add(context);
     }
 
     private static void awaitContextsClosed() {
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (CONTEXTS.stream().anyMatch(org.springframework.context.ConfigurableApplicationContext::isActive)
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (CONTEXTS.stream().anyMatch(ConfigurableApplicationContext::isActive)
                 && System.nanoTime() < giveUp) {
             try {
                 Thread.sleep(50);

@@ -11,10 +11,11 @@ import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.Luhn;
 import coop.mutua.kernel.MemberId;
-import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Money;
+import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.VatNumber;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -53,7 +54,7 @@ public class TestGroupements {
         String suffix = id.value().substring(0, 8);
         Address address = new Address("1 place de la Bourse", "33000", "Bordeaux", "FR");
         String siret = siret();
-        String vatNumber = regime == VatRegime.REGISTERED ? coop.mutua.kernel.VatNumber.forSiren(siret.substring(0, 9)).value() : null;
+        String vatNumber = regime == VatRegime.REGISTERED ? VatNumber.forSiren(siret.substring(0, 9)).value() : null;
         commands.sendAndWait(new RegisterGroupementCommand(id, name, siret, vatNumber, regime, address,
                 new GeoPoint(44.84, -0.57), "coordination-" + suffix + "@example.org"));
         MemberId memberId = MemberId.random();

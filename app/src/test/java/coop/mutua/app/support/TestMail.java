@@ -5,9 +5,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One real SMTP server (GreenMail) for the whole test JVM, on a free port; every integration test context sends its
@@ -31,12 +34,12 @@ public final class TestMail {
 
     /** The first link to {@code path} (such as "/invitation/") in the latest mail to this address, waiting up to 10 s. */
     public static String awaitLink(String address, String path) {
-        java.util.regex.Pattern link = java.util.regex.Pattern.compile("https?://\\S+" + java.util.regex.Pattern.quote(path) + "[A-Za-z0-9_-]+");
+        Pattern link = Pattern.compile("https?://\\S+" + Pattern.quote(path) + "[A-Za-z0-9_-]+");
         long giveUp = System.currentTimeMillis() + 10_000;
         while (true) {
             List<MimeMessage> received = to(address);
             if (!received.isEmpty()) {
-                java.util.regex.Matcher matcher = link.matcher(text(received.get(received.size() - 1)));
+                Matcher matcher = link.matcher(text(received.get(received.size() - 1)));
                 if (matcher.find()) {
                     return matcher.group();
                 }
@@ -57,7 +60,7 @@ public final class TestMail {
     public static String text(MimeMessage message) {
         try {
             return message.getContent().toString();
-        } catch (MessagingException | java.io.IOException e) {
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

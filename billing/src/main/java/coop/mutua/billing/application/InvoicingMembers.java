@@ -12,9 +12,12 @@ import coop.mutua.ordering.api.RoundJob;
 import coop.mutua.platform.batch.JobRuns;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -38,7 +41,7 @@ public class InvoicingMembers {
     private static final Logger log = LoggerFactory.getLogger(InvoicingMembers.class);
 
     /** How far a round's invoicing is: NONE (never started), STARTED, COMPLETED, FAILED... and the counts. */
-    public record Progress(@io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"NONE", "STARTING", "STARTED", "COMPLETED",
+    public record Progress(@Schema(allowableValues = {"NONE", "STARTING", "STARTED", "COMPLETED",
             "FAILED", "STOPPING", "STOPPED", "ABANDONED", "UNKNOWN"}) String status, int issued, int total, String failure) {
     }
 
@@ -93,7 +96,7 @@ public class InvoicingMembers {
             }
         }
         Long before = lastExecution(groupementId, roundId);
-        java.util.concurrent.Future<Boolean> running = background.submit(() -> run(groupementId, roundId));
+        Future<Boolean> running = background.submit(() -> run(groupementId, roundId));
         return launched(groupementId, roundId, before, running);
     }
 
@@ -102,8 +105,8 @@ public class InvoicingMembers {
      * (it could not start, or it failed on its first chunk), a refusal naming why instead of "starting" (issue 15). Still
      * queued after a few seconds behind another round's invoicing on this node: STARTING, which it is.
      */
-    private Progress launched(GroupementId groupementId, RoundId roundId, Long before, java.util.concurrent.Future<Boolean> running) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+    private Progress launched(GroupementId groupementId, RoundId roundId, Long before, Future<Boolean> running) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {
             if (running.isDone()) {
                 Progress after = progress(groupementId, roundId);

@@ -29,6 +29,7 @@ import coop.mutua.ordering.api.RecordSupplierOrderInvoicedCommand;
 import coop.mutua.ordering.api.SupplierOrderView;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -133,7 +134,7 @@ public class MatchingSupplierInvoices {
     public SupplierInvoiceView recordFile(Actor actor, String supplierOrderId, byte[] file, String fileName) {
         SupplierOrderView order = order(actor, supplierOrderId);
         boolean pdf = file.length > 4 && file[0] == '%' && file[1] == 'P' && file[2] == 'D' && file[3] == 'F';
-        String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (!pdf && !name.endsWith(".csv") && !name.endsWith(".txt") && !name.isEmpty()) {
             throw new DomainException("supplier-invoice.file-type", fileName);
         }

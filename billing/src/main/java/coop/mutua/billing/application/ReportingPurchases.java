@@ -16,9 +16,11 @@ import coop.mutua.billing.query.SupplierInvoiceQueries;
 import coop.mutua.catalog.api.FindMembersQuery;
 import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.MemberSummary;
+import coop.mutua.catalog.api.ProductLabel;
 import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.CsvCells;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
@@ -50,6 +52,7 @@ import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,10 +69,10 @@ public class ReportingPurchases {
     private final MemberInvoiceQueries memberInvoices;
     private final SupplierInvoiceQueries supplierInvoices;
     private final int localKm;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
     ReportingPurchases(QueryGateway queries, MemberInvoiceQueries memberInvoices, SupplierInvoiceQueries supplierInvoices,
-            @Value("${mutua.reports.local-km:100}") int localKm, org.springframework.context.MessageSource messages) {
+            @Value("${mutua.reports.local-km:100}") int localKm, MessageSource messages) {
         this.messages = messages;
         this.queries = queries;
         this.memberInvoices = memberInvoices;
@@ -142,7 +145,7 @@ public class ReportingPurchases {
         Set<ProductId> organic = new HashSet<>();
         for (RoundId round : rounds) {
             queries.query(new FindRoundOfferQuery(actor.groupementId(), round), ResponseTypes.multipleInstancesOf(OfferedProduct.class)).join()
-                    .stream().filter(product -> product.details().labels().contains(coop.mutua.catalog.api.ProductLabel.ORGANIC_AB))
+                    .stream().filter(product -> product.details().labels().contains(ProductLabel.ORGANIC_AB))
                     .forEach(product -> organic.add(product.productId()));
         }
         return organic;
@@ -228,6 +231,6 @@ public class ReportingPurchases {
     }
 
     private static String cell(String text) {
-        return coop.mutua.kernel.CsvCells.text(text);
+        return CsvCells.text(text);
     }
 }

@@ -9,6 +9,7 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.Require;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import java.io.ByteArrayInputStream;
@@ -59,7 +60,7 @@ public class SettlingMemberInvoices {
             throw new DomainException("member-invoice.credit-of-credit");
         }
         // The reason is printed on the credit note: one paragraph of at most 500 characters.
-        String checked = reason == null || reason.isBlank() ? reason : coop.mutua.kernel.Require.paragraphs(reason, "note", 500);
+        String checked = reason == null || reason.isBlank() ? reason : Require.paragraphs(reason, "note", 500);
         String creditNoteId = issuer.creditNote(actor.groupementId(), id, invoice.document(), checked);
         return one(actor, creditNoteId);
     }

@@ -19,6 +19,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -109,7 +110,7 @@ class InvoicingJobConfiguration {
         }
 
         @Override
-        public void open(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+        public void open(ExecutionContext context) {
             plan = plans.load(groupementId, roundId);
             Set<MemberId> done = invoices.invoicedMembers(roundId);
             remaining = new ArrayDeque<>();

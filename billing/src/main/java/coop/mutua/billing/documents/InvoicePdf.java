@@ -9,6 +9,7 @@ import coop.mutua.billing.api.InvoiceDocument;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.platform.pdf.PdfPages;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,7 @@ public final class InvoicePdf {
     }
 
     public static byte[] render(InvoiceDocument invoice) {
-        try (PDDocument document = new PDDocument(); InputStream font = new java.io.ByteArrayInputStream(FONT_BYTES);
+        try (PDDocument document = new PDDocument(); InputStream font = new ByteArrayInputStream(FONT_BYTES);
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(invoice.title() + " " + invoice.number());

@@ -10,11 +10,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.mustangproject.Invoice;
 import org.mustangproject.ZUGFeRD.IZUGFeRDAllowanceCharge;
@@ -121,7 +123,7 @@ public final class SupplierInvoiceFiles {
             String[] cells = row.split(";", -1);
             int at = i + 1;
             try {
-                switch (cells[0].strip().toLowerCase(java.util.Locale.ROOT)) {
+                switch (cells[0].strip().toLowerCase(Locale.ROOT)) {
                     case "facture", "avoir" -> {
                         credit = cells[0].strip().equalsIgnoreCase("avoir");
                         number = cell(cells, 1, "numéro");
@@ -159,6 +161,6 @@ public final class SupplierInvoiceFiles {
 
     private static LocalDate day(Date date) {
         // Mustang parses the XML's yyyyMMdd dates in the JVM's time zone.
-        return date == null ? null : LocalDate.ofInstant(date.toInstant(), java.time.ZoneId.systemDefault());
+        return date == null ? null : LocalDate.ofInstant(date.toInstant(), ZoneId.systemDefault());
     }
 }

@@ -1,15 +1,15 @@
 package coop.mutua.billing.domain;
 
-import coop.mutua.billing.domain.InvoiceSplit.MemberAdjustment;
-import coop.mutua.billing.domain.InvoiceSplit.MemberLine;
-import coop.mutua.billing.domain.InvoiceSplit.MemberPart;
-import coop.mutua.billing.api.InvoiceContent;
 import coop.mutua.billing.api.InvoiceContent.Charge;
 import coop.mutua.billing.api.InvoiceContent.Item;
 import coop.mutua.billing.api.InvoiceContent.VatBreakdown;
+import coop.mutua.billing.api.InvoiceContent;
+import coop.mutua.billing.domain.InvoiceSplit.MemberAdjustment;
+import coop.mutua.billing.domain.InvoiceSplit.MemberLine;
+import coop.mutua.billing.domain.InvoiceSplit.MemberPart;
 import coop.mutua.catalog.api.VatRegime;
-import coop.mutua.kernel.LargestRemainder;
 import coop.mutua.kernel.LargestRemainder.Claim;
+import coop.mutua.kernel.LargestRemainder;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.VatRate;
 import java.math.BigDecimal;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Computes a member's invoice for a round from its parts of the round's supplier invoices: the lines, charges and
@@ -114,7 +115,7 @@ public final class MemberInvoiceDrafts {
     }
 
     private static InvoiceContent totals(List<Item> items, List<Charge> charges, boolean chargesVat) {
-        Map<VatRate, Long> bases = new java.util.TreeMap<>(Comparator.comparing(VatRate::percent).reversed());
+        Map<VatRate, Long> bases = new TreeMap<>(Comparator.comparing(VatRate::percent).reversed());
         long lines = 0;
         long chargesSum = 0;
         long allowances = 0;

@@ -19,6 +19,7 @@ import coop.mutua.kernel.RoundId;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -84,7 +85,7 @@ public class SupplierInvoice {
         apply(new SupplierInvoiceRecordedEvent(command.supplierInvoiceId(), command.groupementId(), command.roundId(),
                 command.supplierOrderId(), command.supplierId(), command.number().strip(), command.issueDate(), command.dueDate(),
                 command.creditNote(), List.copyOf(lines), command.charges() == null ? List.of() : List.copyOf(command.charges()),
-                command.vat() == null ? java.util.Map.of() : java.util.Map.copyOf(command.vat()),
+                command.vat() == null ? Map.of() : Map.copyOf(command.vat()),
                 command.differences() == null ? List.of() : List.copyOf(command.differences()), recorded, clock.instant()));
     }
 

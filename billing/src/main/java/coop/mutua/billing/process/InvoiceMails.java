@@ -2,11 +2,13 @@ package coop.mutua.billing.process;
 
 import coop.mutua.billing.api.CreditNoteIssuedEvent;
 import coop.mutua.billing.api.InvoiceDocument;
+import coop.mutua.billing.api.MemberInvoiceIssuedEvent;
 import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.platform.tx.OwnTransaction;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -52,7 +54,7 @@ class InvoiceMails {
     }
 
     @EventHandler
-    void on(coop.mutua.billing.api.MemberInvoiceIssuedEvent event) {
+    void on(MemberInvoiceIssuedEvent event) {
         send(event.groupementId(), event.invoiceId(), event.document());
     }
 
@@ -104,7 +106,7 @@ class InvoiceMails {
                     Cordialement,
                     %s
                     """.formatted(document.number(), document.roundTitle(), DAY.format(document.deliveryDate()),
-                    java.math.BigDecimal.valueOf(document.draft().totalCents(), 2).toPlainString().replace('.', ',') + " €",
+                    BigDecimal.valueOf(document.draft().totalCents(), 2).toPlainString().replace('.', ',') + " €",
                     DAY.format(document.dueDate()), document.seller().name()));
             helper.addAttachment((document.creditNote() ? "avoir-" : "facture-") + document.number() + ".pdf",
                     new ByteArrayResource(pdf), "application/pdf");

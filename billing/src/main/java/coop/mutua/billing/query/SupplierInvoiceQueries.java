@@ -12,6 +12,7 @@ import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.VatRate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,8 @@ public class SupplierInvoiceQueries {
         long base = rs.getLong("total_excl_vat");
         long vat = rs.getLong("vat_total");
         return new SupplierInvoiceView(rs.getString("id"), RoundId.of(rs.getString("round_id")), rs.getString("supplier_order_id"),
-                SupplierId.of(rs.getString("supplier_id")), rs.getString("number"), rs.getObject("issue_date", java.time.LocalDate.class),
-                rs.getObject("due_date", java.time.LocalDate.class), rs.getBoolean("credit_note"),
+                SupplierId.of(rs.getString("supplier_id")), rs.getString("number"), rs.getObject("issue_date", LocalDate.class),
+                rs.getObject("due_date", LocalDate.class), rs.getBoolean("credit_note"),
                 SupplierInvoiceStatus.valueOf(rs.getString("status")), rs.getString("note"), Money.ofCents(base), Money.ofCents(vat),
                 Money.ofCents(base + vat),
                 InvoiceJson.read(rs.getString("lines"), new TypeReference<List<SupplierInvoiceLine>>() { }),

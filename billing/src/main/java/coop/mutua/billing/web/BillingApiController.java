@@ -9,25 +9,36 @@ import coop.mutua.billing.application.InvoicingMembers;
 import coop.mutua.billing.application.MatchingSupplierInvoices;
 import coop.mutua.billing.application.ReportingPurchases;
 import coop.mutua.billing.application.SettlingMemberInvoices;
+import coop.mutua.catalog.api.FindMemberQuery;
+import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Require;
+import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.FindPurchaseRoundQuery;
+import coop.mutua.ordering.api.PurchaseRoundSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +49,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,10 +62,10 @@ class BillingApiController {
     private final SettlingMemberInvoices memberInvoices;
     private final InvoicingMembers invoicing;
     private final ReportingPurchases reports;
-    private final org.axonframework.queryhandling.QueryGateway queries;
+    private final QueryGateway queries;
 
     BillingApiController(MatchingSupplierInvoices supplierInvoices, SettlingMemberInvoices memberInvoices, InvoicingMembers invoicing, ReportingPurchases reports,
-                         org.axonframework.queryhandling.QueryGateway queries) {
+                         QueryGateway queries) {
         this.supplierInvoices = supplierInvoices;
         this.memberInvoices = memberInvoices;
         this.invoicing = invoicing;
@@ -104,7 +116,7 @@ class BillingApiController {
         return file(reports.purchasesCsv(actor), CSV, "achats.csv");
     }
 
-    static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     /** A supplier invoice as typed or sent: numbers as text ("12,50" or "12.50"), rates in percent ("5.5"). */
     record SupplierInvoiceJson(String number, String issueDate, String dueDate, Boolean creditNote, List<SupplierInvoiceLineJson> lines,
@@ -145,7 +157,7 @@ class BillingApiController {
             description = "Lines are matched with the grouped order by the supplier's product reference (or name); then as for JSON.")
     ResponseEntity<SupplierInvoiceView> importFile(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
                                                    @RequestBody byte[] file,
-                                                   @org.springframework.web.bind.annotation.RequestHeader(HttpHeaders.CONTENT_TYPE) String type) {
+                                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) String type) {
         return ResponseEntity.status(HttpStatus.CREATED).body(supplierInvoices.recordFile(actor, id, file,
                 type.startsWith("text/csv") ? "facture.csv" : "facture.pdf"));
     }
@@ -253,7 +265,7 @@ class BillingApiController {
     }
 
     static MatchingSupplierInvoices.Entry entry(SupplierInvoiceJson body) {
-        List<SupplierInvoiceLine> lines = new java.util.ArrayList<>();
+        List<SupplierInvoiceLine> lines = new ArrayList<>();
         for (int i = 0; body.lines() != null && i < body.lines().size(); i++) {
             SupplierInvoiceLineJson line = item(body.lines().get(i), "lines", i);
             String at = "lines[" + i + "].";
@@ -261,7 +273,7 @@ class BillingApiController {
                     required(line.quantity(), at + "quantity", Quantity::of), required(line.unitPrice(), at + "unitPrice", UnitPrice::of),
                     optional(line.vatRate(), at + "vatRate", VatRate::ofPercent), optional(line.amount(), at + "amount", Money::parse)));
         }
-        List<SupplierInvoiceCharge> charges = new java.util.ArrayList<>();
+        List<SupplierInvoiceCharge> charges = new ArrayList<>();
         for (int i = 0; body.charges() != null && i < body.charges().size(); i++) {
             ChargeJson charge = item(body.charges().get(i), "charges", i);
             String at = "charges[" + i + "].";
@@ -288,14 +300,14 @@ class BillingApiController {
         return element;
     }
 
-    private static <T> T required(String text, String field, java.util.function.Function<String, T> parse) {
+    private static <T> T required(String text, String field, Function<String, T> parse) {
         if (text == null || text.isBlank()) {
             throw new DomainException("field.required", field);
         }
         return Require.named(field, () -> parse.apply(text.strip()));
     }
 
-    private static <T> T optional(String text, String field, java.util.function.Function<String, T> parse) {
+    private static <T> T optional(String text, String field, Function<String, T> parse) {
         return text == null || text.isBlank() ? null : Require.named(field, () -> parse.apply(text.strip()));
     }
 
@@ -314,7 +326,7 @@ class BillingApiController {
         try {
             return Require.date(LocalDate.parse(text.strip()), field);
         } catch (DateTimeParseException e) {
-            throw new coop.mutua.kernel.InvalidFieldException(field, "date.invalid", field, text);
+            throw new InvalidFieldException(field, "date.invalid", field, text);
         }
     }
 
@@ -324,9 +336,9 @@ class BillingApiController {
      */
     private RoundId ownRound(Actor actor, String id) {
         RoundId roundId = round(id);
-        queries.query(new coop.mutua.ordering.api.FindPurchaseRoundQuery(actor.groupementId(), roundId),
-                        org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(
-                                coop.mutua.ordering.api.PurchaseRoundSummary.class)).join()
+        queries.query(new FindPurchaseRoundQuery(actor.groupementId(), roundId),
+                        ResponseTypes.optionalInstanceOf(
+                                PurchaseRoundSummary.class)).join()
                 .filter(found -> found.status().visibleTo(actor.role()))
                 .orElseThrow(() -> new NotFoundException("round", id));
         return roundId;
@@ -335,10 +347,10 @@ class BillingApiController {
     /** A member structure of the caller's groupement; for a member's people, their own structure only. */
     private MemberId ownMember(Actor actor, String id) {
         MemberId memberId = member(id);
-        boolean visible = actor.is(coop.mutua.kernel.Role.MEMBER) ? memberId.equals(actor.memberId())
-                : queries.query(new coop.mutua.catalog.api.FindMemberQuery(actor.groupementId(), memberId),
-                        org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(
-                                coop.mutua.catalog.api.MemberSummary.class)).join().isPresent();
+        boolean visible = actor.is(Role.MEMBER) ? memberId.equals(actor.memberId())
+                : queries.query(new FindMemberQuery(actor.groupementId(), memberId),
+                        ResponseTypes.optionalInstanceOf(
+                                MemberSummary.class)).join().isPresent();
         if (!visible) {
             throw new NotFoundException("member", id);
         }

@@ -5,18 +5,21 @@ import coop.mutua.billing.api.SupplierInvoiceCharge;
 import coop.mutua.billing.api.SupplierInvoiceLine;
 import coop.mutua.billing.api.SupplierInvoiceView;
 import coop.mutua.billing.application.InvoicingMembers;
+import coop.mutua.billing.application.IssuingMemberInvoices;
 import coop.mutua.billing.application.MatchingSupplierInvoices;
 import coop.mutua.billing.application.ReportingPurchases;
 import coop.mutua.billing.application.SettlingMemberInvoices;
 import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.CsvCells;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.InputNumbers;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.UnitPrice;
@@ -28,6 +31,7 @@ import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.platform.web.PageOutcome;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -51,6 +55,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -95,7 +100,7 @@ class BillingPagesController {
         }
         model.addAttribute("round", round);
         model.addAttribute("orders", orders);
-        model.addAttribute("today", LocalDate.now(coop.mutua.billing.application.IssuingMemberInvoices.ZONE));
+        model.addAttribute("today", LocalDate.now(IssuingMemberInvoices.ZONE));
         model.addAttribute("progress", invoicing.progress(actor.groupementId(), round.roundId()));
         model.addAttribute("memberInvoices", memberInvoices.list(actor, round.roundId(), null));
         return "billing/round-billing";
@@ -112,11 +117,11 @@ class BillingPagesController {
     @PostMapping("/rounds/{id}/billing/orders/{orderId}/invoice-file")
     @PreAuthorize("hasRole('COORDINATOR')")
     String importSupplierInvoice(Actor actor, @PathVariable("id") String id, @PathVariable("orderId") String orderId,
-                                 @RequestParam("file") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect) {
+                                 @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
         PageOutcome.attempt(redirect, "billing.supplier-invoice-recorded", () -> {
             try {
                 supplierInvoices.recordFile(actor, orderId, file.getBytes(), file.getOriginalFilename());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new DomainException("supplier-invoice.file-unreadable", file.getOriginalFilename());
             }
         });
@@ -198,7 +203,7 @@ class BillingPagesController {
     }
 
     private static ResponseEntity<byte[]> coordinatorOnly(Actor actor, Supplier<ResponseEntity<byte[]>> file) {
-        if (!actor.is(coop.mutua.kernel.Role.COORDINATOR)) {
+        if (!actor.is(Role.COORDINATOR)) {
             throw new NotFoundException("report", actor.username());
         }
         return file.get();
@@ -260,16 +265,16 @@ class BillingPagesController {
         SupplierOrderView order = queries.query(new FindSupplierOrdersQuery(actor.groupementId(), round.roundId(), null, orderId, false),
                         ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("supplier-order", orderId));
-        StringBuilder csv = new StringBuilder("facture;NUMERO-A-REMPLACER;" + LocalDate.now(coop.mutua.billing.application.IssuingMemberInvoices.ZONE) + ";\n");
+        StringBuilder csv = new StringBuilder("facture;NUMERO-A-REMPLACER;" + LocalDate.now(IssuingMemberInvoices.ZONE) + ";\n");
         for (SupplierOrderView.Line line : order.lines()) {
             Quantity arrived = line.delivered() != null ? line.delivered() : line.quantity();
-            csv.append("ligne;").append(coop.mutua.kernel.CsvCells.text(line.reference())).append(';').append(InputNumbers.quantity(arrived.value(), Locale.FRENCH))
+            csv.append("ligne;").append(CsvCells.text(line.reference())).append(';').append(InputNumbers.quantity(arrived.value(), Locale.FRENCH))
                     .append(';').append(InputNumbers.of(line.unitPrice().value(), Locale.FRENCH)).append(';')
                     .append(InputNumbers.quantity(line.vatRate().percent(), Locale.FRENCH)).append(';')
                     .append(InputNumbers.of(line.unitPrice().times(arrived).toBigDecimal(), Locale.FRENCH)).append('\n');
         }
         MatchingSupplierInvoices.Entry expected = MatchingSupplierInvoices.asDelivered(order, null, null, null);
-        expected.charges().forEach(charge -> csv.append("frais;").append(coop.mutua.kernel.CsvCells.text(charge.reason())).append(';')
+        expected.charges().forEach(charge -> csv.append("frais;").append(CsvCells.text(charge.reason())).append(';')
                 .append(InputNumbers.quantity(charge.vatRate().percent(), Locale.FRENCH)).append(';')
                 .append(InputNumbers.of(charge.amountExclVat().toBigDecimal(), Locale.FRENCH)).append('\n'));
         expected.vat().forEach((rate, amount) -> csv.append("tva;").append(InputNumbers.quantity(rate.percent(), Locale.FRENCH))

@@ -2,6 +2,7 @@ package coop.mutua.catalog.application;
 
 import coop.mutua.catalog.api.ImportMode;
 import coop.mutua.catalog.api.ImportReport;
+import coop.mutua.catalog.api.ImportStatus;
 import coop.mutua.catalog.batch.ImportRepository;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
@@ -114,7 +115,7 @@ public class ImportingProducts {
             jobOperator.start(productImportJob, parameters);
         } catch (Exception e) {
             log.error("Catalog import {} could not run", importId, e);
-            imports.finish(importId, coop.mutua.catalog.api.ImportStatus.FAILED, e.getMessage());
+            imports.finish(importId, ImportStatus.FAILED, e.getMessage());
         }
     }
 }

@@ -9,6 +9,8 @@ import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Siret;
+import java.util.Optional;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +50,7 @@ public class UpdatingTheDirectory {
         catchUp.await(DIRECTORY, aggregateId);
     }
 
-    private static void unique(String siret, java.util.function.Function<String, java.util.Optional<String>> holderOf) {
+    private static void unique(String siret, Function<String, Optional<String>> holderOf) {
         String normalised;
         try {
             normalised = new Siret(siret).value();

@@ -1,5 +1,6 @@
 package coop.mutua.catalog.batch;
 
+import coop.mutua.kernel.DomainException;
 import java.util.List;
 
 /** A decoded catalog file: its text's charset and separator, its header and its non-blank data records. */
@@ -10,7 +11,7 @@ record CatalogFile(CsvText text, CsvRecord header, List<CsvRecord> rows) {
         CsvText text = CsvText.decode(content);
         List<CsvRecord> records = CsvRecords.parse(text.text(), text.separator());
         if (records.isEmpty() || records.get(0).isBlank()) {
-            throw new coop.mutua.kernel.DomainException("csv.empty");
+            throw new DomainException("csv.empty");
         }
         List<CsvRecord> rows = records.subList(1, records.size()).stream().filter(record -> !record.isBlank()).toList();
         return new CatalogFile(text, records.get(0), rows);

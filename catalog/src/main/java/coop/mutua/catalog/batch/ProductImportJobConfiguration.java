@@ -1,8 +1,10 @@
 package coop.mutua.catalog.batch;
 
 import coop.mutua.catalog.api.ImportStatus;
+import coop.mutua.kernel.FailureReason;
 import coop.mutua.platform.tx.OwnTransaction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -45,8 +47,8 @@ class ProductImportJobConfiguration {
                         } else if (execution.getStatus().isUnsuccessful()) {
                             String reason = execution.getAllFailureExceptions().isEmpty()
                                     ? execution.getExitStatus().getExitDescription()
-                                    : coop.mutua.kernel.FailureReason.of(execution.getAllFailureExceptions());
-                            org.slf4j.LoggerFactory.getLogger(ProductImportJobConfiguration.class)
+                                    : FailureReason.of(execution.getAllFailureExceptions());
+                            LoggerFactory.getLogger(ProductImportJobConfiguration.class)
                                     .error("Catalog import {} failed: {}", importId, reason);
                             imports.finish(importId, ImportStatus.FAILED, reason);
                         }

@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -101,7 +102,7 @@ public final class ProductRowReader {
                 caseSize, minimum, vat, labels, text(record, ProductColumn.ORIGIN))));
         ProductPrice productPrice = cell(record, ProductColumn.TIERS, errors, () -> ProductRules.price(new ProductPrice(price, tiers)));
         if (errors.isEmpty()) {
-            Integer firstLine = firstLineOfReference.putIfAbsent(reference.toUpperCase(java.util.Locale.ROOT), record.line());
+            Integer firstLine = firstLineOfReference.putIfAbsent(reference.toUpperCase(Locale.ROOT), record.line());
             if (firstLine != null) {
                 errors.add(new RowError(record.line(), header(ProductColumn.REFERENCE), "csv.duplicate-reference",
                         List.of(reference, String.valueOf(firstLine))));
@@ -209,7 +210,7 @@ public final class ProductRowReader {
             ProductLabel label = LABELS.get(key);
             if (label == null) {
                 try {
-                    label = ProductLabel.valueOf(part.strip().toUpperCase(java.util.Locale.ROOT));
+                    label = ProductLabel.valueOf(part.strip().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException unknown) {
                     throw new DomainException("csv.unknown-label", part.strip());
                 }

@@ -2,6 +2,7 @@ package coop.mutua.catalog.domain;
 
 import coop.mutua.catalog.api.Address;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.Siret;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks and normalises the legal identity shared by groupements, member structures and suppliers. Commands stop at the
@@ -18,7 +20,7 @@ import java.util.Map;
 public final class IdentityRules {
 
     /** ISO 3166-1 alpha-2 codes: an address's country ("ZZ" is none). */
-    private static final java.util.Set<String> COUNTRIES = java.util.Set.of(Locale.getISOCountries());
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private IdentityRules() {
     }
@@ -46,7 +48,7 @@ public final class IdentityRules {
         String vat = vatNumber(value);
         String digits = siret == null ? "" : siret.replace(" ", "");
         if (vat != null && vat.startsWith("FR") && digits.matches("\\d{14}") && !vat.substring(4).equals(digits.substring(0, 9))) {
-            throw new coop.mutua.kernel.InvalidFieldException("vatNumber", "vat-number.siren-mismatch", vat, digits.substring(0, 9));
+            throw new InvalidFieldException("vatNumber", "vat-number.siren-mismatch", vat, digits.substring(0, 9));
         }
         return vat;
     }
@@ -71,7 +73,7 @@ public final class IdentityRules {
         String country = address.country() == null || address.country().isBlank() ? "FR"
                 : address.country().strip().toUpperCase(Locale.ROOT);
         if (!country.matches("[A-Z]{2}") || !COUNTRIES.contains(country)) {
-            throw new coop.mutua.kernel.InvalidFieldException(field + ".country", "address.country", field, address.country());
+            throw new InvalidFieldException(field + ".country", "address.country", field, address.country());
         }
         return country;
     }
@@ -79,7 +81,7 @@ public final class IdentityRules {
     private static String postalCode(Address address, String field, String country) {
         String postalCode = Require.text(address.postalCode(), field + ".postalCode", 10);
         if (country.equals("FR") && !postalCode.matches("\\d{5}")) {
-            throw new coop.mutua.kernel.InvalidFieldException(field + ".postalCode", "address.postal-code", field, postalCode);
+            throw new InvalidFieldException(field + ".postalCode", "address.postal-code", field, postalCode);
         }
         return postalCode;
     }

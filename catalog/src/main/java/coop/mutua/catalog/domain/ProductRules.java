@@ -39,7 +39,7 @@ public final class ProductRules {
         Quantity step = positive(details.step(), "step");
         Quantity caseSize = positive(details.caseSize(), "caseSize");
         if (!caseSize.isMultipleOf(step)) {
-            throw new coop.mutua.kernel.InvalidFieldException("caseSize", "product.case-not-multiple-of-step", caseSize.value(), step.value());
+            throw new InvalidFieldException("caseSize", "product.case-not-multiple-of-step", caseSize.value(), step.value());
         }
         Quantity minimum = details.minimumOrderQuantity() == null ? Quantity.ZERO : details.minimumOrderQuantity();
         if (!minimum.isZero() && !minimum.isMultipleOf(step)) {

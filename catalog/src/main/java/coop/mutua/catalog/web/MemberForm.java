@@ -1,18 +1,18 @@
 package coop.mutua.catalog.web;
 
-import java.util.Map;
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.ArrayList;
-import coop.mutua.kernel.DomainException;
-import coop.mutua.catalog.domain.IdentityRules;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.UpdateMemberCommand;
+import coop.mutua.catalog.domain.IdentityRules;
+import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A member structure as the coordinator types it (page form and API body alike). */
 public class MemberForm {
@@ -62,11 +62,11 @@ public class MemberForm {
         return new UpdateMemberCommand(id, groupementId, name, siret, vatNumber, essFamily, billing(), delivery(), contactEmail);
     }
 
-    private coop.mutua.catalog.api.Address billing() {
+    private Address billing() {
         return billingAddress == null ? null : billingAddress.toAddress();
     }
 
-    private coop.mutua.catalog.api.Address delivery() {
+    private Address delivery() {
         return deliveryAddress == null || deliveryAddress.isBlank() ? null : deliveryAddress.toAddress();
     }
 }

@@ -1,6 +1,7 @@
 package coop.mutua.catalog.web;
 
 import coop.mutua.catalog.api.AddProductCommand;
+import coop.mutua.catalog.api.ChangeProductAvailabilityCommand;
 import coop.mutua.catalog.api.PriceTier;
 import coop.mutua.catalog.api.ProductDetails;
 import coop.mutua.catalog.api.ProductIds;
@@ -12,6 +13,7 @@ import coop.mutua.catalog.api.SaleUnit;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.InputNumbers;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Require;
@@ -22,11 +24,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** A product as typed in the form or sent to the API: numbers as text ("1,90"), so that errors can name the input. */
@@ -95,15 +98,15 @@ public class ProductForm {
         }
         if (priceEffectiveAt != null && !priceEffectiveAt.isBlank()) {
             // A new product has its price from the start; a date applies to a later change of price (PUT).
-            throw new coop.mutua.kernel.InvalidFieldException("priceEffectiveAt", "price.effective-at-new-product");
+            throw new InvalidFieldException("priceEffectiveAt", "price.effective-at-new-product");
         }
         return new AddProductCommand(ProductIds.of(supplierId, key), groupementId, supplierId, key, details(), price());
     }
 
     /** A new product is available unless the form says otherwise; then this withdraws it right after creation. */
-    java.util.Optional<coop.mutua.catalog.api.ChangeProductAvailabilityCommand> availabilityAfterAdd(AddProductCommand added) {
-        return available ? java.util.Optional.empty()
-                : java.util.Optional.of(new coop.mutua.catalog.api.ChangeProductAvailabilityCommand(added.productId(),
+    Optional<ChangeProductAvailabilityCommand> availabilityAfterAdd(AddProductCommand added) {
+        return available ? Optional.empty()
+                : Optional.of(new ChangeProductAvailabilityCommand(added.productId(),
                         added.groupementId(), added.supplierId(), false));
     }
 
@@ -149,7 +152,7 @@ public class ProductForm {
             try {
                 return LocalDateTime.parse(priceEffectiveAt.strip()).atZone(PARIS).toInstant();
             } catch (DateTimeParseException notALocalTime) {
-                throw new coop.mutua.kernel.InvalidFieldException("priceEffectiveAt", "price.effective-at-format", priceEffectiveAt);
+                throw new InvalidFieldException("priceEffectiveAt", "price.effective-at-format", priceEffectiveAt);
             }
         }
     }

@@ -7,9 +7,11 @@ import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.Require;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,7 +48,7 @@ class ProductsApiController {
                          @RequestParam(name = "at", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
         ProductSummary product = ProductsController.visibleProduct(directory, actor, id);
         return directory.handle(new FindPriceInForceQuery(actor.groupementId(), product.id(),
-                        at == null ? java.time.Instant.now() : coop.mutua.kernel.Require.instant(at.toInstant(), "at")))
+                        at == null ? Instant.now() : Require.instant(at.toInstant(), "at")))
                 .orElseThrow(() -> new NotFoundException("price", id));
     }
 

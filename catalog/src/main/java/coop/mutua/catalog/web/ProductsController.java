@@ -10,6 +10,7 @@ import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Role;
@@ -81,7 +82,7 @@ class ProductsController {
                 commands.send(command, command.productId());
                 form.availabilityAfterAdd(command).ifPresent(withdraw -> commands.send(withdraw, command.productId()));
             } catch (AggregateStreamCreationException taken) {
-                throw new coop.mutua.kernel.InvalidFieldException("reference", "product.reference-taken", command.reference());
+                throw new InvalidFieldException("reference", "product.reference-taken", command.reference());
             }
         } catch (DomainException refused) {
             FormErrors.reject(errors, refused);

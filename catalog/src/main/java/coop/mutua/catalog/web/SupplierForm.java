@@ -5,19 +5,20 @@ import coop.mutua.catalog.api.RegisterSupplierCommand;
 import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.catalog.api.UpdateSupplierCommand;
+import coop.mutua.catalog.domain.IdentityRules;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GeoPoint;
-import coop.mutua.kernel.Require;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.InputNumbers;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.Money;
+import coop.mutua.kernel.Require;
 import coop.mutua.kernel.SupplierId;
-import coop.mutua.catalog.domain.IdentityRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** A supplier as the coordinator types it (page form and API body alike); amounts as typed, "150" or "150,00". */
@@ -82,13 +83,13 @@ public class SupplierForm {
         }
         String[] parts = coordinates(location);
         if (parts.length != 2) {
-            throw new coop.mutua.kernel.InvalidFieldException("location", "location.format", location);
+            throw new InvalidFieldException("location", "location.format", location);
         }
         try {
             return Require.named("location", () -> new GeoPoint(Double.parseDouble(parts[0].replace(',', '.')),
                     Double.parseDouble(parts[1].replace(',', '.'))));
         } catch (NumberFormatException e) {
-            throw new coop.mutua.kernel.InvalidFieldException("location", "location.format", location);
+            throw new InvalidFieldException("location", "location.format", location);
         }
     }
 

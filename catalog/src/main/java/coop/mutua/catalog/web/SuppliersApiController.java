@@ -13,6 +13,7 @@ import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.SupplierId;
@@ -144,7 +145,7 @@ class SuppliersApiController {
             commands.send(command, command.productId());
             body.availabilityAfterAdd(command).ifPresent(withdraw -> commands.send(withdraw, command.productId()));
         } catch (AggregateStreamCreationException taken) {
-            throw new coop.mutua.kernel.InvalidFieldException("reference", "product.reference-taken", command.reference());
+            throw new InvalidFieldException("reference", "product.reference-taken", command.reference());
         }
         ProductSummary product = directory.handle(new FindProductQuery(actor.groupementId(), command.productId()))
                 .orElseThrow(() -> new NotFoundException("product", command.productId()));

@@ -14,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ProductRowReaderTest {
@@ -76,12 +77,12 @@ class ProductRowReaderTest {
         assertThat(result.valid()).isFalse();
         assertThat(result.errors()).extracting(RowError::line).containsOnly(2);
         assertThat(result.errors()).extracting(RowError::column, RowError::code).contains(
-                org.assertj.core.groups.Tuple.tuple("Référence", "field.required"),
-                org.assertj.core.groups.Tuple.tuple("Unité", "csv.unknown-unit"),
-                org.assertj.core.groups.Tuple.tuple("Prix HT", "price.too-many-decimals"),
-                org.assertj.core.groups.Tuple.tuple("TVA", "vat-rate.unknown"),
-                org.assertj.core.groups.Tuple.tuple("Labels", "csv.unknown-label"),
-                org.assertj.core.groups.Tuple.tuple("Disponible", "csv.yes-no"));
+                Tuple.tuple("Référence", "field.required"),
+                Tuple.tuple("Unité", "csv.unknown-unit"),
+                Tuple.tuple("Prix HT", "price.too-many-decimals"),
+                Tuple.tuple("TVA", "vat-rate.unknown"),
+                Tuple.tuple("Labels", "csv.unknown-label"),
+                Tuple.tuple("Disponible", "csv.yes-no"));
     }
 
     @Test
@@ -93,9 +94,9 @@ class ProductRowReaderTest {
         ProductRowReader reader = new ProductRowReader(records.get(0));
 
         assertThat(reader.read(records.get(1)).errors()).extracting(RowError::column, RowError::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Colis", "product.case-not-multiple-of-step"));
+                .containsExactly(Tuple.tuple("Colis", "product.case-not-multiple-of-step"));
         assertThat(reader.read(records.get(2)).errors()).extracting(RowError::column, RowError::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Paliers", "tiers.not-below-list-price"));
+                .containsExactly(Tuple.tuple("Paliers", "tiers.not-below-list-price"));
     }
 
     @Test
@@ -106,7 +107,7 @@ class ProductRowReaderTest {
 
         assertThat(reader.read(records.get(1)).valid()).isTrue();
         assertThat(reader.read(records.get(2)).errors()).extracting(RowError::code, RowError::arguments)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("csv.duplicate-reference", List.of("x-1", "2")));
+                .containsExactly(Tuple.tuple("csv.duplicate-reference", List.of("x-1", "2")));
     }
 
     @Test

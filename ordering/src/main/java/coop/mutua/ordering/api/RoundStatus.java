@@ -1,5 +1,7 @@
 package coop.mutua.ordering.api;
 
+import coop.mutua.kernel.Role;
+
 /**
  * Where a purchase round stands in its lifecycle (DOMAIN.md): DRAFT, OPEN, CLOSED, POOLED, RECEIVED, INVOICED, SETTLED,
  * or CANCELLED; a failed pooling or invoicing shows as POOLING_FAILED or INVOICING_FAILED with its reason until it is
@@ -33,7 +35,7 @@ public enum RoundStatus {
     }
 
     /** Who may see a round in this status: the coordinator always; members once it left its draft; suppliers never. */
-    public boolean visibleTo(coop.mutua.kernel.Role role) {
+    public boolean visibleTo(Role role) {
         return switch (role) {
             case COORDINATOR -> true;
             case MEMBER -> this != DRAFT;

@@ -1,20 +1,27 @@
 package coop.mutua.ordering.application;
 
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.ConflictException;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Role;
+import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.ConfirmSupplierOrderCommand;
+import coop.mutua.ordering.api.DecideBelowMinimumCommand;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.OrderingReadModels;
+import coop.mutua.ordering.api.RecordReceptionCommand;
 import coop.mutua.ordering.api.ReportSupplierChangeCommand;
 import coop.mutua.ordering.api.SupplierChange;
+import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.query.SupplierOrderQueries;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -48,10 +55,10 @@ public class HandlingSupplierOrders {
     /** The coordinator's decision on an order below its supplier's minimum: confirm it (fee paid) or cancel its lines. */
     public SupplierOrderView decideBelowMinimum(Actor actor, String id, boolean confirm) {
         SupplierOrderView order = one(actor, id);
-        if (order.status() != coop.mutua.ordering.api.SupplierOrderStatus.BELOW_MINIMUM) {
-            throw new coop.mutua.kernel.ConflictException("supplier-order.no-decision-pending", order.supplierId());
+        if (order.status() != SupplierOrderStatus.BELOW_MINIMUM) {
+            throw new ConflictException("supplier-order.no-decision-pending", order.supplierId());
         }
-        commands.sendAndWait(new coop.mutua.ordering.api.DecideBelowMinimumCommand(order.id(), actor.groupementId(),
+        commands.sendAndWait(new DecideBelowMinimumCommand(order.id(), actor.groupementId(),
                 order.roundId(), order.supplierId(), confirm));
         catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());
         return one(actor, id);
@@ -80,14 +87,14 @@ public class HandlingSupplierOrders {
 
     /** Records what arrived (lines not given: as ordered); members' shares are re-allocated by the round's policy. */
     public SupplierOrderView receive(Actor actor, String id, Map<ProductId, Quantity> delivered,
-                              java.util.function.Function<ProductId, String> fieldOf) {
+                              Function<ProductId, String> fieldOf) {
         SupplierOrderView order = one(actor, id);
         for (Map.Entry<ProductId, Quantity> arrived : delivered.entrySet()) {
             SupplierOrderView.Line line = order.lines().stream().filter(candidate -> candidate.productId().equals(arrived.getKey()))
                     .findFirst().orElseThrow(() -> new NotFoundException("product", arrived.getKey()));
             wholeUnits(line, arrived.getValue(), fieldOf.apply(arrived.getKey()));
         }
-        commands.sendAndWait(new coop.mutua.ordering.api.RecordReceptionCommand(order.id(), actor.groupementId(), order.roundId(),
+        commands.sendAndWait(new RecordReceptionCommand(order.id(), actor.groupementId(), order.roundId(),
                 order.supplierId(), delivered));
         catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());
         return one(actor, id);
@@ -100,11 +107,11 @@ public class HandlingSupplierOrders {
     private static void wholeUnits(SupplierOrderView.Line line, Quantity quantity, String field) {
         boolean counted = "PIECE".equals(line.saleUnit()) || "PACK".equals(line.saleUnit());
         if (counted && quantity != null && quantity.value().stripTrailingZeros().scale() > 0) {
-            throw new coop.mutua.kernel.InvalidFieldException(field, "supplier-order.whole-units", line.name(), quantity.value());
+            throw new InvalidFieldException(field, "supplier-order.whole-units", line.name(), quantity.value());
         }
     }
 
-    private static coop.mutua.kernel.SupplierId supplierOnly(Actor actor) {
+    private static SupplierId supplierOnly(Actor actor) {
         return actor.is(Role.SUPPLIER) ? actor.supplierId() : null;
     }
 }

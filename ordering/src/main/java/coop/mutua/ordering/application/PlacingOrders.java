@@ -22,6 +22,7 @@ import coop.mutua.ordering.query.RoundIntake;
 import coop.mutua.ordering.query.RoundQueries;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +45,7 @@ public class PlacingOrders {
     private final RoundIntake intake;
     private final JdbcClient jdbc;
     /** An open round's offer never changes: its order steps are kept once read (rounds are few, offers small). */
-    private final Map<RoundId, Map<ProductId, Quantity>> frozenSteps = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<RoundId, Map<ProductId, Quantity>> frozenSteps = new ConcurrentHashMap<>();
 
     PlacingOrders(CommandGateway commands, OrderingMembers members, RoundQueries rounds, RoundIntake intake, JdbcClient jdbc) {
         this.commands = commands;

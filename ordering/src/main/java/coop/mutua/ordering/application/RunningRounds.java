@@ -3,7 +3,9 @@ package coop.mutua.ordering.application;
 import coop.mutua.catalog.api.FindSupplierQuery;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.Decimals;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.RoundId;
@@ -61,7 +63,7 @@ public class RunningRounds {
             boolean known = queries.query(new FindSupplierQuery(coordinator.groupementId(), supplier),
                     ResponseTypes.optionalInstanceOf(SupplierSummary.class)).join().isPresent();
             if (!known) {
-                throw new coop.mutua.kernel.InvalidFieldException("suppliers", "round.unknown-supplier", supplier);
+                throw new InvalidFieldException("suppliers", "round.unknown-supplier", supplier);
             }
         }
         send(new SetRoundTermsCommand(roundId, coordinator.groupementId(), suppliers, allocation, feeSplit, feePercent), roundId);
@@ -96,10 +98,10 @@ public class RunningRounds {
     /** A fee percentage as typed, bounded before it is read out (never "1e1000000" written in full in a refusal). */
     public static BigDecimal percent(String text) {
         try {
-            return coop.mutua.kernel.Decimals.parse(text, "round.fee-percent", null);
+            return Decimals.parse(text, "round.fee-percent", null);
         } catch (DomainException unreadable) {
-            throw new coop.mutua.kernel.InvalidFieldException("groupementFeePercent", "round.fee-percent",
-                    coop.mutua.kernel.Decimals.shown(text == null ? "" : text));
+            throw new InvalidFieldException("groupementFeePercent", "round.fee-percent",
+                    Decimals.shown(text == null ? "" : text));
         }
     }
 

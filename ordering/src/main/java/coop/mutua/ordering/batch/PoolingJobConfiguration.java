@@ -11,8 +11,10 @@ import coop.mutua.ordering.api.SupplierOrderIds;
 import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.domain.SupplierPooling;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -53,7 +55,7 @@ class PoolingJobConfiguration {
                     PoolingRepository.Round round = pooling.round(roundId).orElseThrow();
                     int orders = 0;
                     Set<SupplierId> belowMinimum = new HashSet<>();
-                    java.util.Map<String, java.time.Instant> firstSubmissions = pooling.firstSubmissions(roundId);
+                    Map<String, Instant> firstSubmissions = pooling.firstSubmissions(roundId);
                     for (SupplierId supplierId : pooling.suppliers(roundId)) {
                         List<SupplierPooling.Demand> demand = pooling.demand(roundId, supplierId, firstSubmissions);
                         if (demand.isEmpty()) {

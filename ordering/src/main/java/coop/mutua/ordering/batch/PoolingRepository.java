@@ -12,21 +12,22 @@ import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.domain.Allocation;
 import coop.mutua.ordering.domain.SupplierPooling;
 import coop.mutua.ordering.query.OfferJson;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
@@ -63,7 +64,7 @@ class PoolingRepository {
 
     /** When each member of the round first submitted its order: orders FIRST_COME and breaks PRO_RATA's ties. */
     Map<String, Instant> firstSubmissions(RoundId roundId) {
-        Map<String, Instant> first = new java.util.HashMap<>();
+        Map<String, Instant> first = new HashMap<>();
         jdbc.sql("SELECT member_id, first_submitted_at FROM member_order WHERE round_id = :round")
                 .param("round", roundId.value())
                 .query((rs, n) -> {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -129,7 +130,7 @@ public class RoundPoolings {
      * a connection of its own), waiting for it or, when {@code wait} is false, giving up at once (false) if it is held;
      * and one attempt at a time on this node, as before.
      */
-    private boolean exclusively(RoundId roundId, boolean wait, java.util.function.BooleanSupplier attempt) {
+    private boolean exclusively(RoundId roundId, boolean wait, BooleanSupplier attempt) {
         try (Connection connection = dataSource.getConnection()) {
             if (!lock(connection, wait ? "SELECT true FROM (SELECT pg_advisory_lock(?, hashtext(?))) AS locked"
                     : "SELECT pg_try_advisory_lock(?, hashtext(?))", roundId)) {

@@ -1,5 +1,6 @@
 package coop.mutua.ordering.documents;
 
+import coop.mutua.kernel.CsvCells;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.platform.pdf.PdfPages;
@@ -130,7 +131,7 @@ public final class PurchaseOrderDocuments {
     }
 
     private static String cell(String text) {
-        return coop.mutua.kernel.CsvCells.text(text);
+        return CsvCells.text(text);
     }
 
     /** The order's lines and columns on A4 pages, in the standard Helvetica fonts. */

@@ -10,6 +10,7 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.MemberShare;
@@ -44,7 +45,7 @@ public class PurchaseOrders {
     }
 
     /** The document of one supplier order of the groupement (with {@code supplierOnly}: only if it is that supplier's). */
-    public PurchaseOrder of(GroupementId groupementId, String supplierOrderId, coop.mutua.kernel.SupplierId supplierOnly) {
+    public PurchaseOrder of(GroupementId groupementId, String supplierOrderId, SupplierId supplierOnly) {
         SupplierOrderView order = supplierOrders.handle(new FindSupplierOrdersQuery(groupementId, null, supplierOnly, supplierOrderId, true))
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("supplier-order", supplierOrderId));
         PurchaseRoundSummary round = rounds.handle(new FindPurchaseRoundQuery(groupementId, order.roundId()))

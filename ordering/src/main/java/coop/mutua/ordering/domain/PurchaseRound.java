@@ -3,31 +3,30 @@ package coop.mutua.ordering.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import coop.mutua.kernel.ConflictException;
+import coop.mutua.kernel.Decimals;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.InvalidFieldException;
+import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.RoundId;
-import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.CancelPurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosePurchaseRoundCommand;
 import coop.mutua.ordering.api.ClosingTrigger;
-import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
-import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
-import coop.mutua.ordering.api.RecordPoolingCommand;
 import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.OpenPurchaseRoundCommand;
 import coop.mutua.ordering.api.PurchaseRoundCancelledEvent;
-import coop.mutua.ordering.api.PurchaseRoundOpenedEvent;
-import coop.mutua.ordering.api.RoundTermsSetEvent;
-import coop.mutua.ordering.api.SetRoundTermsCommand;
+import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
 import coop.mutua.ordering.api.PurchaseRoundCreatedEvent;
-import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.api.PurchaseRoundInvoicedEvent;
+import coop.mutua.ordering.api.PurchaseRoundOpenedEvent;
+import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
 import coop.mutua.ordering.api.PurchaseRoundSettledEvent;
+import coop.mutua.ordering.api.RecordPoolingCommand;
 import coop.mutua.ordering.api.RecordRoundInvoicedCommand;
 import coop.mutua.ordering.api.RecordRoundJobFailureCommand;
 import coop.mutua.ordering.api.RecordRoundSettledCommand;
@@ -35,6 +34,9 @@ import coop.mutua.ordering.api.RetryRoundJobCommand;
 import coop.mutua.ordering.api.RoundJob;
 import coop.mutua.ordering.api.RoundJobFailedEvent;
 import coop.mutua.ordering.api.RoundJobRetriedEvent;
+import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.ordering.api.RoundTermsSetEvent;
+import coop.mutua.ordering.api.SetRoundTermsCommand;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,14 +83,14 @@ public class PurchaseRound {
         Require.date(Require.present(command.deliveryDate(), "deliveryDate"), "deliveryDate");
         Require.instant(command.opensAt(), "opensAt");
         if (!command.closesAt().isAfter(clock.instant())) {
-            throw new coop.mutua.kernel.InvalidFieldException("closesAt", "round.deadline-in-past");
+            throw new InvalidFieldException("closesAt", "round.deadline-in-past");
         }
         if (command.opensAt() != null && !command.opensAt().isBefore(command.closesAt())) {
-            throw new coop.mutua.kernel.InvalidFieldException("opensAt", "round.opening-after-deadline");
+            throw new InvalidFieldException("opensAt", "round.opening-after-deadline");
         }
         LocalDate closingDay = LocalDate.ofInstant(command.closesAt(), RoundCalendar.ZONE);
         if (command.deliveryDate().isBefore(closingDay)) {
-            throw new coop.mutua.kernel.InvalidFieldException("deliveryDate", "round.delivery-before-deadline");
+            throw new InvalidFieldException("deliveryDate", "round.delivery-before-deadline");
         }
         apply(new PurchaseRoundCreatedEvent(command.roundId(), Require.present(command.groupementId(), "groupementId"),
                 title, command.closesAt(), command.deliveryDate(), place, command.opensAt()));
@@ -100,7 +102,7 @@ public class PurchaseRound {
         requireStatus(RoundStatus.DRAFT, "round.not-draft");
         BigDecimal fee = command.groupementFeePercent() == null ? BigDecimal.ZERO : command.groupementFeePercent();
         if (fee.signum() < 0 || fee.compareTo(MAX_FEE_PERCENT) > 0 || fee.stripTrailingZeros().scale() > 2) {
-            throw new coop.mutua.kernel.InvalidFieldException("groupementFeePercent", "round.fee-percent", coop.mutua.kernel.Decimals.shown(fee));
+            throw new InvalidFieldException("groupementFeePercent", "round.fee-percent", Decimals.shown(fee));
         }
         apply(new RoundTermsSetEvent(roundId, groupementId, command.suppliers() == null ? Set.of() : Set.copyOf(command.suppliers()),
                 command.allocationPolicy() == null ? AllocationPolicy.PRO_RATA : command.allocationPolicy(),

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One supplier's order at close (DOMAIN.md, Pooling rules 1 to 5): for each product asked for, the cases and quantity
@@ -68,7 +69,7 @@ public final class SupplierPooling {
         return new Result(List.copyOf(lines), total, belowMinimum, deliveryFee);
     }
 
-    private static Quantity sum(List<Allocation.Claim> claims, java.util.function.Function<Allocation.Claim, Quantity> part) {
+    private static Quantity sum(List<Allocation.Claim> claims, Function<Allocation.Claim, Quantity> part) {
         BigDecimal total = BigDecimal.ZERO;
         for (Allocation.Claim claim : claims) {
             total = total.add(part.apply(claim).value());

@@ -5,17 +5,26 @@ import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.ProjectionCatchUp;
+import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
+import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
 import coop.mutua.ordering.api.ReceptionRecordedEvent;
 import coop.mutua.ordering.api.ShareChange;
+import coop.mutua.ordering.api.SupplierOrderIds;
 import coop.mutua.platform.tx.OwnTransaction;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
@@ -28,6 +37,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,7 +84,7 @@ class MemberNotifications {
             for (Share share : shares) {
                 // An order cancelled at pooling orders nothing: the member's share was already nothing (no case reached).
                 ShareChange change = "CANCELLED".equals(share.status()) && share.allocated().signum() > 0 ? ShareChange.SUPPLIER_CANCELLED
-                        : ShareChange.of(new coop.mutua.kernel.Quantity(share.asked()), new coop.mutua.kernel.Quantity(share.allocated()));
+                        : ShareChange.of(new Quantity(share.asked()), new Quantity(share.allocated()));
                 text.append("- ").append(share.product()).append(" : ").append(plain(share.allocated())).append(" (demandé ")
                         .append(plain(share.asked())).append(")").append(reason(change)).append('\n');
             }
@@ -84,7 +94,7 @@ class MemberNotifications {
 
     @EventHandler
     void on(ReceptionRecordedEvent event) {
-        catchUp.await(coop.mutua.ordering.api.OrderingReadModels.SUPPLIER_ORDERS, event.supplierOrderId());
+        catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, event.supplierOrderId());
         String title = title(event.roundId());
         Map<MemberId, MemberSummary> members = members(event.groupementId());
         shares(event.roundId(), event.supplierOrderId()).forEach((member, shares) -> {
@@ -107,12 +117,12 @@ class MemberNotifications {
 
     /** A supplier order below its minimum cancelled by the coordinator: its members lose those lines, and are told. */
     @EventHandler
-    void on(coop.mutua.ordering.api.BelowMinimumDecidedEvent event) {
+    void on(BelowMinimumDecidedEvent event) {
         if (event.confirmed()) {
             return;
         }
         String title = title(event.roundId());
-        String orderId = coop.mutua.ordering.api.SupplierOrderIds.of(event.roundId(), event.supplierId());
+        String orderId = SupplierOrderIds.of(event.roundId(), event.supplierId());
         Map<MemberId, MemberSummary> members = members(event.groupementId());
         shares(event.roundId(), orderId).forEach((member, shares) -> {
             List<Share> lost = shares.stream().filter(share -> share.allocated().signum() > 0).toList();
@@ -135,7 +145,7 @@ class MemberNotifications {
                 LEFT JOIN round_offer r ON r.round_id = a.round_id AND r.product_id = a.product_id
                 WHERE a.round_id = :round AND (CAST(:order AS VARCHAR) IS NULL OR a.supplier_order_id = :order)
                 ORDER BY a.member_id, 2""")
-                .param("round", roundId.value()).param("order", supplierOrderId, java.sql.Types.VARCHAR)
+                .param("round", roundId.value()).param("order", supplierOrderId, Types.VARCHAR)
                 .query((rs, n) -> new Share(MemberId.of(rs.getString(1)), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5), rs.getString(6)))
                 .list().stream()
@@ -160,10 +170,10 @@ class MemberNotifications {
         }
         // The same mail always has the same Message-ID, so that a repeat after a crash is recognisable as such.
         String messageId = "<member-" + member.value() + "-round-" + roundId.value() + "-"
-                + java.util.UUID.nameUUIDFromBytes(about.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "@mutua>";
+                + UUID.nameUUIDFromBytes(about.getBytes(StandardCharsets.UTF_8)) + "@mutua>";
         try {
-            jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
-            org.springframework.mail.javamail.MimeMessageHelper helper = new org.springframework.mail.javamail.MimeMessageHelper(message, false, "UTF-8");
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
             helper.setFrom(from);
             helper.setTo(summary.contactEmail());
             helper.setSubject(subject);
@@ -171,7 +181,7 @@ class MemberNotifications {
             message.saveChanges();
             message.setHeader("Message-ID", messageId);
             sender.send(message);
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException("could not write the mail to member " + member + " about round " + roundId, e);
         }
         // Recorded at once, in a transaction of its own (see SupplierOrderDispatch): a crash repeats this one mail at most.

@@ -10,6 +10,7 @@ import coop.mutua.ordering.batch.RoundPoolings;
 import coop.mutua.ordering.query.RoundQueries;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,7 +97,7 @@ class RoundSchedule {
         } catch (DomainException cannotOpen) {
             if (warned.add(round.roundId())) {
                 log.warn("Round {} is due to open but cannot: {} {}", round.roundId(), cannotOpen.code(),
-                        java.util.Arrays.toString(cannotOpen.arguments()));
+                        Arrays.toString(cannotOpen.arguments()));
             }
         }
     }

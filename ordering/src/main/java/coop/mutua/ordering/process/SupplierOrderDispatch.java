@@ -12,7 +12,9 @@ import coop.mutua.platform.tx.OwnTransaction;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -86,7 +88,7 @@ class SupplierOrderDispatch {
                   AND (CAST(:supplier AS VARCHAR) IS NULL AND NOT o.below_minimum OR o.supplier_id = :supplier)
                 ORDER BY o.supplier_id""")
                 .param("groupement", groupementId.value()).param("round", roundId.value())
-                .param("supplier", confirmedSupplier == null ? null : confirmedSupplier.value(), java.sql.Types.VARCHAR)
+                .param("supplier", confirmedSupplier == null ? null : confirmedSupplier.value(), Types.VARCHAR)
                 .query((rs, n) -> new Ready(rs.getString(1), SupplierId.of(rs.getString(2)), rs.getInt(3)))
                 .list();
     }
@@ -120,7 +122,7 @@ class SupplierOrderDispatch {
                     Cordialement,
                     %s
                     """.formatted(document.number(), document.buyer().name(), document.roundTitle(),
-                    document.deliveryDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                    document.deliveryDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
                     document.deliveryPlace(), document.buyer().name()));
             helper.addAttachment("bon-de-commande-" + document.number() + ".pdf",
                     new ByteArrayResource(PurchaseOrderDocuments.pdf(document)), "application/pdf");

@@ -15,6 +15,7 @@ import coop.mutua.ordering.api.RoundJobFailedEvent;
 import coop.mutua.ordering.api.RoundJobRetriedEvent;
 import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.api.RoundTermsSetEvent;
+import java.sql.Types;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -53,7 +54,7 @@ class PurchaseRoundProjection {
                 .param("deliveryDate", event.deliveryDate())
                 .param("place", event.deliveryPlace())
                 .param("createdAt", java.sql.Timestamp.from(occurredAt))
-                .param("opensAt", event.opensAt() == null ? null : java.sql.Timestamp.from(event.opensAt()), java.sql.Types.TIMESTAMP)
+                .param("opensAt", event.opensAt() == null ? null : java.sql.Timestamp.from(event.opensAt()), Types.TIMESTAMP)
                 .update();
     }
 
@@ -112,7 +113,7 @@ class PurchaseRoundProjection {
                 .param("id", event.roundId().value()).param("status", RoundStatus.failed(event.job()).name())
                 .param("job", event.job().name()).param("reason", event.reason()).param("attempt", event.attempt())
                 .param("at", java.sql.Timestamp.from(event.failedAt()))
-                .param("next", event.nextAttemptAt() == null ? null : java.sql.Timestamp.from(event.nextAttemptAt()), java.sql.Types.TIMESTAMP)
+                .param("next", event.nextAttemptAt() == null ? null : java.sql.Timestamp.from(event.nextAttemptAt()), Types.TIMESTAMP)
                 .update();
     }
 

@@ -6,17 +6,20 @@ import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
+import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.FindRoundOfferQuery;
 import coop.mutua.ordering.api.FindRoundTermsQuery;
 import coop.mutua.ordering.api.OfferedProduct;
-import coop.mutua.ordering.api.RoundTerms;
-import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundFailure;
 import coop.mutua.ordering.api.RoundJob;
 import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.ordering.api.RoundTerms;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +64,7 @@ public class RoundQueries {
         return jdbc.sql("SELECT * FROM purchase_round WHERE id = :id AND groupement_id || '' = :groupement")
                 .param("groupement", query.groupementId().value()).param("id", query.roundId().value())
                 .query((rs, n) -> {
-                    java.sql.Timestamp opened = rs.getTimestamp("opened_at");
+                    Timestamp opened = rs.getTimestamp("opened_at");
                     return new RoundTerms(RoundId.of(rs.getString("id")), suppliers(rs.getString("id")),
                             AllocationPolicy.valueOf(rs.getString("allocation_policy")),
                             FeeSplitPolicy.valueOf(rs.getString("fee_split_policy")),
@@ -89,7 +92,7 @@ public class RoundQueries {
     private static PurchaseRoundSummary summary(ResultSet rs) throws SQLException {
         return new PurchaseRoundSummary(RoundId.of(rs.getString("id")), GroupementId.of(rs.getString("groupement_id")),
                 rs.getString("title"), RoundStatus.valueOf(rs.getString("status")),
-                rs.getTimestamp("closes_at").toInstant(), rs.getObject("delivery_date", java.time.LocalDate.class),
+                rs.getTimestamp("closes_at").toInstant(), rs.getObject("delivery_date", LocalDate.class),
                 rs.getString("delivery_place"), rs.getTimestamp("created_at").toInstant(), instant(rs, "opens_at"),
                 instant(rs, "closed_at"), instant(rs, "pooled_at"), instant(rs, "invoiced_at"), instant(rs, "settled_at"),
                 rs.getString("failure_job") == null ? null : new RoundFailure(RoundJob.valueOf(rs.getString("failure_job")),
@@ -97,8 +100,8 @@ public class RoundQueries {
                         instant(rs, "next_attempt_at")));
     }
 
-    private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
-        java.sql.Timestamp value = rs.getTimestamp(column);
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 }

@@ -15,10 +15,12 @@ import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.domain.Allocation;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -90,8 +92,8 @@ class SupplierOrderProjection {
                     new_quantity = EXCLUDED.new_quantity, note = EXCLUDED.note, reported_at = EXCLUDED.reported_at""")
                 .param("id", event.supplierOrderId()).param("product", event.productId().value())
                 .param("change", event.change().name())
-                .param("quantity", event.newQuantity() == null ? null : event.newQuantity().value(), java.sql.Types.NUMERIC)
-                .param("note", event.note(), java.sql.Types.VARCHAR).param("at", Timestamp.from(event.reportedAt()))
+                .param("quantity", event.newQuantity() == null ? null : event.newQuantity().value(), Types.NUMERIC)
+                .param("note", event.note(), Types.VARCHAR).param("at", Timestamp.from(event.reportedAt()))
                 .update();
     }
 
@@ -102,7 +104,7 @@ class SupplierOrderProjection {
      * goods).
      */
     @EventHandler
-    void on(ReceptionRecordedEvent event, @org.axonframework.messaging.annotation.MetaDataValue("userId") String statedBy) {
+    void on(ReceptionRecordedEvent event, @MetaDataValue("userId") String statedBy) {
         AllocationPolicy policy = jdbc.sql("SELECT allocation_policy FROM purchase_round WHERE id = :id").param("id", event.roundId().value())
                 .query((rs, n) -> AllocationPolicy.valueOf(rs.getString(1))).optional().orElse(AllocationPolicy.PRO_RATA);
         record Line(String productId, BigDecimal step, BigDecimal ordered) {
@@ -137,7 +139,7 @@ class SupplierOrderProjection {
                 UPDATE supplier_order SET received_at = :at, received_by = :by,
                     status = CASE WHEN status IN ('SENT', 'CONFIRMED', 'RECEIVED') THEN 'RECEIVED' ELSE status END
                 WHERE id = :id""")
-                .param("at", Timestamp.from(event.receivedAt())).param("by", statedBy, java.sql.Types.VARCHAR)
+                .param("at", Timestamp.from(event.receivedAt())).param("by", statedBy, Types.VARCHAR)
                 .param("id", event.supplierOrderId()).update();
         refreshRound(jdbc, event.roundId().value());
     }

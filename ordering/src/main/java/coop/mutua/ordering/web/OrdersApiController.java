@@ -2,6 +2,7 @@ package coop.mutua.ordering.web;
 
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
@@ -23,7 +24,10 @@ import coop.mutua.ordering.query.SupplierOrderQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,12 +92,12 @@ class OrdersApiController {
         }
         // The ids the answer carries, if sent back, must be the address's: another round's or member's is a mistake.
         if (body.roundId() != null && !sameId(body.roundId(), roundId, () -> RoundVisibility.parse(body.roundId()).equals(round))) {
-            throw new coop.mutua.kernel.InvalidFieldException("roundId", "order.id-mismatch", "roundId", body.roundId());
+            throw new InvalidFieldException("roundId", "order.id-mismatch", "roundId", body.roundId());
         }
         if (body.memberId() != null && !sameId(body.memberId(), memberId, () -> member(body.memberId()).equals(member))) {
-            throw new coop.mutua.kernel.InvalidFieldException("memberId", "order.id-mismatch", "memberId", body.memberId());
+            throw new InvalidFieldException("memberId", "order.id-mismatch", "memberId", body.memberId());
         }
-        List<OrderLine> lines = new java.util.ArrayList<>();
+        List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < body.lines().size(); i++) {
             lines.add(line(body.lines().get(i), "lines[" + i + "]."));
         }
@@ -102,13 +106,13 @@ class OrdersApiController {
             return json(round, member, previews.handle(new FindMemberOrderQuery(actor.groupementId(), round, member)));
         }
         // The order is exactly what was accepted, and the pooled preview (GET .../preview) already counts it.
-        return json(round, member, lines.stream().sorted(java.util.Comparator.comparing(line -> line.productId().value()))
-                .map(line -> new OrderLine(line.productId(), line.quantity(), line.tolerance() == null ? coop.mutua.kernel.Quantity.ZERO
+        return json(round, member, lines.stream().sorted(Comparator.comparing(line -> line.productId().value()))
+                .map(line -> new OrderLine(line.productId(), line.quantity(), line.tolerance() == null ? Quantity.ZERO
                         : line.tolerance()))
                 .toList());
     }
 
-    private static boolean sameId(String sent, String addressed, java.util.function.BooleanSupplier parsedEqual) {
+    private static boolean sameId(String sent, String addressed, BooleanSupplier parsedEqual) {
         if (sent.equals(addressed)) {
             return true;
         }
@@ -153,7 +157,7 @@ class OrdersApiController {
         try {
             productId = ProductId.of(line.productId());
         } catch (IllegalArgumentException malformed) {
-            throw new coop.mutua.kernel.InvalidFieldException(at + "productId", "order.not-on-offer", line.productId());
+            throw new InvalidFieldException(at + "productId", "order.not-on-offer", line.productId());
         }
         return new OrderLine(productId, line.quantity() == null ? null : Require.named(at + "quantity", () -> Quantity.of(line.quantity())),
                 line.tolerance() == null || line.tolerance().isBlank() ? Quantity.ZERO

@@ -5,6 +5,7 @@ import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.AllocationPolicy;
@@ -19,6 +20,7 @@ import coop.mutua.ordering.api.OrderLine;
 import coop.mutua.ordering.api.PoolingPreview;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.ordering.api.SupplierOrderIds;
 import coop.mutua.ordering.application.HandlingSupplierOrders;
 import coop.mutua.ordering.application.PlacingOrders;
 import coop.mutua.ordering.application.RoundVisibility;
@@ -150,7 +152,7 @@ class RoundPagesController {
                               @RequestParam("confirm") boolean confirm, RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         PageOutcome.attempt(redirect, confirm ? "pooling.confirmed" : "pooling.cancelled", () -> supplierOrderActions
-                .decideBelowMinimum(actor, coop.mutua.ordering.api.SupplierOrderIds.of(round.roundId(), supplierId(supplierId)), confirm));
+                .decideBelowMinimum(actor, SupplierOrderIds.of(round.roundId(), supplierId(supplierId)), confirm));
         return "redirect:/rounds/" + round.roundId();
     }
 
@@ -247,7 +249,7 @@ class RoundPagesController {
 
     /** Saves the rows that pass their product's rules and answers the others' refusals, by product. */
     private Map<ProductId, DomainException> saveValidLines(Actor actor, PurchaseRoundSummary round, OrderForm form) {
-        Map<ProductId, coop.mutua.kernel.Quantity> steps = rounds.handle(new FindRoundOfferQuery(actor.groupementId(), round.roundId()))
+        Map<ProductId, Quantity> steps = rounds.handle(new FindRoundOfferQuery(actor.groupementId(), round.roundId()))
                 .stream().collect(Collectors.toMap(OfferedProduct::productId, product -> product.details().step()));
         OrderForm.Checked checked = form.check(steps, currentLines(actor, round));
         placingOrders.submit(actor, round.roundId(), actor.memberId(), checked.lines(), null);

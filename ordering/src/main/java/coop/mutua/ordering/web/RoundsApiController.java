@@ -2,6 +2,7 @@ package coop.mutua.ordering.web;
 
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
@@ -180,7 +181,7 @@ class RoundsApiController {
             try {
                 chosen = UUID.fromString(id.strip()).toString();
             } catch (IllegalArgumentException e) {
-                throw new coop.mutua.kernel.InvalidFieldException("id", "field.id", id);
+                throw new InvalidFieldException("id", "field.id", id);
             }
             return scoped(actor.groupementId() + "/rounds/id/" + chosen);
         }

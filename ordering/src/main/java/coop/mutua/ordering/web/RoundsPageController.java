@@ -92,7 +92,7 @@ class RoundsPageController {
             return "redirect:/rounds/" + round.roundId();
         } catch (DomainException refused) {
             // At its field when the refusal names one of the form's (the opening after the deadline: at "opensAt").
-            String field = refused.field().filter(name -> java.util.Set.of("title", "opensAt", "closesAt", "deliveryDate",
+            String field = refused.field().filter(name -> Set.of("title", "opensAt", "closesAt", "deliveryDate",
                     "deliveryPlace").contains(name)).orElse(null);
             if (field != null) {
                 errors.rejectValue(field, refused.code(), refused.arguments(), refused.getMessage());

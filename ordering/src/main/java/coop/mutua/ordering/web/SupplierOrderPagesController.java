@@ -8,11 +8,17 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.SupplierId;
+import coop.mutua.ordering.api.FindPurchaseRoundQuery;
+import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
+import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.application.HandlingSupplierOrders;
 import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.platform.web.PageOutcome;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -45,8 +51,8 @@ class SupplierOrderPagesController {
     String list(Actor actor, Model model) {
         model.addAttribute("orders", actions.visible(actor, false));
         model.addAttribute("supplierNames", supplierNames(actor));
-        model.addAttribute("roundTitles", rounds.handle(new coop.mutua.ordering.api.FindPurchaseRoundsQuery(actor.groupementId(),
-                        java.util.EnumSet.allOf(coop.mutua.ordering.api.RoundStatus.class))).stream()
+        model.addAttribute("roundTitles", rounds.handle(new FindPurchaseRoundsQuery(actor.groupementId(),
+                        EnumSet.allOf(RoundStatus.class))).stream()
                 .collect(Collectors.toMap(round -> round.roundId(), round -> round.title())));
         return "ordering/supplier-orders";
     }
@@ -55,7 +61,7 @@ class SupplierOrderPagesController {
     String one(Actor actor, @PathVariable("id") String id, Model model) {
         SupplierOrderView order = actions.one(actor, id);
         model.addAttribute("order", order);
-        model.addAttribute("round", rounds.handle(new coop.mutua.ordering.api.FindPurchaseRoundQuery(actor.groupementId(),
+        model.addAttribute("round", rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(),
                 order.roundId())).orElseThrow());
         model.addAttribute("supplierName", supplierNames(actor).get(order.supplierId()));
         model.addAttribute("memberNames", queries.query(new FindMembersQuery(actor.groupementId()),
@@ -99,7 +105,7 @@ class SupplierOrderPagesController {
     String receive(Actor actor, @PathVariable("id") String id, @RequestParam Map<String, String> fields, RedirectAttributes redirect) {
         actions.one(actor, id);
         PageOutcome.attempt(redirect, "supplier-order.received", () -> {
-            Map<ProductId, Quantity> delivered = new java.util.LinkedHashMap<>();
+            Map<ProductId, Quantity> delivered = new LinkedHashMap<>();
             for (Map.Entry<String, String> field : fields.entrySet()) {
                 if (field.getKey().startsWith("delivered.") && field.getValue() != null && !field.getValue().isBlank()) {
                     Quantity quantity = typedQuantity(field.getValue());
@@ -127,7 +133,7 @@ class SupplierOrderPagesController {
         }
     }
 
-    private Map<coop.mutua.kernel.SupplierId, String> supplierNames(Actor actor) {
+    private Map<SupplierId, String> supplierNames(Actor actor) {
         return queries.query(new FindSuppliersQuery(actor.groupementId()), ResponseTypes.multipleInstancesOf(SupplierSummary.class))
                 .join().stream().collect(Collectors.toMap(SupplierSummary::id, SupplierSummary::name));
     }

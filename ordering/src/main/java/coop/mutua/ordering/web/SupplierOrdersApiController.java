@@ -1,6 +1,7 @@
 package coop.mutua.ordering.web;
 
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
@@ -19,7 +20,11 @@ import coop.mutua.ordering.query.SupplierOrderQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -79,10 +84,10 @@ class SupplierOrdersApiController {
     @Operation(summary = "The supplier reports a change on a line before delivery: OUT_OF_STOCK, SUBSTITUTE (note), NEW_QUANTITY")
     SupplierOrderView report(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody ChangeJson body) {
         if (body.productId() == null || body.productId().isBlank()) {
-            throw new coop.mutua.kernel.DomainException("field.required", "productId");
+            throw new DomainException("field.required", "productId");
         }
         if (body.change() == null) {
-            throw new coop.mutua.kernel.DomainException("field.required", "change");
+            throw new DomainException("field.required", "change");
         }
         ProductId product = productId(body.productId());
         Quantity quantity = body.newQuantity() == null || body.newQuantity().isBlank() ? null
@@ -101,21 +106,21 @@ class SupplierOrdersApiController {
             description = "Members' shares are re-allocated by the round's policy: a shortage shared, a surplus into tolerances "
                     + "left, what nobody can take shown as unallocated. Recording again corrects the figures.")
     SupplierOrderView reception(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody ReceptionJson body) {
-        java.util.Map<ProductId, Quantity> delivered = new java.util.LinkedHashMap<>();
-        java.util.Map<ProductId, String> fields = new java.util.HashMap<>();
+        Map<ProductId, Quantity> delivered = new LinkedHashMap<>();
+        Map<ProductId, String> fields = new HashMap<>();
         List<ReceptionJson.DeliveredJson> lines = body.lines() == null ? List.of() : body.lines();
         for (int i = 0; i < lines.size(); i++) {
             ReceptionJson.DeliveredJson line = lines.get(i);
             String at = "lines[" + i + "]";
             if (line == null) {
-                throw new coop.mutua.kernel.DomainException("field.required", at);
+                throw new DomainException("field.required", at);
             }
             if (line.productId() == null || line.delivered() == null || line.delivered().isBlank()) {
-                throw new coop.mutua.kernel.DomainException("field.required", at + (line.productId() == null ? ".productId" : ".delivered"));
+                throw new DomainException("field.required", at + (line.productId() == null ? ".productId" : ".delivered"));
             }
             ProductId product = productId(line.productId());
             if (delivered.put(product, Require.named(at + ".delivered", () -> Quantity.of(line.delivered()))) != null) {
-                throw new coop.mutua.kernel.DomainException("reception.duplicate-line", line.productId());
+                throw new DomainException("reception.duplicate-line", line.productId());
             }
             fields.put(product, at + ".delivered");
         }
@@ -154,7 +159,7 @@ class SupplierOrdersApiController {
     @Operation(summary = "The grouped purchase order's lines as CSV (semicolon, decimal comma, UTF-8)")
     ResponseEntity<byte[]> csv(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         PurchaseOrder order = purchaseOrders.of(actor.groupementId(), id, actor.is(Role.SUPPLIER) ? actor.supplierId() : null);
-        return document(PurchaseOrderDocuments.csv(order), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+        return document(PurchaseOrderDocuments.csv(order), new MediaType("text", "csv", StandardCharsets.UTF_8),
                 "bon-de-commande-" + order.number() + ".csv");
     }
 

@@ -7,6 +7,7 @@ import coop.mutua.kernel.Quantity;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.domain.Allocation.Claim;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -135,7 +136,7 @@ class AllocationProperties {
         Allocation.Result result = Allocation.allocate(c.available(), c.step(), c.claims(), AllocationPolicy.PRO_RATA);
 
         for (Claim claim : c.claims()) {
-            BigDecimal exact = c.available().value().multiply(claim.quantity().value()).divide(c.asked(), 10, java.math.RoundingMode.HALF_EVEN);
+            BigDecimal exact = c.available().value().multiply(claim.quantity().value()).divide(c.asked(), 10, RoundingMode.HALF_EVEN);
             assertThat(result.allocated().get(claim.memberId()).value().subtract(exact).abs()).isLessThan(c.step().value());
         }
     }

@@ -11,20 +11,21 @@ import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
 import coop.mutua.ordering.api.ConfirmSupplierOrderCommand;
 import coop.mutua.ordering.api.DecideBelowMinimumCommand;
-import coop.mutua.ordering.api.RecordSupplierOrderInvoicedCommand;
-import coop.mutua.ordering.api.RecordSupplierOrderPooledCommand;
-import coop.mutua.ordering.api.SupplierOrderInvoicedEvent;
-import coop.mutua.ordering.api.SupplierOrderPooledEvent;
-import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.api.ReceptionRecordedEvent;
 import coop.mutua.ordering.api.RecordReceptionCommand;
+import coop.mutua.ordering.api.RecordSupplierOrderInvoicedCommand;
+import coop.mutua.ordering.api.RecordSupplierOrderPooledCommand;
 import coop.mutua.ordering.api.ReportSupplierChangeCommand;
 import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierChangeReportedEvent;
 import coop.mutua.ordering.api.SupplierOrderConfirmedEvent;
+import coop.mutua.ordering.api.SupplierOrderInvoicedEvent;
+import coop.mutua.ordering.api.SupplierOrderPooledEvent;
+import coop.mutua.ordering.api.SupplierOrderStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,21 +62,21 @@ class SupplierOrderTest {
     @Test
     void receptionRecordsWhatArrivedAndNoLineMeansAsOrdered() {
         fixture.givenNoPriorActivity()
-                .when(new RecordReceptionCommand(ORDER, GIRONDE, ROUND, GAEC, java.util.Map.of(CARROTS, Quantity.of("9.5"))))
-                .expectEvents(new ReceptionRecordedEvent(ORDER, GIRONDE, ROUND, GAEC, java.util.Map.of(CARROTS, Quantity.of("9.5")), NOW));
+                .when(new RecordReceptionCommand(ORDER, GIRONDE, ROUND, GAEC, Map.of(CARROTS, Quantity.of("9.5"))))
+                .expectEvents(new ReceptionRecordedEvent(ORDER, GIRONDE, ROUND, GAEC, Map.of(CARROTS, Quantity.of("9.5")), NOW));
         fixture.given(pooled(SupplierOrderStatus.SENT))
-                .when(new RecordReceptionCommand(ORDER, GIRONDE, ROUND, GAEC, java.util.Map.of()))
-                .expectEvents(new ReceptionRecordedEvent(ORDER, GIRONDE, ROUND, GAEC, java.util.Map.of(), NOW));
+                .when(new RecordReceptionCommand(ORDER, GIRONDE, ROUND, GAEC, Map.of()))
+                .expectEvents(new ReceptionRecordedEvent(ORDER, GIRONDE, ROUND, GAEC, Map.of(), NOW));
     }
 
     @Test
     void laterStagesLockEarlierOnes() {
         SupplierOrderPooledEvent sent = pooled(SupplierOrderStatus.SENT);
         SupplierOrderPooledEvent below = pooled(SupplierOrderStatus.BELOW_MINIMUM);
-        ReceptionRecordedEvent received = new ReceptionRecordedEvent(ORDER, GIRONDE, ROUND, GAEC, java.util.Map.of(), NOW);
+        ReceptionRecordedEvent received = new ReceptionRecordedEvent(ORDER, GIRONDE, ROUND, GAEC, Map.of(), NOW);
         SupplierOrderInvoicedEvent invoiced = new SupplierOrderInvoicedEvent(ORDER, GIRONDE, ROUND, GAEC, "inv-1", NOW);
         ConfirmSupplierOrderCommand confirm = new ConfirmSupplierOrderCommand(ORDER, GIRONDE, ROUND, GAEC, 1);
-        RecordReceptionCommand receive = new RecordReceptionCommand(ORDER, GIRONDE, ROUND, GAEC, java.util.Map.of());
+        RecordReceptionCommand receive = new RecordReceptionCommand(ORDER, GIRONDE, ROUND, GAEC, Map.of());
         ReportSupplierChangeCommand report = new ReportSupplierChangeCommand(ORDER, GIRONDE, ROUND, GAEC, CARROTS,
                 SupplierChange.OUT_OF_STOCK, null, null);
 

@@ -2,6 +2,7 @@ package coop.mutua.app.account.web;
 
 import coop.mutua.app.account.Account;
 import coop.mutua.app.account.AccountHistory;
+import coop.mutua.app.account.AccountRole;
 import coop.mutua.app.account.Accounts;
 import coop.mutua.app.account.ApiTokens;
 import coop.mutua.app.account.Invitations;
@@ -13,6 +14,7 @@ import coop.mutua.app.security.CurrentActor;
 import coop.mutua.app.security.SecondFactorLogin;
 import coop.mutua.catalog.api.Directory;
 import coop.mutua.catalog.api.FindGroupementQuery;
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,15 +22,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -48,12 +53,12 @@ class AccountPagesController {
     private final LoginAttempts attempts;
     private final Directory directory;
     private final MessageSource messages;
-    private final org.springframework.web.servlet.LocaleResolver localeResolver;
+    private final LocaleResolver localeResolver;
     private final ApiTokens apiTokens;
 
     AccountPagesController(Invitations invitations, Passwords passwords, TwoFactor twoFactor, Accounts accounts,
                            AccountHistory history, LoginAttempts attempts, Directory directory, MessageSource messages,
-                           org.springframework.web.servlet.LocaleResolver localeResolver, ApiTokens apiTokens) {
+                           LocaleResolver localeResolver, ApiTokens apiTokens) {
         this.invitations = invitations;
         this.passwords = passwords;
         this.twoFactor = twoFactor;
@@ -74,7 +79,7 @@ class AccountPagesController {
                       HttpServletResponse response) {
         try {
             Account account = invitations.pending(token);
-            boolean chosen = request.getCookies() != null && java.util.Arrays.stream(request.getCookies())
+            boolean chosen = request.getCookies() != null && Arrays.stream(request.getCookies())
                     .anyMatch(cookie -> "mutua-lang".equals(cookie.getName()));
             if (!chosen) {
                 localeResolver.setLocale(request, response, account.locale());
@@ -213,7 +218,7 @@ class AccountPagesController {
         Account account = me();
         model.addAttribute("me", account);
         model.addAttribute("recoveryCodesLeft", account.totpEnabled() ? twoFactor.recoveryCodesLeft(account.id()) : 0);
-        model.addAttribute("twoFactorRequired", account.role() == coop.mutua.app.account.AccountRole.COORDINATOR
+        model.addAttribute("twoFactorRequired", account.role() == AccountRole.COORDINATOR
                 && twoFactor.requiredForCoordinators(account.groupementId()));
         model.addAttribute("recent", history.of(account.id(), 20));
         model.addAttribute("tokens", apiTokens.of(account.id()));
@@ -327,7 +332,7 @@ class AccountPagesController {
     }
 
     private Account me() {
-        return CurrentActor.account().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
+        return CurrentActor.account().orElseThrow(() -> new AccessDeniedException("login required"));
     }
 
     private String issuer(Account account) {
@@ -339,7 +344,7 @@ class AccountPagesController {
     private void refuse(Model model, DomainException refused, Locale locale, HttpServletResponse response) {
         model.addAttribute("error", messages.getMessage(refused.code(), refused.arguments(), refused.getMessage(), locale));
         refused.field().ifPresent(field -> model.addAttribute("errorField", field));
-        response.setStatus(refused instanceof coop.mutua.kernel.ConflictException ? 409 : 422);
+        response.setStatus(refused instanceof ConflictException ? 409 : 422);
     }
 
     static String time(Instant at, Locale locale) {

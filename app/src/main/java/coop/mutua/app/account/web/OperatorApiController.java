@@ -1,9 +1,10 @@
 package coop.mutua.app.account.web;
 
 import coop.mutua.app.account.Account;
-import coop.mutua.app.account.Groupements;
 import coop.mutua.app.account.Groupements.Registration;
+import coop.mutua.app.account.Groupements;
 import coop.mutua.app.account.Invitations.Invitation;
+import coop.mutua.app.account.Invitations;
 import coop.mutua.app.security.CurrentActor;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.GroupementId;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The operator's API: groupements registered while the application runs, and their coordinators invited. */
@@ -67,7 +69,7 @@ class OperatorApiController {
     }
 
     @PostMapping("/api/groupements")
-    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a groupement and invite its first coordinator (e-mail with a single-use link)")
     ResponseEntity<CoordinatorInvited> register(@RequestBody GroupementRegistration registration, HttpServletRequest http) {
         CoordinatorInvitation coordinator = registration.coordinator() == null
@@ -82,7 +84,7 @@ class OperatorApiController {
     }
 
     @PostMapping("/api/groupements/{id}/coordinators")
-    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Invite one more coordinator of a groupement")
     ResponseEntity<CoordinatorInvited> inviteCoordinator(@PathVariable("id") String id, @RequestBody CoordinatorInvitation invitation,
                                                          HttpServletRequest http) {
@@ -97,7 +99,7 @@ class OperatorApiController {
     }
 
     private static Locale locale(String language) {
-        return coop.mutua.app.account.Invitations.language(language);
+        return Invitations.language(language);
     }
 
     private static Account operator() {

@@ -1,13 +1,16 @@
 package coop.mutua.app.account.web;
 
 import coop.mutua.app.account.Account;
-import coop.mutua.app.account.Groupements;
 import coop.mutua.app.account.Groupements.Registration;
+import coop.mutua.app.account.Groupements;
 import coop.mutua.app.account.Invitations.Invitation;
+import coop.mutua.app.account.Invitations;
 import coop.mutua.app.security.CurrentActor;
 import coop.mutua.catalog.api.VatRegime;
+import coop.mutua.kernel.Decimals;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +19,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,8 +59,8 @@ class OperatorController {
         this.messages = messages;
     }
 
-    @org.springframework.web.bind.annotation.InitBinder("form")
-    void publicFields(org.springframework.web.bind.WebDataBinder binder) {
+    @InitBinder("form")
+    void publicFields(WebDataBinder binder) {
         binder.initDirectFieldAccess();
     }
 
@@ -76,7 +81,7 @@ class OperatorController {
             Invitation invitation = groupements.register(new Registration(form.name, form.siret, form.email, form.vatRegime,
                     form.vatNumber, form.street, form.postalCode, form.city, coordinate(form.hubLatitude, "hubLatitude"),
                     coordinate(form.hubLongitude, "hubLongitude")), form.coordinatorName, form.coordinatorEmail,
-                    coop.mutua.app.account.Invitations.language(form.language), operator(), request.getRemoteAddr());
+                    Invitations.language(form.language), operator(), request.getRemoteAddr());
             redirect.addFlashAttribute("created", form.name);
             redirect.addFlashAttribute("invitation", invitation);
             return "redirect:/operator";
@@ -99,7 +104,7 @@ class OperatorController {
             }
             return value;
         } catch (NumberFormatException unreadable) {
-            throw new coop.mutua.kernel.InvalidFieldException(field, "location.coordinate", coop.mutua.kernel.Decimals.shown(typed));
+            throw new InvalidFieldException(field, "location.coordinate", Decimals.shown(typed));
         }
     }
 
@@ -111,7 +116,7 @@ class OperatorController {
         GroupementId groupementId = NotFoundException.unlessReadable("groupement", id, GroupementId::of);
         try {
             redirect.addFlashAttribute("invitation", groupements.inviteCoordinator(groupementId, name, email,
-                    coop.mutua.app.account.Invitations.language(language), operator(), request.getRemoteAddr()));
+                    Invitations.language(language), operator(), request.getRemoteAddr()));
         } catch (NotFoundException missing) {
             throw missing;
         } catch (DomainException refused) {

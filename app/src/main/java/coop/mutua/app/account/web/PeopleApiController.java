@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +40,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** People and their accounts through the API: invitations, states, history; a person's own password. */
@@ -114,7 +116,7 @@ class PeopleApiController {
     }
 
     @PostMapping("/api/coordinators")
-    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Invite a coordinator: an e-mail with a single-use link that expires (7 days by default)")
     ResponseEntity<InvitationSent> inviteCoordinator(@Parameter(hidden = true) Actor actor, @RequestBody InvitationRequest request,
@@ -130,7 +132,7 @@ class PeopleApiController {
     }
 
     @PostMapping("/api/members/{id}/users")
-    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Invite a person to order for a member structure")
     ResponseEntity<InvitationSent> inviteMemberUser(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
@@ -146,7 +148,7 @@ class PeopleApiController {
     }
 
     @PostMapping("/api/suppliers/{id}/users")
-    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Invite a person of a supplier (grouped orders, catalog, invoices of that supplier)")
     ResponseEntity<InvitationSent> inviteSupplierUser(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
@@ -201,7 +203,7 @@ class PeopleApiController {
     }
 
     @DeleteMapping("/api/users/{id}/invitation")
-    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Withdraw a pending invitation")
     ResponseEntity<Void> revoke(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, HttpServletRequest http) {
@@ -226,10 +228,10 @@ class PeopleApiController {
     }
 
     @PutMapping("/api/me/password")
-    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Change one's own password (the current one required); every other session and remembered login ends")
     ResponseEntity<Void> changePassword(@RequestBody PasswordChange change, HttpServletRequest http) {
-        Account account = CurrentActor.account().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
+        Account account = CurrentActor.account().orElseThrow(() -> new AccessDeniedException("login required"));
         passwords.change(account.id(), change.currentPassword(), change.newPassword(), http.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
@@ -249,7 +251,7 @@ class PeopleApiController {
     }
 
     @PostMapping("/api/me/tokens")
-    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a personal API token: send it as the password of HTTP Basic with one's login (shown once)")
     ResponseEntity<ApiToken> createToken(@RequestBody ApiTokenRequest request, HttpServletRequest http) {
         ApiTokens.Created created = apiTokens.create(meOrDenied().id(), request.name(), http.getRemoteAddr());
@@ -257,7 +259,7 @@ class PeopleApiController {
     }
 
     @DeleteMapping("/api/me/tokens/{id}")
-    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke one of one's personal API tokens")
     ResponseEntity<Void> revokeToken(@PathVariable("id") String id, HttpServletRequest http) {
         apiTokens.revoke(meOrDenied().id(), id, http.getRemoteAddr());
@@ -265,7 +267,7 @@ class PeopleApiController {
     }
 
     private static Account meOrDenied() {
-        return CurrentActor.account().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
+        return CurrentActor.account().orElseThrow(() -> new AccessDeniedException("login required"));
     }
 
     private ResponseEntity<InvitationSent> invite(Actor actor, InvitationRequest request, Role role, MemberId memberId,

@@ -24,6 +24,7 @@ import coop.mutua.kernel.UserId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -184,7 +185,7 @@ class PeopleController {
     }
 
     /** One action on a person of the groupement, then back to where that person is listed, with the refusal if any. */
-    private String act(Actor actor, String id, RedirectAttributes redirect, Locale locale, java.util.function.Consumer<Account> action) {
+    private String act(Actor actor, String id, RedirectAttributes redirect, Locale locale, Consumer<Account> action) {
         Account account = people.of(actor.groupementId(), parse(id));
         try {
             action.accept(account);
