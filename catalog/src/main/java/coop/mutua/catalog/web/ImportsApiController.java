@@ -53,7 +53,7 @@ class ImportsApiController {
                                            @RequestBody byte[] content,
                                            @RequestParam(name = "mode", defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                                            @RequestHeader(name = "X-File-Name", required = false) String fileName) {
-        SupplierSummary supplier = SuppliersController.visibleSupplier(directory, actor, supplierId);
+        SupplierSummary supplier = SuppliersPagesController.visibleSupplier(directory, actor, supplierId);
         ImportReport report = productImports.runNow(actor, supplier.id(), fileName, content, mode);
         HttpStatus status = switch (report.status()) {
             case DONE -> HttpStatus.OK;
@@ -66,6 +66,6 @@ class ImportsApiController {
     @GetMapping("/api/imports/{id}")
     @Operation(summary = "Progress and report of an import")
     ImportReport report(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        return ImportsController.visibleReport(productImports, actor, id);
+        return ImportsPagesController.visibleReport(productImports, actor, id);
     }
 }

@@ -93,7 +93,7 @@ class MembersApiController {
     }
 
     private MemberSummary member(Actor actor, String id) {
-        return directory.handle(new FindMemberQuery(actor.groupementId(), MembersController.parse(id)))
+        return directory.handle(new FindMemberQuery(actor.groupementId(), MembersPagesController.parse(id)))
                 .orElseThrow(() -> new NotFoundException("member", id));
     }
 }

@@ -39,14 +39,14 @@ class ProductsApiController {
     @GetMapping("/{id}")
     @Operation(summary = "One product, with the price in force now and the next scheduled price")
     ProductSummary get(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        return ProductsController.visibleProduct(directory, actor, id);
+        return ProductsPagesController.visibleProduct(directory, actor, id);
     }
 
     @GetMapping("/{id}/price")
     @Operation(summary = "The price and tiers in force at an instant (default: now)")
     ProductPrice priceAt(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
                          @RequestParam(name = "at", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
-        ProductSummary product = ProductsController.visibleProduct(directory, actor, id);
+        ProductSummary product = ProductsPagesController.visibleProduct(directory, actor, id);
         return directory.handle(new FindPriceInForceQuery(actor.groupementId(), product.id(),
                         at == null ? Instant.now() : Require.instant(at.toInstant(), "at")))
                 .orElseThrow(() -> new NotFoundException("price", id));
@@ -57,8 +57,8 @@ class ProductsApiController {
     @Operation(summary = "Save a product: details, price and tiers (from priceEffectiveAt, default now), availability",
             description = "Only what changed is recorded; the reference cannot change (it is the product's key).")
     ProductSummary revise(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody ProductForm body) {
-        ProductSummary product = ProductsController.editableProduct(directory, actor, id);
+        ProductSummary product = ProductsPagesController.editableProduct(directory, actor, id);
         commands.send(body.toRevise(product.id(), actor.groupementId(), product.supplierId()), product.id());
-        return ProductsController.editableProduct(directory, actor, id);
+        return ProductsPagesController.editableProduct(directory, actor, id);
     }
 }

@@ -82,7 +82,7 @@ class SuppliersApiController {
     @GetMapping("/{id}")
     @Operation(summary = "One supplier")
     SupplierSummary get(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        return SuppliersController.visibleSupplier(directory, actor, id);
+        return SuppliersPagesController.visibleSupplier(directory, actor, id);
     }
 
     @PostMapping

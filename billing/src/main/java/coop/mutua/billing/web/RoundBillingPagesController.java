@@ -1,13 +1,9 @@
 package coop.mutua.billing.web;
 
-import coop.mutua.billing.api.MemberInvoiceView;
-import coop.mutua.billing.api.SupplierInvoiceCharge;
-import coop.mutua.billing.api.SupplierInvoiceLine;
 import coop.mutua.billing.api.SupplierInvoiceView;
 import coop.mutua.billing.application.InvoicingMembers;
 import coop.mutua.billing.application.IssuingMemberInvoices;
 import coop.mutua.billing.application.MatchingSupplierInvoices;
-import coop.mutua.billing.application.ReportingPurchases;
 import coop.mutua.billing.application.SettlingMemberInvoices;
 import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.SupplierSummary;
@@ -17,25 +13,16 @@ import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.InputNumbers;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
-import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
-import coop.mutua.kernel.Role;
-import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
-import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.VatRate;
-import coop.mutua.ordering.api.FindPurchaseRoundQuery;
-import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
-import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.platform.web.PageOutcome;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +32,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -59,26 +45,25 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Billing pages: a round's billing for the coordinator (supplier invoices typed from the paper one, prefilled with what
- * arrived; differences to accept or dispute; issuing the member invoices; credit notes and payments), and the invoices
- * list (a member sees and downloads its own).
+ * A round's billing page for the coordinator: supplier invoices typed from the paper one (prefilled with what arrived)
+ * or imported from a file, differences to accept or dispute, and issuing the member invoices.
  */
 @Controller
-class BillingPagesController {
+@PreAuthorize("hasRole('COORDINATOR')")
+class RoundBillingPagesController {
 
     private final MatchingSupplierInvoices supplierInvoices;
     private final SettlingMemberInvoices memberInvoices;
     private final InvoicingMembers invoicing;
     private final QueryGateway queries;
-    private final ReportingPurchases reports;
+    private final VisibleToCaller visible;
 
-    BillingPagesController(MatchingSupplierInvoices supplierInvoices, SettlingMemberInvoices memberInvoices, InvoicingMembers invoicing,
-                           QueryGateway queries, ReportingPurchases reports) {
-        this.reports = reports;
+    RoundBillingPagesController(MatchingSupplierInvoices supplierInvoices, SettlingMemberInvoices memberInvoices, InvoicingMembers invoicing, QueryGateway queries, VisibleToCaller visible) {
         this.supplierInvoices = supplierInvoices;
         this.memberInvoices = memberInvoices;
         this.invoicing = invoicing;
         this.queries = queries;
+        this.visible = visible;
     }
 
     /** A supplier order with what the form suggests for its invoice: what arrived, at the order's prices. */
@@ -89,7 +74,7 @@ class BillingPagesController {
     @GetMapping("/rounds/{id}/billing")
     @PreAuthorize("hasRole('COORDINATOR')")
     String roundBilling(Actor actor, @PathVariable("id") String id, Model model) {
-        PurchaseRoundSummary round = round(actor, id);
+        PurchaseRoundSummary round = visible.round(actor, id);
         Map<SupplierId, String> names = supplierNames(actor);
         List<SupplierInvoiceView> invoices = supplierInvoices.ofRound(actor, round.roundId());
         List<OrderBilling> orders = new ArrayList<>();
@@ -110,7 +95,7 @@ class BillingPagesController {
     @PreAuthorize("hasRole('COORDINATOR')")
     String recordSupplierInvoice(Actor actor, @PathVariable("id") String id, @PathVariable("orderId") String orderId,
                                  @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        PageOutcome.attempt(redirect, "billing.supplier-invoice-recorded", () -> supplierInvoices.record(actor, orderId, entry(form)));
+        PageOutcome.attempt(redirect, "billing.supplier-invoice-recorded", () -> supplierInvoices.record(actor, orderId, SupplierInvoiceEntries.entry(form)));
         return "redirect:/rounds/" + id + "/billing";
     }
 
@@ -146,122 +131,19 @@ class BillingPagesController {
     @PostMapping("/rounds/{id}/billing/issue")
     @PreAuthorize("hasRole('COORDINATOR')")
     String issue(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
-        PageOutcome.attempt(redirect, "billing.issuing", () -> invoicing.start(actor.groupementId(), round(actor, id).roundId()));
+        PageOutcome.attempt(redirect, "billing.issuing", () -> invoicing.start(actor.groupementId(), visible.round(actor, id).roundId()));
         return "redirect:/rounds/" + id + "/billing";
-    }
-
-    @PostMapping("/rounds/{id}/billing/invoices/{invoiceId}/credit-note")
-    @PreAuthorize("hasRole('COORDINATOR')")
-    String creditNote(Actor actor, @PathVariable("id") String id, @PathVariable("invoiceId") String invoiceId,
-                      @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
-        PageOutcome.attempt(redirect, "billing.credit-note-issued", () -> memberInvoices.creditNote(actor, invoiceId, reason));
-        return "redirect:/rounds/" + id + "/billing";
-    }
-
-    @PostMapping("/rounds/{id}/billing/invoices/{invoiceId}/paid")
-    @PreAuthorize("hasRole('COORDINATOR')")
-    String paid(Actor actor, @PathVariable("id") String id, @PathVariable("invoiceId") String invoiceId, RedirectAttributes redirect) {
-        PageOutcome.attempt(redirect, "billing.paid", () -> memberInvoices.paid(actor, invoiceId, null));
-        return "redirect:/rounds/" + id + "/billing";
-    }
-
-    @GetMapping("/invoices")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    String invoices(Actor actor, Model model) {
-        List<MemberInvoiceView> invoices = memberInvoices.list(actor, null, null);
-        model.addAttribute("invoices", invoices);
-        model.addAttribute("roundTitles", queries.query(new FindPurchaseRoundsQuery(actor.groupementId(), EnumSet.allOf(RoundStatus.class)),
-                        ResponseTypes.multipleInstancesOf(PurchaseRoundSummary.class)).join().stream()
-                .collect(Collectors.toMap(PurchaseRoundSummary::roundId, PurchaseRoundSummary::title)));
-        return "billing/invoices";
-    }
-
-    @GetMapping("/reports")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    String reports(Actor actor, @RequestParam(name = "round", required = false) String roundId, Model model) {
-        List<PurchaseRoundSummary> pooled = queries.query(new FindPurchaseRoundsQuery(actor.groupementId(), EnumSet.allOf(RoundStatus.class)),
-                        ResponseTypes.multipleInstancesOf(PurchaseRoundSummary.class)).join().stream()
-                .filter(round -> round.pooledAt() != null).toList();
-        PurchaseRoundSummary chosen = roundId == null || roundId.isBlank() ? null : round(actor, roundId);
-        model.addAttribute("rounds", pooled);
-        model.addAttribute("chosen", chosen);
-        model.addAttribute("report", chosen == null ? reports.impact(actor) : reports.round(actor, chosen.roundId()));
-        return "billing/reports";
-    }
-
-    @GetMapping("/reports/{file}.csv")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    ResponseEntity<byte[]> reportCsv(Actor actor, @PathVariable("file") String file,
-                                     @RequestParam(name = "round", required = false) String roundId) {
-        return switch (file) {
-            case "impact" -> BillingApiController.file(ReportingPurchases.csv(roundId == null || roundId.isBlank() ? reports.impact(actor)
-                    : reports.round(actor, round(actor, roundId).roundId())), BillingApiController.CSV, "impact.csv");
-            case "ventes" -> coordinatorOnly(actor, () -> BillingApiController.file(reports.salesCsv(actor), BillingApiController.CSV, "ventes.csv"));
-            case "achats" -> coordinatorOnly(actor, () -> BillingApiController.file(reports.purchasesCsv(actor), BillingApiController.CSV, "achats.csv"));
-            default -> throw new NotFoundException("report", file);
-        };
-    }
-
-    private static ResponseEntity<byte[]> coordinatorOnly(Actor actor, Supplier<ResponseEntity<byte[]>> file) {
-        if (!actor.is(Role.COORDINATOR)) {
-            throw new NotFoundException("report", actor.username());
-        }
-        return file.get();
-    }
-
-    @GetMapping("/invoices/{id}/pdf")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    ResponseEntity<byte[]> pdf(Actor actor, @PathVariable("id") String id) {
-        MemberInvoiceView invoice = memberInvoices.one(actor, id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename((invoice.creditNote() ? "avoir-" : "facture-") + invoice.number() + ".pdf").build().toString())
-                .body(memberInvoices.pdf(actor, id));
     }
 
     /**
-     * The supplier invoice form: number, dates, one row per line (productId.i, quantity.i, unitPrice.i), the delivery
-     * fee at 20 %, and the VAT per rate as printed (vat.RATE). Discounts and other charges go through the API.
-     */
-    static MatchingSupplierInvoices.Entry entry(MultiValueMap<String, String> form) {
-        List<SupplierInvoiceLine> lines = new ArrayList<>();
-        for (int i = 0; form.containsKey("productId." + i); i++) {
-            String quantity = form.getFirst("quantity." + i);
-            if (quantity == null || quantity.isBlank()) {
-                continue;
-            }
-            lines.add(new SupplierInvoiceLine(ProductId.of(form.getFirst("productId." + i)), null, Quantity.of(quantity.strip()),
-                    UnitPrice.of(required(form, "unitPrice." + i)), null, null));
-        }
-        List<SupplierInvoiceCharge> charges = new ArrayList<>();
-        String fee = form.getFirst("deliveryFee");
-        if (fee != null && !fee.isBlank() && Money.parse(fee.strip()).cents() != 0) {
-            charges.add(new SupplierInvoiceCharge("Livraison", VatRate.STANDARD, Money.parse(fee.strip())));
-        }
-        Map<VatRate, Money> vat = new EnumMap<>(VatRate.class);
-        for (VatRate rate : VatRate.values()) {
-            String amount = form.getFirst("vat." + rate.name());
-            if (amount != null && !amount.isBlank()) {
-                vat.put(rate, Money.parse(amount.strip()));
-            }
-        }
-        String number = form.getFirst("number");
-        String issueDate = form.getFirst("issueDate");
-        String dueDate = form.getFirst("dueDate");
-        return new MatchingSupplierInvoices.Entry(number, issueDate == null || issueDate.isBlank() ? null : BillingApiController.date(issueDate, "issueDate"),
-                dueDate == null || dueDate.isBlank() ? null : BillingApiController.date(dueDate, "dueDate"),
-                "on".equals(form.getFirst("creditNote")), lines, charges, vat);
-    }
-
-    /**
-     * A sample supplier invoice CSV for one order, in the format the upload reads (README, "Supplier invoice files"):
+     * A sample supplier invoice Downloads.CSV for one order, in the format the upload reads (README, "Supplier invoice files"):
      * what arrived at the order's prices, the delivery fee and VAT per rate; to send to a supplier who invoices by
      * spreadsheet, or to fill in by hand.
      */
     @GetMapping(value = "/rounds/{id}/billing/orders/{orderId}/invoice-sample.csv", produces = "text/csv;charset=UTF-8")
     @PreAuthorize("hasRole('COORDINATOR')")
     ResponseEntity<String> invoiceSample(Actor actor, @PathVariable("id") String id, @PathVariable("orderId") String orderId) {
-        PurchaseRoundSummary round = round(actor, id);
+        PurchaseRoundSummary round = visible.round(actor, id);
         SupplierOrderView order = queries.query(new FindSupplierOrdersQuery(actor.groupementId(), round.roundId(), null, orderId, false),
                         ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("supplier-order", orderId));
@@ -286,27 +168,6 @@ class BillingPagesController {
     /** VAT per rate of what arrived at the order's prices, and of the delivery fee: what the invoice should print. */
     static Map<VatRate, Money> suggestedVat(SupplierOrderView order) {
         return MatchingSupplierInvoices.asDelivered(order, null, null, null).vat();
-    }
-
-    private static String required(MultiValueMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        if (value == null || value.isBlank()) {
-            throw new DomainException("field.required", field);
-        }
-        return value.strip();
-    }
-
-    private PurchaseRoundSummary round(Actor actor, String id) {
-        RoundId roundId;
-        try {
-            roundId = RoundId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("round", id);
-        }
-        return queries.query(new FindPurchaseRoundQuery(actor.groupementId(), roundId),
-                        ResponseTypes.optionalInstanceOf(PurchaseRoundSummary.class)).join()
-                .filter(found -> found.status().visibleTo(actor.role()))
-                .orElseThrow(() -> new NotFoundException("round", id));
     }
 
     private Map<SupplierId, String> supplierNames(Actor actor) {

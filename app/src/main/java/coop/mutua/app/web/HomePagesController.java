@@ -18,12 +18,12 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /** Home, login and the language switch. */
 @Controller
-class PagesController {
+class HomePagesController {
 
     private final LocaleResolver localeResolver;
     private final NextSteps nextSteps;
 
-    PagesController(LocaleResolver localeResolver, NextSteps nextSteps) {
+    HomePagesController(LocaleResolver localeResolver, NextSteps nextSteps) {
         this.localeResolver = localeResolver;
         this.nextSteps = nextSteps;
     }

@@ -33,12 +33,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Product forms, for the groupement's coordinators and for a supplier's own products. */
 @Controller
 @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
-class ProductsController {
+class ProductsPagesController {
 
     private final DirectoryQueries directory;
     private final UpdatingTheDirectory commands;
 
-    ProductsController(DirectoryQueries directory, UpdatingTheDirectory commands) {
+    ProductsPagesController(DirectoryQueries directory, UpdatingTheDirectory commands) {
         this.directory = directory;
         this.commands = commands;
     }
@@ -66,7 +66,7 @@ class ProductsController {
 
     @GetMapping("/suppliers/{id}/products/new")
     String newProduct(Actor actor, @PathVariable("id") String supplierId, Model model) {
-        model.addAttribute("supplier", SuppliersController.visibleSupplier(directory, actor, supplierId));
+        model.addAttribute("supplier", SuppliersPagesController.visibleSupplier(directory, actor, supplierId));
         model.addAttribute("productForm", ProductForm.blank());
         model.addAttribute("product", null);
         return "catalog/product-form";
@@ -75,7 +75,7 @@ class ProductsController {
     @PostMapping("/suppliers/{id}/products")
     String add(Actor actor, @PathVariable("id") String supplierId, @ModelAttribute("productForm") ProductForm form,
                BindingResult errors, Model model, RedirectAttributes redirect) {
-        SupplierSummary supplier = SuppliersController.visibleSupplier(directory, actor, supplierId);
+        SupplierSummary supplier = SuppliersPagesController.visibleSupplier(directory, actor, supplierId);
         try {
             var command = form.toAdd(actor.groupementId(), supplier.id());
             try {
@@ -98,7 +98,7 @@ class ProductsController {
     @GetMapping("/products/{id}/edit")
     String edit(Actor actor, @PathVariable("id") String id, Model model) {
         ProductSummary product = editableProduct(actor, id);
-        model.addAttribute("supplier", SuppliersController.visibleSupplier(directory, actor, product.supplierId().value()));
+        model.addAttribute("supplier", SuppliersPagesController.visibleSupplier(directory, actor, product.supplierId().value()));
         model.addAttribute("productForm", ProductForm.of(product, LocaleContextHolder.getLocale()));
         model.addAttribute("product", product);
         return "catalog/product-form";
@@ -114,7 +114,7 @@ class ProductsController {
             FormErrors.reject(errors, refused);
             form.padTiers();
             form.reference = product.reference();
-            model.addAttribute("supplier", SuppliersController.visibleSupplier(directory, actor, product.supplierId().value()));
+            model.addAttribute("supplier", SuppliersPagesController.visibleSupplier(directory, actor, product.supplierId().value()));
             model.addAttribute("product", product);
             return "catalog/product-form";
         }

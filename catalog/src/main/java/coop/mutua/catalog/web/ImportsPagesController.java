@@ -25,13 +25,13 @@ import org.springframework.web.multipart.MultipartFile;
 /** Catalog import pages: upload a file, follow its progress, read its row-by-row report. */
 @Controller
 @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
-class ImportsController {
+class ImportsPagesController {
 
     private final DirectoryQueries directory;
     private final ImportingProducts productImports;
     private final ImportRepository imports;
 
-    ImportsController(DirectoryQueries directory, ImportingProducts productImports, ImportRepository imports) {
+    ImportsPagesController(DirectoryQueries directory, ImportingProducts productImports, ImportRepository imports) {
         this.directory = directory;
         this.productImports = productImports;
         this.imports = imports;
@@ -39,7 +39,7 @@ class ImportsController {
 
     @GetMapping("/suppliers/{id}/import")
     String form(Actor actor, @PathVariable("id") String supplierId, Model model) {
-        SupplierSummary supplier = SuppliersController.visibleSupplier(directory, actor, supplierId);
+        SupplierSummary supplier = SuppliersPagesController.visibleSupplier(directory, actor, supplierId);
         model.addAttribute("supplier", supplier);
         model.addAttribute("latest", imports.latest(actor.groupementId(), supplier.id(), 10));
         return "catalog/import-form";
@@ -48,7 +48,7 @@ class ImportsController {
     @PostMapping("/suppliers/{id}/import")
     String upload(Actor actor, @PathVariable("id") String supplierId, @RequestParam("file") MultipartFile file,
                   @RequestParam(name = "mode", defaultValue = "ALL_OR_NOTHING") ImportMode mode, Model model) {
-        SupplierSummary supplier = SuppliersController.visibleSupplier(directory, actor, supplierId);
+        SupplierSummary supplier = SuppliersPagesController.visibleSupplier(directory, actor, supplierId);
         try {
             String id = productImports.start(actor, supplier.id(), file.getOriginalFilename(), file.getBytes(), mode);
             return "redirect:/imports/" + id;
@@ -67,7 +67,7 @@ class ImportsController {
                   @RequestHeader(name = "HX-Request", required = false) String htmx) {
         ImportReport report = visibleReport(actor, id);
         model.addAttribute("report", report);
-        model.addAttribute("supplier", SuppliersController.visibleSupplier(directory, actor, report.supplierId().value()));
+        model.addAttribute("supplier", SuppliersPagesController.visibleSupplier(directory, actor, report.supplierId().value()));
         return htmx != null ? "catalog/import-report :: progress" : "catalog/import-report";
     }
 

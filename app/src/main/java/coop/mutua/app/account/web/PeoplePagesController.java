@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize("hasRole('COORDINATOR')")
-class PeopleController {
+class PeoplePagesController {
 
     private final Accounts accounts;
     private final Invitations invitations;
@@ -53,7 +53,7 @@ class PeopleController {
     private final Directory directory;
     private final MessageSource messages;
 
-    PeopleController(Accounts accounts, Invitations invitations, People people, TwoFactor twoFactor, AccountHistory history,
+    PeoplePagesController(Accounts accounts, Invitations invitations, People people, TwoFactor twoFactor, AccountHistory history,
                      Directory directory, MessageSource messages) {
         this.accounts = accounts;
         this.invitations = invitations;

@@ -31,12 +31,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The supplier directory (search) for members and coordinators, supplier pages, and coordinators' supplier forms. */
 @Controller
-class SuppliersController {
+class SuppliersPagesController {
 
     private final DirectoryQueries directory;
     private final UpdatingTheDirectory commands;
 
-    SuppliersController(DirectoryQueries directory, UpdatingTheDirectory commands) {
+    SuppliersPagesController(DirectoryQueries directory, UpdatingTheDirectory commands) {
         this.directory = directory;
         this.commands = commands;
     }

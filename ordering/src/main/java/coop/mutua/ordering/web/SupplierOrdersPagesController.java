@@ -11,10 +11,13 @@ import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
+import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.api.SupplierChange;
+import coop.mutua.ordering.api.SupplierOrderIds;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.application.HandlingSupplierOrders;
+import coop.mutua.ordering.application.RoundVisibility;
 import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.platform.web.PageOutcome;
 import java.util.EnumSet;
@@ -35,13 +38,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The supplier's space for grouped orders (coordinators see every supplier's): list, detail, confirm, report changes. */
 @Controller
 @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
-class SupplierOrderPagesController {
+class SupplierOrdersPagesController {
 
     private final HandlingSupplierOrders actions;
     private final RoundQueries rounds;
     private final QueryGateway queries;
 
-    SupplierOrderPagesController(HandlingSupplierOrders actions, RoundQueries rounds, QueryGateway queries) {
+    SupplierOrdersPagesController(HandlingSupplierOrders actions, RoundQueries rounds, QueryGateway queries) {
         this.actions = actions;
         this.rounds = rounds;
         this.queries = queries;
@@ -136,5 +139,24 @@ class SupplierOrderPagesController {
     private Map<SupplierId, String> supplierNames(Actor actor) {
         return queries.query(new FindSuppliersQuery(actor.groupementId()), ResponseTypes.multipleInstancesOf(SupplierSummary.class))
                 .join().stream().collect(Collectors.toMap(SupplierSummary::id, SupplierSummary::name));
+    }
+
+    /** The coordinator's decision on a supplier order below the supplier's minimum: confirm it or cancel its lines. */
+    @PostMapping("/rounds/{id}/supplier-orders/{supplierId}/decision")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String decideBelowMinimum(Actor actor, @PathVariable("id") String id, @PathVariable("supplierId") String supplierId,
+                              @RequestParam("confirm") boolean confirm, RedirectAttributes redirect) {
+        PurchaseRoundSummary round = RoundVisibility.visibleRound(rounds, actor, id);
+        PageOutcome.attempt(redirect, confirm ? "pooling.confirmed" : "pooling.cancelled", () -> actions
+                .decideBelowMinimum(actor, SupplierOrderIds.of(round.roundId(), supplierId(supplierId)), confirm));
+        return "redirect:/rounds/" + round.roundId();
+    }
+
+    private static SupplierId supplierId(String id) {
+        try {
+            return SupplierId.of(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new DomainException("round.unknown-supplier", id);
+        }
     }
 }

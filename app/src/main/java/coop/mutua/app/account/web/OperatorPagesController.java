@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The operator's pages: the groupements of the platform, a new one with its first coordinator invited. */
 @Controller
 @PreAuthorize("hasRole('OPERATOR')")
-class OperatorController {
+class OperatorPagesController {
 
     /** The new groupement form, kept on a refusal. */
     public static class GroupementForm {
@@ -54,7 +54,7 @@ class OperatorController {
     private final Groupements groupements;
     private final MessageSource messages;
 
-    OperatorController(Groupements groupements, MessageSource messages) {
+    OperatorPagesController(Groupements groupements, MessageSource messages) {
         this.groupements = groupements;
         this.messages = messages;
     }

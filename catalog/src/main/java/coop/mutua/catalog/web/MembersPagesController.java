@@ -27,12 +27,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Coordinator pages for the member structures: list, register, edit, deactivate and reactivate. */
 @Controller
 @PreAuthorize("hasRole('COORDINATOR')")
-class MembersController {
+class MembersPagesController {
 
     private final DirectoryQueries directory;
     private final UpdatingTheDirectory commands;
 
-    MembersController(DirectoryQueries directory, UpdatingTheDirectory commands) {
+    MembersPagesController(DirectoryQueries directory, UpdatingTheDirectory commands) {
         this.directory = directory;
         this.commands = commands;
     }

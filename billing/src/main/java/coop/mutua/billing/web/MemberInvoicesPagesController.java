@@ -1,0 +1,75 @@
+package coop.mutua.billing.web;
+
+import coop.mutua.billing.api.MemberInvoiceView;
+import coop.mutua.billing.application.SettlingMemberInvoices;
+import coop.mutua.kernel.Actor;
+import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
+import coop.mutua.ordering.api.PurchaseRoundSummary;
+import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.platform.web.PageOutcome;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The invoices list (a member sees and downloads its own) and the coordinator's credit notes and payments. */
+@Controller
+class MemberInvoicesPagesController {
+
+    private final SettlingMemberInvoices memberInvoices;
+    private final QueryGateway queries;
+
+    MemberInvoicesPagesController(SettlingMemberInvoices memberInvoices, QueryGateway queries) {
+        this.memberInvoices = memberInvoices;
+        this.queries = queries;
+    }
+
+    @PostMapping("/rounds/{id}/billing/invoices/{invoiceId}/credit-note")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String creditNote(Actor actor, @PathVariable("id") String id, @PathVariable("invoiceId") String invoiceId,
+                      @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
+        PageOutcome.attempt(redirect, "billing.credit-note-issued", () -> memberInvoices.creditNote(actor, invoiceId, reason));
+        return "redirect:/rounds/" + id + "/billing";
+    }
+
+    @PostMapping("/rounds/{id}/billing/invoices/{invoiceId}/paid")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String paid(Actor actor, @PathVariable("id") String id, @PathVariable("invoiceId") String invoiceId, RedirectAttributes redirect) {
+        PageOutcome.attempt(redirect, "billing.paid", () -> memberInvoices.paid(actor, invoiceId, null));
+        return "redirect:/rounds/" + id + "/billing";
+    }
+
+    @GetMapping("/invoices")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    String invoices(Actor actor, Model model) {
+        List<MemberInvoiceView> invoices = memberInvoices.list(actor, null, null);
+        model.addAttribute("invoices", invoices);
+        model.addAttribute("roundTitles", queries.query(new FindPurchaseRoundsQuery(actor.groupementId(), EnumSet.allOf(RoundStatus.class)),
+                        ResponseTypes.multipleInstancesOf(PurchaseRoundSummary.class)).join().stream()
+                .collect(Collectors.toMap(PurchaseRoundSummary::roundId, PurchaseRoundSummary::title)));
+        return "billing/invoices";
+    }
+
+    @GetMapping("/invoices/{id}/pdf")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    ResponseEntity<byte[]> pdf(Actor actor, @PathVariable("id") String id) {
+        MemberInvoiceView invoice = memberInvoices.one(actor, id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename((invoice.creditNote() ? "avoir-" : "facture-") + invoice.number() + ".pdf").build().toString())
+                .body(memberInvoices.pdf(actor, id));
+    }
+}

@@ -1,0 +1,70 @@
+package coop.mutua.billing.web;
+
+import coop.mutua.billing.api.ImpactView;
+import coop.mutua.billing.application.ReportingPurchases;
+import coop.mutua.kernel.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Impact reports (a member: its own purchases) and the coordinator's accounting exports. */
+@RestController
+@Tag(name = "Reports", description = "Impact per round and over every round (spend, savings from pooling, ESS / organic / local shares), accounting exports")
+class ReportsApiController {
+
+    private final ReportingPurchases reports;
+    private final VisibleToCaller visible;
+
+    ReportsApiController(ReportingPurchases reports, VisibleToCaller visible) {
+        this.reports = reports;
+        this.visible = visible;
+    }
+
+    @GetMapping("/api/rounds/{id}/report")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "A round's impact report: spend, savings from pooling, ESS / organic / local shares, by member and supplier "
+            + "(members: their own purchases)")
+    ImpactView roundReport(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return reports.round(actor, visible.roundId(actor, id));
+    }
+
+    @GetMapping("/api/rounds/{id}/report.csv")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "The same report as Downloads.CSV (semicolon, decimal comma)")
+    ResponseEntity<byte[]> roundReportCsv(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+        return Downloads.file(ReportingPurchases.csv(reports.round(actor, visible.roundId(actor, id))), Downloads.CSV, "rapport-campagne.csv");
+    }
+
+    @GetMapping("/api/reports/impact")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "The impact over every pooled round (members: their own purchases)")
+    ImpactView impact(@Parameter(hidden = true) Actor actor) {
+        return reports.impact(actor);
+    }
+
+    @GetMapping("/api/reports/impact.csv")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    @Operation(summary = "The impact over every pooled round, as Downloads.CSV")
+    ResponseEntity<byte[]> impactCsv(@Parameter(hidden = true) Actor actor) {
+        return Downloads.file(ReportingPurchases.csv(reports.impact(actor)), Downloads.CSV, "impact.csv");
+    }
+
+    @GetMapping("/api/reports/sales.csv")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Accounting export: sales per VAT rate per member invoice and credit note")
+    ResponseEntity<byte[]> sales(@Parameter(hidden = true) Actor actor) {
+        return Downloads.file(reports.salesCsv(actor), Downloads.CSV, "ventes.csv");
+    }
+
+    @GetMapping("/api/reports/purchases.csv")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Accounting export: purchases per VAT rate per supplier invoice and credit note")
+    ResponseEntity<byte[]> purchases(@Parameter(hidden = true) Actor actor) {
+        return Downloads.file(reports.purchasesCsv(actor), Downloads.CSV, "achats.csv");
+    }
+}

@@ -1,0 +1,70 @@
+package coop.mutua.billing.web;
+
+import coop.mutua.billing.application.ReportingPurchases;
+import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.Role;
+import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
+import coop.mutua.ordering.api.PurchaseRoundSummary;
+import coop.mutua.ordering.api.RoundStatus;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Supplier;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The reports page (impact per round or over all rounds) and its Downloads.CSV downloads. */
+@Controller
+@PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+class ReportsPagesController {
+
+    private final ReportingPurchases reports;
+    private final QueryGateway queries;
+    private final VisibleToCaller visible;
+
+    ReportsPagesController(ReportingPurchases reports, QueryGateway queries, VisibleToCaller visible) {
+        this.reports = reports;
+        this.queries = queries;
+        this.visible = visible;
+    }
+
+    @GetMapping("/reports")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    String reports(Actor actor, @RequestParam(name = "round", required = false) String roundId, Model model) {
+        List<PurchaseRoundSummary> pooled = queries.query(new FindPurchaseRoundsQuery(actor.groupementId(), EnumSet.allOf(RoundStatus.class)),
+                        ResponseTypes.multipleInstancesOf(PurchaseRoundSummary.class)).join().stream()
+                .filter(round -> round.pooledAt() != null).toList();
+        PurchaseRoundSummary chosen = roundId == null || roundId.isBlank() ? null : visible.round(actor, roundId);
+        model.addAttribute("rounds", pooled);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("report", chosen == null ? reports.impact(actor) : reports.round(actor, chosen.roundId()));
+        return "billing/reports";
+    }
+
+    @GetMapping("/reports/{file}.csv")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
+    ResponseEntity<byte[]> reportCsv(Actor actor, @PathVariable("file") String file,
+                                     @RequestParam(name = "round", required = false) String roundId) {
+        return switch (file) {
+            case "impact" -> Downloads.file(ReportingPurchases.csv(roundId == null || roundId.isBlank() ? reports.impact(actor)
+                    : reports.round(actor, visible.round(actor, roundId).roundId())), Downloads.CSV, "impact.csv");
+            case "ventes" -> coordinatorOnly(actor, () -> Downloads.file(reports.salesCsv(actor), Downloads.CSV, "ventes.csv"));
+            case "achats" -> coordinatorOnly(actor, () -> Downloads.file(reports.purchasesCsv(actor), Downloads.CSV, "achats.csv"));
+            default -> throw new NotFoundException("report", file);
+        };
+    }
+
+    private static ResponseEntity<byte[]> coordinatorOnly(Actor actor, Supplier<ResponseEntity<byte[]>> file) {
+        if (!actor.is(Role.COORDINATOR)) {
+            throw new NotFoundException("report", actor.username());
+        }
+        return file.get();
+    }
+}
