@@ -132,6 +132,28 @@ class PagesAndOperationsTest {
         assertThat(api.header("Content-Type")).startsWith("application/problem+json");
     }
 
+    /** Typed ids in paths and queries: one that cannot even be read is not found, as an unknown one, on every channel. */
+    @Test
+    void anIdThatCannotBeReadIsNotFoundAsAnUnknownOne() {
+        Http api = new Http(port);
+        for (String path : List.of("/api/rounds/a.b", "/api/rounds/a.b/supplier-invoices", "/api/rounds/a.b/orders/" + groupement.memberId(),
+                "/api/members/a.b", "/api/suppliers/" + "x".repeat(65), "/api/products/a.b", "/api/member-invoices?round=a.b",
+                "/api/member-invoices?member=%20")) {
+            Reply reply = api.get(path, groupement.coordinator(), TestGroupements.PASSWORD);
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.json().get("code").asString()).as(path).isEqualTo("not-found");
+        }
+        Http browser = Pages.loggedIn(port, groupement.coordinator());
+        for (String path : List.of("/rounds/a.b", "/rounds/a.b/billing", "/members/a.b/edit", "/suppliers/a.b", "/products/a.b/edit",
+                "/reports?round=a.b")) {
+            Reply page = browser.get(path, null, null, "Accept", "text/html");
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.body()).as(path).contains("Page introuvable");
+        }
+        Reply filter = browser.get("/rounds?filter=NOPE", null, null, "Accept", "text/html");
+        assertThat(filter.status()).as("an unknown filter is the list as a whole").isEqualTo(200);
+    }
+
     @Test
     void stateChangesNeedACsrfTokenAndAPost() {
         Http browser = Pages.loggedIn(port, groupement.coordinator());

@@ -4,6 +4,7 @@ import coop.mutua.app.problems.FilterProblems;
 import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
+import coop.mutua.platform.web.TypedIdConverters;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -106,6 +108,10 @@ class ApiErrors {
     /** A query or path parameter that cannot be read (an unknown status, a date that is not one): named, with what is allowed. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail parameter(MethodArgumentTypeMismatchException e, Locale locale) {
+        Optional<NotFoundException> unknown = TypedIdConverters.notFound(e);
+        if (unknown.isPresent()) {
+            return notFound(unknown.get(), locale);
+        }
         Class<?> target = e.getRequiredType();
         if (target != null && Collection.class.isAssignableFrom(target)) {
             target = ResolvableType.forMethodParameter(e.getParameter()).asCollection().resolveGeneric(0);

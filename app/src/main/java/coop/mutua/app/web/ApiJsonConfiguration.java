@@ -12,13 +12,13 @@ import coop.mutua.kernel.UserId;
 import coop.mutua.kernel.VatRate;
 import java.math.BigDecimal;
 import java.util.List;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ser.std.StdSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**

@@ -14,7 +14,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
@@ -54,8 +53,7 @@ class PageErrors {
             MissingServletRequestParameterException.class,
             MultipartException.class,
             MethodArgumentNotValidException.class,
-            MissingServletRequestPartException.class,
-            MethodArgumentTypeMismatchException.class})
+            MissingServletRequestPartException.class})
     ModelAndView unreadable(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return layout.errorPage(HttpServletResponse.SC_BAD_REQUEST, messages.getMessage("request.unreadable", null, locale), request, response);
     }

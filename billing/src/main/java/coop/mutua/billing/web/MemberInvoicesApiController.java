@@ -3,6 +3,8 @@ package coop.mutua.billing.web;
 import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.application.SettlingMemberInvoices;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.RoundId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,8 +40,8 @@ class MemberInvoicesApiController {
     @GetMapping("/api/member-invoices")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "Member invoices and credit notes (members: their own), of a round and/or a member")
-    List<MemberInvoiceView> list(@Parameter(hidden = true) Actor actor, @RequestParam(name = "round", required = false) String roundId,
-                                 @RequestParam(name = "member", required = false) String memberId) {
+    List<MemberInvoiceView> list(@Parameter(hidden = true) Actor actor, @RequestParam(name = "round", required = false) RoundId roundId,
+                                 @RequestParam(name = "member", required = false) MemberId memberId) {
         // A filter naming a round or a member the caller cannot see is unknown (404), not an empty list that reads as "none".
         return memberInvoices.list(actor, roundId == null ? null : visible.roundId(actor, roundId), memberId == null ? null : visible.member(actor, memberId));
     }

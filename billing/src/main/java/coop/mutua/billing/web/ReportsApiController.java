@@ -3,6 +3,7 @@ package coop.mutua.billing.web;
 import coop.mutua.billing.api.ImpactView;
 import coop.mutua.billing.application.ReportingPurchases;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.RoundId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,14 +30,14 @@ class ReportsApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "A round's impact report: spend, savings from pooling, ESS / organic / local shares, by member and supplier "
             + "(members: their own purchases)")
-    ImpactView roundReport(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    ImpactView roundReport(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id) {
         return reports.round(actor, visible.roundId(actor, id));
     }
 
     @GetMapping("/api/rounds/{id}/report.csv")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "The same report as Downloads.CSV (semicolon, decimal comma)")
-    ResponseEntity<byte[]> roundReportCsv(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    ResponseEntity<byte[]> roundReportCsv(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id) {
         return Downloads.file(ReportingPurchases.csv(reports.round(actor, visible.roundId(actor, id))), Downloads.CSV, "rapport-campagne.csv");
     }
 

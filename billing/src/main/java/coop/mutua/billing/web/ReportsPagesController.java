@@ -4,6 +4,7 @@ import coop.mutua.billing.application.ReportingPurchases;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Role;
+import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
@@ -41,7 +42,7 @@ class ReportsPagesController {
         List<PurchaseRoundSummary> pooled = queries.query(new FindPurchaseRoundsQuery(actor.groupementId(), EnumSet.allOf(RoundStatus.class)),
                         ResponseTypes.multipleInstancesOf(PurchaseRoundSummary.class)).join().stream()
                 .filter(round -> round.pooledAt() != null).toList();
-        PurchaseRoundSummary chosen = roundId == null || roundId.isBlank() ? null : visible.round(actor, roundId);
+        PurchaseRoundSummary chosen = roundId == null || roundId.isBlank() ? null : visible.round(actor, NotFoundException.unlessReadable("round", roundId, RoundId::of));
         model.addAttribute("rounds", pooled);
         model.addAttribute("chosen", chosen);
         model.addAttribute("report", chosen == null ? reports.impact(actor) : reports.round(actor, chosen.roundId()));
@@ -54,7 +55,7 @@ class ReportsPagesController {
                                      @RequestParam(name = "round", required = false) String roundId) {
         return switch (file) {
             case "impact" -> Downloads.file(ReportingPurchases.csv(roundId == null || roundId.isBlank() ? reports.impact(actor)
-                    : reports.round(actor, visible.round(actor, roundId).roundId())), Downloads.CSV, "impact.csv");
+                    : reports.round(actor, visible.round(actor, NotFoundException.unlessReadable("round", roundId, RoundId::of)).roundId())), Downloads.CSV, "impact.csv");
             case "ventes" -> coordinatorOnly(actor, () -> Downloads.file(reports.salesCsv(actor), Downloads.CSV, "ventes.csv"));
             case "achats" -> coordinatorOnly(actor, () -> Downloads.file(reports.purchasesCsv(actor), Downloads.CSV, "achats.csv"));
             default -> throw new NotFoundException("report", file);

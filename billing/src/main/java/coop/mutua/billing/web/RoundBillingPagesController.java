@@ -14,6 +14,7 @@ import coop.mutua.kernel.InputNumbers;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
@@ -73,7 +74,7 @@ class RoundBillingPagesController {
 
     @GetMapping("/rounds/{id}/billing")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String roundBilling(Actor actor, @PathVariable("id") String id, Model model) {
+    String roundBilling(Actor actor, @PathVariable("id") RoundId id, Model model) {
         PurchaseRoundSummary round = visible.round(actor, id);
         Map<SupplierId, String> names = supplierNames(actor);
         List<SupplierInvoiceView> invoices = supplierInvoices.ofRound(actor, round.roundId());
@@ -93,7 +94,7 @@ class RoundBillingPagesController {
 
     @PostMapping("/rounds/{id}/billing/orders/{orderId}/invoice")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String recordSupplierInvoice(Actor actor, @PathVariable("id") String id, @PathVariable("orderId") String orderId,
+    String recordSupplierInvoice(Actor actor, @PathVariable("id") RoundId id, @PathVariable("orderId") String orderId,
                                  @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         PageOutcome.attempt(redirect, "billing.supplier-invoice-recorded", () -> supplierInvoices.record(actor, orderId, SupplierInvoiceEntries.entry(form)));
         return "redirect:/rounds/" + id + "/billing";
@@ -101,7 +102,7 @@ class RoundBillingPagesController {
 
     @PostMapping("/rounds/{id}/billing/orders/{orderId}/invoice-file")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String importSupplierInvoice(Actor actor, @PathVariable("id") String id, @PathVariable("orderId") String orderId,
+    String importSupplierInvoice(Actor actor, @PathVariable("id") RoundId id, @PathVariable("orderId") String orderId,
                                  @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
         PageOutcome.attempt(redirect, "billing.supplier-invoice-recorded", () -> {
             try {
@@ -115,7 +116,7 @@ class RoundBillingPagesController {
 
     @PostMapping("/rounds/{id}/billing/supplier-invoices/{invoiceId}/{decision}")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String resolve(Actor actor, @PathVariable("id") String id, @PathVariable("invoiceId") String invoiceId,
+    String resolve(Actor actor, @PathVariable("id") RoundId id, @PathVariable("invoiceId") String invoiceId,
                    @PathVariable("decision") String decision, @RequestParam(name = "note", required = false) String note,
                    RedirectAttributes redirect) {
         boolean accept = switch (decision) {
@@ -130,7 +131,7 @@ class RoundBillingPagesController {
 
     @PostMapping("/rounds/{id}/billing/issue")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String issue(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
+    String issue(Actor actor, @PathVariable("id") RoundId id, RedirectAttributes redirect) {
         PageOutcome.attempt(redirect, "billing.issuing", () -> invoicing.start(actor.groupementId(), visible.round(actor, id).roundId()));
         return "redirect:/rounds/" + id + "/billing";
     }
@@ -142,7 +143,7 @@ class RoundBillingPagesController {
      */
     @GetMapping(value = "/rounds/{id}/billing/orders/{orderId}/invoice-sample.csv", produces = "text/csv;charset=UTF-8")
     @PreAuthorize("hasRole('COORDINATOR')")
-    ResponseEntity<String> invoiceSample(Actor actor, @PathVariable("id") String id, @PathVariable("orderId") String orderId) {
+    ResponseEntity<String> invoiceSample(Actor actor, @PathVariable("id") RoundId id, @PathVariable("orderId") String orderId) {
         PurchaseRoundSummary round = visible.round(actor, id);
         SupplierOrderView order = queries.query(new FindSupplierOrdersQuery(actor.groupementId(), round.roundId(), null, orderId, false),
                         ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join().stream().findFirst()

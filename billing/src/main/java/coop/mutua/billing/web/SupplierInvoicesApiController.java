@@ -3,6 +3,7 @@ package coop.mutua.billing.web;
 import coop.mutua.billing.api.SupplierInvoiceView;
 import coop.mutua.billing.application.MatchingSupplierInvoices;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.RoundId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -81,7 +82,7 @@ class SupplierInvoicesApiController {
     @GetMapping("/api/rounds/{id}/supplier-invoices")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "The supplier invoices of a round, with their differences and status")
-    List<SupplierInvoiceView> ofRound(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    List<SupplierInvoiceView> ofRound(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id) {
         return supplierInvoices.ofRound(actor, visible.roundId(actor, id));
     }
 

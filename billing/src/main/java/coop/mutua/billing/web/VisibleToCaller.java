@@ -27,25 +27,23 @@ class VisibleToCaller {
         this.queries = queries;
     }
 
-    PurchaseRoundSummary round(Actor actor, String id) {
-        RoundId roundId = NotFoundException.unlessReadable("round", id, RoundId::of);
-        return queries.query(new FindPurchaseRoundQuery(actor.groupementId(), roundId),
+    PurchaseRoundSummary round(Actor actor, RoundId id) {
+        return queries.query(new FindPurchaseRoundQuery(actor.groupementId(), id),
                         ResponseTypes.optionalInstanceOf(PurchaseRoundSummary.class)).join()
                 .filter(found -> found.status().visibleTo(actor.role()))
                 .orElseThrow(() -> new NotFoundException("round", id));
     }
 
-    RoundId roundId(Actor actor, String id) {
+    RoundId roundId(Actor actor, RoundId id) {
         return round(actor, id).roundId();
     }
 
-    MemberId member(Actor actor, String id) {
-        MemberId memberId = NotFoundException.unlessReadable("member", id, MemberId::of);
+    MemberId member(Actor actor, MemberId memberId) {
         boolean visible = actor.is(Role.MEMBER) ? memberId.equals(actor.memberId())
                 : queries.query(new FindMemberQuery(actor.groupementId(), memberId),
                         ResponseTypes.optionalInstanceOf(MemberSummary.class)).join().isPresent();
         if (!visible) {
-            throw new NotFoundException("member", id);
+            throw new NotFoundException("member", memberId);
         }
         return memberId;
     }

@@ -6,6 +6,7 @@ import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.catalog.application.ImportingProducts;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.SupplierId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -49,7 +50,7 @@ class ImportsApiController {
             schema = @Schema(implementation = ImportReport.class)))
     @ApiResponse(responseCode = "500", description = "The import could not run to its end: the report says why",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
-    ResponseEntity<ImportReport> importCsv(@Parameter(hidden = true) Actor actor, @PathVariable("id") String supplierId,
+    ResponseEntity<ImportReport> importCsv(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierId supplierId,
                                            @RequestBody byte[] content,
                                            @RequestParam(name = "mode", defaultValue = "ALL_OR_NOTHING") ImportMode mode,
                                            @RequestHeader(name = "X-File-Name", required = false) String fileName) {

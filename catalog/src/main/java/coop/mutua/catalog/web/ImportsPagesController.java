@@ -10,6 +10,7 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Role;
+import coop.mutua.kernel.SupplierId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,7 +39,7 @@ class ImportsPagesController {
     }
 
     @GetMapping("/suppliers/{id}/import")
-    String form(Actor actor, @PathVariable("id") String supplierId, Model model) {
+    String form(Actor actor, @PathVariable("id") SupplierId supplierId, Model model) {
         SupplierSummary supplier = SuppliersPagesController.visibleSupplier(directory, actor, supplierId);
         model.addAttribute("supplier", supplier);
         model.addAttribute("latest", imports.latest(actor.groupementId(), supplier.id(), 10));
@@ -46,7 +47,7 @@ class ImportsPagesController {
     }
 
     @PostMapping("/suppliers/{id}/import")
-    String upload(Actor actor, @PathVariable("id") String supplierId, @RequestParam("file") MultipartFile file,
+    String upload(Actor actor, @PathVariable("id") SupplierId supplierId, @RequestParam("file") MultipartFile file,
                   @RequestParam(name = "mode", defaultValue = "ALL_OR_NOTHING") ImportMode mode, Model model) {
         SupplierSummary supplier = SuppliersPagesController.visibleSupplier(directory, actor, supplierId);
         try {
@@ -67,7 +68,7 @@ class ImportsPagesController {
                   @RequestHeader(name = "HX-Request", required = false) String htmx) {
         ImportReport report = visibleReport(actor, id);
         model.addAttribute("report", report);
-        model.addAttribute("supplier", SuppliersPagesController.visibleSupplier(directory, actor, report.supplierId().value()));
+        model.addAttribute("supplier", SuppliersPagesController.visibleSupplier(directory, actor, report.supplierId()));
         return htmx != null ? "catalog/import-report :: progress" : "catalog/import-report";
     }
 

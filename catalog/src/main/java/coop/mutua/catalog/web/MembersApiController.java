@@ -50,7 +50,7 @@ class MembersApiController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One member structure")
-    MemberSummary get(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    MemberSummary get(@Parameter(hidden = true) Actor actor, @PathVariable("id") MemberId id) {
         return member(actor, id);
     }
 
@@ -65,12 +65,12 @@ class MembersApiController {
         if (directory.handle(new FindMemberQuery(actor.groupementId(), id)).isEmpty()) {
             commands.send(body.toRegister(id, actor.groupementId()), id);
         }
-        return ResponseEntity.created(URI.create("/api/members/" + id)).body(member(actor, id.value()));
+        return ResponseEntity.created(URI.create("/api/members/" + id)).body(member(actor, id));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace a member structure's identity and addresses")
-    MemberSummary update(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody MemberForm body) {
+    MemberSummary update(@Parameter(hidden = true) Actor actor, @PathVariable("id") MemberId id, @RequestBody MemberForm body) {
         MemberSummary member = member(actor, id);
         commands.send(body.toUpdate(member.id(), actor.groupementId()), member.id());
         return member(actor, id);
@@ -78,7 +78,7 @@ class MembersApiController {
 
     @PostMapping("/{id}/deactivate")
     @Operation(summary = "Stop a member structure from ordering")
-    MemberSummary deactivate(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    MemberSummary deactivate(@Parameter(hidden = true) Actor actor, @PathVariable("id") MemberId id) {
         MemberSummary member = member(actor, id);
         commands.send(new DeactivateMemberCommand(member.id(), actor.groupementId()), member.id());
         return member(actor, id);
@@ -86,14 +86,14 @@ class MembersApiController {
 
     @PostMapping("/{id}/reactivate")
     @Operation(summary = "Let a member structure order again")
-    MemberSummary reactivate(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    MemberSummary reactivate(@Parameter(hidden = true) Actor actor, @PathVariable("id") MemberId id) {
         MemberSummary member = member(actor, id);
         commands.send(new ReactivateMemberCommand(member.id(), actor.groupementId()), member.id());
         return member(actor, id);
     }
 
-    private MemberSummary member(Actor actor, String id) {
-        return directory.handle(new FindMemberQuery(actor.groupementId(), MembersPagesController.parse(id)))
+    private MemberSummary member(Actor actor, MemberId id) {
+        return directory.handle(new FindMemberQuery(actor.groupementId(), id))
                 .orElseThrow(() -> new NotFoundException("member", id));
     }
 }

@@ -80,7 +80,7 @@ class MembersPagesController {
     }
 
     @GetMapping("/members/{id}/edit")
-    String edit(Actor actor, @PathVariable("id") String id, Model model) {
+    String edit(Actor actor, @PathVariable("id") MemberId id, Model model) {
         MemberSummary member = member(actor, id);
         model.addAttribute("memberForm", MemberForm.of(member));
         model.addAttribute("memberId", member.id());
@@ -88,7 +88,7 @@ class MembersPagesController {
     }
 
     @PostMapping("/members/{id}")
-    String update(Actor actor, @PathVariable("id") String id, @ModelAttribute("memberForm") MemberForm form,
+    String update(Actor actor, @PathVariable("id") MemberId id, @ModelAttribute("memberForm") MemberForm form,
                   BindingResult errors, Model model, RedirectAttributes redirect) {
         MemberSummary member = member(actor, id);
         if (FormErrors.rejectAll(errors, form.problems())) {
@@ -107,29 +107,21 @@ class MembersPagesController {
     }
 
     @PostMapping("/members/{id}/deactivate")
-    String deactivate(Actor actor, @PathVariable("id") String id) {
+    String deactivate(Actor actor, @PathVariable("id") MemberId id) {
         MemberSummary member = member(actor, id);
         commands.send(new DeactivateMemberCommand(member.id(), actor.groupementId()), member.id());
         return "redirect:/members";
     }
 
     @PostMapping("/members/{id}/reactivate")
-    String reactivate(Actor actor, @PathVariable("id") String id) {
+    String reactivate(Actor actor, @PathVariable("id") MemberId id) {
         MemberSummary member = member(actor, id);
         commands.send(new ReactivateMemberCommand(member.id(), actor.groupementId()), member.id());
         return "redirect:/members";
     }
 
-    private MemberSummary member(Actor actor, String id) {
-        return directory.handle(new FindMemberQuery(actor.groupementId(), parse(id)))
+    private MemberSummary member(Actor actor, MemberId id) {
+        return directory.handle(new FindMemberQuery(actor.groupementId(), id))
                 .orElseThrow(() -> new NotFoundException("member", id));
-    }
-
-    static MemberId parse(String id) {
-        try {
-            return MemberId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("member", id);
-        }
     }
 }

@@ -7,6 +7,7 @@ import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Require;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,13 +39,13 @@ class ProductsApiController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One product, with the price in force now and the next scheduled price")
-    ProductSummary get(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    ProductSummary get(@Parameter(hidden = true) Actor actor, @PathVariable("id") ProductId id) {
         return ProductsPagesController.visibleProduct(directory, actor, id);
     }
 
     @GetMapping("/{id}/price")
     @Operation(summary = "The price and tiers in force at an instant (default: now)")
-    ProductPrice priceAt(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+    ProductPrice priceAt(@Parameter(hidden = true) Actor actor, @PathVariable("id") ProductId id,
                          @RequestParam(name = "at", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
         ProductSummary product = ProductsPagesController.visibleProduct(directory, actor, id);
         return directory.handle(new FindPriceInForceQuery(actor.groupementId(), product.id(),
@@ -56,7 +57,7 @@ class ProductsApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "Save a product: details, price and tiers (from priceEffectiveAt, default now), availability",
             description = "Only what changed is recorded; the reference cannot change (it is the product's key).")
-    ProductSummary revise(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody ProductForm body) {
+    ProductSummary revise(@Parameter(hidden = true) Actor actor, @PathVariable("id") ProductId id, @RequestBody ProductForm body) {
         ProductSummary product = ProductsPagesController.editableProduct(directory, actor, id);
         commands.send(body.toRevise(product.id(), actor.groupementId(), product.supplierId()), product.id());
         return ProductsPagesController.editableProduct(directory, actor, id);

@@ -14,6 +14,7 @@ import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Role;
+import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.VatRate;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -65,7 +66,7 @@ class ProductsPagesController {
     }
 
     @GetMapping("/suppliers/{id}/products/new")
-    String newProduct(Actor actor, @PathVariable("id") String supplierId, Model model) {
+    String newProduct(Actor actor, @PathVariable("id") SupplierId supplierId, Model model) {
         model.addAttribute("supplier", SuppliersPagesController.visibleSupplier(directory, actor, supplierId));
         model.addAttribute("productForm", ProductForm.blank());
         model.addAttribute("product", null);
@@ -73,7 +74,7 @@ class ProductsPagesController {
     }
 
     @PostMapping("/suppliers/{id}/products")
-    String add(Actor actor, @PathVariable("id") String supplierId, @ModelAttribute("productForm") ProductForm form,
+    String add(Actor actor, @PathVariable("id") SupplierId supplierId, @ModelAttribute("productForm") ProductForm form,
                BindingResult errors, Model model, RedirectAttributes redirect) {
         SupplierSummary supplier = SuppliersPagesController.visibleSupplier(directory, actor, supplierId);
         try {
@@ -96,16 +97,16 @@ class ProductsPagesController {
     }
 
     @GetMapping("/products/{id}/edit")
-    String edit(Actor actor, @PathVariable("id") String id, Model model) {
+    String edit(Actor actor, @PathVariable("id") ProductId id, Model model) {
         ProductSummary product = editableProduct(actor, id);
-        model.addAttribute("supplier", SuppliersPagesController.visibleSupplier(directory, actor, product.supplierId().value()));
+        model.addAttribute("supplier", SuppliersPagesController.visibleSupplier(directory, actor, product.supplierId()));
         model.addAttribute("productForm", ProductForm.of(product, LocaleContextHolder.getLocale()));
         model.addAttribute("product", product);
         return "catalog/product-form";
     }
 
     @PostMapping("/products/{id}")
-    String revise(Actor actor, @PathVariable("id") String id, @ModelAttribute("productForm") ProductForm form,
+    String revise(Actor actor, @PathVariable("id") ProductId id, @ModelAttribute("productForm") ProductForm form,
                   BindingResult errors, Model model, RedirectAttributes redirect) {
         ProductSummary product = editableProduct(actor, id);
         try {
@@ -114,7 +115,7 @@ class ProductsPagesController {
             FormErrors.reject(errors, refused);
             form.padTiers();
             form.reference = product.reference();
-            model.addAttribute("supplier", SuppliersPagesController.visibleSupplier(directory, actor, product.supplierId().value()));
+            model.addAttribute("supplier", SuppliersPagesController.visibleSupplier(directory, actor, product.supplierId()));
             model.addAttribute("product", product);
             return "catalog/product-form";
         }
@@ -123,7 +124,7 @@ class ProductsPagesController {
     }
 
     @PostMapping("/products/{id}/availability")
-    String availability(Actor actor, @PathVariable("id") String id, @RequestParam("available") boolean available) {
+    String availability(Actor actor, @PathVariable("id") ProductId id, @RequestParam("available") boolean available) {
         ProductSummary product = editableProduct(actor, id);
         commands.send(new ChangeProductAvailabilityCommand(product.id(), actor.groupementId(), product.supplierId(), available),
                 product.id());
@@ -131,27 +132,21 @@ class ProductsPagesController {
     }
 
     /** Anyone of the groupement may read a product, but a supplier user only its own. */
-    static ProductSummary visibleProduct(DirectoryQueries directory, Actor actor, String id) {
-        ProductId productId;
-        try {
-            productId = ProductId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("product", id);
-        }
-        return directory.handle(new FindProductQuery(actor.groupementId(), productId))
+    static ProductSummary visibleProduct(DirectoryQueries directory, Actor actor, ProductId id) {
+        return directory.handle(new FindProductQuery(actor.groupementId(), id))
                 .filter(product -> !actor.is(Role.SUPPLIER) || product.supplierId().equals(actor.supplierId()))
                 .orElseThrow(() -> new NotFoundException("product", id));
     }
 
     /** A coordinator edits any product of the groupement, a supplier only its own, a member none. */
-    static ProductSummary editableProduct(DirectoryQueries directory, Actor actor, String id) {
+    static ProductSummary editableProduct(DirectoryQueries directory, Actor actor, ProductId id) {
         if (actor.is(Role.MEMBER)) {
             throw new NotFoundException("product", id);
         }
         return visibleProduct(directory, actor, id);
     }
 
-    private ProductSummary editableProduct(Actor actor, String id) {
+    private ProductSummary editableProduct(Actor actor, ProductId id) {
         return editableProduct(directory, actor, id);
     }
 }

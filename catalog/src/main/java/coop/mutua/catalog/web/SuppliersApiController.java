@@ -81,7 +81,7 @@ class SuppliersApiController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One supplier")
-    SupplierSummary get(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    SupplierSummary get(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierId id) {
         return SuppliersPagesController.visibleSupplier(directory, actor, id);
     }
 
@@ -96,13 +96,13 @@ class SuppliersApiController {
         if (directory.handle(new FindSupplierQuery(actor.groupementId(), id)).isEmpty()) {
             commands.send(body.toRegister(id, actor.groupementId()), id);
         }
-        return ResponseEntity.created(URI.create("/api/suppliers/" + id)).body(get(actor, id.value()));
+        return ResponseEntity.created(URI.create("/api/suppliers/" + id)).body(get(actor, id));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Replace a supplier's identity, labels, location and terms")
-    SupplierSummary update(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody SupplierForm body) {
+    SupplierSummary update(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierId id, @RequestBody SupplierForm body) {
         SupplierSummary supplier = get(actor, id);
         commands.send(body.toUpdate(supplier.id(), actor.groupementId()), supplier.id());
         return get(actor, id);
@@ -111,7 +111,7 @@ class SuppliersApiController {
     @PostMapping("/{id}/deactivate")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Take a supplier out of new rounds")
-    SupplierSummary deactivate(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    SupplierSummary deactivate(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierId id) {
         SupplierSummary supplier = get(actor, id);
         commands.send(new DeactivateSupplierCommand(supplier.id(), actor.groupementId()), supplier.id());
         return get(actor, id);
@@ -120,7 +120,7 @@ class SuppliersApiController {
     @PostMapping("/{id}/reactivate")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Bring a supplier back")
-    SupplierSummary reactivate(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    SupplierSummary reactivate(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierId id) {
         SupplierSummary supplier = get(actor, id);
         commands.send(new ReactivateSupplierCommand(supplier.id(), actor.groupementId()), supplier.id());
         return get(actor, id);
@@ -128,7 +128,7 @@ class SuppliersApiController {
 
     @GetMapping("/{id}/products")
     @Operation(summary = "A supplier's products with the price in force now and the next scheduled price")
-    List<ProductSummary> products(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    List<ProductSummary> products(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierId id) {
         SupplierSummary supplier = get(actor, id);
         return directory.handle(new FindProductsQuery(actor.groupementId(), supplier.id()));
     }
@@ -137,7 +137,7 @@ class SuppliersApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "Add a product; its supplier reference is its key (a second product with it is refused)")
-    ResponseEntity<ProductSummary> addProduct(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+    ResponseEntity<ProductSummary> addProduct(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierId id,
                                               @RequestBody ProductForm body) {
         SupplierSummary supplier = get(actor, id);
         var command = body.toAdd(actor.groupementId(), supplier.id());

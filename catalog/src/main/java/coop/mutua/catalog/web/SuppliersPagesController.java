@@ -96,7 +96,7 @@ class SuppliersPagesController {
     }
 
     @GetMapping("/suppliers/{id}")
-    String supplier(Actor actor, @PathVariable("id") String id, Model model) {
+    String supplier(Actor actor, @PathVariable("id") SupplierId id, Model model) {
         SupplierSummary supplier = visibleSupplier(actor, id);
         model.addAttribute("supplier", supplier);
         model.addAttribute("products", directory.handle(new FindProductsQuery(actor.groupementId(), supplier.id())));
@@ -106,7 +106,7 @@ class SuppliersPagesController {
 
     @GetMapping("/suppliers/{id}/edit")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String edit(Actor actor, @PathVariable("id") String id, Model model) {
+    String edit(Actor actor, @PathVariable("id") SupplierId id, Model model) {
         SupplierSummary supplier = visibleSupplier(actor, id);
         model.addAttribute("supplierForm", SupplierForm.of(supplier, LocaleContextHolder.getLocale()));
         model.addAttribute("supplierId", supplier.id());
@@ -115,7 +115,7 @@ class SuppliersPagesController {
 
     @PostMapping("/suppliers/{id}")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String update(Actor actor, @PathVariable("id") String id, @ModelAttribute("supplierForm") SupplierForm form,
+    String update(Actor actor, @PathVariable("id") SupplierId id, @ModelAttribute("supplierForm") SupplierForm form,
                   BindingResult errors, Model model, RedirectAttributes redirect) {
         SupplierSummary supplier = visibleSupplier(actor, id);
         if (FormErrors.rejectAll(errors, form.problems())) {
@@ -135,7 +135,7 @@ class SuppliersPagesController {
 
     @PostMapping("/suppliers/{id}/deactivate")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String deactivate(Actor actor, @PathVariable("id") String id) {
+    String deactivate(Actor actor, @PathVariable("id") SupplierId id) {
         SupplierSummary supplier = visibleSupplier(actor, id);
         commands.send(new DeactivateSupplierCommand(supplier.id(), actor.groupementId()), supplier.id());
         return "redirect:/suppliers/" + supplier.id();
@@ -143,31 +143,22 @@ class SuppliersPagesController {
 
     @PostMapping("/suppliers/{id}/reactivate")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String reactivate(Actor actor, @PathVariable("id") String id) {
+    String reactivate(Actor actor, @PathVariable("id") SupplierId id) {
         SupplierSummary supplier = visibleSupplier(actor, id);
         commands.send(new ReactivateSupplierCommand(supplier.id(), actor.groupementId()), supplier.id());
         return "redirect:/suppliers/" + supplier.id();
     }
 
     /** Coordinators and members see every supplier of their groupement; a supplier user sees only its own. */
-    static SupplierSummary visibleSupplier(DirectoryQueries directory, Actor actor, String id) {
-        SupplierId supplierId = parse(id);
+    static SupplierSummary visibleSupplier(DirectoryQueries directory, Actor actor, SupplierId supplierId) {
         if (actor.is(Role.SUPPLIER) && !supplierId.equals(actor.supplierId())) {
-            throw new NotFoundException("supplier", id);
+            throw new NotFoundException("supplier", supplierId);
         }
         return directory.handle(new FindSupplierQuery(actor.groupementId(), supplierId))
-                .orElseThrow(() -> new NotFoundException("supplier", id));
+                .orElseThrow(() -> new NotFoundException("supplier", supplierId));
     }
 
-    private SupplierSummary visibleSupplier(Actor actor, String id) {
+    private SupplierSummary visibleSupplier(Actor actor, SupplierId id) {
         return visibleSupplier(directory, actor, id);
-    }
-
-    static SupplierId parse(String id) {
-        try {
-            return SupplierId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("supplier", id);
-        }
     }
 }

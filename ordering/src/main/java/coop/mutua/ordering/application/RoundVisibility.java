@@ -26,18 +26,10 @@ public final class RoundVisibility {
         return visible;
     }
 
-    /** The round the actor may see; a malformed id, another groupement's round or a hidden one does not exist. */
-    public static PurchaseRoundSummary visibleRound(RoundQueries rounds, Actor actor, String id) {
-        return rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), parse(id)))
+    /** The round the actor may see; another groupement's round or a hidden one does not exist. */
+    public static PurchaseRoundSummary visibleRound(RoundQueries rounds, Actor actor, RoundId id) {
+        return rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(), id))
                 .filter(round -> visibleTo(actor).contains(round.status()))
                 .orElseThrow(() -> new NotFoundException("round", id));
-    }
-
-    public static RoundId parse(String id) {
-        try {
-            return RoundId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("round", id);
-        }
     }
 }

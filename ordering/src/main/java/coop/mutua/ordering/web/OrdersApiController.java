@@ -4,7 +4,6 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.MemberId;
-import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Require;
@@ -58,10 +57,10 @@ class OrdersApiController {
 
     @GetMapping("/orders/{memberId}")
     @Operation(summary = "A member's order (members: their own)")
-    OrderJson get(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") String roundId,
-                  @PathVariable("memberId") String memberId) {
+    OrderJson get(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") RoundId roundId,
+                  @PathVariable("memberId") MemberId memberId) {
         RoundId round = round(actor, roundId);
-        MemberId member = member(memberId);
+        MemberId member = memberId;
         placingOrders.orderingMember(actor, member);
         OrderJson order = json(round, member, previews.handle(new FindMemberOrderQuery(actor.groupementId(), round, member)));
         List<MemberShare> shares = supplierOrders.handle(new FindMemberSharesQuery(actor.groupementId(), round, member));
@@ -81,20 +80,20 @@ class OrdersApiController {
             description = "Quantities are positive multiples of the product's step; tolerance is how much more the "
                     + "member accepts to fill a case. An empty list withdraws the order. Repeating the request with its "
                     + "Idempotency-Key answers the first answer again and changes nothing; the key with other lines is refused (422).")
-    OrderJson submit(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") String roundId,
-                     @PathVariable("memberId") String memberId, @RequestBody OrderJson body,
+    OrderJson submit(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") RoundId roundId,
+                     @PathVariable("memberId") MemberId memberId, @RequestBody OrderJson body,
                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        RoundId round = RoundVisibility.parse(roundId);
-        MemberId member = member(memberId);
+        RoundId round = roundId;
+        MemberId member = memberId;
         // The body's lines replace the order: a body without them (null, forgotten) would empty it; "lines": [] does that.
         if (body.lines() == null) {
             throw new DomainException("field.required", "lines");
         }
         // The ids the answer carries, if sent back, must be the address's: another round's or member's is a mistake.
-        if (body.roundId() != null && !sameId(body.roundId(), roundId, () -> RoundVisibility.parse(body.roundId()).equals(round))) {
+        if (body.roundId() != null && !sameId(body.roundId(), roundId.value(), () -> RoundId.of(body.roundId()).equals(round))) {
             throw new InvalidFieldException("roundId", "order.id-mismatch", "roundId", body.roundId());
         }
-        if (body.memberId() != null && !sameId(body.memberId(), memberId, () -> member(body.memberId()).equals(member))) {
+        if (body.memberId() != null && !sameId(body.memberId(), memberId.value(), () -> MemberId.of(body.memberId()).equals(member))) {
             throw new InvalidFieldException("memberId", "order.id-mismatch", "memberId", body.memberId());
         }
         List<OrderLine> lines = new ArrayList<>();
@@ -125,22 +124,14 @@ class OrdersApiController {
 
     @GetMapping("/preview")
     @Operation(summary = "The live pooling preview: pooled totals, cases, tiers, supplier minimums (and the member's own lines)")
-    PoolingPreview preview(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") String roundId) {
+    PoolingPreview preview(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") RoundId roundId) {
         RoundId round = round(actor, roundId);
         return previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round,
                 actor.is(Role.MEMBER) ? actor.memberId() : null));
     }
 
-    private RoundId round(Actor actor, String id) {
+    private RoundId round(Actor actor, RoundId id) {
         return RoundVisibility.visibleRound(rounds, actor, id).roundId();
-    }
-
-    private static MemberId member(String id) {
-        try {
-            return MemberId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new NotFoundException("member", id);
-        }
     }
 
     private static OrderLine line(OrderJson.OrderLineJson line, String at) {

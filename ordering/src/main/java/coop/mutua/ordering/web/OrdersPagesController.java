@@ -6,6 +6,7 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.FindMemberOrderQuery;
 import coop.mutua.ordering.api.FindPoolingPreviewQuery;
@@ -61,7 +62,7 @@ class OrdersPagesController {
     }
 
     @GetMapping("/rounds/{id}/order")
-    String order(Actor actor, @PathVariable("id") String id, Model model) {
+    String order(Actor actor, @PathVariable("id") RoundId id, Model model) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         fillOrderPage(actor, round, null, model);
         return "ordering/order";
@@ -72,7 +73,7 @@ class OrdersPagesController {
      * a refused one keeps its typed value and shows its reason at the line.
      */
     @PostMapping("/rounds/{id}/order")
-    String submit(Actor actor, @PathVariable("id") String id, @ModelAttribute("orderForm") OrderForm form, Model model,
+    String submit(Actor actor, @PathVariable("id") RoundId id, @ModelAttribute("orderForm") OrderForm form, Model model,
                   RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         Map<ProductId, DomainException> lineErrors;
@@ -97,7 +98,7 @@ class OrdersPagesController {
      * outlook and each refused line's reason as out-of-band swaps.
      */
     @PostMapping("/rounds/{id}/order/live")
-    String live(Actor actor, @PathVariable("id") String id, @ModelAttribute("orderForm") OrderForm form, Model model) {
+    String live(Actor actor, @PathVariable("id") RoundId id, @ModelAttribute("orderForm") OrderForm form, Model model) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         Map<ProductId, DomainException> lineErrors = Map.of();
         try {
@@ -113,7 +114,7 @@ class OrdersPagesController {
 
     /** The order page's summary and lines, polled while the page is open (others' orders change what one gets). */
     @GetMapping("/rounds/{id}/order/summary")
-    String summary(Actor actor, @PathVariable("id") String id, Model model) {
+    String summary(Actor actor, @PathVariable("id") RoundId id, Model model) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         model.addAttribute("lineSaved", false);
         fillSummary(actor, round, null, model);
@@ -165,7 +166,7 @@ class OrdersPagesController {
                 .collect(Collectors.toMap(OrderLine::productId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
-    private PurchaseRoundSummary visibleRound(Actor actor, String id) {
+    private PurchaseRoundSummary visibleRound(Actor actor, RoundId id) {
         return RoundVisibility.visibleRound(rounds, actor, id);
     }
 }

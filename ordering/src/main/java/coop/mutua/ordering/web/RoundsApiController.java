@@ -78,7 +78,7 @@ class RoundsApiController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "One round of the caller's groupement")
-    RoundJson get(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    RoundJson get(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id) {
         return RoundJson.of(RoundVisibility.visibleRound(rounds, actor, id));
     }
 
@@ -102,10 +102,10 @@ class RoundsApiController {
     @PutMapping("/{id}/terms")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Set a draft round's suppliers, allocation and fee-split policies and groupement fee")
-    RoundTerms setTerms(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody RoundTermsJson body) {
+    RoundTerms setTerms(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id, @RequestBody RoundTermsJson body) {
         Set<SupplierId> suppliers = body.suppliers() == null ? Set.of()
                 : body.suppliers().stream().map(RoundsApiController::supplierId).collect(Collectors.toSet());
-        return runningRounds.setTerms(actor, RoundVisibility.parse(id), suppliers, body.allocationPolicy(), body.feeSplitPolicy(),
+        return runningRounds.setTerms(actor, id, suppliers, body.allocationPolicy(), body.feeSplitPolicy(),
                 body.groupementFeePercent() == null || body.groupementFeePercent().isBlank() ? null
                         : RunningRounds.percent(body.groupementFeePercent()));
     }
@@ -113,16 +113,16 @@ class RoundsApiController {
     @GetMapping("/{id}/terms")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "A round's suppliers, policies and groupement fee")
-    RoundTerms terms(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    RoundTerms terms(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id) {
         get(actor, id);
-        return runningRounds.terms(actor, RoundVisibility.parse(id));
+        return runningRounds.terms(actor, id);
     }
 
     @PostMapping("/{id}/open")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Open a draft round: its offer is frozen at the catalog's products and prices of this moment")
-    RoundJson open(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        runningRounds.open(actor, RoundVisibility.parse(id));
+    RoundJson open(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id) {
+        runningRounds.open(actor, id);
         return get(actor, id);
     }
 
@@ -130,8 +130,8 @@ class RoundsApiController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Close an open round now (the schedule closes it at its deadline anyway)",
             description = "Orders accepted before the close are in the pooling; any later submission is refused with order.round-closed.")
-    RoundJson close(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        runningRounds.close(actor, RoundVisibility.parse(id));
+    RoundJson close(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id) {
+        runningRounds.close(actor, id);
         return get(actor, id);
     }
 
@@ -140,26 +140,26 @@ class RoundsApiController {
     @Operation(summary = "Start a failed pooling again (the round is POOLING_FAILED), once its cause is fixed",
             description = "Answers at once with the round back in CLOSED; the pooling runs in the background. A failed invoicing "
                     + "is started again by POST /api/rounds/{id}/invoices.")
-    RoundJson retry(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
-        runningRounds.retryPooling(actor, RoundVisibility.parse(id));
+    RoundJson retry(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id) {
+        runningRounds.retryPooling(actor, id);
         return get(actor, id);
     }
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Cancel a round in DRAFT or OPEN")
-    RoundJson cancel(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+    RoundJson cancel(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id,
                      @RequestBody(required = false) Map<String, String> body) {
-        runningRounds.cancel(actor, RoundVisibility.parse(id), body == null ? null : body.get("reason"));
+        runningRounds.cancel(actor, id, body == null ? null : body.get("reason"));
         return get(actor, id);
     }
 
     @GetMapping("/{id}/offer")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "The products on offer, with the details and prices frozen when the round opened")
-    List<OfferedProduct> offer(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    List<OfferedProduct> offer(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id) {
         get(actor, id);
-        return rounds.handle(new FindRoundOfferQuery(actor.groupementId(), RoundVisibility.parse(id)));
+        return rounds.handle(new FindRoundOfferQuery(actor.groupementId(), id));
     }
 
     private static SupplierId supplierId(String id) {

@@ -137,7 +137,7 @@ class RoundsPagesController {
     }
 
     @GetMapping("/rounds/{id}")
-    String round(Actor actor, @PathVariable("id") String id, Model model) {
+    String round(Actor actor, @PathVariable("id") RoundId id, Model model) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         model.addAttribute("round", round);
         model.addAttribute("terms", runningRounds.terms(actor, round.roundId()));
@@ -171,7 +171,7 @@ class RoundsPagesController {
 
     @PostMapping("/rounds/{id}/terms")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String terms(Actor actor, @PathVariable("id") String id,
+    String terms(Actor actor, @PathVariable("id") RoundId id,
                  @RequestParam(name = "suppliers", required = false) List<String> suppliers,
                  @RequestParam("allocationPolicy") AllocationPolicy allocation, @RequestParam("feeSplitPolicy") FeeSplitPolicy feeSplit,
                  @RequestParam(name = "groupementFeePercent", defaultValue = "0") String fee, RedirectAttributes redirect) {
@@ -186,7 +186,7 @@ class RoundsPagesController {
 
     @PostMapping("/rounds/{id}/open")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String open(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
+    String open(Actor actor, @PathVariable("id") RoundId id, RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         PageOutcome.attempt(redirect, "rounds.opened", () -> runningRounds.open(actor, round.roundId()));
         return "redirect:/rounds/" + round.roundId();
@@ -194,7 +194,7 @@ class RoundsPagesController {
 
     @PostMapping("/rounds/{id}/close")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String close(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
+    String close(Actor actor, @PathVariable("id") RoundId id, RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         PageOutcome.attempt(redirect, "rounds.closed", () -> runningRounds.close(actor, round.roundId()));
         return "redirect:/rounds/" + round.roundId();
@@ -203,7 +203,7 @@ class RoundsPagesController {
     /** The coordinator starts a failed pooling again, once its cause is fixed. */
     @PostMapping("/rounds/{id}/retry")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String retry(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
+    String retry(Actor actor, @PathVariable("id") RoundId id, RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         PageOutcome.attempt(redirect, "rounds.retried", () -> runningRounds.retryPooling(actor, round.roundId()));
         return "redirect:/rounds/" + round.roundId();
@@ -211,7 +211,7 @@ class RoundsPagesController {
 
     @PostMapping("/rounds/{id}/cancel")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String cancel(Actor actor, @PathVariable("id") String id, @RequestParam(name = "reason", required = false) String reason,
+    String cancel(Actor actor, @PathVariable("id") RoundId id, @RequestParam(name = "reason", required = false) String reason,
                   RedirectAttributes redirect) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         PageOutcome.attempt(redirect, "rounds.cancelled", () -> runningRounds.cancel(actor, round.roundId(), reason));
@@ -219,7 +219,7 @@ class RoundsPagesController {
     }
 
     @GetMapping("/rounds/{id}/preview")
-    String preview(Actor actor, @PathVariable("id") String id, Model model) {
+    String preview(Actor actor, @PathVariable("id") RoundId id, Model model) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         model.addAttribute("round", round);
         model.addAttribute("preview", previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(),
@@ -227,7 +227,7 @@ class RoundsPagesController {
         return "ordering/preview :: preview";
     }
 
-    private PurchaseRoundSummary visibleRound(Actor actor, String id) {
+    private PurchaseRoundSummary visibleRound(Actor actor, RoundId id) {
         return RoundVisibility.visibleRound(rounds, actor, id);
     }
 

@@ -7,6 +7,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.Role;
+import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierOrderView;
@@ -57,7 +58,7 @@ class SupplierOrdersApiController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "The supplier orders of a pooled round, each line with every member's share, as GET "
             + "/api/supplier-orders/{id} gives them (empty until the pooling at close has run)")
-    List<SupplierOrderView> ofRound(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    List<SupplierOrderView> ofRound(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id) {
         return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(),
                 RoundVisibility.visibleRound(rounds, actor, id).roundId(), null, null, true));
     }

@@ -8,6 +8,7 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
@@ -144,19 +145,11 @@ class SupplierOrdersPagesController {
     /** The coordinator's decision on a supplier order below the supplier's minimum: confirm it or cancel its lines. */
     @PostMapping("/rounds/{id}/supplier-orders/{supplierId}/decision")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String decideBelowMinimum(Actor actor, @PathVariable("id") String id, @PathVariable("supplierId") String supplierId,
+    String decideBelowMinimum(Actor actor, @PathVariable("id") RoundId id, @PathVariable("supplierId") SupplierId supplierId,
                               @RequestParam("confirm") boolean confirm, RedirectAttributes redirect) {
         PurchaseRoundSummary round = RoundVisibility.visibleRound(rounds, actor, id);
         PageOutcome.attempt(redirect, confirm ? "pooling.confirmed" : "pooling.cancelled", () -> actions
-                .decideBelowMinimum(actor, SupplierOrderIds.of(round.roundId(), supplierId(supplierId)), confirm));
+                .decideBelowMinimum(actor, SupplierOrderIds.of(round.roundId(), supplierId), confirm));
         return "redirect:/rounds/" + round.roundId();
-    }
-
-    private static SupplierId supplierId(String id) {
-        try {
-            return SupplierId.of(id);
-        } catch (IllegalArgumentException malformed) {
-            throw new DomainException("round.unknown-supplier", id);
-        }
     }
 }
