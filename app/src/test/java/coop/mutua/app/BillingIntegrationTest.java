@@ -14,8 +14,10 @@ import coop.mutua.billing.application.InvoiceNumberSeries;
 import coop.mutua.billing.application.ReportingPurchases;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.OrderingTerms;
 import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
+import coop.mutua.catalog.api.SupplierDetails;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
@@ -92,9 +94,8 @@ class BillingIntegrationTest {
         gironde = groupements.create("Réseau facturation", VatRegime.REGISTERED);
         Address address = new Address("4 chemin", "33000", "Bordeaux", "FR");
         dairy = SupplierId.random();
-        commands.sendAndWait(new RegisterSupplierCommand(dairy, gironde.id(), "Fromagerie", "73282932000074", null, null, Set.of(),
-                address, new GeoPoint(44.9, -0.6), "fromagerie-" + dairy.value().substring(0, 8) + "@example.org", Money.ZERO,
-                Money.parse("300.00"), Money.parse("12.00"), null));
+        commands.sendAndWait(new RegisterSupplierCommand(dairy, gironde.id(), new SupplierDetails("Fromagerie", "73282932000074", null, null, Set.of(), address, new GeoPoint(44.9, -0.6), "fromagerie-" + dairy.value().substring(0, 8) + "@example.org",
+                new OrderingTerms(Money.ZERO, Money.parse("300.00"), Money.parse("12.00")), null)));
         second = MemberId.random();
         commands.sendAndWait(new RegisterMemberCommand(second, gironde.id(), "Épicerie solidaire", "73282932000074", null,
                 EssFamily.ASSOCIATION, address, address, "epicerie-" + second.value().substring(0, 8) + "@example.org"));

@@ -14,8 +14,10 @@ import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestMail;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.OrderingTerms;
 import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
+import coop.mutua.catalog.api.SupplierDetails;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.JobRecovery;
 import coop.mutua.kernel.MemberId;
@@ -94,9 +96,8 @@ class RoundPoolingIntegrationTest {
         gironde = groupements.create("Réseau pooling");
         Address address = new Address("4 chemin", "33000", "Bordeaux", "FR");
         dairy = SupplierId.random();
-        commands.sendAndWait(new RegisterSupplierCommand(dairy, gironde.id(), "Fromagerie", "73282932000074", null, null, Set.of(),
-                address, new GeoPoint(44.9, -0.6), dairyEmail(), Money.parse("150.00"), Money.parse("300.00"),
-                Money.parse("12.00"), null));
+        commands.sendAndWait(new RegisterSupplierCommand(dairy, gironde.id(), new SupplierDetails("Fromagerie", "73282932000074", null, null, Set.of(), address, new GeoPoint(44.9, -0.6), dairyEmail(),
+                new OrderingTerms(Money.parse("150.00"), Money.parse("300.00"), Money.parse("12.00")), null)));
         second = MemberId.random();
         commands.sendAndWait(new RegisterMemberCommand(second, gironde.id(), "Épicerie solidaire", "73282932000074", null,
                 EssFamily.ASSOCIATION, address, address, "epicerie-" + second.value().substring(0, 8) + "@example.org"));

@@ -14,6 +14,7 @@ import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.FindSupplierQuery;
+import coop.mutua.catalog.api.OrderingTerms;
 import coop.mutua.catalog.api.PriceTier;
 import coop.mutua.catalog.api.ProductDetails;
 import coop.mutua.catalog.api.ProductIds;
@@ -23,6 +24,7 @@ import coop.mutua.catalog.api.RegisterGroupementCommand;
 import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
 import coop.mutua.catalog.api.SaleUnit;
+import coop.mutua.catalog.api.SupplierDetails;
 import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.catalog.api.VatRegime;
@@ -380,9 +382,8 @@ public class DemoData implements ApplicationRunner {
         SupplierId id = SupplierId.of(id("supplier/" + key));
         groupementOfSupplier.put(id, groupement);
         String siret = siret(siretBody);
-        commands.sendAndWait(new RegisterSupplierCommand(id, groupement, name, siret,
-                VatNumber.forSiren(siret.substring(0, 9)).value(), family, labels, address, location, email,
-                Money.parse(minimum), Money.parse(freeShipping), Money.parse(fee), description));
+        commands.sendAndWait(new RegisterSupplierCommand(id, groupement, new SupplierDetails(name, siret, VatNumber.forSiren(siret.substring(0, 9)).value(), family, labels, address, location, email,
+                new OrderingTerms(Money.parse(minimum), Money.parse(freeShipping), Money.parse(fee)), description)));
         return id;
     }
 

@@ -4,6 +4,7 @@ import coop.mutua.app.account.Accounts;
 import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.OrderingTerms;
 import coop.mutua.catalog.api.PriceTier;
 import coop.mutua.catalog.api.ProductDetails;
 import coop.mutua.catalog.api.ProductIds;
@@ -12,6 +13,7 @@ import coop.mutua.catalog.api.RegisterGroupementCommand;
 import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
 import coop.mutua.catalog.api.SaleUnit;
+import coop.mutua.catalog.api.SupplierDetails;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
@@ -177,9 +179,8 @@ public final class ClosingBenchmark {
             List<OfferedProduct> offer = new ArrayList<>();
             for (int s = 0; s < SUPPLIERS; s++) {
                 SupplierId supplier = SupplierId.random();
-                commands.sendAndWait(new RegisterSupplierCommand(supplier, groupement, "Fournisseur " + s, "73282932000074", null, null,
-                        Set.of(), address, new GeoPoint(44.8, -0.5), "f" + s + "@example.org", Money.parse("100.00"),
-                        Money.parse("500.00"), Money.parse("15.00"), null));
+                commands.sendAndWait(new RegisterSupplierCommand(supplier, groupement, new SupplierDetails("Fournisseur " + s, "73282932000074", null, null, Set.of(), address, new GeoPoint(44.8, -0.5), "f" + s + "@example.org",
+                new OrderingTerms(Money.parse("100.00"), Money.parse("500.00"), Money.parse("15.00")), null)));
                 suppliers.add(supplier);
                 for (int p = 0; p < PRODUCTS_PER_SUPPLIER; p++) {
                     String reference = "P-" + s + "-" + p;

@@ -5,6 +5,7 @@ import coop.mutua.app.support.PlainHttpClient;
 import coop.mutua.catalog.api.AddProductCommand;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.OrderingTerms;
 import coop.mutua.catalog.api.ProductDetails;
 import coop.mutua.catalog.api.ProductIds;
 import coop.mutua.catalog.api.ProductPrice;
@@ -12,6 +13,7 @@ import coop.mutua.catalog.api.RegisterGroupementCommand;
 import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
 import coop.mutua.catalog.api.SaleUnit;
+import coop.mutua.catalog.api.SupplierDetails;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
@@ -279,8 +281,8 @@ public final class OrderIntakeBenchmark {
             commands.sendAndWait(new RegisterGroupementCommand(groupement, "Banc d'essai", "73282932000074", null,
                     VatRegime.NOT_REGISTERED, address, new GeoPoint(44.84, -0.57), "bench@example.org"));
             SupplierId supplier = SupplierId.random();
-            commands.sendAndWait(new RegisterSupplierCommand(supplier, groupement, "Fournisseur", "73282932000074", null, null,
-                    Set.of(), address, new GeoPoint(44.8, -0.5), "f@example.org", Money.ZERO, Money.ZERO, Money.ZERO, null));
+            commands.sendAndWait(new RegisterSupplierCommand(supplier, groupement, new SupplierDetails("Fournisseur", "73282932000074", null, null, Set.of(), address, new GeoPoint(44.8, -0.5), "f@example.org",
+                new OrderingTerms(Money.ZERO, Money.ZERO, Money.ZERO), null)));
             List<OfferedProduct> offer = new ArrayList<>();
             for (int p = 0; p < LINES; p++) {
                 String reference = "P-" + p;

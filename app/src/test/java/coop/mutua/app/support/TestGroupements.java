@@ -3,9 +3,11 @@ package coop.mutua.app.support;
 import coop.mutua.app.account.Accounts;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.OrderingTerms;
 import coop.mutua.catalog.api.RegisterGroupementCommand;
 import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
+import coop.mutua.catalog.api.SupplierDetails;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
@@ -61,8 +63,8 @@ public class TestGroupements {
         commands.sendAndWait(new RegisterMemberCommand(memberId, id, "Association " + suffix, siret(), null,
                 EssFamily.ASSOCIATION, address, address, "membre-" + suffix + "@example.org"));
         SupplierId supplierId = SupplierId.random();
-        commands.sendAndWait(new RegisterSupplierCommand(supplierId, id, "Ferme " + suffix, siret(), null, null, Set.of(),
-                address, new GeoPoint(44.7, -0.3), "ferme-" + suffix + "@example.org", Money.ZERO, Money.ZERO, Money.ZERO, null));
+        commands.sendAndWait(new RegisterSupplierCommand(supplierId, id, new SupplierDetails("Ferme " + suffix, siret(), null, null, Set.of(), address, new GeoPoint(44.7, -0.3), "ferme-" + suffix + "@example.org",
+                new OrderingTerms(Money.ZERO, Money.ZERO, Money.ZERO), null)));
         for (Object aggregate : new Object[] {id, memberId, supplierId}) {
             catchUp.await("catalog-directory", aggregate);
         }

@@ -38,9 +38,9 @@ public class UpdatingTheDirectory {
 
     public void send(Object command, Object aggregateId) {
         if (command instanceof RegisterSupplierCommand register) {
-            unique(register.siret(), siret -> directory.supplierWithSiret(register.groupementId(), siret, register.supplierId()));
+            unique(register.details() == null ? null : register.details().siret(), siret -> directory.supplierWithSiret(register.groupementId(), siret, register.supplierId()));
         } else if (command instanceof UpdateSupplierCommand update) {
-            unique(update.siret(), siret -> directory.supplierWithSiret(update.groupementId(), siret, update.supplierId()));
+            unique(update.details() == null ? null : update.details().siret(), siret -> directory.supplierWithSiret(update.groupementId(), siret, update.supplierId()));
         } else if (command instanceof RegisterMemberCommand register) {
             unique(register.siret(), siret -> directory.memberWithSiret(register.groupementId(), siret, register.memberId()));
         } else if (command instanceof UpdateMemberCommand update) {

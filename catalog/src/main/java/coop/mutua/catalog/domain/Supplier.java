@@ -2,14 +2,12 @@ package coop.mutua.catalog.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.DeactivateSupplierCommand;
-import coop.mutua.catalog.api.SupplierLabel;
-import coop.mutua.kernel.GeoPoint;
-import coop.mutua.kernel.Money;
+import coop.mutua.catalog.api.OrderingTerms;
 import coop.mutua.catalog.api.ReactivateSupplierCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
 import coop.mutua.catalog.api.SupplierDeactivatedEvent;
+import coop.mutua.catalog.api.SupplierDetails;
 import coop.mutua.catalog.api.SupplierReactivatedEvent;
 import coop.mutua.catalog.api.SupplierRegisteredEvent;
 import coop.mutua.catalog.api.SupplierUpdatedEvent;
@@ -18,7 +16,6 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.SupplierId;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -42,41 +39,28 @@ public class Supplier {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public void handle(RegisterSupplierCommand command) {
-        Profile p = Profile.checked(command.name(), command.siret(), command.vatNumber(), command.labels(), command.address(),
-                command.location(), command.orderEmail(), command.minimumOrder(), command.freeShippingThreshold(),
-                command.deliveryFee(), command.description());
         apply(new SupplierRegisteredEvent(command.supplierId(), Require.present(command.groupementId(), "groupementId"),
-                p.name(), p.siret(), p.vatNumber(), command.essFamily(), p.labels(), p.address(), p.location(), p.orderEmail(),
-                p.minimumOrder(), p.freeShipping(), p.deliveryFee(), p.description()));
+                checked(command.details())));
     }
 
     @CommandHandler
     public void handle(UpdateSupplierCommand command) {
         requireSameGroupement(command.groupementId());
-        Profile p = Profile.checked(command.name(), command.siret(), command.vatNumber(), command.labels(), command.address(),
-                command.location(), command.orderEmail(), command.minimumOrder(), command.freeShippingThreshold(),
-                command.deliveryFee(), command.description());
-        apply(new SupplierUpdatedEvent(supplierId, groupementId, p.name(), p.siret(), p.vatNumber(), command.essFamily(),
-                p.labels(), p.address(), p.location(), p.orderEmail(), p.minimumOrder(), p.freeShipping(), p.deliveryFee(),
-                p.description()));
+        apply(new SupplierUpdatedEvent(supplierId, groupementId, checked(command.details())));
     }
 
-    /** A supplier's identity and terms, checked and normalised. */
-    private record Profile(String name, String siret, String vatNumber, Set<SupplierLabel> labels, Address address,
-                           GeoPoint location, String orderEmail, Money minimumOrder, Money freeShipping, Money deliveryFee,
-                           String description) {
-
-        static Profile checked(String name, String siret, String vatNumber, Set<SupplierLabel> labels, Address address,
-                               GeoPoint location, String orderEmail, Money minimumOrder, Money freeShipping,
-                               Money deliveryFee, String description) {
-            return new Profile(IdentityRules.name(name), IdentityRules.siret(siret), IdentityRules.vatNumber(vatNumber, siret),
-                    labels == null ? Set.of() : Set.copyOf(labels), IdentityRules.address(address, "address"),
-                    Require.present(location, "location"), IdentityRules.email(orderEmail, "orderEmail"),
-                    IdentityRules.notNegative(minimumOrder, "minimumOrder"),
-                    IdentityRules.notNegative(freeShipping, "freeShippingThreshold"),
-                    IdentityRules.notNegative(deliveryFee, "deliveryFee"),
-                    IdentityRules.optionalText(description, "description", 2000));
-        }
+    /** A supplier's identity and terms, checked and normalised; each refusal names its field as the forms and the API do. */
+    private static SupplierDetails checked(SupplierDetails details) {
+        Require.present(details, "details");
+        OrderingTerms terms = Require.present(details.terms(), "terms");
+        return new SupplierDetails(IdentityRules.name(details.name()), IdentityRules.siret(details.siret()),
+                IdentityRules.vatNumber(details.vatNumber(), details.siret()), details.essFamily(), details.labels(),
+                IdentityRules.address(details.address(), "address"), Require.present(details.location(), "location"),
+                IdentityRules.email(details.orderEmail(), "orderEmail"),
+                new OrderingTerms(IdentityRules.notNegative(terms.minimumOrder(), "minimumOrder"),
+                        IdentityRules.notNegative(terms.freeShippingThreshold(), "freeShippingThreshold"),
+                        IdentityRules.notNegative(terms.deliveryFee(), "deliveryFee")),
+                IdentityRules.optionalText(details.description(), "description", 2000));
     }
 
     @CommandHandler

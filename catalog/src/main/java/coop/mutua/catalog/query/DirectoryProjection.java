@@ -6,6 +6,7 @@ import coop.mutua.catalog.api.MemberDeactivatedEvent;
 import coop.mutua.catalog.api.MemberReactivatedEvent;
 import coop.mutua.catalog.api.MemberRegisteredEvent;
 import coop.mutua.catalog.api.MemberUpdatedEvent;
+import coop.mutua.catalog.api.OrderingTerms;
 import coop.mutua.catalog.api.ProductAddedEvent;
 import coop.mutua.catalog.api.ProductAvailabilityChangedEvent;
 import coop.mutua.catalog.api.ProductDetails;
@@ -13,18 +14,17 @@ import coop.mutua.catalog.api.ProductDetailsChangedEvent;
 import coop.mutua.catalog.api.ProductPrice;
 import coop.mutua.catalog.api.ProductPriceChangedEvent;
 import coop.mutua.catalog.api.SupplierDeactivatedEvent;
+import coop.mutua.catalog.api.SupplierDetails;
 import coop.mutua.catalog.api.SupplierReactivatedEvent;
 import coop.mutua.catalog.api.SupplierRegisteredEvent;
 import coop.mutua.catalog.api.SupplierUpdatedEvent;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
-import coop.mutua.kernel.Money;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.SupplierId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -88,18 +88,12 @@ class DirectoryProjection {
 
     @EventHandler
     void on(SupplierRegisteredEvent event) {
-        writeSupplier(event.supplierId(), event.groupementId(), event.name(), event.siret(), event.vatNumber(),
-                event.essFamily() == null ? null : event.essFamily().name(), event.labels(), event.address(),
-                event.location(), event.orderEmail(), event.minimumOrder(), event.freeShippingThreshold(),
-                event.deliveryFee(), event.description());
+        writeSupplier(event.supplierId(), event.groupementId(), event.details());
     }
 
     @EventHandler
     void on(SupplierUpdatedEvent event) {
-        writeSupplier(event.supplierId(), event.groupementId(), event.name(), event.siret(), event.vatNumber(),
-                event.essFamily() == null ? null : event.essFamily().name(), event.labels(), event.address(),
-                event.location(), event.orderEmail(), event.minimumOrder(), event.freeShippingThreshold(),
-                event.deliveryFee(), event.description());
+        writeSupplier(event.supplierId(), event.groupementId(), event.details());
     }
 
     @EventHandler
@@ -167,9 +161,10 @@ class DirectoryProjection {
                 .update();
     }
 
-    private void writeSupplier(SupplierId id, GroupementId groupementId, String name, String siret, String vatNumber,
-                               String family, Set<? extends Enum<?>> labels, Address address, GeoPoint location,
-                               String orderEmail, Money minimum, Money freeShipping, Money fee, String description) {
+    private void writeSupplier(SupplierId id, GroupementId groupementId, SupplierDetails details) {
+        Address address = details.address();
+        GeoPoint location = details.location();
+        OrderingTerms terms = details.terms();
         jdbc.sql("""
                 INSERT INTO supplier (id, groupement_id, name, siret, vat_number, ess_family, labels, street, postal_code,
                     city, country, latitude, longitude, order_email, minimum_order_cents, free_shipping_cents,
@@ -184,13 +179,15 @@ class DirectoryProjection {
                     free_shipping_cents = EXCLUDED.free_shipping_cents, delivery_fee_cents = EXCLUDED.delivery_fee_cents,
                     description = EXCLUDED.description, search_text = EXCLUDED.search_text""")
                 .param("id", id.value()).param("groupement", groupementId.value())
-                .param("name", name).param("siret", siret).param("vat", vatNumber).param("family", family)
-                .param("labels", names(labels))
+                .param("name", details.name()).param("siret", details.siret()).param("vat", details.vatNumber())
+                .param("family", details.essFamily() == null ? null : details.essFamily().name())
+                .param("labels", names(details.labels()))
                 .param("street", address.street()).param("postal", address.postalCode()).param("city", address.city())
                 .param("country", address.country()).param("lat", location.latitude()).param("lon", location.longitude())
-                .param("email", orderEmail).param("minimum", minimum.cents()).param("freeShipping", freeShipping.cents())
-                .param("fee", fee.cents()).param("description", description)
-                .param("search", SearchText.of(name, description, address.city()))
+                .param("email", details.orderEmail()).param("minimum", terms.minimumOrder().cents())
+                .param("freeShipping", terms.freeShippingThreshold().cents()).param("fee", terms.deliveryFee().cents())
+                .param("description", details.description())
+                .param("search", SearchText.of(details.name(), details.description(), address.city()))
                 .update();
     }
 

@@ -1,7 +1,9 @@
 package coop.mutua.catalog.web;
 
 import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.OrderingTerms;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
+import coop.mutua.catalog.api.SupplierDetails;
 import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.catalog.api.UpdateSupplierCommand;
@@ -56,15 +58,17 @@ public class SupplierForm {
     }
 
     RegisterSupplierCommand toRegister(SupplierId id, GroupementId groupementId) {
-        return new RegisterSupplierCommand(id, groupementId, name, siret, vatNumber, essFamily, labels, address == null ? null : address.toAddress(),
-                location(), orderEmail, money(minimumOrder, "minimumOrder"),
-                money(freeShippingThreshold, "freeShippingThreshold"), money(deliveryFee, "deliveryFee"), description);
+        return new RegisterSupplierCommand(id, groupementId, details());
     }
 
     UpdateSupplierCommand toUpdate(SupplierId id, GroupementId groupementId) {
-        return new UpdateSupplierCommand(id, groupementId, name, siret, vatNumber, essFamily, labels, address == null ? null : address.toAddress(),
-                location(), orderEmail, money(minimumOrder, "minimumOrder"),
-                money(freeShippingThreshold, "freeShippingThreshold"), money(deliveryFee, "deliveryFee"), description);
+        return new UpdateSupplierCommand(id, groupementId, details());
+    }
+
+    private SupplierDetails details() {
+        return new SupplierDetails(name, siret, vatNumber, essFamily, labels, address == null ? null : address.toAddress(),
+                location(), orderEmail, new OrderingTerms(money(minimumOrder, "minimumOrder"),
+                money(freeShippingThreshold, "freeShippingThreshold"), money(deliveryFee, "deliveryFee")), description);
     }
 
     /** Every refusal the form would meet, at once: its own parsing (location, amounts) and the identity rules. */
