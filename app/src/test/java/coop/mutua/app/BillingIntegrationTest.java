@@ -185,7 +185,7 @@ class BillingIntegrationTest {
         assertThat(http.get("/api/member-invoices/" + othersId + "/pdf", gironde.member(), PASSWORD).status()).isEqualTo(404);
         assertThat(http.get("/api/member-invoices", gironde.supplier(), PASSWORD).status()).isEqualTo(403);
 
-        // ReportingPurchases: 9 kg of carrots at the 1.80 tier (list 2.00) and 4.12 kg of cheese at 16.80; both suppliers within
+        // Reports: 9 kg of carrots at the 1.80 tier (list 2.00) and 4.12 kg of cheese at 16.80; both suppliers within
         // 100 km of the hub, neither ESS. A member sees its own purchases only: 6 kg of carrots (firm kilos first) and
         // 2.5 kg of cheese.
         JsonNode impact = http.get("/api/rounds/" + round + "/report", gironde.coordinator(), PASSWORD).json();

@@ -10,7 +10,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Node;
 import coop.mutua.app.support.NodeRound;
-import coop.mutua.app.support.TestDatabase;
+import coop.mutua.testsupport.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
-import coop.mutua.app.support.TestDatabase;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.app.support.TestGroupements;
+import coop.mutua.testsupport.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

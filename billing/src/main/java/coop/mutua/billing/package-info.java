@@ -1,6 +1,5 @@
 /**
- * Billing context: supplier invoices, the exact split to the cent, member invoices (PDF and Factur-X), numbering
- * and reports. Empty until the Billing issue; the module exists so that the module graph is the final one from the
- * start and the architecture test already guards it.
+ * Billing context: supplier invoices and the three-way match, the exact split to the cent, member invoices (PDF and
+ * Factur-X) numbered in the groupement's gap-free series, credit notes, payments, and the reports.
  */
 package coop.mutua.billing;

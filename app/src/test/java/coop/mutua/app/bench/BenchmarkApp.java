@@ -1,7 +1,7 @@
 package coop.mutua.app.bench;
 
 import coop.mutua.app.MutuaApplication;
-import coop.mutua.app.support.TempDirectories;
+import coop.mutua.testsupport.TempDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package coop.mutua.app.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.TestDatabase;
+import coop.mutua.testsupport.TestDatabase;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;

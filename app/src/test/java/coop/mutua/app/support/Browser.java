@@ -1,5 +1,6 @@
 package coop.mutua.app.support;
 
+import coop.mutua.testsupport.TempDirectories;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,6 +3,7 @@ package coop.mutua.app.support;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import coop.mutua.app.MutuaApplication;
+import coop.mutua.testsupport.TestDatabase;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.util.TestPropertyValues;

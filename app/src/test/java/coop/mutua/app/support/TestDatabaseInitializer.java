@@ -1,5 +1,6 @@
 package coop.mutua.app.support;
 
+import coop.mutua.testsupport.TestDatabase;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -76,8 +76,6 @@ public class MatchingSupplierInvoices {
     private final SupplierInvoiceQueries invoices;
     private final MemberInvoiceQueries memberInvoices;
     private final ProjectionCatchUp catchUp;
-
-    /** Ordering's projection of supplier orders (a published processing group name, like its events). */
     private final TransactionTemplate transactions;
 
     MatchingSupplierInvoices(CommandGateway commands, QueryGateway queries, SupplierInvoiceQueries invoices,

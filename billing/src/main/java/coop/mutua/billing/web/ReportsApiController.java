@@ -36,7 +36,7 @@ class ReportsApiController {
 
     @GetMapping("/api/rounds/{id}/report.csv")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    @Operation(summary = "The same report as Downloads.CSV (semicolon, decimal comma)")
+    @Operation(summary = "The same report as CSV (semicolon, decimal comma)")
     ResponseEntity<byte[]> roundReportCsv(@Parameter(hidden = true) Actor actor, @PathVariable("id") RoundId id) {
         return Downloads.file(ReportingPurchases.csv(reports.round(actor, visible.roundId(actor, id))), Downloads.CSV, "rapport-campagne.csv");
     }
@@ -50,7 +50,7 @@ class ReportsApiController {
 
     @GetMapping("/api/reports/impact.csv")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    @Operation(summary = "The impact over every pooled round, as Downloads.CSV")
+    @Operation(summary = "The impact over every pooled round, as CSV")
     ResponseEntity<byte[]> impactCsv(@Parameter(hidden = true) Actor actor) {
         return Downloads.file(ReportingPurchases.csv(reports.impact(actor)), Downloads.CSV, "impact.csv");
     }

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The reports page (impact per round or over all rounds) and its Downloads.CSV downloads. */
+/** The reports page (impact per round or over all rounds) and its CSV downloads. */
 @Controller
 @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
 class ReportsPagesController {

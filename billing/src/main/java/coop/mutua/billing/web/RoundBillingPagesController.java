@@ -137,7 +137,7 @@ class RoundBillingPagesController {
     }
 
     /**
-     * A sample supplier invoice Downloads.CSV for one order, in the format the upload reads (README, "Supplier invoice files"):
+     * A sample supplier invoice CSV for one order, in the format the upload reads (README, "Supplier invoice files"):
      * what arrived at the order's prices, the delivery fee and VAT per rate; to send to a supplier who invoices by
      * spreadsheet, or to fill in by hand.
      */

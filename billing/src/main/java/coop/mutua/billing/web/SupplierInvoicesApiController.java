@@ -63,7 +63,7 @@ class SupplierInvoicesApiController {
     @PostMapping(path = "/api/supplier-orders/{id}/invoice", consumes = {"text/csv", "application/pdf"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
-    @Operation(summary = "Import the supplier's invoice from a file: a Factur-X / ZUGFeRD PDF, or a Downloads.CSV in Mutua's format (README)",
+    @Operation(summary = "Import the supplier's invoice from a file: a Factur-X / ZUGFeRD PDF, or a CSV in Mutua's format (README)",
             description = "Lines are matched with the grouped order by the supplier's product reference (or name); then as for JSON.")
     ResponseEntity<SupplierInvoiceView> importFile(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
                                                    @RequestBody byte[] file,

@@ -94,8 +94,10 @@ public class RunningRounds {
         send(new CancelPurchaseRoundCommand(roundId, coordinator.groupementId(), reason), roundId);
     }
 
-    /** A groupement fee typed by a person or sent by a client: "2.5" or "2,5" (pages and API read it the same way). */
-    /** A fee percentage as typed, bounded before it is read out (never "1e1000000" written in full in a refusal). */
+    /**
+     * A groupement fee typed by a person or sent by a client: "2.5" or "2,5" (pages and API read it the same way), bounded
+     * before it is read out (never "1e1000000" written in full in a refusal).
+     */
     public static BigDecimal percent(String text) {
         try {
             return Decimals.parse(text, "round.fee-percent", null);

@@ -40,11 +40,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a closed round's pooling: as soon as the round closes (event handler, its own tracking processor), again from
- * the schedule after a failure, with a growing delay and a few attempts at most ({@code mutua.jobs.retry.*}), and then
- * only when the coordinator asks. Each failure is shown on the round with its reason (an event), logged once at ERROR
- * and counted ({@code mutua.jobs.failed}, tag {@code job=pooling}). One job instance per round: a second start of a
- * finished pooling does nothing.
+ * Runs a closed round's pooling: as soon as the round closes (an event handler among the rounds' processes,
+ * "ordering-process", with the mails), again from the schedule after a failure, with a growing delay and a few attempts
+ * at most ({@code mutua.jobs.retry.*}), and then only when the coordinator asks. Each failure is shown on the round with
+ * its reason (an event), logged once at ERROR and counted ({@code mutua.jobs.failed}, tag {@code job=pooling}). One job
+ * instance per round: a second start of a finished pooling does nothing.
  */
 @Component
 @ProcessingGroup("ordering-process")

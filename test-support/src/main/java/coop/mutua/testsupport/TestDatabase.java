@@ -1,6 +1,6 @@
-package coop.mutua.app.support;
+package coop.mutua.testsupport;
 
-import coop.mutua.app.db.EmbeddedDatabase;
+import coop.mutua.platform.db.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,9 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -39,7 +42,7 @@ public final class TestDatabase {
     private static final List<ConfigurableApplicationContext> CONTEXTS =
             new CopyOnWriteArrayList<>();
 
-    static void using(ConfigurableApplicationContext context) {
+    public static void using(ConfigurableApplicationContext context) {
         CONTEXTS.add(context);
     }
 
@@ -112,6 +115,18 @@ public final class TestDatabase {
         }
         return Map.of("spring.datasource.url", url, "spring.datasource.username", chosen.username(),
                 "spring.datasource.password", chosen.password());
+    }
+
+    /**
+     * A fresh database with every migration on the classpath applied (a context's own, the platform's Axon storage),
+     * for a slice test that runs a module's projections and queries on PostgreSQL without the application.
+     */
+    public static DataSource migrated() {
+        Map<String, String> properties = newDatabaseProperties();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(properties.get("spring.datasource.url"),
+                properties.get("spring.datasource.username"), properties.get("spring.datasource.password"));
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
     }
 
     private static Server startContainer() {

@@ -1,4 +1,4 @@
-package coop.mutua.app.db;
+package coop.mutua.platform.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package coop.mutua.app.support;
+package coop.mutua.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Path;

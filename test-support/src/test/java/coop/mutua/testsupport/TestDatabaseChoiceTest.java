@@ -1,8 +1,8 @@
-package coop.mutua.app.support;
+package coop.mutua.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.TestDatabase.Server;
+import coop.mutua.testsupport.TestDatabase.Server;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
