@@ -62,12 +62,12 @@ public class MatchingSupplierInvoices {
      */
     public static Entry asDelivered(SupplierOrderView order, String number, LocalDate issueDate, LocalDate dueDate) {
         List<SupplierInvoiceLine> lines = order.lines().stream().map(line -> {
-            Quantity arrived = line.delivered() != null ? line.delivered() : line.quantity();
+            Quantity arrived = line.arrived();
             return new SupplierInvoiceLine(line.productId(), line.name(), arrived, line.unitPrice(), line.vatRate(),
                     line.unitPrice().times(arrived));
         }).toList();
         List<SupplierInvoiceCharge> charges = order.deliveryFee() != null && order.deliveryFee().cents() > 0
-                ? List.of(new SupplierInvoiceCharge("Livraison", VatRate.STANDARD, order.deliveryFee())) : List.of();
+                ? List.of(SupplierInvoiceCharge.delivery(order.deliveryFee())) : List.of();
         return new Entry(number, issueDate, dueDate, false, lines, charges, ThreeWayMatch.vatPerRate(lines, charges));
     }
 

@@ -150,7 +150,7 @@ class RoundBillingPagesController {
                 .orElseThrow(() -> new NotFoundException("supplier-order", orderId));
         StringBuilder csv = new StringBuilder("facture;NUMERO-A-REMPLACER;" + LocalDate.now(IssuingMemberInvoices.ZONE) + ";\n");
         for (SupplierOrderView.Line line : order.lines()) {
-            Quantity arrived = line.delivered() != null ? line.delivered() : line.quantity();
+            Quantity arrived = line.arrived();
             csv.append("ligne;").append(CsvCells.text(line.reference())).append(';').append(InputNumbers.quantity(arrived.value(), Locale.FRENCH))
                     .append(';').append(InputNumbers.of(line.unitPrice().value(), Locale.FRENCH)).append(';')
                     .append(InputNumbers.quantity(line.vatRate().percent(), Locale.FRENCH)).append(';')

@@ -112,7 +112,7 @@ final class SupplierInvoiceEntries {
         List<SupplierInvoiceCharge> charges = new ArrayList<>();
         String fee = form.getFirst("deliveryFee");
         if (fee != null && !fee.isBlank() && Money.parse(fee.strip()).cents() != 0) {
-            charges.add(new SupplierInvoiceCharge("Livraison", VatRate.STANDARD, Money.parse(fee.strip())));
+            charges.add(SupplierInvoiceCharge.delivery(Money.parse(fee.strip())));
         }
         Map<VatRate, Money> vat = new EnumMap<>(VatRate.class);
         for (VatRate rate : VatRate.values()) {

@@ -29,5 +29,10 @@ public record SupplierOrderView(String id, RoundId roundId, SupplierId supplierI
                        Quantity asked, Quantity tolerance, Quantity unallocated, List<MemberShare> shares,
                        SupplierChange reportedChange, Quantity reportedQuantity, String reportedNote, Quantity delivered,
                        Quantity deliveredUnallocated) {
+
+        /** What arrived, or what was ordered while nothing is recorded yet (what a supplier invoice should bill). */
+        public Quantity arrived() {
+            return delivered != null ? delivered : quantity;
+        }
     }
 }

@@ -31,9 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A member (or a coordinator for a member) placing an order in an open round. Checks what needs other aggregates'
- * data from the read models (member active, products on offer and their steps) and the round's intake gate (the member
- * and the gate read together under the gate's lock, RoundIntake#admit), then sends the submission; the order aggregate
- * checks quantities against the steps. The order's lines are stored in the same transaction (subscribing projection),
+ * data from the read models (the member active, the round's intake gate: both read together under the gate's lock,
+ * RoundIntake#admit), then sends the submission with the steps of the round's offer; the order aggregate refuses a
+ * product that is not on offer and checks quantities against the steps. The order's lines are stored in the same transaction (subscribing projection),
  * so what is accepted is at once what the preview and the pooling read.
  */
 @Component

@@ -32,12 +32,11 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 /**
- * A coordinator running a round: setting its terms, opening it with the catalog's products and prices of the moment
- * (asked of the catalog context through its published queries), closing it early, cancelling it.
+ * A coordinator running a round: setting its terms, opening it (OpeningRounds takes the catalog's products and prices
+ * of the moment, through its published queries), closing it early, retrying a failed pooling, cancelling it.
  */
 @Component
 public class RunningRounds {
-
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -58,7 +57,7 @@ public class RunningRounds {
 
     public RoundTerms setTerms(Actor coordinator, RoundId roundId, Set<SupplierId> suppliers, AllocationPolicy allocation,
                         FeeSplitPolicy feeSplit, BigDecimal feePercent) {
-        terms(coordinator, roundId);
+        requireOwnRound(coordinator, roundId);
         for (SupplierId supplier : suppliers) {
             boolean known = queries.query(new FindSupplierQuery(coordinator.groupementId(), supplier),
                     ResponseTypes.optionalInstanceOf(SupplierSummary.class)).join().isPresent();
@@ -78,19 +77,19 @@ public class RunningRounds {
 
     /** Closes the round now, before its deadline if need be: orders accepted so far are in, later ones refused. */
     public void close(Actor coordinator, RoundId roundId) {
-        terms(coordinator, roundId);
+        requireOwnRound(coordinator, roundId);
         send(new ClosePurchaseRoundCommand(roundId, coordinator.groupementId(), ClosingTrigger.COORDINATOR), roundId);
     }
 
     /** Starts a failed pooling again (in the background): the round shows CLOSED until it is pooled or fails again. */
     public void retryPooling(Actor coordinator, RoundId roundId) {
-        terms(coordinator, roundId);
+        requireOwnRound(coordinator, roundId);
         send(new RetryRoundJobCommand(roundId, coordinator.groupementId(), RoundJob.POOLING), roundId);
         poolings.retryInBackground(roundId);
     }
 
     public void cancel(Actor coordinator, RoundId roundId, String reason) {
-        terms(coordinator, roundId);
+        requireOwnRound(coordinator, roundId);
         send(new CancelPurchaseRoundCommand(roundId, coordinator.groupementId(), reason), roundId);
     }
 
@@ -110,6 +109,11 @@ public class RunningRounds {
     public RoundTerms terms(Actor actor, RoundId roundId) {
         return rounds.handle(new FindRoundTermsQuery(actor.groupementId(), roundId))
                 .orElseThrow(() -> new NotFoundException("round", roundId));
+    }
+
+    /** Another groupement's round, or none, is not found (404) before any command is sent. */
+    private void requireOwnRound(Actor coordinator, RoundId roundId) {
+        terms(coordinator, roundId);
     }
 
     private void send(Object command, RoundId roundId) {

@@ -167,7 +167,7 @@ class PoolingRepository {
             }
         }
         if (!members.isEmpty()) {
-            // COPY, on the chunk's own connection and transaction: thousands of shares per supplier in a large round.
+            // COPY, on the job's own connection and transaction: thousands of shares per supplier in a large round.
             StringBuilder rows = new StringBuilder(members.size() * 160);
             for (int i = 0; i < members.size(); i++) {
                 rows.append(round.roundId().value()).append('\t').append(members.get(i)).append('\t').append(products.get(i))

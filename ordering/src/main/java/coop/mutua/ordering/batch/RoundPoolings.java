@@ -34,7 +34,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -54,7 +53,6 @@ public class RoundPoolings {
     /** First key of the rounds' pooling locks (advisory lock keys are global to the database: this names the kind). */
     private static final int POOLING_LOCK_CLASS = 0x4d504f4c;
 
-    private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job roundPoolingJob;
     private final PoolingRepository pooling;
@@ -66,11 +64,10 @@ public class RoundPoolings {
     private final JobRuns jobRuns;
     private final DataSource dataSource;
 
-    RoundPoolings(JobOperator jobOperator, JobRepository jobRepository, Job roundPoolingJob, PoolingRepository pooling,
+    RoundPoolings(JobRepository jobRepository, Job roundPoolingJob, PoolingRepository pooling,
                   CommandGateway commands, Clock clock, MeterRegistry meters, JobRuns jobRuns, DataSource dataSource,
                   @Value("${mutua.jobs.retry.attempts:3}") int maxAttempts,
                   @Value("${mutua.jobs.retry.delay:30s}") Duration firstDelay) {
-        this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.roundPoolingJob = roundPoolingJob;
         this.pooling = pooling;

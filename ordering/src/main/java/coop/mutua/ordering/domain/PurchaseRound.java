@@ -51,8 +51,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A purchase round: what is on offer, until when members order, where and when the goods arrive. It holds the
- * round's lifecycle only (DRAFT, OPEN, CLOSED, POOLED, INVOICED, SETTLED or CANCELLED, and a failed job's state);
+ * A purchase round: its lifecycle (the offer, the deadline and the delivery are in its events and the read model). It
+ * holds the round's lifecycle only (DRAFT, OPEN, CLOSED, POOLED, INVOICED, SETTLED or CANCELLED, and a failed job's state);
  * member orders and supplier orders are aggregates of their own so that the round never becomes a hot spot. RECEIVED
  * is what its supplier orders say, so the read model derives it from theirs.
  */

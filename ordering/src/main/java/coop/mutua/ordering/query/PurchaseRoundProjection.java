@@ -50,11 +50,11 @@ class PurchaseRoundProjection {
                 .param("groupement", event.groupementId().value())
                 .param("title", event.title())
                 .param("status", RoundStatus.DRAFT.name())
-                .param("closesAt", java.sql.Timestamp.from(event.closesAt()))
+                .param("closesAt", at(event.closesAt()))
                 .param("deliveryDate", event.deliveryDate())
                 .param("place", event.deliveryPlace())
-                .param("createdAt", java.sql.Timestamp.from(occurredAt))
-                .param("opensAt", event.opensAt() == null ? null : java.sql.Timestamp.from(event.opensAt()), Types.TIMESTAMP)
+                .param("createdAt", at(occurredAt))
+                .param("opensAt", event.opensAt() == null ? null : at(event.opensAt()), Types.TIMESTAMP)
                 .update();
     }
 
@@ -76,7 +76,7 @@ class PurchaseRoundProjection {
     @EventHandler
     void on(PurchaseRoundOpenedEvent event) {
         jdbc.sql("UPDATE purchase_round SET status = 'OPEN', opened_at = :at WHERE id = :id")
-                .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.openedAt())).update();
+                .param("id", event.roundId().value()).param("at", at(event.openedAt())).update();
         for (OfferedProduct product : event.offer()) {
             jdbc.sql("""
                     INSERT INTO round_offer (round_id, product_id, groupement_id, supplier_id, reference, name, category, offered)
@@ -93,14 +93,14 @@ class PurchaseRoundProjection {
     @EventHandler
     void on(PurchaseRoundClosedEvent event) {
         jdbc.sql("UPDATE purchase_round SET status = 'CLOSED', closed_at = :at, closed_by = :trigger WHERE id = :id")
-                .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.closedAt()))
+                .param("id", event.roundId().value()).param("at", at(event.closedAt()))
                 .param("trigger", event.trigger().name()).update();
     }
 
     @EventHandler
     void on(PurchaseRoundPooledEvent event) {
         jdbc.sql("UPDATE purchase_round SET status = 'POOLED', pooled_at = :at, " + NO_FAILURE + " WHERE id = :id")
-                .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.pooledAt())).update();
+                .param("id", event.roundId().value()).param("at", at(event.pooledAt())).update();
         SupplierOrderProjection.refreshRound(jdbc, event.roundId().value());
     }
 
@@ -112,8 +112,8 @@ class PurchaseRoundProjection {
                 WHERE id = :id""")
                 .param("id", event.roundId().value()).param("status", RoundStatus.failed(event.job()).name())
                 .param("job", event.job().name()).param("reason", event.reason()).param("attempt", event.attempt())
-                .param("at", java.sql.Timestamp.from(event.failedAt()))
-                .param("next", event.nextAttemptAt() == null ? null : java.sql.Timestamp.from(event.nextAttemptAt()), Types.TIMESTAMP)
+                .param("at", at(event.failedAt()))
+                .param("next", event.nextAttemptAt() == null ? null : at(event.nextAttemptAt()), Types.TIMESTAMP)
                 .update();
     }
 
@@ -129,13 +129,13 @@ class PurchaseRoundProjection {
     @EventHandler
     void on(PurchaseRoundInvoicedEvent event) {
         jdbc.sql("UPDATE purchase_round SET status = 'INVOICED', invoiced_at = :at, " + NO_FAILURE + " WHERE id = :id")
-                .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.invoicedAt())).update();
+                .param("id", event.roundId().value()).param("at", at(event.invoicedAt())).update();
     }
 
     @EventHandler
     void on(PurchaseRoundSettledEvent event) {
         jdbc.sql("UPDATE purchase_round SET status = 'SETTLED', settled_at = :at WHERE id = :id")
-                .param("id", event.roundId().value()).param("at", java.sql.Timestamp.from(event.settledAt())).update();
+                .param("id", event.roundId().value()).param("at", at(event.settledAt())).update();
     }
 
     @EventHandler
@@ -147,5 +147,9 @@ class PurchaseRoundProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE purchase_round, round_supplier, round_offer").update();
+    }
+
+    private static java.sql.Timestamp at(Instant instant) {
+        return java.sql.Timestamp.from(instant);
     }
 }

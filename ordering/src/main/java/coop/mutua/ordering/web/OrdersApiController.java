@@ -58,9 +58,8 @@ class OrdersApiController {
     @GetMapping("/orders/{memberId}")
     @Operation(summary = "A member's order (members: their own)")
     OrderJson get(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") RoundId roundId,
-                  @PathVariable("memberId") MemberId memberId) {
+                  @PathVariable("memberId") MemberId member) {
         RoundId round = round(actor, roundId);
-        MemberId member = memberId;
         placingOrders.orderingMember(actor, member);
         OrderJson order = json(round, member, previews.handle(new FindMemberOrderQuery(actor.groupementId(), round, member)));
         List<MemberShare> shares = supplierOrders.handle(new FindMemberSharesQuery(actor.groupementId(), round, member));
@@ -80,20 +79,18 @@ class OrdersApiController {
             description = "Quantities are positive multiples of the product's step; tolerance is how much more the "
                     + "member accepts to fill a case. An empty list withdraws the order. Repeating the request with its "
                     + "Idempotency-Key answers the first answer again and changes nothing; the key with other lines is refused (422).")
-    OrderJson submit(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") RoundId roundId,
-                     @PathVariable("memberId") MemberId memberId, @RequestBody OrderJson body,
+    OrderJson submit(@Parameter(hidden = true) Actor actor, @PathVariable("roundId") RoundId round,
+                     @PathVariable("memberId") MemberId member, @RequestBody OrderJson body,
                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        RoundId round = roundId;
-        MemberId member = memberId;
         // The body's lines replace the order: a body without them (null, forgotten) would empty it; "lines": [] does that.
         if (body.lines() == null) {
             throw new DomainException("field.required", "lines");
         }
         // The ids the answer carries, if sent back, must be the address's: another round's or member's is a mistake.
-        if (body.roundId() != null && !sameId(body.roundId(), roundId.value(), () -> RoundId.of(body.roundId()).equals(round))) {
+        if (body.roundId() != null && !sameId(body.roundId(), round.value(), () -> RoundId.of(body.roundId()).equals(round))) {
             throw new InvalidFieldException("roundId", "order.id-mismatch", "roundId", body.roundId());
         }
-        if (body.memberId() != null && !sameId(body.memberId(), memberId.value(), () -> MemberId.of(body.memberId()).equals(member))) {
+        if (body.memberId() != null && !sameId(body.memberId(), member.value(), () -> MemberId.of(body.memberId()).equals(member))) {
             throw new InvalidFieldException("memberId", "order.id-mismatch", "memberId", body.memberId());
         }
         List<OrderLine> lines = new ArrayList<>();
@@ -150,7 +147,7 @@ class OrdersApiController {
         } catch (IllegalArgumentException malformed) {
             throw new InvalidFieldException(at + "productId", "order.not-on-offer", line.productId());
         }
-        return new OrderLine(productId, line.quantity() == null ? null : Require.named(at + "quantity", () -> Quantity.of(line.quantity())),
+        return new OrderLine(productId, Require.named(at + "quantity", () -> Quantity.of(line.quantity())),
                 line.tolerance() == null || line.tolerance().isBlank() ? Quantity.ZERO
                         : Require.named(at + "tolerance", () -> Quantity.of(line.tolerance())));
     }
