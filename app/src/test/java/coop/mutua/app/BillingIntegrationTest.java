@@ -110,12 +110,28 @@ class BillingIntegrationTest {
         String round = receivedRound();
         String farmOrder = supplierOrder(round, gironde.supplierId());
         String dairyOrder = supplierOrder(round, dairy);
+        int year = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
 
+        nothingIsInvoicedBeforeTheSuppliersInvoices(round);
+        theFarmsInvoiceOfWhatArrivedMatchesAtOnce(farmOrder);
+        theDairysPriceDifferenceWaitsForTheCoordinatorsDecision(round, dairyOrder);
+        JsonNode invoices = everyMemberIsInvoicedInTheSeriesAndEachRateAddsUpToTheCent(round, year);
+        String ownId = own(invoices);
+        String othersId = invoices.findValues("id").stream().map(JsonNode::asString).filter(id -> !id.equals(ownId)).findFirst().orElseThrow();
+        aMemberReadsItsOwnInvoiceOnlyAsACompletelyValidFacturX(ownId, othersId);
+        theReportsAndExportsShowWhatWasBoughtAndSaved(round, year);
+        eachMemberGetsItsInvoiceByMail();
+        anIssuedInvoiceIsFinalAndCorrectedByANumberedCreditNote(round, farmOrder, ownId, othersId, year);
+    }
+
+    private void nothingIsInvoicedBeforeTheSuppliersInvoices(String round) {
         // Nothing to invoice the members with yet.
         Http.Reply early = http.postJson("/api/rounds/" + round + "/invoices", gironde.coordinator(), PASSWORD, "");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().get("code").asString()).isEqualTo("billing.no-supplier-invoice");
+    }
 
+    private void theFarmsInvoiceOfWhatArrivedMatchesAtOnce(String farmOrder) {
         // The farm invoices what arrived at the order's price: matched at once. 9 kg x 1.80 = 16.20, VAT 5.5 % 0.89.
         JsonNode farmInvoice = record(farmOrder, gironde.supplier(), """
                 {"number":"F-1029","issueDate":"%s","lines":[{"productId":"%s","quantity":"9","unitPrice":"1.80"}],
@@ -123,7 +139,9 @@ class BillingIntegrationTest {
         assertThat(farmInvoice.get("status").asString()).isEqualTo("MATCHED");
         assertThat(farmInvoice.get("differences").size()).isZero();
         assertThat(farmInvoice.get("totalInclVat").asString()).isEqualTo("17.09");
+    }
 
+    private void theDairysPriceDifferenceWaitsForTheCoordinatorsDecision(String round, String dairyOrder) {
         // The dairy invoices 4.12 kg at 17.00 instead of 16.80, plus its delivery fee: a price difference to decide on.
         // 4.12 x 17.00 = 70.04; VAT 5.5 % of 70.04 = 3.85; fee 12.00 at 20 % = 2.40.
         JsonNode dairyInvoice = record(dairyOrder, gironde.coordinator(), """
@@ -141,7 +159,9 @@ class BillingIntegrationTest {
                 PASSWORD, "{\"note\":\"hausse du lait annoncée\"}").json().get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(http.postJson("/api/supplier-invoices/" + dairyInvoice.get("id").asString() + "/accept", gironde.member(),
                 PASSWORD, "{}").status()).as("members do not decide").isEqualTo(403);
+    }
 
+    private JsonNode everyMemberIsInvoicedInTheSeriesAndEachRateAddsUpToTheCent(String round, int year) {
         Http.Reply started = http.postJson("/api/rounds/" + round + "/invoices", gironde.coordinator(), PASSWORD, "");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         Eventually.equal("COMPLETED", () -> progress(round).get("status").asString());
@@ -155,7 +175,6 @@ class BillingIntegrationTest {
         assertThat(http.get("/api/member-invoices?member=" + second, gironde.member(), PASSWORD).status())
                 .as("another structure's invoices, asked by a member").isEqualTo(404);
         assertThat(http.get("/api/member-invoices?member=" + second, gironde.coordinator(), PASSWORD).json().size()).isEqualTo(1);
-        int year = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
         assertThat(invoices.findValues("number").stream().map(JsonNode::asString).toList())
                 .containsExactly(year + "-00001", year + "-00002");
         // Per VAT rate, the members' amounts excl. VAT add up to the suppliers' to the cent: 5.5 %: 16.20 + 70.04; 20 %: 12.00.
@@ -167,24 +186,34 @@ class BillingIntegrationTest {
             }
         }
         assertThat(bases).containsOnly(Map.entry("5.5", 8624L), Map.entry("20", 1200L));
+        return invoices;
+    }
 
-        // A member reads and downloads its own invoice only; the file is a completely valid Factur-X.
+    /** The invoice of the member the test logs in as. */
+    private String own(JsonNode invoices) {
         JsonNode own = http.get("/api/member-invoices", gironde.member(), PASSWORD).json();
         assertThat(own.size()).isEqualTo(1);
-        String ownId = own.get(0).get("id").asString();
+        assertThat(invoices.findValues("id").stream().map(JsonNode::asString)).contains(own.get(0).get("id").asString());
+        return own.get(0).get("id").asString();
+    }
+
+    private void aMemberReadsItsOwnInvoiceOnlyAsACompletelyValidFacturX(String ownId, String othersId) throws Exception {
+        // A member reads and downloads its own invoice only; the file is a completely valid Factur-X.
+        String number = http.get("/api/member-invoices/" + ownId, gironde.member(), PASSWORD).json().get("number").asString();
         byte[] pdf = http.getBytes("/api/member-invoices/" + ownId + "/pdf", gironde.member(), PASSWORD);
         ZUGFeRDValidator validator = new ZUGFeRDValidator();
         String report = validator.validate(pdf, "facture.pdf");
         assertThat(validator.wasCompletelyValid()).as(report).isTrue();
-        assertThat(text(pdf)).contains("Facture n° " + own.get(0).get("number").asString(), "Réseau facturation",
+        assertThat(text(pdf)).contains("Facture n° " + number, "Réseau facturation",
                 "Total TTC", "40 €", "Carottes", "Tomme");
         assertThat(new String(http.getBytes("/api/member-invoices/" + ownId + "/facturx", gironde.member(), PASSWORD),
-                StandardCharsets.UTF_8)).contains("CrossIndustryInvoice").contains(own.get(0).get("number").asString());
-        String othersId = invoices.findValues("id").stream().map(JsonNode::asString).filter(id -> !id.equals(ownId)).findFirst().orElseThrow();
+                StandardCharsets.UTF_8)).contains("CrossIndustryInvoice").contains(number);
         assertThat(http.get("/api/member-invoices/" + othersId, gironde.member(), PASSWORD).status()).isEqualTo(404);
         assertThat(http.get("/api/member-invoices/" + othersId + "/pdf", gironde.member(), PASSWORD).status()).isEqualTo(404);
         assertThat(http.get("/api/member-invoices", gironde.supplier(), PASSWORD).status()).isEqualTo(403);
+    }
 
+    private void theReportsAndExportsShowWhatWasBoughtAndSaved(String round, int year) {
         // Reports: 9 kg of carrots at the 1.80 tier (list 2.00) and 4.12 kg of cheese at 16.80; both suppliers within
         // 100 km of the hub, neither ESS. A member sees its own purchases only: 6 kg of carrots (firm kilos first) and
         // 2.5 kg of cheese.
@@ -208,11 +237,16 @@ class BillingIntegrationTest {
                 .as("states in French, as the headers").containsAnyOf(";Conforme;", ";Écarts acceptés;")
                 .doesNotContain("MATCHED").doesNotContain("ACCEPTED");
         assertThat(http.get("/api/reports/sales.csv", gironde.member(), PASSWORD).status()).isEqualTo(403);
+    }
 
+    private void eachMemberGetsItsInvoiceByMail() {
         // Each member got its invoice by mail, the PDF attached.
         String epicerie = "epicerie-" + second.value().substring(0, 8) + "@example.org";
         Eventually.equal(true, () -> TestMail.to(epicerie).stream().anyMatch(this::isInvoiceMail));
+    }
 
+    private void anIssuedInvoiceIsFinalAndCorrectedByANumberedCreditNote(String round, String farmOrder, String ownId, String othersId,
+                                                                          int year) throws Exception {
         // Issued means final: no second issue, no new supplier invoice; corrections by a numbered credit note.
         Http.Reply again = http.postJson("/api/rounds/" + round + "/invoices", gironde.coordinator(), PASSWORD, "");
         assertThat(again.status()).isEqualTo(409);
