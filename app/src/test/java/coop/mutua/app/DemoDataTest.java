@@ -150,6 +150,29 @@ class DemoDataTest {
         assertThat(coordinator.get("/rounds?filter=TO_SETTLE", null, null).body()).contains("Commande groupée d&#39;automne");
     }
 
+    /** The order form is for an open round only: in any other status a member is shown the round itself (its shares). */
+    @Test
+    void theOrderPageOfARoundThatNoLongerTakesOrdersLeadsToTheRound() {
+        awaitEquals(4L, this::pooledRounds);
+        awaitEverySeasonStatus(new Http(port));
+        Http member = Pages.loggedIn(port, DemoData.GIRONDE_MEMBER_EPICERIE, password);
+        int others = 0;
+        for (JsonNode round : new Http(port).get("/api/rounds", DemoData.GIRONDE_MEMBER_EPICERIE, password).json()) {
+            String id = round.get("id").asString();
+            String status = round.get("status").asString();
+            Http.Reply page = member.get("/rounds/" + id + "/order", null, null);
+            if (status.equals("OPEN")) {
+                assertThat(page.status()).as(status).isEqualTo(200);
+                assertThat(page.body()).contains("Commandes acceptées jusqu");
+            } else {
+                others++;
+                assertThat(page.status()).as(status + " round: no order form").isEqualTo(302);
+                assertThat(page.header("Location")).as(status).endsWith("/rounds/" + id);
+            }
+        }
+        assertThat(others).as("rounds past or cancelled in the demo").isGreaterThanOrEqualTo(4);
+    }
+
     @Test
     void eachHomePageSaysWhatToDoNext() {
         awaitEquals(4L, this::pooledRounds);

@@ -15,6 +15,7 @@ import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.OrderLine;
 import coop.mutua.ordering.api.PoolingPreview;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
+import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.ordering.application.PlacingOrders;
 import coop.mutua.ordering.application.RoundVisibility;
 import coop.mutua.ordering.query.PoolingPreviews;
@@ -61,9 +62,13 @@ class OrdersPagesController {
         binder.setAutoGrowNestedPaths(true);
     }
 
+    /** The order form, while the round takes orders; before or after that, the round's own page (its shares, its status). */
     @GetMapping("/rounds/{id}/order")
     String order(Actor actor, @PathVariable("id") RoundId id, Model model) {
         PurchaseRoundSummary round = visibleRound(actor, id);
+        if (round.status() != RoundStatus.OPEN) {
+            return "redirect:/rounds/" + round.roundId();
+        }
         fillOrderPage(actor, round, null, model);
         return "ordering/order";
     }
