@@ -122,11 +122,16 @@ public final class TestDatabase {
      * for a slice test that runs a module's projections and queries on PostgreSQL without the application.
      */
     public static DataSource migrated() {
-        Map<String, String> properties = newDatabaseProperties();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(properties.get("spring.datasource.url"),
-                properties.get("spring.datasource.username"), properties.get("spring.datasource.password"));
+        DataSource dataSource = newDataSource();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
+    }
+
+    /** A fresh, empty database (a migration test applies the migrations up to where it needs). */
+    public static DataSource newDataSource() {
+        Map<String, String> properties = newDatabaseProperties();
+        return new DriverManagerDataSource(properties.get("spring.datasource.url"), properties.get("spring.datasource.username"),
+                properties.get("spring.datasource.password"));
     }
 
     private static Server startContainer() {

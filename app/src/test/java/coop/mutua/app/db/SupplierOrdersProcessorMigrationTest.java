@@ -3,11 +3,10 @@ package coop.mutua.app.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.testsupport.TestDatabase;
-import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The supplier order projection got a processor of its own: on a database where the rounds' shared processor had
@@ -18,9 +17,7 @@ class SupplierOrdersProcessorMigrationTest {
 
     @Test
     void theNewProcessorStartsWhereTheSharedOneWasWithItsDeadLetters() {
-        Map<String, String> properties = TestDatabase.newDatabaseProperties();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(properties.get("spring.datasource.url"),
-                properties.get("spring.datasource.username"), properties.get("spring.datasource.password"));
+        DataSource dataSource = TestDatabase.newDataSource();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("2026.12.03.20").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("""

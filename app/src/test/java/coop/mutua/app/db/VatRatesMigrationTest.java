@@ -3,11 +3,10 @@ package coop.mutua.app.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.testsupport.TestDatabase;
-import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Rows written before ADR 12 (VAT rates as the enum's name) read as percentages after the migrations: the supplier
@@ -18,9 +17,7 @@ class VatRatesMigrationTest {
 
     @Test
     void storedRateNamesBecomePercentagesAndNothingElseChanges() {
-        Map<String, String> properties = TestDatabase.newDatabaseProperties();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(properties.get("spring.datasource.url"),
-                properties.get("spring.datasource.username"), properties.get("spring.datasource.password"));
+        DataSource dataSource = TestDatabase.newDataSource();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("2026.11.26.42").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("""

@@ -5,6 +5,7 @@ import coop.mutua.billing.application.SettlingMemberInvoices;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.platform.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -7,14 +7,13 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.platform.web.Downloads;
 import coop.mutua.platform.web.PageOutcome;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,9 +67,7 @@ class MemberInvoicesPagesController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     ResponseEntity<byte[]> pdf(Actor actor, @PathVariable("id") String id) {
         MemberInvoiceView invoice = memberInvoices.one(actor, id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename((invoice.creditNote() ? "avoir-" : "facture-") + invoice.number() + ".pdf").build().toString())
-                .body(memberInvoices.pdf(actor, id));
+        return Downloads.file(memberInvoices.pdf(actor, id), MediaType.APPLICATION_PDF,
+                (invoice.creditNote() ? "avoir-" : "facture-") + invoice.number() + ".pdf");
     }
 }

@@ -4,6 +4,7 @@ import coop.mutua.billing.api.ImpactView;
 import coop.mutua.billing.application.ReportingPurchases;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.platform.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

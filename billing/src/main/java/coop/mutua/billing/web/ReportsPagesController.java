@@ -8,6 +8,7 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
+import coop.mutua.platform.web.Downloads;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;

@@ -18,16 +18,14 @@ import coop.mutua.ordering.documents.PurchaseOrderDocuments;
 import coop.mutua.ordering.documents.PurchaseOrders;
 import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.ordering.query.SupplierOrderQueries;
+import coop.mutua.platform.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -152,7 +150,7 @@ class SupplierOrdersApiController {
             + "application/pdf (and at .../pdf) the purchase order as a PDF")
     ResponseEntity<byte[]> pdf(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         PurchaseOrder order = purchaseOrders.of(actor.groupementId(), id, actor.is(Role.SUPPLIER) ? actor.supplierId() : null);
-        return document(PurchaseOrderDocuments.pdf(order), MediaType.APPLICATION_PDF, "bon-de-commande-" + order.number() + ".pdf");
+        return Downloads.file(PurchaseOrderDocuments.pdf(order), MediaType.APPLICATION_PDF, "bon-de-commande-" + order.number() + ".pdf");
     }
 
     @GetMapping("/api/supplier-orders/{id}/csv")
@@ -160,7 +158,7 @@ class SupplierOrdersApiController {
     @Operation(summary = "The grouped purchase order's lines as CSV (semicolon, decimal comma, UTF-8)")
     ResponseEntity<byte[]> csv(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
         PurchaseOrder order = purchaseOrders.of(actor.groupementId(), id, actor.is(Role.SUPPLIER) ? actor.supplierId() : null);
-        return document(PurchaseOrderDocuments.csv(order), new MediaType("text", "csv", StandardCharsets.UTF_8),
+        return Downloads.file(PurchaseOrderDocuments.csv(order), Downloads.CSV,
                 "bon-de-commande-" + order.number() + ".csv");
     }
 
@@ -171,12 +169,6 @@ class SupplierOrdersApiController {
         } catch (IllegalArgumentException malformed) {
             throw new NotFoundException("product", id);
         }
-    }
-
-    private static ResponseEntity<byte[]> document(byte[] content, MediaType type, String fileName) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(content);
     }
 
     @GetMapping("/api/supplier-orders/{id}")
