@@ -206,6 +206,12 @@ class CatalogApiIntegrationTest {
         assertThat(names("/api/suppliers?q=ecologiques")).containsExactly("Savonnerie Bulles");
         assertThat(names("/api/suppliers?maxKm=10")).containsExactly("Savonnerie Bulles");
         assertThat(names("/api/suppliers?maxKm=3")).isEmpty();
+        // A blank label (an empty choice of the page's select) filters nothing; a distance that is not a number is named.
+        assertThat(names("/api/suppliers?label=%20&label=IAE")).containsExactly("Savonnerie Bulles");
+        assertThat(names("/api/suppliers?label=")).containsExactly("Savonnerie Bulles");
+        Http.Reply notANumber = http.get("/api/suppliers?maxKm=NaN", gironde.coordinator(), PASSWORD);
+        assertThat(notANumber.status()).as(notANumber.body()).isEqualTo(422);
+        assertThat(notANumber.json().get("field").asString()).isEqualTo("maxKm");
         JsonNode hit = http.get("/api/suppliers?q=savon", gironde.member(), PASSWORD).json().get(0);
         assertThat(hit.get("supplier").get("minimumOrder").asString()).isEqualTo("60.00");
         assertThat(hit.get("matchingProducts").get(0).get("reference").asString()).isEqualTo("SAV-5L");
