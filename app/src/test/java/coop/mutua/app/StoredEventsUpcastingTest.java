@@ -1,12 +1,19 @@
 package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.RevisionOneEvents;
+import coop.mutua.app.support.TestMail;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.app.support.TestGroupements;
+import coop.mutua.billing.api.CreditNoteIssuedEvent;
+import coop.mutua.billing.api.InvoiceDocument;
+import coop.mutua.billing.api.MemberInvoiceIssuedEvent;
+import coop.mutua.billing.api.RecordInvoicePaymentCommand;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.DeactivateSupplierCommand;
 import coop.mutua.catalog.api.EssFamily;
@@ -15,13 +22,15 @@ import coop.mutua.catalog.api.SupplierDetails;
 import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.catalog.api.SupplierRegisteredEvent;
 import coop.mutua.catalog.api.SupplierUpdatedEvent;
+import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.SupplierId;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,9 +43,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Events are stored for ever: a supplier's events as the previous revision wrote them (fixtures captured from the
- * event table, revision 1 with fourteen fields) still load into the aggregate, the directory and the event store's
- * readers, as revision 2 with its details grouped.
+ * Events are stored for ever: events as the previous revision wrote them (fixtures captured from the event table) still
+ * load into the aggregate, the read model and the event store's readers, as the current revision: a supplier's fourteen
+ * fields grouped in its details, a member invoice's and credit note's document grouped in parties, sale, payment and
+ * cancellation.
  */
 @IntegrationTest
 class StoredEventsUpcastingTest {
@@ -84,20 +94,71 @@ class StoredEventsUpcastingTest {
                 .query(Long.class).single()).isEqualTo(3);
     }
 
+    @Test
+    void memberInvoicesAndCreditNotesWrittenByRevisionOneLoadAsRevisionTwo() throws IOException {
+        TestGroupement groupement = groupements.create("Réseau des anciennes factures");
+        String invoiceId = UUID.randomUUID().toString();
+        String creditNoteId = UUID.randomUUID().toString();
+        String buyer = "compta-" + invoiceId + "@creche.example";
+        Map<String, String> ids = Map.of("GROUPEMENT", groupement.id().value(), "invoice-written-by-revision-1", invoiceId,
+                "credit-note-written-by-revision-1", creditNoteId, "BUYER_EMAIL", buyer);
+        // What the issuing transactions wrote beside the events: the rows (their documents are the migration's concern,
+        // tested in InvoiceDocumentsMigrationTest) and the files.
+        for (String id : List.of(invoiceId, creditNoteId)) {
+            String number = id.equals(invoiceId) ? "2026-00002" : "2026-00006";
+            jdbc.sql("""
+                    INSERT INTO member_invoice (id, groupement_id, round_id, member_id, member_name, number, credit_note, issue_date,
+                        total_excl_vat, vat_total, total_incl_vat, status, issued_at, document)
+                    VALUES (:id, :groupement, 'r', 'm', 'Crèche', :number, :credit, DATE '2026-12-02', 0, 0, 0, 'ISSUED',
+                        TIMESTAMPTZ '2026-12-02T10:00:00Z', '{}'::jsonb)""")
+                    .param("id", id).param("groupement", groupement.id().value()).param("number", number)
+                    .param("credit", id.equals(creditNoteId)).update();
+            jdbc.sql("INSERT INTO member_invoice_file (invoice_id, pdf) VALUES (:id, :pdf)").param("id", id)
+                    .param("pdf", "%PDF-1.7 issued by revision 1".getBytes(StandardCharsets.US_ASCII)).update();
+        }
+        store(invoiceId, "MemberInvoice", 0, "coop.mutua.billing.api.MemberInvoiceIssuedEvent", groupement, ids);
+        store(invoiceId, "MemberInvoice", 1, "coop.mutua.billing.api.CreditNoteIssuedEvent", groupement, ids);
+
+        // Read as revision 2: exactly the documents this version builds for the same invoice and its credit note.
+        List<Object> read = eventStore.readEvents(invoiceId).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
+        InvoiceDocument invoice = ((MemberInvoiceIssuedEvent) read.get(0)).document();
+        InvoiceDocument creditNote = ((CreditNoteIssuedEvent) read.get(1)).document();
+        assertThat(invoice).isEqualTo(RevisionOneEvents.invoice(invoice.draft(), buyer));
+        assertThat(invoice.draft().items()).hasSize(7);
+        assertThat(invoice.draft().totalCents()).isPositive();
+        assertThat(creditNote).isEqualTo(invoice.creditNote("2026-00006", LocalDate.of(2026, 12, 2), "Livraison refusée (emballages abîmés)"));
+
+        // The mails (a tracking process) read them too: each document is sent with its number and round.
+        Eventually.equal(2, () -> TestMail.to(buyer).size());
+        assertThat(TestMail.to(buyer)).extracting(TestMail::subject).containsExactlyInAnyOrder(
+                "Facture 2026-00002 – Achats Solidaires Gironde – Commande groupée d'automne",
+                "Avoir 2026-00006 – Achats Solidaires Gironde – Commande groupée d'automne");
+
+        // The aggregate is sourced from them: it knows it was credited.
+        assertThatThrownBy(() -> commands.sendAndWait(new RecordInvoicePaymentCommand(invoiceId, groupement.id(), LocalDate.of(2026, 12, 3))))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("member-invoice.credited");
+    }
+
     /** The event as revision 1 stored it: its fixture, with this test's supplier and groupement. */
     private void store(SupplierId supplier, TestGroupement groupement, long sequence, String type) throws IOException {
-        String payload;
-        try (InputStream fixture = getClass().getResourceAsStream("/events/" + type + "-revision-1.json")) {
-            payload = new String(fixture.readAllBytes(), StandardCharsets.UTF_8).strip()
-                    .replace("GROUPEMENT", groupement.id().value()).replace("supplier-written-by-revision-1", supplier.value());
+        store(supplier.value(), "Supplier", sequence, "coop.mutua.catalog.api." + type, groupement,
+                Map.of("GROUPEMENT", groupement.id().value(), "supplier-written-by-revision-1", supplier.value()));
+    }
+
+    private void store(String aggregateId, String aggregateType, long sequence, String type, TestGroupement groupement,
+                       Map<String, String> ids) throws IOException {
+        String payload = RevisionOneEvents.payload(type.substring(type.lastIndexOf('.') + 1));
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            payload = payload.replace(id.getKey(), id.getValue());
         }
         String metadata = "{\"groupementId\":\"" + groupement.id().value() + "\",\"userId\":\"system\"}";
         jdbc.sql("""
                 INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,
                     payloadrevision, payloadtype, timestamp)
-                VALUES (:id, :sequence, 'Supplier', :event, convert_to(:metadata, 'UTF8'), convert_to(:payload, 'UTF8'), '1', :type,
-                    '2026-11-30T10:00:00Z')""")
-                .param("id", supplier.value()).param("sequence", sequence).param("event", UUID.randomUUID().toString())
-                .param("metadata", metadata).param("payload", payload).param("type", "coop.mutua.catalog.api." + type).update();
+                VALUES (:id, :sequence, :aggregateType, :event, convert_to(:metadata, 'UTF8'), convert_to(:payload, 'UTF8'), '1',
+                    :type, '2026-11-30T10:00:00Z')""")
+                .param("id", aggregateId).param("sequence", sequence).param("aggregateType", aggregateType)
+                .param("event", UUID.randomUUID().toString()).param("metadata", metadata).param("payload", payload)
+                .param("type", type).update();
     }
 }

@@ -65,6 +65,15 @@ public final class TestMail {
         }
     }
 
+    /** The subject of a mail. */
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The messages received so far for this address. */
     public static List<MimeMessage> to(String address) {
         return Arrays.stream(server.getReceivedMessages()).filter(message -> {

@@ -6,8 +6,11 @@ import coop.mutua.kernel.RoundId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-/** A member invoice as issued, whole: replaying these rebuilds every invoice exactly (the documents are stored apart). */
-@Revision("1")
+/**
+ * A member invoice as issued, whole: replaying these rebuilds every invoice exactly (the documents are stored apart).
+ * Revision 2 groups the document's fields ({@code InvoiceDocumentUpcaster} reads revision 1).
+ */
+@Revision("2")
 public record MemberInvoiceIssuedEvent(String invoiceId, GroupementId groupementId, RoundId roundId, MemberId memberId,
                                        Instant issuedAt, InvoiceDocument document) {
 }

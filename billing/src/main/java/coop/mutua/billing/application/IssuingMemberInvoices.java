@@ -3,6 +3,9 @@ package coop.mutua.billing.application;
 import coop.mutua.billing.api.InvoiceContent;
 import coop.mutua.billing.api.InvoiceDocument.Party;
 import coop.mutua.billing.api.InvoiceDocument;
+import coop.mutua.billing.api.InvoiceDocument.Parties;
+import coop.mutua.billing.api.InvoiceDocument.PaymentTerms;
+import coop.mutua.billing.api.InvoiceDocument.Sale;
 import coop.mutua.billing.api.IssueCreditNoteCommand;
 import coop.mutua.billing.api.IssueMemberInvoiceCommand;
 import coop.mutua.billing.api.MemberInvoiceIds;
@@ -63,9 +66,10 @@ public class IssuingMemberInvoices {
         InvoiceContent content = MemberInvoiceDrafts.of(plan.parts().get(memberId), groupement.vatRegime(), plan.feePercent(),
                 feeDescription(plan.feePercent()));
         MemberSummary member = plan.members().get(memberId);
-        InvoiceDocument document = new InvoiceDocument(number, false, null, null, today, today.plusDays(paymentDays),
-                plan.round().deliveryDate(), plan.round().title(), plan.round().roundId().value(), seller(groupement),
-                groupement.vatRegime(), buyer(member, memberId), content, latePaymentTerms, null);
+        InvoiceDocument document = InvoiceDocument.invoice(number, today,
+                new Parties(seller(groupement), groupement.vatRegime(), buyer(member, memberId)),
+                new Sale(plan.round().roundId().value(), plan.round().title(), plan.round().deliveryDate()), content,
+                new PaymentTerms(today.plusDays(paymentDays), latePaymentTerms));
         String invoiceId = MemberInvoiceIds.of(plan.round().roundId(), memberId);
         byte[] pdf = FacturX.of(document);
         commands.sendAndWait(new IssueMemberInvoiceCommand(invoiceId, groupement.id(), plan.round().roundId(), memberId, now, document));
@@ -79,10 +83,7 @@ public class IssuingMemberInvoices {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZONE);
         String number = numbers.next(groupementId, today.getYear());
-        InvoiceDocument document = new InvoiceDocument(number, true, original.number(), original.issueDate(), today, null,
-                original.deliveryDate(), original.roundTitle(), original.roundId(), original.seller(), original.sellerRegime(),
-                original.buyer(), original.draft(), original.latePaymentTerms(),
-                reason == null || reason.isBlank() ? null : reason.strip());
+        InvoiceDocument document = original.creditNote(number, today, reason == null || reason.isBlank() ? null : reason.strip());
         String creditNoteId = MemberInvoiceIds.creditNoteOf(invoiceId);
         byte[] pdf = FacturX.of(document);
         commands.sendAndWait(new IssueCreditNoteCommand(invoiceId, groupementId, creditNoteId, now, document));

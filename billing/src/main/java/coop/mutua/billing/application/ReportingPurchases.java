@@ -190,7 +190,7 @@ public class ReportingPurchases {
             int sign = invoice.creditNote() ? -1 : 1;
             for (VatBreakdown vat : invoice.document().draft().vat()) {
                 csv.append(invoice.number()).append(';').append(invoice.creditNote() ? "Avoir" : "Facture").append(';')
-                        .append(invoice.issueDate()).append(';').append(cell(invoice.document().roundTitle())).append(';')
+                        .append(invoice.issueDate()).append(';').append(cell(invoice.document().sale().roundTitle())).append(';')
                         .append(cell(invoice.memberName())).append(';').append(invoice.document().buyer().siret()).append(';')
                         .append(vat.rate() == null ? "exonéré" : vat.rate().toString().replace('.', ',')).append(';')
                         .append(amount(sign * vat.baseCents())).append(';').append(amount(sign * vat.vatCents())).append(';')

@@ -73,39 +73,39 @@ public final class FacturX {
         Invoice transaction = new Invoice()
                 .setNumber(invoice.number())
                 .setIssueDate(date(invoice.issueDate()))
-                .setDeliveryDate(date(invoice.deliveryDate()))
+                .setDeliveryDate(date(invoice.sale().deliveryDate()))
                 .setCurrency("EUR")
-                .setSender(party(invoice.seller(), invoice.sellerRegime() == VatRegime.REGISTERED))
+                .setSender(party(invoice.seller(), invoice.parties().sellerRegime() == VatRegime.REGISTERED))
                 .setRecipient(party(invoice.buyer(), true))
-                .setReferenceNumber(invoice.roundId());
+                .setReferenceNumber(invoice.sale().roundId());
         if (invoice.creditNote()) {
             transaction.setCreditNote();
-            transaction.setInvoiceReferencedDocumentID(invoice.originalNumber());
-            transaction.setInvoiceReferencedIssueDate(date(invoice.originalDate()));
+            transaction.setInvoiceReferencedDocumentID(invoice.cancels().originalNumber());
+            transaction.setInvoiceReferencedIssueDate(date(invoice.cancels().originalDate()));
         } else {
-            transaction.setDueDate(date(invoice.dueDate()));
+            transaction.setDueDate(date(invoice.payment().dueDate()));
         }
         // The French rules (BR-FR-05) want the three payment mentions as notes with their subject codes, too.
         transaction.setNotesWithSubjectCode(List.of(
                 new IncludedNote(InvoiceDocument.RECOVERY_INDEMNITY, SubjectCode.PMT),
-                new IncludedNote("Pénalités de retard : " + invoice.latePaymentTerms(), SubjectCode.PMD),
+                new IncludedNote("Pénalités de retard : " + invoice.payment().latePaymentTerms(), SubjectCode.PMD),
                 new IncludedNote(InvoiceDocument.NO_DISCOUNT, SubjectCode.AAB)));
-        transaction.setPaymentTermDescription((invoice.creditNote() ? "" : "Échéance " + invoice.dueDate() + ". " + InvoiceDocument.NO_DISCOUNT + ". ")
-                + "Pénalités de retard : " + invoice.latePaymentTerms() + ". " + InvoiceDocument.RECOVERY_INDEMNITY + ".");
+        transaction.setPaymentTermDescription((invoice.creditNote() ? "" : "Échéance " + invoice.payment().dueDate() + ". " + InvoiceDocument.NO_DISCOUNT + ". ")
+                + "Pénalités de retard : " + invoice.payment().latePaymentTerms() + ". " + InvoiceDocument.RECOVERY_INDEMNITY + ".");
         for (Item item : draft.items()) {
             BigDecimal quantity = item.amountCents() < 0 ? item.quantity().value().negate() : item.quantity().value();
-            transaction.addItem(new org.mustangproject.Item(product(item, invoice.sellerRegime()), item.netPrice(), quantity));
+            transaction.addItem(new org.mustangproject.Item(product(item, invoice.parties().sellerRegime()), item.netPrice(), quantity));
         }
         for (Charge charge : draft.charges()) {
             BigDecimal amount = BigDecimal.valueOf(Math.abs(charge.amountCents()), 2);
             if (charge.amountCents() >= 0) {
                 org.mustangproject.Charge documentCharge = new org.mustangproject.Charge(amount).setReason(charge.reason());
-                category(documentCharge, charge, invoice.sellerRegime());
+                category(documentCharge, charge, invoice.parties().sellerRegime());
                 transaction.addCharge(documentCharge);
             } else {
                 Allowance allowance = new Allowance(amount);
                 allowance.setReason(charge.reason());
-                category(allowance, charge, invoice.sellerRegime());
+                category(allowance, charge, invoice.parties().sellerRegime());
                 transaction.addAllowance(allowance);
             }
         }

@@ -6,6 +6,7 @@ import coop.mutua.billing.api.InvoiceContent.VatBreakdown;
 import coop.mutua.billing.api.InvoiceContent;
 import coop.mutua.billing.api.InvoiceDocument.Party;
 import coop.mutua.billing.api.InvoiceDocument;
+import coop.mutua.billing.api.InvoiceDocument.Cancellation;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.platform.pdf.PdfPages;
@@ -103,14 +104,15 @@ public final class InvoicePdf {
 
     private static void write(Writer w, InvoiceDocument invoice) throws IOException {
         InvoiceContent draft = invoice.draft();
-        boolean vat = invoice.sellerRegime() == VatRegime.REGISTERED;
+        boolean vat = invoice.parties().sellerRegime() == VatRegime.REGISTERED;
         w.text(18, invoice.title() + " n° " + invoice.number());
-        if (invoice.creditNote()) {
-            w.text(10, "Avoir portant sur la facture n° " + invoice.originalNumber() + " du " + DAY.format(invoice.originalDate())
-                    + (invoice.creditReason() == null || invoice.creditReason().isBlank() ? "" : " — motif : " + invoice.creditReason()));
+        Cancellation cancels = invoice.cancels();
+        if (cancels != null) {
+            w.text(10, "Avoir portant sur la facture n° " + cancels.originalNumber() + " du " + DAY.format(cancels.originalDate())
+                    + (cancels.reason() == null || cancels.reason().isBlank() ? "" : " — motif : " + cancels.reason()));
         }
-        w.text(10, "Date d'émission : " + DAY.format(invoice.issueDate()) + "     Date de livraison : " + DAY.format(invoice.deliveryDate()));
-        w.text(10, "Campagne d'achat groupé : " + invoice.roundTitle());
+        w.text(10, "Date d'émission : " + DAY.format(invoice.issueDate()) + "     Date de livraison : " + DAY.format(invoice.sale().deliveryDate()));
+        w.text(10, "Campagne d'achat groupé : " + invoice.sale().roundTitle());
         w.gap();
         float top = w.pages.y();
         w.text(11, "Vendeur");
@@ -162,9 +164,9 @@ public final class InvoicePdf {
         }
         w.gap();
         if (!invoice.creditNote()) {
-            w.text(9, "Échéance : " + DAY.format(invoice.dueDate()) + ". " + InvoiceDocument.NO_DISCOUNT + ".");
+            w.text(9, "Échéance : " + DAY.format(invoice.payment().dueDate()) + ". " + InvoiceDocument.NO_DISCOUNT + ".");
         }
-        w.text(9, "Pénalités de retard : " + invoice.latePaymentTerms() + ".");
+        w.text(9, "Pénalités de retard : " + invoice.payment().latePaymentTerms() + ".");
         w.text(9, InvoiceDocument.RECOVERY_INDEMNITY + ".");
         w.text(8, "Ce document contient sa version électronique Factur-X (EN 16931) en pièce jointe.");
         w.close();

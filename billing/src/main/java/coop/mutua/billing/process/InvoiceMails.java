@@ -88,7 +88,7 @@ class InvoiceMails {
                 helper.setReplyTo(document.seller().email());
             }
             String kind = document.creditNote() ? "Avoir" : "Facture";
-            helper.setSubject(kind + " " + document.number() + " – " + document.seller().name() + " – " + document.roundTitle());
+            helper.setSubject(kind + " " + document.number() + " – " + document.seller().name() + " – " + document.sale().roundTitle());
             helper.setText(document.creditNote() ? """
                     Bonjour,
 
@@ -96,7 +96,7 @@ class InvoiceMails {
 
                     Cordialement,
                     %s
-                    """.formatted(document.number(), document.originalNumber(), document.roundTitle(), document.seller().name()) : """
+                    """.formatted(document.number(), document.cancels().originalNumber(), document.sale().roundTitle(), document.seller().name()) : """
                     Bonjour,
 
                     Veuillez trouver ci-joint la facture %s de la campagne d'achat groupé « %s » (livraison du %s), \
@@ -105,9 +105,9 @@ class InvoiceMails {
 
                     Cordialement,
                     %s
-                    """.formatted(document.number(), document.roundTitle(), DAY.format(document.deliveryDate()),
+                    """.formatted(document.number(), document.sale().roundTitle(), DAY.format(document.sale().deliveryDate()),
                     BigDecimal.valueOf(document.draft().totalCents(), 2).toPlainString().replace('.', ',') + " €",
-                    DAY.format(document.dueDate()), document.seller().name()));
+                    DAY.format(document.payment().dueDate()), document.seller().name()));
             helper.addAttachment((document.creditNote() ? "avoir-" : "facture-") + document.number() + ".pdf",
                     new ByteArrayResource(pdf), "application/pdf");
             message.saveChanges();

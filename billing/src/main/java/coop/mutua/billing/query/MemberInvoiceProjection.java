@@ -60,7 +60,7 @@ class MemberInvoiceProjection {
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", id).param("groupement", groupementId).param("round", roundId.value())
                 .param("member", memberId.value()).param("name", document.buyer().name()).param("number", document.number())
-                .param("credit", document.creditNote()).param("issue", document.issueDate()).param("due", document.dueDate())
+                .param("credit", document.creditNote()).param("issue", document.issueDate()).param("due", document.payment().dueDate())
                 .param("base", document.draft().baseCents()).param("vat", document.draft().vatCents())
                 .param("total", document.draft().totalCents()).param("status", MemberInvoiceStatus.ISSUED.name())
                 .param("related", relatedId).param("at", Timestamp.from(issuedAt))

@@ -1,12 +1,15 @@
 package coop.mutua.billing.documents;
 
-import coop.mutua.billing.api.InvoiceDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.mutua.billing.api.InvoiceContent;
+import coop.mutua.billing.api.InvoiceDocument;
+import coop.mutua.billing.api.InvoiceDocument.Parties;
 import coop.mutua.billing.api.InvoiceDocument.Party;
+import coop.mutua.billing.api.InvoiceDocument.PaymentTerms;
+import coop.mutua.billing.api.InvoiceDocument.Sale;
 import coop.mutua.billing.domain.InvoiceSplit;
 import coop.mutua.billing.domain.InvoiceSplit.MemberPart;
-import coop.mutua.billing.api.InvoiceContent;
 import coop.mutua.billing.domain.MemberInvoiceDrafts;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.VatRegime;
@@ -52,10 +55,10 @@ public class FacturXTest {
     public static InvoiceDocument invoice(VatRegime regime, boolean credit) {
         Party seller = regime == VatRegime.REGISTERED ? GROUPEMENT
                 : new Party(GROUPEMENT.name(), GROUPEMENT.siret(), null, GROUPEMENT.address(), GROUPEMENT.email());
-        return new InvoiceDocument(credit ? "2026-00002" : "2026-00001", credit, credit ? "2026-00001" : null,
-                credit ? LocalDate.of(2026, 11, 20) : null, LocalDate.of(2026, 11, credit ? 25 : 20), LocalDate.of(2026, 12, 20),
-                LocalDate.of(2026, 11, 18), "Commande de novembre", "round-42", seller, regime, MEMBER, draft(regime),
-                "trois fois le taux d'intérêt légal", credit ? "erreur de quantité" : null);
+        InvoiceDocument invoice = InvoiceDocument.invoice("2026-00001", LocalDate.of(2026, 11, 20), new Parties(seller, regime, MEMBER),
+                new Sale("round-42", "Commande de novembre", LocalDate.of(2026, 11, 18)), draft(regime),
+                new PaymentTerms(LocalDate.of(2026, 12, 20), "trois fois le taux d'intérêt légal"));
+        return credit ? invoice.creditNote("2026-00002", LocalDate.of(2026, 11, 25), "erreur de quantité") : invoice;
     }
 
     @ParameterizedTest

@@ -31,9 +31,10 @@ class SupplierInvoiceFilesTest {
                 List.of(new InvoiceSplit.MemberLine("CAR-6", "Carottes", Quantity.of(9), new BigDecimal("1.80"), VatRate.REDUCED, 1620, "KGM")),
                 List.of(new InvoiceSplit.MemberAdjustment("Livraison", VatRate.STANDARD, 1200)), Map.of());
         InvoiceContent content = MemberInvoiceDrafts.of(List.of(part), VatRegime.REGISTERED, BigDecimal.ZERO, "");
-        InvoiceDocument supplierInvoice = new InvoiceDocument("FA-77", false, null, null, LocalDate.of(2026, 11, 26),
-                LocalDate.of(2026, 12, 26), LocalDate.of(2026, 11, 24), "Commande", "round", FacturXTest.GROUPEMENT,
-                VatRegime.REGISTERED, FacturXTest.MEMBER, content, "trois fois le taux d'intérêt légal", null);
+        InvoiceDocument supplierInvoice = InvoiceDocument.invoice("FA-77", LocalDate.of(2026, 11, 26),
+                new InvoiceDocument.Parties(FacturXTest.GROUPEMENT, VatRegime.REGISTERED, FacturXTest.MEMBER),
+                new InvoiceDocument.Sale("round", "Commande", LocalDate.of(2026, 11, 24)), content,
+                new InvoiceDocument.PaymentTerms(LocalDate.of(2026, 12, 26), "trois fois le taux d'intérêt légal"));
 
         SupplierInvoiceFiles.Read read = SupplierInvoiceFiles.facturX(FacturX.of(supplierInvoice));
 
