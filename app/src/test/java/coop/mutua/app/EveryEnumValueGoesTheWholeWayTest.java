@@ -136,16 +136,16 @@ class EveryEnumValueGoesTheWholeWayTest {
         String orderId = orders.get(0).get("id").asString();
         JsonNode order = flow.supplierOrder(orderId);
         Map<String, String> rates = new HashMap<>();
-        order.get("lines").forEach(line -> rates.put(line.get("productId").asString(), line.get("vatRate").asString()));
+        order.get("lines").forEach(line -> rates.put(line.at("/product/id").asString(), line.at("/product/vatRate").asString()));
         ids.forEach((rate, id) -> assertThat(rates).containsEntry(id, rate.toString()));
 
         // Everything arrives as ordered (no lines given), then the supplier invoices it at the order's prices.
         flow.receive(orderId, "");
         JsonNode received = flow.supplierOrder(orderId);
-        received.get("lines").forEach(line -> assertThat(line.get("delivered").asString()).isEqualTo(line.get("quantity").asString()));
+        received.get("lines").forEach(line -> assertThat(line.at("/reception/delivered").asString()).isEqualTo(line.get("quantity").asString()));
         List<String> invoiceLines = new ArrayList<>();
         received.get("lines").forEach(line -> invoiceLines.add("{\"productId\":\"%s\",\"quantity\":\"%s\",\"unitPrice\":\"%s\"}"
-                .formatted(line.get("productId").asString(), line.get("quantity").asString(), line.get("unitPrice").asString())));
+                .formatted(line.at("/product/id").asString(), line.get("quantity").asString(), line.get("unitPrice").asString())));
         JsonNode supplierInvoice = flow.invoice(orderId, """
                 {"number":"F-%s","issueDate":"%s","lines":[%s],"charges":[{"reason":"Livraison","vatRate":"20","amount":"9.00"}]}"""
                 .formatted(run.regime(), LocalDate.now(), String.join(",", invoiceLines)));
@@ -166,7 +166,7 @@ class EveryEnumValueGoesTheWholeWayTest {
             invoices.forEach(invoice -> invoice.get("document").get("draft").get("vat")
                     .forEach(vat -> memberBases.merge(vat.get("rate").asString(), vat.get("baseCents").asLong(), Long::sum)));
             Map<String, Long> supplierBases = new HashMap<>();
-            received.get("lines").forEach(line -> supplierBases.merge(line.get("vatRate").asString(),
+            received.get("lines").forEach(line -> supplierBases.merge(line.at("/product/vatRate").asString(),
                     cents(line.get("amountExclVat").asString()), Long::sum));
             supplierBases.merge("20", 900L, Long::sum);
             assertThat(memberBases).isEqualTo(supplierBases);

@@ -80,7 +80,7 @@ class ReceptionSharingIntegrationTest {
 
     private static Map<MemberId, String> shares(JsonNode supplierOrder, String field) {
         Map<MemberId, String> shares = new HashMap<>();
-        for (JsonNode share : supplierOrder.get("lines").get(0).get("shares")) {
+        for (JsonNode share : supplierOrder.get("lines").get(0).at("/demand/shares")) {
             shares.put(MemberId.of(share.get("memberId").asString()), new BigDecimal(share.get(field).asString())
                     .stripTrailingZeros().toPlainString());
         }

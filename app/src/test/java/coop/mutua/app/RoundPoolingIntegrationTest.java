@@ -132,7 +132,7 @@ class RoundPoolingIntegrationTest {
         for (JsonNode order : ofRound) {
             assertThat(order).as("the round's list gives each order as its own resource does, shares included")
                     .isEqualTo(http.get("/api/supplier-orders/" + order.get("id").asString(), gironde.coordinator(), PASSWORD).json());
-            assertThat(order.get("lines").get(0).get("shares").size()).isPositive();
+            assertThat(order.get("lines").get(0).at("/demand/shares").size()).isPositive();
         }
         JsonNode own = http.get("/api/supplier-orders", gironde.supplier(), PASSWORD).json();
         assertThat(own.size()).isEqualTo(1);
@@ -141,7 +141,7 @@ class RoundPoolingIntegrationTest {
         JsonNode packing = http.get("/api/supplier-orders/" + farmOrder, gironde.supplier(), PASSWORD).json()
                 .get("lines").get(0);
         assertThat(packing.get("unitPrice").asString()).isEqualTo("1.80");
-        assertThat(packing.get("shares").size()).isEqualTo(2);
+        assertThat(packing.at("/demand/shares").size()).isEqualTo(2);
         assertThat(http.get("/api/supplier-orders/" + fromagerie.get("id"), gironde.supplier(), PASSWORD).status())
                 .as("another supplier's order").isEqualTo(404);
         assertThat(http.get("/api/supplier-orders", gironde.member(), PASSWORD).status()).isEqualTo(403);
@@ -300,7 +300,7 @@ class RoundPoolingIntegrationTest {
         assertThat(http.get("/api/rounds/" + round, gironde.coordinator(), PASSWORD).json().get("status").asString())
                 .as("every order arrived").isEqualTo("RECEIVED");
 
-        assertThat(received.get("lines").get(0).get("delivered").asString()).isEqualTo("9");
+        assertThat(received.get("lines").get(0).at("/reception/delivered").asString()).isEqualTo("9");
         assertThat(received.get("receivedAt").isNull()).isFalse();
         assertThat(receivedShares(round, carrots)).as("9 of the 10 firm kilos asked (7 and 3): 6.3 and 2.7, the spare kilo to the"
                         + " larger remainder; the second member's 2 kilos of tolerance come after every firm kilo")

@@ -95,7 +95,7 @@ class SupplierOrderLocksIntegrationTest {
                 .as("what arrived at the hub is the coordinator's to record, never the supplier's").isEqualTo(403);
         refused(http.postJson("/api/supplier-orders/" + farmOrder + "/reception", flow.coordinator(), PASSWORD, "{\"lines\":[]}"),
                 "supplier-order.locked");
-        assertThat(flow.supplierOrder(farmOrder).get("lines").get(0).get("delivered").asString()).isEqualTo("10");
+        assertThat(flow.supplierOrder(farmOrder).get("lines").get(0).at("/reception/delivered").asString()).isEqualTo("10");
 
         // The round is invoiced, then settled once its only invoice is paid.
         assertThat(flow.issueMemberInvoices(round).get("status").asString()).isEqualTo("COMPLETED");

@@ -83,6 +83,6 @@ class SupplierPortalBrowserTest extends BrowserTest {
         // The coordinator sees the same through the API.
         var order = api.get("/api/supplier-orders", groupement.coordinator(), PASSWORD).json().get(0);
         assertThat(order.get("confirmedVersion").asInt()).isEqualTo(1);
-        assertThat(order.get("lines").get(0).get("reportedChange").asString()).isEqualTo("NEW_QUANTITY");
+        assertThat(order.get("lines").get(0).at("/reported/change").asString()).isEqualTo("NEW_QUANTITY");
     }
 }

@@ -471,10 +471,10 @@ public class DemoData implements ApplicationRunner {
             if (i == 1 && largest.isPresent() && !largest.get().quantity().isZero()) {
                 SupplierOrderView.Line line = largest.get();
                 // One case short (or one unit of it when a single case was ordered).
-                BigDecimal shortBy = line.quantity().value().compareTo(line.caseSize().value()) > 0 ? line.caseSize().value()
+                BigDecimal shortBy = line.quantity().value().compareTo(line.product().caseSize().value()) > 0 ? line.product().caseSize().value()
                         : BigDecimal.ONE.min(line.quantity().value());
                 commands.sendAndWait(new RecordReceptionCommand(order.id(), GIRONDE, november, order.supplierId(),
-                        Map.of(line.productId(), new Quantity(line.quantity().value().subtract(shortBy)))));
+                        Map.of(line.product().id(), new Quantity(line.quantity().value().subtract(shortBy)))));
             }
         }
     }
@@ -494,7 +494,7 @@ public class DemoData implements ApplicationRunner {
                 commands.sendAndWait(new DecideBelowMinimumCommand(order.id(), GIRONDE, roundId, order.supplierId(), true));
             }
             Map<ProductId, Quantity> delivered = new HashMap<>();
-            order.lines().forEach(line -> delivered.put(line.productId(), line.quantity()));
+            order.lines().forEach(line -> delivered.put(line.product().id(), line.quantity()));
             commands.sendAndWait(new RecordReceptionCommand(order.id(), GIRONDE, roundId, order.supplierId(), delivered));
         }
         return orders;

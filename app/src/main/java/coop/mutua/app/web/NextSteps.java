@@ -104,10 +104,11 @@ class NextSteps {
                         "/rounds/" + order.roundId(), true));
             }
             if (order.status() == SupplierOrderStatus.SENT || order.status() == SupplierOrderStatus.CONFIRMED) {
-                order.lines().stream().filter(line -> line.reportedChange() != null).forEach(line -> steps.add(new Step(
-                        "next.reported-change", List.of(supplier, line.name(), new DefaultMessageSourceResolvable("supplier-change." + line.reportedChange().name()),
-                                line.reportedQuantity() == null ? "" : " : " + formats.number(line.reportedQuantity()),
-                                line.reportedNote() == null || line.reportedNote().isBlank() ? "" : " — " + line.reportedNote()),
+                order.lines().stream().filter(line -> line.reported() != null).forEach(line -> steps.add(new Step(
+                        "next.reported-change", List.of(supplier, line.product().name(),
+                                new DefaultMessageSourceResolvable("supplier-change." + line.reported().change().name()),
+                                line.reported().quantity() == null ? "" : " : " + formats.number(line.reported().quantity()),
+                                line.reported().note() == null || line.reported().note().isBlank() ? "" : " — " + line.reported().note()),
                         "/supplier-orders/" + order.id(), true)));
                 steps.add(new Step("next.reception", List.of(supplier, title, round == null ? LocalDate.now(PARIS) : round.deliveryDate()),
                         "/supplier-orders/" + order.id(), round != null && !round.deliveryDate().isAfter(LocalDate.now(PARIS))));

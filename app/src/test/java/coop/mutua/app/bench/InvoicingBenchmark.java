@@ -97,7 +97,7 @@ public final class InvoicingBenchmark {
         ProjectionCatchUp catchUp = app.getBean(ProjectionCatchUp.class);
         for (SupplierOrderView order : pooled) {
             Map<ProductId, Quantity> delivered = new HashMap<>();
-            order.lines().forEach(line -> delivered.put(line.productId(), line.quantity()));
+            order.lines().forEach(line -> delivered.put(line.product().id(), line.quantity()));
             commands.sendAndWait(new RecordReceptionCommand(order.id(), fixture.groupement(), round, order.supplierId(), delivered));
             catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());
         }

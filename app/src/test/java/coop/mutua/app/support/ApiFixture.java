@@ -206,7 +206,7 @@ public final class ApiFixture {
     private static String lines(JsonNode supplierOrder) {
         List<String> lines = new ArrayList<>();
         for (JsonNode line : supplierOrder.get("lines")) {
-            lines.add("{\"productId\":\"" + line.get("productId").asString() + "\",\"quantity\":\"" + line.get("quantity").asString()
+            lines.add("{\"productId\":\"" + line.at("/product/id").asString() + "\",\"quantity\":\"" + line.get("quantity").asString()
                     + "\",\"unitPrice\":\"" + line.get("unitPrice").asString() + "\"}");
         }
         return String.join(",", lines);

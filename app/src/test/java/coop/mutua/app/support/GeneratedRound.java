@@ -338,7 +338,7 @@ public final class GeneratedRound {
             orderIds.put(supplier.index(), order.get("id").asString());
             fact("supplier orders");
             Map<String, JsonNode> lines = new HashMap<>();
-            order.get("lines").forEach(line -> lines.put(line.get("productId").asString(), line));
+            order.get("lines").forEach(line -> lines.put(line.at("/product/id").asString(), line));
             assertThat(lines.keySet()).as(what + ": one line per product asked")
                     .isEqualTo(asked.stream().map(p -> productIds.get(p.index())).collect(Collectors.toSet()));
             long total = 0;
@@ -350,11 +350,11 @@ public final class GeneratedRound {
                 assertThat(line.get("cases").asLong()).as(lineWhat + ": cases as previewed").isEqualTo(pool.get("cases").asLong());
                 assertThat(dec(line, "quantity")).as(lineWhat + ": quantity as previewed").isEqualByComparingTo(dec(pool, "orderedQuantity"));
                 assertThat(dec(line, "unitPrice")).as(lineWhat + ": price as previewed").isEqualByComparingTo(dec(pool, "unitPrice"));
-                assertThat(dec(line, "asked")).isEqualByComparingTo(dec(pool, "pooledQuantity"));
-                assertThat(dec(line, "tolerance")).isEqualByComparingTo(dec(pool, "pooledTolerance"));
-                assertThat(dec(line, "caseSize")).isEqualByComparingTo(product.caseSize());
+                assertThat(dec(line, "/demand/asked")).isEqualByComparingTo(dec(pool, "pooledQuantity"));
+                assertThat(dec(line, "/demand/tolerance")).isEqualByComparingTo(dec(pool, "pooledTolerance"));
+                assertThat(dec(line, "/product/caseSize")).isEqualByComparingTo(product.caseSize());
                 assertThat(dec(line, "listPrice")).isEqualByComparingTo(product.price());
-                assertThat(line.get("vatRate").asString()).isEqualTo(product.vatRate());
+                assertThat(line.at("/product/vatRate").asString()).isEqualTo(product.vatRate());
                 long amount = amountCents(dec(line, "unitPrice"), dec(line, "quantity"));
                 assertThat(cents(line.get("amountExclVat").asString())).as(lineWhat + ": amount").isEqualTo(amount);
                 total += amount;
@@ -387,7 +387,7 @@ public final class GeneratedRound {
     private Map<MemberId, BigDecimal> checkPooledShares(String what, ProductSpec product, JsonNode line) {
         List<Claim> claims = claims(product);
         Map<MemberId, BigDecimal> allocated = new HashMap<>();
-        for (JsonNode share : line.get("shares")) {
+        for (JsonNode share : line.at("/demand/shares")) {
             MemberId member = MemberId.of(share.get("memberId").asString());
             allocated.put(member, dec(share, "allocated"));
             Claim claim = claims.stream().filter(c -> c.member().equals(member)).findFirst().orElseThrow(
@@ -399,7 +399,7 @@ public final class GeneratedRound {
         assertThat(allocated.keySet()).as(what + ": one share per member who asked")
                 .isEqualTo(claims.stream().map(Claim::member).collect(Collectors.toSet()));
         BigDecimal ordered = dec(line, "quantity");
-        BigDecimal unallocated = dec(line, "unallocated");
+        BigDecimal unallocated = dec(line, "/demand/unallocated");
         checkSharing(what + " at close", claims, allocated, ordered, product.step(), unallocated);
         BigDecimal sum = allocated.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(sum).as(what + ": the shares add up to the ordered quantity (invariant 1)").isEqualByComparingTo(ordered);
@@ -502,7 +502,7 @@ public final class GeneratedRound {
         Map<String, Map<String, JsonNode>> byMember = new HashMap<>();
         for (JsonNode order : flow.supplierOrders(round)) {
             for (JsonNode line : order.get("lines")) {
-                for (JsonNode share : line.get("shares")) {
+                for (JsonNode share : line.at("/demand/shares")) {
                     byMember.computeIfAbsent(share.get("memberId").asString(), m -> new HashMap<>())
                             .put(share.get("productId").asString(), share);
                 }
@@ -591,8 +591,8 @@ public final class GeneratedRound {
 
     private void checkCancelledShares(String id, JsonNode order) {
         for (JsonNode line : order.get("lines")) {
-            Map<MemberId, BigDecimal> atClose = pooledShares.get(id).get(line.get("productId").asString());
-            for (JsonNode share : line.get("shares")) {
+            Map<MemberId, BigDecimal> atClose = pooledShares.get(id).get(line.at("/product/id").asString());
+            for (JsonNode share : line.at("/demand/shares")) {
                 BigDecimal before = atClose.get(MemberId.of(share.get("memberId").asString()));
                 assertThat(dec(share, "allocated")).as("a cancelled order gives nothing").isEqualByComparingTo(BigDecimal.ZERO);
                 assertThat(share.get("change").asString()).as("members are told why")
@@ -630,10 +630,10 @@ public final class GeneratedRound {
             JsonNode received = record(id, delivered);
             assertThat(received.get("status").asString()).as("supplier order status after its reception").isEqualTo("RECEIVED");
             for (JsonNode line : received.get("lines")) {
-                String product = line.get("productId").asString();
+                String product = line.at("/product/id").asString();
                 BigDecimal expected = delivered.getOrDefault(product, dec(line, "quantity"));
                 String what = "reception of supplier " + supplier + ", product " + productsById.get(product).index();
-                assertThat(dec(line, "delivered")).as(what + ": delivered").isEqualByComparingTo(expected);
+                assertThat(dec(line, "/reception/delivered")).as(what + ": delivered").isEqualByComparingTo(expected);
                 checkReceivedShares(what, productsById.get(product), line);
             }
             assertThat(status()).as("round status with %d of %d orders received", k + 1, order.size())
@@ -650,9 +650,9 @@ public final class GeneratedRound {
         }
         List<JsonNode> lines = new ArrayList<>();
         order.get("lines").forEach(lines::add);
-        lines.sort(Comparator.comparing(line -> productsById.get(line.get("productId").asString()).index()));
+        lines.sort(Comparator.comparing(line -> productsById.get(line.at("/product/id").asString()).index()));
         for (JsonNode line : lines) {
-            ProductSpec product = productsById.get(line.get("productId").asString());
+            ProductSpec product = productsById.get(line.at("/product/id").asString());
             BigDecimal ordered = dec(line, "quantity");
             BigDecimal step = product.step();
             int kind = random.nextInt(100);
@@ -671,7 +671,7 @@ public final class GeneratedRound {
             } else {
                 quantity = random.nextBoolean() ? BigDecimal.ZERO : ordered;
             }
-            delivered.put(line.get("productId").asString(), quantity.stripTrailingZeros());
+            delivered.put(line.at("/product/id").asString(), quantity.stripTrailingZeros());
         }
         return delivered;
     }
@@ -684,13 +684,13 @@ public final class GeneratedRound {
 
     /** DOMAIN.md invariant 2 and ADR 13: shared again from what members asked, firm quantities first. */
     private void checkReceivedShares(String what, ProductSpec product, JsonNode line) {
-        BigDecimal delivered = dec(line, "delivered");
+        BigDecimal delivered = dec(line, "/reception/delivered");
         int compared = delivered.compareTo(dec(line, "quantity"));
         fact(compared < 0 ? "lines short" : compared > 0 ? "lines with a surplus" : "lines as ordered");
         if (delivered.remainder(product.step()).signum() != 0) {
             fact("lines weighed (not whole steps)");
         }
-        if (dec(line, "deliveredUnallocated").signum() > 0) {
+        if (dec(line, "/reception/unallocated").signum() > 0) {
             fact("lines with an explicit surplus nobody takes");
         }
         BigDecimal unit = delivered.remainder(product.step()).signum() == 0 ? product.step() : GRAM;
@@ -698,7 +698,7 @@ public final class GeneratedRound {
         Map<MemberId, BigDecimal> received = new HashMap<>();
         boolean toleranceServed = false;
         boolean firmCut = false;
-        for (JsonNode share : line.get("shares")) {
+        for (JsonNode share : line.at("/demand/shares")) {
             MemberId member = MemberId.of(share.get("memberId").asString());
             BigDecimal got = dec(share, "received");
             assertThat(got).as(what + ": %s has a received quantity", member).isNotNull();
@@ -711,7 +711,7 @@ public final class GeneratedRound {
         }
         assertThat(toleranceServed && firmCut).as(what + ": no member's tolerance served while another's firm quantity is cut "
                 + "(invariant 2) %s", received).isFalse();
-        checkSharing(what, claims, received, delivered, unit, dec(line, "deliveredUnallocated"));
+        checkSharing(what, claims, received, delivered, unit, dec(line, "/reception/unallocated"));
     }
 
     // ------------------------------------------------------------------------------------------------------------------
@@ -774,14 +774,14 @@ public final class GeneratedRound {
         List<BillLine> lines = new ArrayList<>();
         List<JsonNode> orderLines = sortedLines(order);
         for (JsonNode line : orderLines) {
-            BigDecimal delivered = dec(line, "delivered");
+            BigDecimal delivered = dec(line, "/reception/delivered");
             if (delivered.signum() > 0) {
-                lines.add(new BillLine(line.get("productId").asString(), delivered, dec(line, "unitPrice"), null));
+                lines.add(new BillLine(line.at("/product/id").asString(), delivered, dec(line, "unitPrice"), null));
             }
         }
         if (lines.isEmpty()) {
             // Nothing arrived: the supplier invoices nothing (lines of nothing, so that the order has its invoice).
-            orderLines.forEach(line -> lines.add(new BillLine(line.get("productId").asString(), BigDecimal.ZERO, dec(line, "unitPrice"), null)));
+            orderLines.forEach(line -> lines.add(new BillLine(line.at("/product/id").asString(), BigDecimal.ZERO, dec(line, "unitPrice"), null)));
             return new Bill("F-" + supplier + "-" + Long.toHexString(seed), false, lines, List.of(), Map.of());
         }
         List<BillCharge> charges = new ArrayList<>();
@@ -827,7 +827,7 @@ public final class GeneratedRound {
     private Bill creditNote(Random random, int supplier, JsonNode order) {
         List<BillLine> lines = new ArrayList<>();
         List<BillCharge> charges = new ArrayList<>();
-        List<JsonNode> arrived = sortedLines(order).stream().filter(line -> dec(line, "delivered").signum() > 0).toList();
+        List<JsonNode> arrived = sortedLines(order).stream().filter(line -> dec(line, "/reception/delivered").signum() > 0).toList();
         if (arrived.isEmpty()) {
             return null;
         }
@@ -835,8 +835,8 @@ public final class GeneratedRound {
             charges.add(new BillCharge("Geste commercial", "20", 100 + random.nextInt(900)));
         } else {
             JsonNode line = arrived.get(random.nextInt(arrived.size()));
-            BigDecimal step = productsById.get(line.get("productId").asString()).step();
-            lines.add(new BillLine(line.get("productId").asString(), step.min(dec(line, "delivered")), dec(line, "unitPrice"), null));
+            BigDecimal step = productsById.get(line.at("/product/id").asString()).step();
+            lines.add(new BillLine(line.at("/product/id").asString(), step.min(dec(line, "/reception/delivered")), dec(line, "unitPrice"), null));
         }
         return new Bill("AV-" + supplier + "-" + Long.toHexString(seed), true, lines, charges, vatOf(lines, charges));
     }
@@ -898,7 +898,7 @@ public final class GeneratedRound {
     private List<String> differences(Bill bill, JsonNode order) {
         List<String> differences = new ArrayList<>();
         Map<String, JsonNode> ordered = new HashMap<>();
-        order.get("lines").forEach(line -> ordered.put(line.get("productId").asString(), line));
+        order.get("lines").forEach(line -> ordered.put(line.at("/product/id").asString(), line));
         Set<String> invoiced = new HashSet<>();
         for (BillLine line : bill.lines()) {
             invoiced.add(line.productId());
@@ -909,7 +909,7 @@ public final class GeneratedRound {
                 continue;
             }
             JsonNode orderLine = ordered.get(line.productId());
-            int quantity = line.quantity().compareTo(dec(orderLine, "delivered"));
+            int quantity = line.quantity().compareTo(dec(orderLine, "/reception/delivered"));
             if (quantity != 0) {
                 differences.add((quantity > 0 ? "MORE_THAN_RECEIVED:" : "LESS_THAN_RECEIVED:") + line.productId());
             }
@@ -919,7 +919,7 @@ public final class GeneratedRound {
         }
         if (!bill.creditNote()) {
             ordered.forEach((product, line) -> {
-                if (!invoiced.contains(product) && dec(line, "delivered").signum() != 0) {
+                if (!invoiced.contains(product) && dec(line, "/reception/delivered").signum() != 0) {
                     differences.add("NOT_INVOICED:" + product);
                 }
             });
@@ -937,7 +937,7 @@ public final class GeneratedRound {
     private List<JsonNode> sortedLines(JsonNode order) {
         List<JsonNode> lines = new ArrayList<>();
         order.get("lines").forEach(lines::add);
-        lines.sort(Comparator.comparing(line -> productsById.get(line.get("productId").asString()).index()));
+        lines.sort(Comparator.comparing(line -> productsById.get(line.at("/product/id").asString()).index()));
         return lines;
     }
 
@@ -956,8 +956,8 @@ public final class GeneratedRound {
             Map<String, Map<MemberId, BigDecimal>> byProduct = new HashMap<>();
             for (JsonNode line : order.get("lines")) {
                 Map<MemberId, BigDecimal> shares = new HashMap<>();
-                line.get("shares").forEach(share -> shares.put(MemberId.of(share.get("memberId").asString()), dec(share, "received")));
-                byProduct.put(line.get("productId").asString(), shares);
+                line.at("/demand/shares").forEach(share -> shares.put(MemberId.of(share.get("memberId").asString()), dec(share, "received")));
+                byProduct.put(line.at("/product/id").asString(), shares);
             }
             received.put(order.get("id").asString(), byProduct);
         }
@@ -1019,7 +1019,7 @@ public final class GeneratedRound {
         }
 
         Map<String, String> productOrder = new HashMap<>();
-        ordersById.forEach((orderId, order) -> order.get("lines").forEach(line -> productOrder.put(line.get("productId").asString(), orderId)));
+        ordersById.forEach((orderId, order) -> order.get("lines").forEach(line -> productOrder.put(line.at("/product/id").asString(), orderId)));
         Map<String, String> supplierNames = new HashMap<>();
         ordersById.forEach((orderId, order) -> supplierNames.put(orderId, scenario.suppliers().stream()
                 .filter(s -> supplierIds.get(s.index()).value().equals(order.get("supplierId").asString())).findFirst().orElseThrow().name()));
@@ -1377,8 +1377,8 @@ public final class GeneratedRound {
     }
 
     private static BigDecimal dec(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : new BigDecimal(value.asString());
+        JsonNode value = field.startsWith("/") ? node.at(field) : node.get(field);
+        return value == null || value.isNull() || value.isMissingNode() ? null : new BigDecimal(value.asString());
     }
 
     private static String plain(JsonNode value) {

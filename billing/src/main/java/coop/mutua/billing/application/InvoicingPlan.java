@@ -85,11 +85,11 @@ public record InvoicingPlan(GroupementSummary groupement, PurchaseRoundSummary r
     static List<InvoiceSplit.Receipt> receipts(SupplierOrderView order) {
         List<InvoiceSplit.Receipt> receipts = new ArrayList<>();
         for (SupplierOrderView.Line line : order.lines()) {
-            for (MemberShare share : line.shares()) {
+            for (MemberShare share : line.demand().shares()) {
                 Quantity received = share.received() != null ? share.received() : share.allocated();
                 // The catalog has no unit weight yet: a kilogram or a litre weighs 1 kg, so does one piece or pack.
                 long grams = received.value().movePointRight(3).longValue();
-                receipts.add(new InvoiceSplit.Receipt(share.memberId(), line.productId().value(), received, grams,
+                receipts.add(new InvoiceSplit.Receipt(share.memberId(), line.product().id().value(), received, grams,
                         line.unitPrice().times(received).cents()));
             }
         }
@@ -100,12 +100,12 @@ public record InvoicingPlan(GroupementSummary groupement, PurchaseRoundSummary r
     static InvoiceSplit.Bill bill(SupplierOrderView order, SupplierInvoiceView invoice, String supplier) {
         int sign = invoice.creditNote() ? -1 : 1;
         Map<ProductId, SupplierOrderView.Line> ordered = new HashMap<>();
-        order.lines().forEach(line -> ordered.put(line.productId(), line));
+        order.lines().forEach(line -> ordered.put(line.product().id(), line));
         List<InvoiceSplit.BillLine> lines = new ArrayList<>();
         for (SupplierInvoiceLine line : invoice.lines()) {
             SupplierOrderView.Line orderLine = ordered.get(line.productId());
             lines.add(new InvoiceSplit.BillLine(line.productId().value(), line.label(), line.quantity(), line.unitPrice().value(),
-                    line.vatRate(), sign * line.amountExclVat().cents(), unitCode(orderLine == null ? null : orderLine.saleUnit())));
+                    line.vatRate(), sign * line.amountExclVat().cents(), unitCode(orderLine == null ? null : orderLine.product().saleUnit())));
         }
         List<InvoiceSplit.Adjustment> adjustments = new ArrayList<>();
         for (SupplierInvoiceCharge charge : invoice.charges()) {

@@ -63,7 +63,7 @@ public class MatchingSupplierInvoices {
     public static Entry asDelivered(SupplierOrderView order, String number, LocalDate issueDate, LocalDate dueDate) {
         List<SupplierInvoiceLine> lines = order.lines().stream().map(line -> {
             Quantity arrived = line.arrived();
-            return new SupplierInvoiceLine(line.productId(), line.name(), arrived, line.unitPrice(), line.vatRate(),
+            return new SupplierInvoiceLine(line.product().id(), line.product().name(), arrived, line.unitPrice(), line.product().vatRate(),
                     line.unitPrice().times(arrived));
         }).toList();
         List<SupplierInvoiceCharge> charges = order.deliveryFee() != null && order.deliveryFee().cents() > 0
@@ -108,8 +108,8 @@ public class MatchingSupplierInvoices {
             }
         });
         List<ThreeWayMatch.OrderedLine> ordered = order.lines().stream()
-                .map(line -> new ThreeWayMatch.OrderedLine(line.productId(), line.name(), line.quantity(), line.unitPrice(),
-                        order.receivedAt() == null ? null : line.delivered() == null ? line.quantity() : line.delivered()))
+                .map(line -> new ThreeWayMatch.OrderedLine(line.product().id(), line.product().name(), line.quantity(), line.unitPrice(),
+                        order.receivedAt() == null ? null : line.arrived()))
                 .toList();
         Map<VatRate, Money> vat = entry.vat() == null ? Map.of() : entry.vat();
         List<InvoiceDifference> differences = ThreeWayMatch.differences(ordered, lines, charges, vat, entry.creditNote());
@@ -139,10 +139,10 @@ public class MatchingSupplierInvoices {
         SupplierInvoiceFiles.Read read = pdf ? SupplierInvoiceFiles.facturX(file) : SupplierInvoiceFiles.csv(file);
         List<SupplierInvoiceLine> lines = read.lines().stream().map(line -> {
             SupplierOrderView.Line ordered = order.lines().stream()
-                    .filter(l -> l.reference().equalsIgnoreCase(line.reference()) || l.productId().value().equals(line.reference())
-                            || l.name().equalsIgnoreCase(line.reference()))
+                    .filter(l -> l.product().reference().equalsIgnoreCase(line.reference()) || l.product().id().value().equals(line.reference())
+                            || l.product().name().equalsIgnoreCase(line.reference()))
                     .findFirst().orElseThrow(() -> new DomainException("supplier-invoice.unknown-reference", line.reference()));
-            return new SupplierInvoiceLine(ordered.productId(), ordered.name(), line.quantity(), line.unitPrice(), line.vatRate(), line.amount());
+            return new SupplierInvoiceLine(ordered.product().id(), ordered.product().name(), line.quantity(), line.unitPrice(), line.vatRate(), line.amount());
         }).toList();
         List<SupplierInvoiceCharge> charges = read.charges().stream()
                 .map(charge -> new SupplierInvoiceCharge(charge.reason(), charge.vatRate(), charge.amount())).toList();
@@ -196,10 +196,10 @@ public class MatchingSupplierInvoices {
         if (line.quantity() == null || line.unitPrice() == null) {
             throw new DomainException("field.required", line.quantity() == null ? "quantity" : "unitPrice");
         }
-        SupplierOrderView.Line ordered = order.lines().stream().filter(l -> l.productId().equals(line.productId())).findFirst().orElse(null);
+        SupplierOrderView.Line ordered = order.lines().stream().filter(l -> l.product().id().equals(line.productId())).findFirst().orElse(null);
         String label = line.label() != null && !line.label().isBlank() ? line.label().strip()
-                : ordered != null ? ordered.name() : line.productId().value();
-        VatRate rate = line.vatRate() != null ? line.vatRate() : ordered != null ? ordered.vatRate() : null;
+                : ordered != null ? ordered.product().name() : line.productId().value();
+        VatRate rate = line.vatRate() != null ? line.vatRate() : ordered != null ? ordered.product().vatRate() : null;
         if (rate == null) {
             throw new DomainException("field.required", "vatRate");
         }

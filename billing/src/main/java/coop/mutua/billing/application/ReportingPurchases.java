@@ -114,14 +114,14 @@ public class ReportingPurchases {
                 continue;
             }
             for (SupplierOrderView.Line line : order.lines()) {
-                for (MemberShare share : line.shares()) {
+                for (MemberShare share : line.demand().shares()) {
                     if (only != null && !only.equals(share.memberId()) || share.received() == null) {
                         continue;
                     }
                     // Organic is a product's label (an organic producer may sell products that are not).
-                    purchases.add(new Purchase(share.memberId(), order.supplierId(), line.productId(), share.received(),
+                    purchases.add(new Purchase(share.memberId(), order.supplierId(), line.product().id(), share.received(),
                             line.unitPrice().value(), line.listPrice() == null ? null : line.listPrice().value(),
-                            organic.contains(line.productId())));
+                            organic.contains(line.product().id())));
                 }
             }
         }

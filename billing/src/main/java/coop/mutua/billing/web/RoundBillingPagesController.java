@@ -151,9 +151,9 @@ class RoundBillingPagesController {
         StringBuilder csv = new StringBuilder("facture;NUMERO-A-REMPLACER;" + LocalDate.now(IssuingMemberInvoices.ZONE) + ";\n");
         for (SupplierOrderView.Line line : order.lines()) {
             Quantity arrived = line.arrived();
-            csv.append("ligne;").append(CsvCells.text(line.reference())).append(';').append(InputNumbers.quantity(arrived.value(), Locale.FRENCH))
+            csv.append("ligne;").append(CsvCells.text(line.product().reference())).append(';').append(InputNumbers.quantity(arrived.value(), Locale.FRENCH))
                     .append(';').append(InputNumbers.of(line.unitPrice().value(), Locale.FRENCH)).append(';')
-                    .append(InputNumbers.quantity(line.vatRate().percent(), Locale.FRENCH)).append(';')
+                    .append(InputNumbers.quantity(line.product().vatRate().percent(), Locale.FRENCH)).append(';')
                     .append(InputNumbers.of(line.unitPrice().times(arrived).toBigDecimal(), Locale.FRENCH)).append('\n');
         }
         MatchingSupplierInvoices.Entry expected = MatchingSupplierInvoices.asDelivered(order, null, null, null);

@@ -21,18 +21,39 @@ public record SupplierOrderView(String id, RoundId roundId, SupplierId supplierI
                                 List<Line> lines) {
 
     /**
-     * {@code reportedChange} and what goes with it: the supplier's latest report on the line, if any; {@code delivered}:
-     * what arrived (null before reception), and what of it no member could take.
+     * One product of the order: what was ordered of it (whole cases, the quantity, the tier price reached and the list
+     * price, the amount), what the members asked and how it was shared, the supplier's report on it and what arrived.
+     *
+     * @param reported  the supplier's latest report on the line; {@code null} while it has reported nothing
+     * @param reception what arrived; {@code null} before reception
      */
-    public record Line(ProductId productId, String reference, String name, String saleUnit, VatRate vatRate, Quantity caseSize,
-                       long cases, Quantity quantity, UnitPrice unitPrice, UnitPrice listPrice, Money amountExclVat,
-                       Quantity asked, Quantity tolerance, Quantity unallocated, List<MemberShare> shares,
-                       SupplierChange reportedChange, Quantity reportedQuantity, String reportedNote, Quantity delivered,
-                       Quantity deliveredUnallocated) {
+    public record Line(OrderedProduct product, long cases, Quantity quantity, UnitPrice unitPrice, UnitPrice listPrice,
+                       Money amountExclVat, Demand demand, SupplierReport reported, Reception reception) {
 
         /** What arrived, or what was ordered while nothing is recorded yet (what a supplier invoice should bill). */
         public Quantity arrived() {
-            return delivered != null ? delivered : quantity;
+            return reception != null ? reception.delivered() : quantity;
         }
+    }
+
+    /** The product as it was ordered (its catalog entry at pooling). */
+    public record OrderedProduct(ProductId id, String reference, String name, String saleUnit, VatRate vatRate, Quantity caseSize) {
+    }
+
+    /**
+     * What the members asked of a product, and how the pooled quantity was shared among them.
+     *
+     * @param tolerance   the sum of the members' tolerances (what they accept more or less)
+     * @param unallocated what of the ordered quantity no member took (rounding up to a case)
+     */
+    public record Demand(Quantity asked, Quantity tolerance, Quantity unallocated, List<MemberShare> shares) {
+    }
+
+    /** The supplier's latest report on a line: the change, the quantity it can deliver instead if any, its note if any. */
+    public record SupplierReport(SupplierChange change, Quantity quantity, String note) {
+    }
+
+    /** What arrived of a line, and what of it no member could take. */
+    public record Reception(Quantity delivered, Quantity unallocated) {
     }
 }

@@ -74,7 +74,7 @@ public class HandlingSupplierOrders {
 
     public SupplierOrderView report(Actor actor, String id, ProductId productId, SupplierChange change, Quantity newQuantity, String note) {
         SupplierOrderView order = one(actor, id);
-        SupplierOrderView.Line line = order.lines().stream().filter(candidate -> candidate.productId().equals(productId)).findFirst()
+        SupplierOrderView.Line line = order.lines().stream().filter(candidate -> candidate.product().id().equals(productId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("product", productId));
         if (change == SupplierChange.NEW_QUANTITY && newQuantity != null) {
             wholeUnits(line, newQuantity, "newQuantity");
@@ -90,7 +90,7 @@ public class HandlingSupplierOrders {
                               Function<ProductId, String> fieldOf) {
         SupplierOrderView order = one(actor, id);
         for (Map.Entry<ProductId, Quantity> arrived : delivered.entrySet()) {
-            SupplierOrderView.Line line = order.lines().stream().filter(candidate -> candidate.productId().equals(arrived.getKey()))
+            SupplierOrderView.Line line = order.lines().stream().filter(candidate -> candidate.product().id().equals(arrived.getKey()))
                     .findFirst().orElseThrow(() -> new NotFoundException("product", arrived.getKey()));
             wholeUnits(line, arrived.getValue(), fieldOf.apply(arrived.getKey()));
         }
@@ -105,9 +105,9 @@ public class HandlingSupplierOrders {
      * be shared as 1.786 and 0.714 bottles and invoiced so. {@code field} names the field as the request does.
      */
     private static void wholeUnits(SupplierOrderView.Line line, Quantity quantity, String field) {
-        boolean counted = "PIECE".equals(line.saleUnit()) || "PACK".equals(line.saleUnit());
+        boolean counted = "PIECE".equals(line.product().saleUnit()) || "PACK".equals(line.product().saleUnit());
         if (counted && quantity != null && quantity.value().stripTrailingZeros().scale() > 0) {
-            throw new InvalidFieldException(field, "supplier-order.whole-units", line.name(), quantity.value());
+            throw new InvalidFieldException(field, "supplier-order.whole-units", line.product().name(), quantity.value());
         }
     }
 

@@ -58,13 +58,13 @@ public class PurchaseOrders {
                         ResponseTypes.multipleInstancesOf(MemberSummary.class)).join().stream()
                 .collect(Collectors.toMap(MemberSummary::id, MemberSummary::name));
         Map<ProductId, SupplierOrderView.Line> lines = order.lines().stream()
-                .collect(Collectors.toMap(SupplierOrderView.Line::productId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(line -> line.product().id(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<MemberId, List<PurchaseOrder.PackedLine>> packing = new LinkedHashMap<>();
         for (SupplierOrderView.Line line : order.lines()) {
-            for (MemberShare share : line.shares()) {
+            for (MemberShare share : line.demand().shares()) {
                 if (!share.allocated().isZero()) {
                     packing.computeIfAbsent(share.memberId(), member -> new ArrayList<>())
-                            .add(new PurchaseOrder.PackedLine(line.reference(), line.name(), share.allocated()));
+                            .add(new PurchaseOrder.PackedLine(line.product().reference(), line.product().name(), share.allocated()));
                 }
             }
         }
@@ -76,8 +76,8 @@ public class PurchaseOrders {
                 buyer.contactEmail()), party(supplier.name(), supplier.siret(), supplier.vatNumber(), supplier.address().oneLine(),
                 supplier.orderEmail()), round.title(), round.deliveryDate(), round.deliveryPlace(),
                 lines.values().stream().filter(line -> line.cases() > 0)
-                        .map(line -> new PurchaseOrder.Line(line.reference(), line.name(), line.saleUnit(), line.cases(), line.caseSize(),
-                                line.quantity(), line.unitPrice(), line.amountExclVat(), line.vatRate()))
+                        .map(line -> new PurchaseOrder.Line(line.product().reference(), line.product().name(), line.product().saleUnit(), line.cases(), line.product().caseSize(),
+                                line.quantity(), line.unitPrice(), line.amountExclVat(), line.product().vatRate()))
                         .toList(),
                 order.deliveryFee(), packingList);
     }

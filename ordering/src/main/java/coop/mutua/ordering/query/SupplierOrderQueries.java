@@ -15,6 +15,11 @@ import coop.mutua.ordering.api.ShareChange;
 import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.api.SupplierOrderView;
+import coop.mutua.ordering.api.SupplierOrderView.Demand;
+import coop.mutua.ordering.api.SupplierOrderView.OrderedProduct;
+import coop.mutua.ordering.api.SupplierOrderView.Reception;
+import coop.mutua.ordering.api.SupplierOrderView.SupplierReport;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -113,16 +118,20 @@ public class SupplierOrderQueries {
     }
 
     private static SupplierOrderView.Line line(ResultSet rs, List<MemberShare> shares) throws SQLException {
-        return new SupplierOrderView.Line(ProductId.of(rs.getString("product_id")), rs.getString("reference"), rs.getString("name"),
-                rs.getString("sale_unit"), VatRate.of(rs.getString("vat_rate")), new Quantity(rs.getBigDecimal("case_size")),
+        String change = rs.getString("reported_change");
+        BigDecimal reported = rs.getBigDecimal("reported_quantity");
+        BigDecimal delivered = rs.getBigDecimal("delivered");
+        BigDecimal deliveredUnallocated = rs.getBigDecimal("delivered_unallocated");
+        return new SupplierOrderView.Line(
+                new OrderedProduct(ProductId.of(rs.getString("product_id")), rs.getString("reference"), rs.getString("name"),
+                        rs.getString("sale_unit"), VatRate.of(rs.getString("vat_rate")), new Quantity(rs.getBigDecimal("case_size"))),
                 rs.getLong("cases"), new Quantity(rs.getBigDecimal("quantity")), new UnitPrice(rs.getBigDecimal("unit_price")),
                 new UnitPrice(rs.getBigDecimal("list_price")), Money.ofCents(rs.getLong("amount_excl_vat_cents")),
-                new Quantity(rs.getBigDecimal("asked")), new Quantity(rs.getBigDecimal("tolerance")),
-                new Quantity(rs.getBigDecimal("unallocated")), List.copyOf(shares),
-                rs.getString("reported_change") == null ? null : SupplierChange.valueOf(rs.getString("reported_change")),
-                rs.getBigDecimal("reported_quantity") == null ? null : new Quantity(rs.getBigDecimal("reported_quantity")),
-                rs.getString("reported_note"),
-                rs.getBigDecimal("delivered") == null ? null : new Quantity(rs.getBigDecimal("delivered")),
-                rs.getBigDecimal("delivered_unallocated") == null ? null : new Quantity(rs.getBigDecimal("delivered_unallocated")));
+                new Demand(new Quantity(rs.getBigDecimal("asked")), new Quantity(rs.getBigDecimal("tolerance")),
+                        new Quantity(rs.getBigDecimal("unallocated")), List.copyOf(shares)),
+                change == null ? null : new SupplierReport(SupplierChange.valueOf(change), reported == null ? null : new Quantity(reported),
+                        rs.getString("reported_note")),
+                delivered == null ? null : new Reception(new Quantity(delivered),
+                        deliveredUnallocated == null ? Quantity.ZERO : new Quantity(deliveredUnallocated)));
     }
 }
