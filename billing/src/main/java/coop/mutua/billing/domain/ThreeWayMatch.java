@@ -43,36 +43,30 @@ public final class ThreeWayMatch {
             invoiced.put(line.productId(), line);
             Money expected = line.unitPrice().times(line.quantity());
             if (!expected.equals(line.amountExclVat())) {
-                differences.add(new InvoiceDifference(Kind.LINE_AMOUNT, line.productId(), line.label(), null, null, line.quantity(),
-                        null, line.unitPrice(), line.vatRate(), expected, line.amountExclVat()));
+                differences.add(lineAmount(line, expected));
             }
             if (creditNote) {
                 continue;
             }
             OrderedLine orderedLine = ordered.get(line.productId());
             if (orderedLine == null) {
-                differences.add(new InvoiceDifference(Kind.NOT_ORDERED, line.productId(), line.label(), null, null, line.quantity(),
-                        null, line.unitPrice(), line.vatRate(), null, line.amountExclVat()));
+                differences.add(notOrdered(line));
                 continue;
             }
             Quantity reference = orderedLine.received() == null ? orderedLine.ordered() : orderedLine.received();
             int quantity = line.quantity().compareTo(reference);
             if (quantity != 0) {
-                differences.add(new InvoiceDifference(quantity > 0 ? Kind.MORE_THAN_RECEIVED : Kind.LESS_THAN_RECEIVED,
-                        line.productId(), orderedLine.label(), orderedLine.ordered(), orderedLine.received(), line.quantity(),
-                        orderedLine.unitPrice(), line.unitPrice(), line.vatRate(), null, null));
+                differences.add(against(quantity > 0 ? Kind.MORE_THAN_RECEIVED : Kind.LESS_THAN_RECEIVED, line, orderedLine));
             }
             if (line.unitPrice().compareTo(orderedLine.unitPrice()) != 0) {
-                differences.add(new InvoiceDifference(Kind.PRICE, line.productId(), orderedLine.label(), orderedLine.ordered(),
-                        orderedLine.received(), line.quantity(), orderedLine.unitPrice(), line.unitPrice(), line.vatRate(), null, null));
+                differences.add(against(Kind.PRICE, line, orderedLine));
             }
         }
         if (!creditNote) {
             for (OrderedLine line : order) {
                 Quantity reference = line.received() == null ? line.ordered() : line.received();
                 if (!invoiced.containsKey(line.productId()) && !reference.isZero()) {
-                    differences.add(new InvoiceDifference(Kind.NOT_INVOICED, line.productId(), line.label(), line.ordered(),
-                            line.received(), Quantity.ZERO, line.unitPrice(), null, null, null, null));
+                    differences.add(notInvoiced(line));
                 }
             }
         }
@@ -82,10 +76,41 @@ public final class ThreeWayMatch {
             Money expected = vat.getOrDefault(rate, Money.ZERO);
             Money given = stated.getOrDefault(rate, Money.ZERO);
             if (!expected.equals(given)) {
-                differences.add(new InvoiceDifference(Kind.VAT, null, null, null, null, null, null, null, rate, expected, given));
+                differences.add(vat(rate, expected, given));
             }
         }
         return List.copyOf(differences);
+    }
+
+    // One builder per kind of difference: each fills the fields its kind has, the others are null (see InvoiceDifference).
+
+    /** An invoice line whose amount is not its quantity at its price. */
+    private static InvoiceDifference lineAmount(SupplierInvoiceLine line, Money expected) {
+        return new InvoiceDifference(Kind.LINE_AMOUNT, line.productId(), line.label(), null, null, line.quantity(), null,
+                line.unitPrice(), line.vatRate(), expected, line.amountExclVat());
+    }
+
+    /** An invoice line for a product the grouped order does not have. */
+    private static InvoiceDifference notOrdered(SupplierInvoiceLine line) {
+        return new InvoiceDifference(Kind.NOT_ORDERED, line.productId(), line.label(), null, null, line.quantity(), null,
+                line.unitPrice(), line.vatRate(), null, line.amountExclVat());
+    }
+
+    /** An invoice line that differs from its ordered line in quantity or in price. */
+    private static InvoiceDifference against(Kind kind, SupplierInvoiceLine line, OrderedLine ordered) {
+        return new InvoiceDifference(kind, line.productId(), ordered.label(), ordered.ordered(), ordered.received(), line.quantity(),
+                ordered.unitPrice(), line.unitPrice(), line.vatRate(), null, null);
+    }
+
+    /** An ordered line that arrived (or was ordered, before reception) and is not invoiced. */
+    private static InvoiceDifference notInvoiced(OrderedLine line) {
+        return new InvoiceDifference(Kind.NOT_INVOICED, line.productId(), line.label(), line.ordered(), line.received(), Quantity.ZERO,
+                line.unitPrice(), null, null, null, null);
+    }
+
+    /** The VAT stated for a rate is not the VAT of the lines and charges at that rate. */
+    private static InvoiceDifference vat(VatRate rate, Money expected, Money stated) {
+        return new InvoiceDifference(Kind.VAT, null, null, null, null, null, null, null, rate, expected, stated);
     }
 
     /** A supplier invoice's amount excl. VAT per rate: its lines and its charges and allowances. */
