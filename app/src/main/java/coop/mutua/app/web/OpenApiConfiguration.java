@@ -7,8 +7,10 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.UserId;
 import coop.mutua.kernel.VatRate;
@@ -70,7 +72,8 @@ public class OpenApiConfiguration {
         StringSchema vatRate = string("A French VAT rate, in percent");
         Arrays.stream(VatRate.values()).forEach(rate -> vatRate.addEnumItem(rate.text()));
         config.replaceWithSchema(VatRate.class, vatRate);
-        List<Class<?>> ids = List.of(GroupementId.class, MemberId.class, SupplierId.class, ProductId.class, RoundId.class, UserId.class);
+        List<Class<?>> ids = List.of(GroupementId.class, MemberId.class, SupplierId.class, ProductId.class, RoundId.class, UserId.class,
+                SupplierOrderId.class, MemberInvoiceId.class);
         for (Class<?> id : ids) {
             config.replaceWithSchema(id, string("Identifier (" + id.getSimpleName() + ")").format(UUID));
         }

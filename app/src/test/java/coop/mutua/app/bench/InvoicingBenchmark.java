@@ -105,7 +105,7 @@ public final class InvoicingBenchmark {
                 null, null);
         MatchingSupplierInvoices invoices = app.getBean(MatchingSupplierInvoices.class);
         for (SupplierOrderView order : orders.handle(new FindSupplierOrdersQuery(fixture.groupement(), round, null, null, false))) {
-            invoices.record(coordinator, order.id(), MatchingSupplierInvoices.asDelivered(order, "F-" + order.id().substring(0, 8), LocalDate.now(), null));
+            invoices.record(coordinator, order.id(), MatchingSupplierInvoices.asDelivered(order, "F-" + order.id().value().substring(0, 8), LocalDate.now(), null));
         }
         return round;
     }

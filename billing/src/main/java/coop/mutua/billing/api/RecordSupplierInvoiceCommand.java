@@ -5,6 +5,7 @@ import coop.mutua.kernel.GroupementScoped;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.VatRate;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * printed on the document (positive, also on a credit note).
  */
 public record RecordSupplierInvoiceCommand(@TargetAggregateIdentifier String supplierInvoiceId, GroupementId groupementId,
-                                           RoundId roundId, String supplierOrderId, SupplierId supplierId, String number,
+                                           RoundId roundId, SupplierOrderId supplierOrderId, SupplierId supplierId, String number,
                                            LocalDate issueDate, LocalDate dueDate, boolean creditNote,
                                            List<SupplierInvoiceLine> lines, List<SupplierInvoiceCharge> charges,
                                            Map<VatRate, Money> vat, List<InvoiceDifference> differences) implements GroupementScoped {

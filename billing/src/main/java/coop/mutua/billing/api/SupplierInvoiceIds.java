@@ -1,5 +1,6 @@
 package coop.mutua.billing.api;
 
+import coop.mutua.kernel.SupplierOrderId;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
@@ -10,7 +11,7 @@ public final class SupplierInvoiceIds {
     private SupplierInvoiceIds() {
     }
 
-    public static String of(String supplierOrderId, String number) {
+    public static String of(SupplierOrderId supplierOrderId, String number) {
         return UUID.nameUUIDFromBytes(("supplier-invoice:" + supplierOrderId + ":" + number.strip().toUpperCase(Locale.ROOT))
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -4,6 +4,7 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.VatRate;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record SupplierInvoiceRecordedEvent(String supplierInvoiceId, GroupementId groupementId, RoundId roundId,
-                                           String supplierOrderId, SupplierId supplierId, String number, LocalDate issueDate,
+                                           SupplierOrderId supplierOrderId, SupplierId supplierId, String number, LocalDate issueDate,
                                            LocalDate dueDate, boolean creditNote, List<SupplierInvoiceLine> lines,
                                            List<SupplierInvoiceCharge> charges, Map<VatRate, Money> vat,
                                            List<InvoiceDifference> differences, SupplierInvoiceStatus status, Instant recordedAt) {

@@ -12,6 +12,7 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.ordering.api.FeeSplitPolicy;
 import coop.mutua.ordering.api.MemberShare;
@@ -49,7 +50,7 @@ public record InvoicingPlan(GroupementSummary groupement, PurchaseRoundSummary r
         if (round.pooledAt() == null) {
             throw new ConflictException("billing.round-not-pooled", round.title());
         }
-        Map<String, List<SupplierInvoiceView>> invoicesByOrder = new HashMap<>();
+        Map<SupplierOrderId, List<SupplierInvoiceView>> invoicesByOrder = new HashMap<>();
         for (SupplierInvoiceView invoice : invoices) {
             if (!invoice.status().billable()) {
                 throw new ConflictException("billing.invoice-not-settled", invoice.number(), supplierNames.get(invoice.supplierId()));

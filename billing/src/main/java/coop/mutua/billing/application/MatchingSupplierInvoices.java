@@ -22,6 +22,7 @@ import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.OrderingReadModels;
@@ -88,7 +89,7 @@ public class MatchingSupplierInvoices {
         this.catchUp = catchUp;
     }
 
-    public SupplierInvoiceView record(Actor actor, String supplierOrderId, Entry entry) {
+    public SupplierInvoiceView record(Actor actor, SupplierOrderId supplierOrderId, Entry entry) {
         SupplierOrderView order = order(actor, supplierOrderId);
         if (entry.number() == null || entry.number().isBlank()) {
             throw new DomainException("field.required", "number");
@@ -129,7 +130,7 @@ public class MatchingSupplierInvoices {
     }
 
     /** An invoice file: a Factur-X / ZUGFeRD PDF or Mutua's CSV; its lines found in the order by reference (or name). */
-    public SupplierInvoiceView recordFile(Actor actor, String supplierOrderId, byte[] file, String fileName) {
+    public SupplierInvoiceView recordFile(Actor actor, SupplierOrderId supplierOrderId, byte[] file, String fileName) {
         SupplierOrderView order = order(actor, supplierOrderId);
         boolean pdf = file.length > 4 && file[0] == '%' && file[1] == 'P' && file[2] == 'D' && file[3] == 'F';
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
@@ -165,7 +166,7 @@ public class MatchingSupplierInvoices {
                 .findFirst().orElseThrow(() -> new NotFoundException("supplier-invoice", id));
     }
 
-    public List<SupplierInvoiceView> ofOrder(Actor actor, String supplierOrderId) {
+    public List<SupplierInvoiceView> ofOrder(Actor actor, SupplierOrderId supplierOrderId) {
         SupplierOrderView order = order(actor, supplierOrderId);
         return invoices.handle(new FindSupplierInvoicesQuery(actor.groupementId(), null, order.id(), null, supplierOnly(actor)));
     }
@@ -175,7 +176,7 @@ public class MatchingSupplierInvoices {
     }
 
     /** The grouped order as the actor may see it: a supplier only its own orders, as sent. */
-    public SupplierOrderView order(Actor actor, String supplierOrderId) {
+    public SupplierOrderView order(Actor actor, SupplierOrderId supplierOrderId) {
         return queries.query(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), supplierOrderId, false),
                         ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join().stream()
                 .findFirst().orElseThrow(() -> new NotFoundException("supplier-order", supplierOrderId));

@@ -36,7 +36,7 @@ class SupplierInvoiceProjection {
                     vat_total = EXCLUDED.vat_total, lines = EXCLUDED.lines, charges = EXCLUDED.charges, vat = EXCLUDED.vat,
                     differences = EXCLUDED.differences, recorded_at = EXCLUDED.recorded_at, resolved_at = NULL""")
                 .param("id", event.supplierInvoiceId()).param("groupement", event.groupementId().value())
-                .param("round", event.roundId().value()).param("order", event.supplierOrderId())
+                .param("round", event.roundId().value()).param("order", event.supplierOrderId().value())
                 .param("supplier", event.supplierId().value()).param("number", event.number())
                 .param("issue", event.issueDate()).param("due", event.dueDate()).param("credit", event.creditNote())
                 .param("status", event.status().name()).param("base", base).param("vatTotal", vat)

@@ -9,6 +9,7 @@ import coop.mutua.billing.api.SupplierInvoiceView;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.VatRate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +46,7 @@ public class SupplierInvoiceQueries {
         }
         if (query.supplierOrderId() != null) {
             sql.append(" AND supplier_order_id = :order");
-            params.put("order", query.supplierOrderId());
+            params.put("order", query.supplierOrderId().value());
         }
         if (query.supplierInvoiceId() != null) {
             sql.append(" AND id = :id");
@@ -62,7 +63,7 @@ public class SupplierInvoiceQueries {
     private static SupplierInvoiceView view(ResultSet rs, int row) throws SQLException {
         long base = rs.getLong("total_excl_vat");
         long vat = rs.getLong("vat_total");
-        return new SupplierInvoiceView(rs.getString("id"), RoundId.of(rs.getString("round_id")), rs.getString("supplier_order_id"),
+        return new SupplierInvoiceView(rs.getString("id"), RoundId.of(rs.getString("round_id")), SupplierOrderId.of(rs.getString("supplier_order_id")),
                 SupplierId.of(rs.getString("supplier_id")), rs.getString("number"), rs.getObject("issue_date", LocalDate.class),
                 rs.getObject("due_date", LocalDate.class), rs.getBoolean("credit_note"),
                 SupplierInvoiceStatus.valueOf(rs.getString("status")), rs.getString("note"), Money.ofCents(base), Money.ofCents(vat),

@@ -16,6 +16,7 @@ import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
@@ -94,7 +95,7 @@ class RoundBillingPagesController {
 
     @PostMapping("/rounds/{id}/billing/orders/{orderId}/invoice")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String recordSupplierInvoice(Actor actor, @PathVariable("id") RoundId id, @PathVariable("orderId") String orderId,
+    String recordSupplierInvoice(Actor actor, @PathVariable("id") RoundId id, @PathVariable("orderId") SupplierOrderId orderId,
                                  @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         PageOutcome.attempt(redirect, "billing.supplier-invoice-recorded", () -> supplierInvoices.record(actor, orderId, SupplierInvoiceEntries.entry(form)));
         return "redirect:/rounds/" + id + "/billing";
@@ -102,7 +103,7 @@ class RoundBillingPagesController {
 
     @PostMapping("/rounds/{id}/billing/orders/{orderId}/invoice-file")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String importSupplierInvoice(Actor actor, @PathVariable("id") RoundId id, @PathVariable("orderId") String orderId,
+    String importSupplierInvoice(Actor actor, @PathVariable("id") RoundId id, @PathVariable("orderId") SupplierOrderId orderId,
                                  @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
         PageOutcome.attempt(redirect, "billing.supplier-invoice-recorded", () -> {
             try {
@@ -143,7 +144,7 @@ class RoundBillingPagesController {
      */
     @GetMapping(value = "/rounds/{id}/billing/orders/{orderId}/invoice-sample.csv", produces = "text/csv;charset=UTF-8")
     @PreAuthorize("hasRole('COORDINATOR')")
-    ResponseEntity<String> invoiceSample(Actor actor, @PathVariable("id") RoundId id, @PathVariable("orderId") String orderId) {
+    ResponseEntity<String> invoiceSample(Actor actor, @PathVariable("id") RoundId id, @PathVariable("orderId") SupplierOrderId orderId) {
         PurchaseRoundSummary round = visible.round(actor, id);
         SupplierOrderView order = queries.query(new FindSupplierOrdersQuery(actor.groupementId(), round.roundId(), null, orderId, false),
                         ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join().stream().findFirst()

@@ -4,6 +4,7 @@ import coop.mutua.billing.api.SupplierInvoiceView;
 import coop.mutua.billing.application.MatchingSupplierInvoices;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierOrderId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,7 +56,7 @@ class SupplierInvoicesApiController {
             description = "Lines: productId, quantity, unitPrice, vatRate (default: the order's), amount (default: quantity x price). "
                     + "Charges: delivery fee (positive) or discount (negative). vat: the VAT per rate as printed. "
                     + "Recording the same number again replaces it until the round's member invoices are issued.")
-    ResponseEntity<SupplierInvoiceView> record(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+    ResponseEntity<SupplierInvoiceView> record(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id,
                                                @RequestBody SupplierInvoiceJson body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(supplierInvoices.record(actor, id, SupplierInvoiceEntries.entry(body)));
     }
@@ -65,7 +66,7 @@ class SupplierInvoicesApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "Import the supplier's invoice from a file: a Factur-X / ZUGFeRD PDF, or a CSV in Mutua's format (README)",
             description = "Lines are matched with the grouped order by the supplier's product reference (or name); then as for JSON.")
-    ResponseEntity<SupplierInvoiceView> importFile(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+    ResponseEntity<SupplierInvoiceView> importFile(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id,
                                                    @RequestBody byte[] file,
                                                    @RequestHeader(HttpHeaders.CONTENT_TYPE) String type) {
         return ResponseEntity.status(HttpStatus.CREATED).body(supplierInvoices.recordFile(actor, id, file,
@@ -75,7 +76,7 @@ class SupplierInvoicesApiController {
     @GetMapping("/api/supplier-orders/{id}/invoices")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "The supplier invoices and credit notes recorded for a grouped order")
-    List<SupplierInvoiceView> ofOrder(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    List<SupplierInvoiceView> ofOrder(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id) {
         return supplierInvoices.ofOrder(actor, id);
     }
 

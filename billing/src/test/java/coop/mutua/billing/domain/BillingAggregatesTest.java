@@ -25,6 +25,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.VatRate;
 import java.time.Clock;
@@ -42,12 +43,13 @@ class BillingAggregatesTest {
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     static final GroupementId GIRONDE = GroupementId.of("00000000-0000-0000-0000-0000000000a1");
     static final RoundId ROUND = RoundId.of("00000000-0000-0000-0000-0000000000b1");
+    static final SupplierOrderId ORDER = SupplierOrderId.of("order-1");
     static final SupplierId FARM = SupplierId.of("00000000-0000-0000-0000-0000000000c1");
     static final ProductId CARROTS = ProductId.of("00000000-0000-0000-0000-0000000000d1");
     static final MemberId MEMBER = MemberId.of("00000000-0000-0000-0000-0000000000e1");
 
     static RecordSupplierInvoiceCommand record(List<InvoiceDifference> differences) {
-        return new RecordSupplierInvoiceCommand("si-1", GIRONDE, ROUND, "order-1", FARM, " F-1029 ", LocalDate.of(2026, 11, 26), null, false,
+        return new RecordSupplierInvoiceCommand("si-1", GIRONDE, ROUND, ORDER, FARM, " F-1029 ", LocalDate.of(2026, 11, 26), null, false,
                 List.of(new SupplierInvoiceLine(CARROTS, "Carottes", Quantity.of(9), UnitPrice.of("1.80"), VatRate.REDUCED, Money.parse("16.20"))),
                 List.of(), Map.of(VatRate.REDUCED, Money.parse("0.89")), differences);
     }
@@ -61,7 +63,7 @@ class BillingAggregatesTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         RecordSupplierInvoiceCommand command = record(List.of());
 
-        SupplierInvoiceRecordedEvent matched = new SupplierInvoiceRecordedEvent("si-1", GIRONDE, ROUND, "order-1", FARM, "F-1029",
+        SupplierInvoiceRecordedEvent matched = new SupplierInvoiceRecordedEvent("si-1", GIRONDE, ROUND, ORDER, FARM, "F-1029",
                 command.issueDate(), null, false, command.lines(), List.of(), command.vat(), List.of(), SupplierInvoiceStatus.MATCHED, NOW);
 
         fixture.givenNoPriorActivity().when(command).expectEvents(matched);
@@ -74,7 +76,7 @@ class BillingAggregatesTest {
         AggregateTestFixture<SupplierInvoice> fixture = new AggregateTestFixture<>(SupplierInvoice.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         RecordSupplierInvoiceCommand command = record(List.of(PRICE));
-        SupplierInvoiceRecordedEvent recorded = new SupplierInvoiceRecordedEvent("si-1", GIRONDE, ROUND, "order-1", FARM, "F-1029",
+        SupplierInvoiceRecordedEvent recorded = new SupplierInvoiceRecordedEvent("si-1", GIRONDE, ROUND, ORDER, FARM, "F-1029",
                 command.issueDate(), null, false, command.lines(), List.of(), command.vat(), List.of(PRICE), SupplierInvoiceStatus.TO_REVIEW, NOW);
 
         fixture.givenNoPriorActivity().when(command).expectEvents(recorded);

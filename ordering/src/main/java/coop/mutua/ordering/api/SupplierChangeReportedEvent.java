@@ -5,6 +5,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -13,7 +14,7 @@ import org.axonframework.serialization.Revision;
  * reduced or replaced ({@code newQuantity}, null when missing), with its note for the coordinator and the members.
  */
 @Revision("1")
-public record SupplierChangeReportedEvent(String supplierOrderId, GroupementId groupementId, RoundId roundId, SupplierId supplierId,
+public record SupplierChangeReportedEvent(SupplierOrderId supplierOrderId, GroupementId groupementId, RoundId roundId, SupplierId supplierId,
                                           ProductId productId, SupplierChange change, Quantity newQuantity, String note,
                                           Instant reportedAt) {
 }

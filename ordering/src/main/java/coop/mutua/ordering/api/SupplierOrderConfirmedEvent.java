@@ -3,6 +3,7 @@ package coop.mutua.ordering.api;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -11,6 +12,6 @@ import org.axonframework.serialization.Revision;
  * order asks for a new confirmation.
  */
 @Revision("1")
-public record SupplierOrderConfirmedEvent(String supplierOrderId, GroupementId groupementId, RoundId roundId, SupplierId supplierId,
+public record SupplierOrderConfirmedEvent(SupplierOrderId supplierOrderId, GroupementId groupementId, RoundId roundId, SupplierId supplierId,
                                           int version, Instant confirmedAt) {
 }

@@ -2,6 +2,7 @@ package coop.mutua.ordering.api;
 
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -11,8 +12,8 @@ public final class SupplierOrderIds {
     private SupplierOrderIds() {
     }
 
-    public static String of(RoundId roundId, SupplierId supplierId) {
-        return UUID.nameUUIDFromBytes(("supplier-order:" + roundId.value() + ":" + supplierId.value()).getBytes(StandardCharsets.UTF_8))
-                .toString();
+    public static SupplierOrderId of(RoundId roundId, SupplierId supplierId) {
+        return SupplierOrderId.of(UUID.nameUUIDFromBytes(("supplier-order:" + roundId.value() + ":" + supplierId.value()).getBytes(StandardCharsets.UTF_8))
+                .toString());
     }
 }

@@ -5,6 +5,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.VatRate;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.List;
  * the supplier's minimum and delivery fee, and, when asked for, every member's share of each line (the packing list);
  * {@code receivedBy}: the id of the user who stated what arrived.
  */
-public record SupplierOrderView(String id, RoundId roundId, SupplierId supplierId, SupplierOrderStatus status, Money totalExclVat,
+public record SupplierOrderView(SupplierOrderId id, RoundId roundId, SupplierId supplierId, SupplierOrderStatus status, Money totalExclVat,
                                 Money deliveryFee, Money minimumOrder, boolean belowMinimum, Instant pooledAt,
                                 int version, int confirmedVersion, Instant confirmedAt, Instant receivedAt, String receivedBy,
                                 List<Line> lines) {

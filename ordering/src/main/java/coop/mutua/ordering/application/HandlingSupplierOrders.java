@@ -9,6 +9,7 @@ import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.ordering.api.ConfirmSupplierOrderCommand;
 import coop.mutua.ordering.api.DecideBelowMinimumCommand;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
@@ -47,13 +48,13 @@ public class HandlingSupplierOrders {
         return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), null, withShares));
     }
 
-    public SupplierOrderView one(Actor actor, String id) {
+    public SupplierOrderView one(Actor actor, SupplierOrderId id) {
         return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), id, true)).stream()
                 .findFirst().orElseThrow(() -> new NotFoundException("supplier-order", id));
     }
 
     /** The coordinator's decision on an order below its supplier's minimum: confirm it (fee paid) or cancel its lines. */
-    public SupplierOrderView decideBelowMinimum(Actor actor, String id, boolean confirm) {
+    public SupplierOrderView decideBelowMinimum(Actor actor, SupplierOrderId id, boolean confirm) {
         SupplierOrderView order = one(actor, id);
         if (order.status() != SupplierOrderStatus.BELOW_MINIMUM) {
             throw new ConflictException("supplier-order.no-decision-pending", order.supplierId());
@@ -64,7 +65,7 @@ public class HandlingSupplierOrders {
         return one(actor, id);
     }
 
-    public SupplierOrderView confirm(Actor actor, String id) {
+    public SupplierOrderView confirm(Actor actor, SupplierOrderId id) {
         SupplierOrderView order = one(actor, id);
         commands.sendAndWait(new ConfirmSupplierOrderCommand(order.id(), actor.groupementId(), order.roundId(), order.supplierId(),
                 order.version()));
@@ -72,7 +73,7 @@ public class HandlingSupplierOrders {
         return one(actor, id);
     }
 
-    public SupplierOrderView report(Actor actor, String id, ProductId productId, SupplierChange change, Quantity newQuantity, String note) {
+    public SupplierOrderView report(Actor actor, SupplierOrderId id, ProductId productId, SupplierChange change, Quantity newQuantity, String note) {
         SupplierOrderView order = one(actor, id);
         SupplierOrderView.Line line = order.lines().stream().filter(candidate -> candidate.product().id().equals(productId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("product", productId));
@@ -86,7 +87,7 @@ public class HandlingSupplierOrders {
     }
 
     /** Records what arrived (lines not given: as ordered); members' shares are re-allocated by the round's policy. */
-    public SupplierOrderView receive(Actor actor, String id, Map<ProductId, Quantity> delivered,
+    public SupplierOrderView receive(Actor actor, SupplierOrderId id, Map<ProductId, Quantity> delivered,
                               Function<ProductId, String> fieldOf) {
         SupplierOrderView order = one(actor, id);
         for (Map.Entry<ProductId, Quantity> arrived : delivered.entrySet()) {

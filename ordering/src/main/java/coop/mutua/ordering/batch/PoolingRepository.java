@@ -5,6 +5,7 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.SupplierOrderIds;
@@ -116,14 +117,14 @@ class PoolingRepository {
                              Instant at) {
         SupplierOrderStatus status = pooled.totalExclVat().cents() == 0 ? SupplierOrderStatus.CANCELLED
                 : pooled.belowMinimum() ? SupplierOrderStatus.BELOW_MINIMUM : SupplierOrderStatus.SENT;
-        String id = SupplierOrderIds.of(round.roundId(), supplierId);
-        boolean again = jdbc.sql("SELECT EXISTS (SELECT 1 FROM supplier_order WHERE id = :id)").param("id", id)
+        SupplierOrderId id = SupplierOrderIds.of(round.roundId(), supplierId);
+        boolean again = jdbc.sql("SELECT EXISTS (SELECT 1 FROM supplier_order WHERE id = :id)").param("id", id.value())
                 .query(Boolean.class).single();
         if (again) {
             // Only when pooling again (a restarted job): the shares have no index but the round's primary key.
             jdbc.sql("DELETE FROM member_allocation WHERE round_id = :round AND supplier_order_id = :id")
-                    .param("round", round.roundId().value()).param("id", id).update();
-            jdbc.sql("DELETE FROM supplier_order_line WHERE supplier_order_id = :id").param("id", id).update();
+                    .param("round", round.roundId().value()).param("id", id.value()).update();
+            jdbc.sql("DELETE FROM supplier_order_line WHERE supplier_order_id = :id").param("id", id.value()).update();
         }
         jdbc.sql("""
                 INSERT INTO supplier_order (id, groupement_id, round_id, supplier_id, total_excl_vat_cents, delivery_fee_cents,
@@ -132,7 +133,7 @@ class PoolingRepository {
                 ON CONFLICT (id) DO UPDATE SET total_excl_vat_cents = EXCLUDED.total_excl_vat_cents,
                     delivery_fee_cents = EXCLUDED.delivery_fee_cents, minimum_order_cents = EXCLUDED.minimum_order_cents,
                     below_minimum = EXCLUDED.below_minimum, status = EXCLUDED.status, pooled_at = EXCLUDED.pooled_at""")
-                .param("id", id).param("groupement", round.groupementId().value()).param("round", round.roundId().value())
+                .param("id", id.value()).param("groupement", round.groupementId().value()).param("round", round.roundId().value())
                 .param("supplier", supplierId.value()).param("total", pooled.totalExclVat().cents())
                 .param("fee", pooled.deliveryFee().cents()).param("minimum", terms.minimumOrder().cents())
                 .param("below", pooled.belowMinimum()).param("status", status.name()).param("at", Timestamp.from(at))
@@ -149,7 +150,7 @@ class PoolingRepository {
                         case_size, asked, tolerance, cases, quantity, unit_price, list_price, amount_excl_vat_cents, unallocated)
                     VALUES (:id, :product, :reference, :name, :unit, :vat, :step, :caseSize, :asked, :tolerance, :cases,
                         :quantity, :price, :listPrice, :amount, :unallocated)""")
-                    .param("id", id).param("product", product.productId().value()).param("reference", product.reference())
+                    .param("id", id.value()).param("product", product.productId().value()).param("reference", product.reference())
                     .param("name", product.details().name()).param("unit", product.details().saleUnit().name())
                     .param("vat", product.details().vatRate().text()).param("step", product.details().step().value())
                     .param("caseSize", product.details().caseSize().value())

@@ -11,6 +11,7 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.MemberShare;
@@ -45,7 +46,7 @@ public class PurchaseOrders {
     }
 
     /** The document of one supplier order of the groupement (with {@code supplierOnly}: only if it is that supplier's). */
-    public PurchaseOrder of(GroupementId groupementId, String supplierOrderId, SupplierId supplierOnly) {
+    public PurchaseOrder of(GroupementId groupementId, SupplierOrderId supplierOrderId, SupplierId supplierOnly) {
         SupplierOrderView order = supplierOrders.handle(new FindSupplierOrdersQuery(groupementId, null, supplierOnly, supplierOrderId, true))
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("supplier-order", supplierOrderId));
         PurchaseRoundSummary round = rounds.handle(new FindPurchaseRoundQuery(groupementId, order.roundId()))
@@ -84,7 +85,7 @@ public class PurchaseOrders {
 
     /** A short, readable number: the round's deadline day and the first characters of the order's id. */
     static String number(SupplierOrderView order) {
-        return order.pooledAt().toString().substring(0, 10).replace("-", "") + "-" + order.id().substring(0, 8).toUpperCase(Locale.ROOT);
+        return order.pooledAt().toString().substring(0, 10).replace("-", "") + "-" + order.id().value().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
     private static PurchaseOrder.Party party(String name, String siret, String vatNumber, String address, String email) {

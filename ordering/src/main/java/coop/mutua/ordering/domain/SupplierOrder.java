@@ -10,6 +10,7 @@ import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Require;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
 import coop.mutua.ordering.api.ConfirmSupplierOrderCommand;
 import coop.mutua.ordering.api.DecideBelowMinimumCommand;
@@ -54,7 +55,7 @@ public class SupplierOrder {
     private static final Set<SupplierOrderStatus> INVOICEABLE = EnumSet.of(SupplierOrderStatus.RECEIVED, SupplierOrderStatus.INVOICED);
 
     @AggregateIdentifier
-    private String supplierOrderId;
+    private SupplierOrderId supplierOrderId;
     private GroupementId groupementId;
     private SupplierOrderStatus status;
     private int confirmedVersion;
@@ -150,7 +151,7 @@ public class SupplierOrder {
                 command.supplierId(), command.supplierInvoiceId(), clock.instant()));
     }
 
-    private void requireSameGroupement(String id, GroupementId caller) {
+    private void requireSameGroupement(SupplierOrderId id, GroupementId caller) {
         if (groupementId != null && !groupementId.equals(caller)) {
             throw new NotFoundException("supplier-order", id);
         }

@@ -7,6 +7,7 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
 import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
@@ -122,7 +123,7 @@ class MemberNotifications {
             return;
         }
         String title = title(event.roundId());
-        String orderId = SupplierOrderIds.of(event.roundId(), event.supplierId());
+        SupplierOrderId orderId = SupplierOrderIds.of(event.roundId(), event.supplierId());
         Map<MemberId, MemberSummary> members = members(event.groupementId());
         shares(event.roundId(), orderId).forEach((member, shares) -> {
             List<Share> lost = shares.stream().filter(share -> share.allocated().signum() > 0).toList();
@@ -137,7 +138,7 @@ class MemberNotifications {
         });
     }
 
-    private Map<MemberId, List<Share>> shares(RoundId roundId, String supplierOrderId) {
+    private Map<MemberId, List<Share>> shares(RoundId roundId, SupplierOrderId supplierOrderId) {
         return jdbc.sql("""
                 SELECT a.member_id, coalesce(r.name, a.product_id), a.asked, a.allocated, a.received, o.status
                 FROM member_allocation a
@@ -145,7 +146,7 @@ class MemberNotifications {
                 LEFT JOIN round_offer r ON r.round_id = a.round_id AND r.product_id = a.product_id
                 WHERE a.round_id = :round AND (CAST(:order AS VARCHAR) IS NULL OR a.supplier_order_id = :order)
                 ORDER BY a.member_id, 2""")
-                .param("round", roundId.value()).param("order", supplierOrderId, Types.VARCHAR)
+                .param("round", roundId.value()).param("order", supplierOrderId == null ? null : supplierOrderId.value(), Types.VARCHAR)
                 .query((rs, n) -> new Share(MemberId.of(rs.getString(1)), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5), rs.getString(6)))
                 .list().stream()

@@ -3,6 +3,7 @@ package coop.mutua.ordering.process;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
 import coop.mutua.ordering.api.PurchaseRoundPooledEvent;
 import coop.mutua.ordering.documents.PurchaseOrder;
@@ -60,7 +61,7 @@ class SupplierOrderDispatch {
         this.from = from;
     }
 
-    record Ready(String id, SupplierId supplierId, int version) {
+    record Ready(SupplierOrderId id, SupplierId supplierId, int version) {
     }
 
     /** At pooling: every supplier order that stands (those below their minimum wait for the coordinator). */
@@ -89,7 +90,7 @@ class SupplierOrderDispatch {
                 ORDER BY o.supplier_id""")
                 .param("groupement", groupementId.value()).param("round", roundId.value())
                 .param("supplier", confirmedSupplier == null ? null : confirmedSupplier.value(), Types.VARCHAR)
-                .query((rs, n) -> new Ready(rs.getString(1), SupplierId.of(rs.getString(2)), rs.getInt(3)))
+                .query((rs, n) -> new Ready(SupplierOrderId.of(rs.getString(1)), SupplierId.of(rs.getString(2)), rs.getInt(3)))
                 .list();
     }
 
@@ -139,7 +140,7 @@ class SupplierOrderDispatch {
         ownTransaction.run(() -> jdbc.sql("""
                 INSERT INTO supplier_order_dispatch (supplier_order_id, version, recipient, message_id, sent_at)
                 VALUES (:id, :version, :to, :messageId, :at) ON CONFLICT DO NOTHING""")
-                .param("id", order.id()).param("version", order.version()).param("to", recipient)
+                .param("id", order.id().value()).param("version", order.version()).param("to", recipient)
                 .param("messageId", messageId).param("at", Timestamp.from(clock.instant()))
                 .update());
         log.info("Supplier order {} (version {}) e-mailed to {}", order.id(), order.version(), recipient);

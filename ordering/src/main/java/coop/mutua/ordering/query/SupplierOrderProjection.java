@@ -3,6 +3,7 @@ package coop.mutua.ordering.query;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
 import coop.mutua.ordering.api.OrderingReadModels;
@@ -56,7 +57,7 @@ class SupplierOrderProjection {
                 UPDATE supplier_order SET confirmed_version = :version, confirmed_at = :at,
                     status = CASE WHEN status IN ('SENT', 'CONFIRMED') THEN 'CONFIRMED' ELSE status END
                 WHERE id = :id""")
-                .param("id", event.supplierOrderId()).param("version", event.version())
+                .param("id", event.supplierOrderId().value()).param("version", event.version())
                 .param("at", Timestamp.from(event.confirmedAt())).update();
     }
 
@@ -65,9 +66,9 @@ class SupplierOrderProjection {
         status(event.supplierOrderId(), SupplierOrderStatus.INVOICED);
     }
 
-    private void status(String supplierOrderId, SupplierOrderStatus status) {
+    private void status(SupplierOrderId supplierOrderId, SupplierOrderStatus status) {
         jdbc.sql("UPDATE supplier_order SET status = :status WHERE id = :id")
-                .param("status", status.name()).param("id", supplierOrderId).update();
+                .param("status", status.name()).param("id", supplierOrderId.value()).update();
     }
 
     /**
@@ -90,7 +91,7 @@ class SupplierOrderProjection {
                 VALUES (:id, :product, :change, :quantity, :note, :at)
                 ON CONFLICT (supplier_order_id, product_id) DO UPDATE SET change = EXCLUDED.change,
                     new_quantity = EXCLUDED.new_quantity, note = EXCLUDED.note, reported_at = EXCLUDED.reported_at""")
-                .param("id", event.supplierOrderId()).param("product", event.productId().value())
+                .param("id", event.supplierOrderId().value()).param("product", event.productId().value())
                 .param("change", event.change().name())
                 .param("quantity", event.newQuantity() == null ? null : event.newQuantity().value(), Types.NUMERIC)
                 .param("note", event.note(), Types.VARCHAR).param("at", Timestamp.from(event.reportedAt()))
@@ -110,7 +111,7 @@ class SupplierOrderProjection {
         record Line(String productId, BigDecimal step, BigDecimal ordered) {
         }
         List<Line> lines = jdbc.sql("SELECT product_id, step, quantity FROM supplier_order_line WHERE supplier_order_id = :id")
-                .param("id", event.supplierOrderId())
+                .param("id", event.supplierOrderId().value())
                 .query((rs, n) -> new Line(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).list();
         for (Line line : lines) {
             Quantity delivered = event.delivered().getOrDefault(ProductId.of(line.productId()), new Quantity(line.ordered()));
@@ -119,7 +120,7 @@ class SupplierOrderProjection {
                     SELECT a.member_id, a.asked, a.tolerance, o.first_submitted_at
                     FROM member_allocation a LEFT JOIN member_order o ON o.round_id = a.round_id AND o.member_id = a.member_id
                     WHERE a.round_id = :round AND a.supplier_order_id = :order AND a.product_id = :product""")
-                    .param("round", event.roundId().value()).param("order", event.supplierOrderId()).param("product", line.productId())
+                    .param("round", event.roundId().value()).param("order", event.supplierOrderId().value()).param("product", line.productId())
                     .query((rs, n) -> new Allocation.Claim(MemberId.of(rs.getString(1)), new Quantity(rs.getBigDecimal(2)),
                             new Quantity(rs.getBigDecimal(3)), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                     .list();
@@ -133,14 +134,14 @@ class SupplierOrderProjection {
                     UPDATE supplier_order_line SET delivered = :delivered, delivered_unallocated = :left
                     WHERE supplier_order_id = :id AND product_id = :product""")
                     .param("delivered", delivered.value()).param("left", shares.unallocated().value())
-                    .param("id", event.supplierOrderId()).param("product", line.productId()).update();
+                    .param("id", event.supplierOrderId().value()).param("product", line.productId()).update();
         }
         jdbc.sql("""
                 UPDATE supplier_order SET received_at = :at, received_by = :by,
                     status = CASE WHEN status IN ('SENT', 'CONFIRMED', 'RECEIVED') THEN 'RECEIVED' ELSE status END
                 WHERE id = :id""")
                 .param("at", Timestamp.from(event.receivedAt())).param("by", statedBy, Types.VARCHAR)
-                .param("id", event.supplierOrderId()).update();
+                .param("id", event.supplierOrderId().value()).update();
         refreshRound(jdbc, event.roundId().value());
     }
 

@@ -6,6 +6,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.ordering.api.FindMemberSharesQuery;
@@ -56,7 +57,7 @@ public class SupplierOrderQueries {
         }
         if (query.orderId() != null) {
             where.append(" AND o.id = :order");
-            params.put("order", query.orderId());
+            params.put("order", query.orderId().value());
         }
         Map<String, List<SupplierOrderView.Line>> lines = new HashMap<>();
         Map<String, Map<String, List<MemberShare>>> shares = new HashMap<>();
@@ -80,7 +81,7 @@ public class SupplierOrderQueries {
                 .list();
         return jdbc.sql("SELECT o.* FROM supplier_order o " + where + " ORDER BY o.pooled_at DESC, o.supplier_id")
                 .params(params)
-                .query((rs, n) -> new SupplierOrderView(rs.getString("id"), RoundId.of(rs.getString("round_id")),
+                .query((rs, n) -> new SupplierOrderView(SupplierOrderId.of(rs.getString("id")), RoundId.of(rs.getString("round_id")),
                         SupplierId.of(rs.getString("supplier_id")), SupplierOrderStatus.valueOf(rs.getString("status")),
                         Money.ofCents(rs.getLong("total_excl_vat_cents")), Money.ofCents(rs.getLong("delivery_fee_cents")),
                         Money.ofCents(rs.getLong("minimum_order_cents")), rs.getBoolean("below_minimum"),

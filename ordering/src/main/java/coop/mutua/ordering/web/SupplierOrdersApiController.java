@@ -3,6 +3,7 @@ package coop.mutua.ordering.web;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Require;
@@ -71,7 +72,7 @@ class SupplierOrdersApiController {
     @PostMapping("/api/supplier-orders/{id}/confirm")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "The supplier confirms its grouped order (its current version)")
-    SupplierOrderView confirm(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    SupplierOrderView confirm(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id) {
         return actions.confirm(actor, id);
     }
 
@@ -81,7 +82,7 @@ class SupplierOrdersApiController {
     @PostMapping("/api/supplier-orders/{id}/changes")
     @PreAuthorize("hasRole('SUPPLIER')")
     @Operation(summary = "The supplier reports a change on a line before delivery: OUT_OF_STOCK, SUBSTITUTE (note), NEW_QUANTITY")
-    SupplierOrderView report(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody ChangeJson body) {
+    SupplierOrderView report(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id, @RequestBody ChangeJson body) {
         if (body.productId() == null || body.productId().isBlank()) {
             throw new DomainException("field.required", "productId");
         }
@@ -104,7 +105,7 @@ class SupplierOrdersApiController {
     @Operation(summary = "Record what arrived per product (weighed goods: the actual weight); lines not given arrived as ordered",
             description = "Members' shares are re-allocated by the round's policy: a shortage shared, a surplus into tolerances "
                     + "left, what nobody can take shown as unallocated. Recording again corrects the figures.")
-    SupplierOrderView reception(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id, @RequestBody ReceptionJson body) {
+    SupplierOrderView reception(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id, @RequestBody ReceptionJson body) {
         Map<ProductId, Quantity> delivered = new LinkedHashMap<>();
         Map<ProductId, String> fields = new HashMap<>();
         List<ReceptionJson.DeliveredJson> lines = body.lines() == null ? List.of() : body.lines();
@@ -129,18 +130,18 @@ class SupplierOrdersApiController {
     @PostMapping("/api/supplier-orders/{id}/accept-below-minimum")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Confirm a supplier order below the supplier's minimum amount (the delivery fee is paid)")
-    SupplierOrderView acceptBelowMinimum(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    SupplierOrderView acceptBelowMinimum(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id) {
         return decide(actor, id, true);
     }
 
     @PostMapping("/api/supplier-orders/{id}/cancel")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Cancel a supplier order below the supplier's minimum amount: members get none of its lines")
-    SupplierOrderView cancel(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    SupplierOrderView cancel(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id) {
         return decide(actor, id, false);
     }
 
-    private SupplierOrderView decide(Actor actor, String id, boolean confirm) {
+    private SupplierOrderView decide(Actor actor, SupplierOrderId id, boolean confirm) {
         return actions.decideBelowMinimum(actor, id, confirm);
     }
 
@@ -148,7 +149,7 @@ class SupplierOrdersApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "One grouped order: JSON with every member's share of each line (the packing list), or with Accept: "
             + "application/pdf (and at .../pdf) the purchase order as a PDF")
-    ResponseEntity<byte[]> pdf(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    ResponseEntity<byte[]> pdf(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id) {
         PurchaseOrder order = purchaseOrders.of(actor.groupementId(), id, actor.is(Role.SUPPLIER) ? actor.supplierId() : null);
         return Downloads.file(PurchaseOrderDocuments.pdf(order), MediaType.APPLICATION_PDF, "bon-de-commande-" + order.number() + ".pdf");
     }
@@ -156,7 +157,7 @@ class SupplierOrdersApiController {
     @GetMapping("/api/supplier-orders/{id}/csv")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "The grouped purchase order's lines as CSV (semicolon, decimal comma, UTF-8)")
-    ResponseEntity<byte[]> csv(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    ResponseEntity<byte[]> csv(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id) {
         PurchaseOrder order = purchaseOrders.of(actor.groupementId(), id, actor.is(Role.SUPPLIER) ? actor.supplierId() : null);
         return Downloads.file(PurchaseOrderDocuments.csv(order), Downloads.CSV,
                 "bon-de-commande-" + order.number() + ".csv");
@@ -175,7 +176,7 @@ class SupplierOrdersApiController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
     @Operation(summary = "One grouped order: JSON with every member's share of each line (the packing list), or with Accept: "
             + "application/pdf (and at .../pdf) the purchase order as a PDF")
-    SupplierOrderView one(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    SupplierOrderView one(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id) {
         return actions.one(actor, id);
     }
 }

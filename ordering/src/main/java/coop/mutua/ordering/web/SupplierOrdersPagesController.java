@@ -10,6 +10,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
@@ -62,7 +63,7 @@ class SupplierOrdersPagesController {
     }
 
     @GetMapping("/supplier-orders/{id}")
-    String one(Actor actor, @PathVariable("id") String id, Model model) {
+    String one(Actor actor, @PathVariable("id") SupplierOrderId id, Model model) {
         SupplierOrderView order = actions.one(actor, id);
         model.addAttribute("order", order);
         model.addAttribute("round", rounds.handle(new FindPurchaseRoundQuery(actor.groupementId(),
@@ -76,14 +77,14 @@ class SupplierOrdersPagesController {
     }
 
     @PostMapping("/supplier-orders/{id}/confirm")
-    String confirm(Actor actor, @PathVariable("id") String id, RedirectAttributes redirect) {
+    String confirm(Actor actor, @PathVariable("id") SupplierOrderId id, RedirectAttributes redirect) {
         PageOutcome.attempt(redirect, "supplier-order.confirmed", () -> actions.confirm(actor, id));
         return "redirect:/supplier-orders/" + id;
     }
 
     @PostMapping("/supplier-orders/{id}/changes")
     @PreAuthorize("hasRole('SUPPLIER')")
-    String report(Actor actor, @PathVariable("id") String id, @RequestParam("productId") String productId,
+    String report(Actor actor, @PathVariable("id") SupplierOrderId id, @RequestParam("productId") String productId,
                   @RequestParam("change") SupplierChange change,
                   @RequestParam(name = "newQuantity", required = false) String newQuantity,
                   @RequestParam(name = "note", required = false) String note, RedirectAttributes redirect) {
@@ -106,7 +107,7 @@ class SupplierOrdersPagesController {
      */
     @PostMapping("/supplier-orders/{id}/reception")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String receive(Actor actor, @PathVariable("id") String id, @RequestParam Map<String, String> fields, RedirectAttributes redirect) {
+    String receive(Actor actor, @PathVariable("id") SupplierOrderId id, @RequestParam Map<String, String> fields, RedirectAttributes redirect) {
         actions.one(actor, id);
         PageOutcome.attempt(redirect, "supplier-order.received", () -> {
             Map<ProductId, Quantity> delivered = new LinkedHashMap<>();

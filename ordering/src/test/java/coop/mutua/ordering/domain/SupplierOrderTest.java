@@ -1,5 +1,6 @@
 package coop.mutua.ordering.domain;
 
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class SupplierOrderTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
-    private static final String ORDER = "order-1";
+    private static final SupplierOrderId ORDER = SupplierOrderId.of("order-1");
     private static final GroupementId GIRONDE = GroupementId.of("gironde");
     private static final RoundId ROUND = RoundId.of("round-1");
     private static final SupplierId GAEC = SupplierId.of("gaec");

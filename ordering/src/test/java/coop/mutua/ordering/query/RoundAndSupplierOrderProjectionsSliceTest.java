@@ -2,6 +2,7 @@ package coop.mutua.ordering.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
@@ -71,7 +72,7 @@ class RoundAndSupplierOrderProjectionsSliceTest {
         GroupementId groupement = GroupementId.random();
         RoundId round = RoundId.random();
         SupplierId farm = SupplierId.random();
-        String order = SupplierOrderIds.of(round, farm);
+        SupplierOrderId order = SupplierOrderIds.of(round, farm);
         rounds.on(new PurchaseRoundCreatedEvent(round, groupement, "Commande groupée", NOW.plusSeconds(3600), LocalDate.of(2026, 12, 9),
                 "Entrepôt"), NOW);
         rounds.on(new PurchaseRoundClosedEvent(round, groupement, NOW, ClosingTrigger.COORDINATOR));
@@ -79,12 +80,12 @@ class RoundAndSupplierOrderProjectionsSliceTest {
                 INSERT INTO supplier_order (id, groupement_id, round_id, supplier_id, total_excl_vat_cents, delivery_fee_cents,
                     minimum_order_cents, below_minimum, status, pooled_at)
                 VALUES (:id, :g, :r, :s, 1800, 0, 0, false, 'SENT', now())""")
-                .param("id", order).param("g", groupement.value()).param("r", round.value()).param("s", farm.value()).update();
+                .param("id", order.value()).param("g", groupement.value()).param("r", round.value()).param("s", farm.value()).update();
         jdbc.sql("""
                 INSERT INTO supplier_order_line (supplier_order_id, product_id, reference, name, sale_unit, vat_rate, step, case_size,
                     asked, tolerance, cases, quantity, unit_price, list_price, amount_excl_vat_cents, unallocated)
                 VALUES (:id, :p, 'CAR', 'Carottes', 'KG', '5.5', 1, 10, 10, 0, 1, 10, 1.80, 1.80, 1800, 0)""")
-                .param("id", order).param("p", CARROTS.value()).update();
+                .param("id", order.value()).param("p", CARROTS.value()).update();
         return new Pooled(round, new PurchaseRoundPooledEvent(round, groupement, NOW, 1, Set.of()),
                 new ReceptionRecordedEvent(order, groupement, round, farm, Map.of(CARROTS, Quantity.of("10")), NOW));
     }

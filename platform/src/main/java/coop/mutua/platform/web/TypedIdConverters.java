@@ -4,7 +4,9 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.UserId;
 import java.util.Optional;
@@ -30,6 +32,8 @@ public class TypedIdConverters implements WebMvcConfigurer {
         register(registry, ProductId.class, "product", ProductId::of);
         register(registry, RoundId.class, "round", RoundId::of);
         register(registry, UserId.class, "account", UserId::of);
+        register(registry, SupplierOrderId.class, "supplier-order", SupplierOrderId::of);
+        register(registry, MemberInvoiceId.class, "member-invoice", MemberInvoiceId::of);
     }
 
     private static <T> void register(FormatterRegistry registry, Class<T> type, String kind, Function<String, T> read) {
