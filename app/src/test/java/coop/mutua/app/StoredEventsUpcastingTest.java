@@ -24,6 +24,7 @@ import coop.mutua.catalog.api.SupplierRegisteredEvent;
 import coop.mutua.catalog.api.SupplierUpdatedEvent;
 import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.GeoPoint;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.SupplierId;
 import java.io.IOException;
@@ -135,7 +136,7 @@ class StoredEventsUpcastingTest {
                 "Avoir 2026-00006 – Achats Solidaires Gironde – Commande groupée d'automne");
 
         // The aggregate is sourced from them: it knows it was credited.
-        assertThatThrownBy(() -> commands.sendAndWait(new RecordInvoicePaymentCommand(invoiceId, groupement.id(), LocalDate.of(2026, 12, 3))))
+        assertThatThrownBy(() -> commands.sendAndWait(new RecordInvoicePaymentCommand(MemberInvoiceId.of(invoiceId), groupement.id(), LocalDate.of(2026, 12, 3))))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("member-invoice.credited");
     }
 

@@ -2,6 +2,7 @@ package coop.mutua.app.support;
 
 import coop.mutua.billing.batch.InvoicingProgress;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.batch.PoolingProgress;
@@ -36,7 +37,7 @@ public class StopJobsMidway implements PoolingProgress, InvoicingProgress {
     }
 
     @Override
-    public void issued(RoundId roundId, MemberId memberId, String invoiceId) {
+    public void issued(RoundId roundId, MemberId memberId, MemberInvoiceId invoiceId) {
         if (STOP_AT_INVOICE.get() > 0 && STOP_AT_INVOICE.decrementAndGet() == 0) {
             throw new IllegalStateException("stopped after invoice " + invoiceId + " (test)");
         }

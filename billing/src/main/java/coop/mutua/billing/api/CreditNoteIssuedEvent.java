@@ -2,6 +2,7 @@ package coop.mutua.billing.api;
 
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.RoundId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -11,6 +12,6 @@ import org.axonframework.serialization.Revision;
  * ({@code InvoiceDocumentUpcaster} reads revision 1).
  */
 @Revision("2")
-public record CreditNoteIssuedEvent(String invoiceId, String creditNoteId, GroupementId groupementId, RoundId roundId,
+public record CreditNoteIssuedEvent(MemberInvoiceId invoiceId, MemberInvoiceId creditNoteId, GroupementId groupementId, RoundId roundId,
                                     MemberId memberId, Instant issuedAt, InvoiceDocument document) {
 }

@@ -1,6 +1,7 @@
 package coop.mutua.billing.api;
 
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.RoundId;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -11,12 +12,12 @@ public final class MemberInvoiceIds {
     private MemberInvoiceIds() {
     }
 
-    public static String of(RoundId roundId, MemberId memberId) {
-        return UUID.nameUUIDFromBytes(("member-invoice:" + roundId.value() + ":" + memberId.value()).getBytes(StandardCharsets.UTF_8))
-                .toString();
+    public static MemberInvoiceId of(RoundId roundId, MemberId memberId) {
+        return MemberInvoiceId.of(UUID.nameUUIDFromBytes(("member-invoice:" + roundId.value() + ":" + memberId.value()).getBytes(StandardCharsets.UTF_8))
+                .toString());
     }
 
-    public static String creditNoteOf(String invoiceId) {
-        return UUID.nameUUIDFromBytes(("credit-note:" + invoiceId).getBytes(StandardCharsets.UTF_8)).toString();
+    public static MemberInvoiceId creditNoteOf(MemberInvoiceId invoiceId) {
+        return MemberInvoiceId.of(UUID.nameUUIDFromBytes(("credit-note:" + invoiceId.value()).getBytes(StandardCharsets.UTF_8)).toString());
     }
 }

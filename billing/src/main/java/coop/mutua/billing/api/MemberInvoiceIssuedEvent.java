@@ -2,6 +2,7 @@ package coop.mutua.billing.api;
 
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.RoundId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -11,6 +12,6 @@ import org.axonframework.serialization.Revision;
  * Revision 2 groups the document's fields ({@code InvoiceDocumentUpcaster} reads revision 1).
  */
 @Revision("2")
-public record MemberInvoiceIssuedEvent(String invoiceId, GroupementId groupementId, RoundId roundId, MemberId memberId,
+public record MemberInvoiceIssuedEvent(MemberInvoiceId invoiceId, GroupementId groupementId, RoundId roundId, MemberId memberId,
                                        Instant issuedAt, InvoiceDocument document) {
 }

@@ -16,6 +16,7 @@ import coop.mutua.catalog.api.GroupementSummary;
 import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.MemberInvoiceId;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public class IssuingMemberInvoices {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public String issue(InvoicingPlan plan, MemberId memberId) {
+    public MemberInvoiceId issue(InvoicingPlan plan, MemberId memberId) {
         GroupementSummary groupement = plan.groupement();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZONE);
@@ -70,7 +71,7 @@ public class IssuingMemberInvoices {
                 new Parties(seller(groupement), groupement.vatRegime(), buyer(member, memberId)),
                 new Sale(plan.round().roundId().value(), plan.round().title(), plan.round().deliveryDate()), content,
                 new PaymentTerms(today.plusDays(paymentDays), latePaymentTerms));
-        String invoiceId = MemberInvoiceIds.of(plan.round().roundId(), memberId);
+        MemberInvoiceId invoiceId = MemberInvoiceIds.of(plan.round().roundId(), memberId);
         byte[] pdf = FacturX.of(document);
         commands.sendAndWait(new IssueMemberInvoiceCommand(invoiceId, groupement.id(), plan.round().roundId(), memberId, now, document));
         store(invoiceId, pdf);
@@ -79,21 +80,21 @@ public class IssuingMemberInvoices {
 
     /** A credit note cancelling {@code original} entirely, numbered in the same series. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String creditNote(GroupementId groupementId, String invoiceId, InvoiceDocument original, String reason) {
+    public MemberInvoiceId creditNote(GroupementId groupementId, MemberInvoiceId invoiceId, InvoiceDocument original, String reason) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZONE);
         String number = numbers.next(groupementId, today.getYear());
         InvoiceDocument document = original.creditNote(number, today, reason == null || reason.isBlank() ? null : reason.strip());
-        String creditNoteId = MemberInvoiceIds.creditNoteOf(invoiceId);
+        MemberInvoiceId creditNoteId = MemberInvoiceIds.creditNoteOf(invoiceId);
         byte[] pdf = FacturX.of(document);
         commands.sendAndWait(new IssueCreditNoteCommand(invoiceId, groupementId, creditNoteId, now, document));
         store(creditNoteId, pdf);
         return creditNoteId;
     }
 
-    private void store(String invoiceId, byte[] pdf) {
+    private void store(MemberInvoiceId invoiceId, byte[] pdf) {
         jdbc.sql("INSERT INTO member_invoice_file (invoice_id, pdf) VALUES (:id, :pdf)")
-                .param("id", invoiceId).param("pdf", pdf).update();
+                .param("id", invoiceId.value()).param("pdf", pdf).update();
     }
 
     public static String feeDescription(BigDecimal percent) {

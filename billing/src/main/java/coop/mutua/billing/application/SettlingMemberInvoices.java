@@ -8,6 +8,7 @@ import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.Role;
@@ -38,34 +39,34 @@ public class SettlingMemberInvoices {
         return invoices.handle(new FindMemberInvoicesQuery(actor.groupementId(), roundId, readable(actor, memberId), null));
     }
 
-    public MemberInvoiceView one(Actor actor, String id) {
+    public MemberInvoiceView one(Actor actor, MemberInvoiceId id) {
         return invoices.handle(new FindMemberInvoicesQuery(actor.groupementId(), null, readable(actor, null), id)).stream()
                 .findFirst().orElseThrow(() -> new NotFoundException("member-invoice", id));
     }
 
-    public byte[] pdf(Actor actor, String id) {
+    public byte[] pdf(Actor actor, MemberInvoiceId id) {
         one(actor, id);
         return invoices.pdf(actor.groupementId(), id).orElseThrow(() -> new NotFoundException("member-invoice", id));
     }
 
     /** The EN 16931 CII XML the Factur-X carries. */
-    public byte[] facturXml(Actor actor, String id) {
+    public byte[] facturXml(Actor actor, MemberInvoiceId id) {
         return new ZUGFeRDImporter(new ByteArrayInputStream(pdf(actor, id))).getRawXML();
     }
 
     @Transactional
-    public MemberInvoiceView creditNote(Actor actor, String id, String reason) {
+    public MemberInvoiceView creditNote(Actor actor, MemberInvoiceId id, String reason) {
         MemberInvoiceView invoice = one(actor, id);
         if (invoice.creditNote()) {
             throw new DomainException("member-invoice.credit-of-credit");
         }
         // The reason is printed on the credit note: one paragraph of at most 500 characters.
         String checked = reason == null || reason.isBlank() ? reason : Require.paragraphs(reason, "note", 500);
-        String creditNoteId = issuer.creditNote(actor.groupementId(), id, invoice.document(), checked);
+        MemberInvoiceId creditNoteId = issuer.creditNote(actor.groupementId(), id, invoice.document(), checked);
         return one(actor, creditNoteId);
     }
 
-    public MemberInvoiceView paid(Actor actor, String id, LocalDate paidOn) {
+    public MemberInvoiceView paid(Actor actor, MemberInvoiceId id, LocalDate paidOn) {
         MemberInvoiceView invoice = one(actor, id);
         if (invoice.creditNote()) {
             throw new DomainException("member-invoice.credit-not-payable");

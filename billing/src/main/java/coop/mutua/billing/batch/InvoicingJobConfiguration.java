@@ -6,6 +6,7 @@ import coop.mutua.billing.application.IssuingMemberInvoices;
 import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.RecordRoundInvoicedCommand;
 import java.util.ArrayDeque;
@@ -86,7 +87,7 @@ class InvoicingJobConfiguration {
                                              ObjectProvider<InvoicingProgress> progress) {
         return chunk -> {
             for (MemberId member : chunk) {
-                String invoiceId = issuer.issue(roundInvoicing.plan(), member);
+                MemberInvoiceId invoiceId = issuer.issue(roundInvoicing.plan(), member);
                 progress.forEach(listener -> listener.issued(roundInvoicing.plan().round().roundId(), member, invoiceId));
             }
         };

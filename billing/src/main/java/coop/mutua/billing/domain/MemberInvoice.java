@@ -13,6 +13,7 @@ import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.RoundId;
@@ -33,12 +34,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class MemberInvoice {
 
     @AggregateIdentifier
-    private String invoiceId;
+    private MemberInvoiceId invoiceId;
     private GroupementId groupementId;
     private RoundId roundId;
     private MemberId memberId;
     private boolean paid;
-    private String creditNoteId;
+    private MemberInvoiceId creditNoteId;
 
     protected MemberInvoice() {
         // for Axon

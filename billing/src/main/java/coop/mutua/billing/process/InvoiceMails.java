@@ -5,6 +5,7 @@ import coop.mutua.billing.api.InvoiceDocument;
 import coop.mutua.billing.api.MemberInvoiceIssuedEvent;
 import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.platform.tx.OwnTransaction;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -63,7 +64,7 @@ class InvoiceMails {
         send(event.groupementId(), event.creditNoteId(), event.document());
     }
 
-    private void send(GroupementId groupementId, String invoiceId, InvoiceDocument document) {
+    private void send(GroupementId groupementId, MemberInvoiceId invoiceId, InvoiceDocument document) {
         JavaMailSender sender = mail.getIfAvailable();
         String recipient = document.buyer().email();
         if (sender == null || recipient == null || recipient.isBlank()) {
@@ -73,7 +74,7 @@ class InvoiceMails {
             }
             return;
         }
-        boolean sent = jdbc.sql("SELECT EXISTS (SELECT 1 FROM member_invoice_mail WHERE invoice_id = :id)").param("id", invoiceId)
+        boolean sent = jdbc.sql("SELECT EXISTS (SELECT 1 FROM member_invoice_mail WHERE invoice_id = :id)").param("id", invoiceId.value())
                 .query(Boolean.class).single();
         if (sent) {
             return;
@@ -119,7 +120,7 @@ class InvoiceMails {
         // Recorded at once, in a transaction of its own (see SupplierOrderDispatch): a crash repeats this one mail at most.
         ownTransaction.run(() -> jdbc.sql(
                         "INSERT INTO member_invoice_mail (invoice_id, sent_at) VALUES (:id, :at) ON CONFLICT DO NOTHING")
-                .param("id", invoiceId).param("at", Timestamp.from(clock.instant())).update());
+                .param("id", invoiceId.value()).param("at", Timestamp.from(clock.instant())).update());
         log.info("{} {} e-mailed to {}", document.title(), document.number(), recipient);
     }
 }

@@ -6,6 +6,7 @@ import coop.mutua.billing.api.MemberInvoiceStatus;
 import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.RoundId;
 import java.sql.ResultSet;
@@ -60,7 +61,7 @@ public class MemberInvoiceQueries {
         }
         if (query.invoiceId() != null) {
             sql.append(" AND id = :id");
-            params.put("id", query.invoiceId());
+            params.put("id", query.invoiceId().value());
         }
         sql.append(" ORDER BY number");
         return jdbc.sql(sql.toString()).params(params).query((rs, row) -> view(rs, withDocument)).list();
@@ -76,12 +77,12 @@ public class MemberInvoiceQueries {
      * The round of an invoice when every invoice of that round is paid or cancelled by a credit note (credit notes
      * themselves are never to be paid); empty otherwise.
      */
-    public Optional<RoundId> settledRoundOf(String invoiceId) {
+    public Optional<RoundId> settledRoundOf(MemberInvoiceId invoiceId) {
         return jdbc.sql("""
                 SELECT i.round_id FROM member_invoice i WHERE i.id = :id
                   AND NOT EXISTS (SELECT 1 FROM member_invoice o WHERE o.round_id = i.round_id AND NOT o.credit_note
                                   AND o.status = 'ISSUED')""")
-                .param("id", invoiceId).query((rs, row) -> RoundId.of(rs.getString(1))).optional();
+                .param("id", invoiceId.value()).query((rs, row) -> RoundId.of(rs.getString(1))).optional();
     }
 
     /** Whether the round has invoices and every one is paid or cancelled by a credit note. */
@@ -99,21 +100,22 @@ public class MemberInvoiceQueries {
     }
 
     /** The issued file (Factur-X PDF) of an invoice of the groupement. */
-    public Optional<byte[]> pdf(GroupementId groupementId, String invoiceId) {
+    public Optional<byte[]> pdf(GroupementId groupementId, MemberInvoiceId invoiceId) {
         return jdbc.sql("""
                 SELECT f.pdf FROM member_invoice_file f JOIN member_invoice i ON i.id = f.invoice_id
                 WHERE f.invoice_id = :id AND i.groupement_id = :groupement""")
-                .param("id", invoiceId).param("groupement", groupementId.value())
+                .param("id", invoiceId.value()).param("groupement", groupementId.value())
                 .query((rs, row) -> rs.getBytes(1)).optional();
     }
 
     private static MemberInvoiceView view(ResultSet rs, boolean withDocument) throws SQLException {
-        return new MemberInvoiceView(rs.getString("id"), RoundId.of(rs.getString("round_id")), MemberId.of(rs.getString("member_id")),
+        return new MemberInvoiceView(MemberInvoiceId.of(rs.getString("id")), RoundId.of(rs.getString("round_id")), MemberId.of(rs.getString("member_id")),
                 rs.getString("member_name"), rs.getString("number"), rs.getBoolean("credit_note"),
                 rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
                 Money.ofCents(rs.getLong("total_excl_vat")), Money.ofCents(rs.getLong("vat_total")),
                 Money.ofCents(rs.getLong("total_incl_vat")), MemberInvoiceStatus.valueOf(rs.getString("status")),
-                rs.getObject("paid_on", LocalDate.class), rs.getString("related_id"),
+                rs.getObject("paid_on", LocalDate.class),
+                rs.getString("related_id") == null ? null : MemberInvoiceId.of(rs.getString("related_id")),
                 withDocument ? InvoiceJson.read(rs.getString("document"), InvoiceDocument.class) : null);
     }
 }

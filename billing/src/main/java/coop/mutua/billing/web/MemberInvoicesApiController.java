@@ -4,6 +4,7 @@ import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.application.SettlingMemberInvoices;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.platform.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,14 +51,14 @@ class MemberInvoicesApiController {
     @GetMapping("/api/member-invoices/{id}")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "One member invoice or credit note, with its lines, parties and totals")
-    MemberInvoiceView one(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    MemberInvoiceView one(@Parameter(hidden = true) Actor actor, @PathVariable("id") MemberInvoiceId id) {
         return memberInvoices.one(actor, id);
     }
 
     @GetMapping("/api/member-invoices/{id}/pdf")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "The invoice as issued: a PDF/A-3 that carries its Factur-X XML")
-    ResponseEntity<byte[]> pdf(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    ResponseEntity<byte[]> pdf(@Parameter(hidden = true) Actor actor, @PathVariable("id") MemberInvoiceId id) {
         MemberInvoiceView invoice = memberInvoices.one(actor, id);
         return Downloads.file(memberInvoices.pdf(actor, id), MediaType.APPLICATION_PDF,
                 (invoice.creditNote() ? "avoir-" : "facture-") + invoice.number() + ".pdf");
@@ -66,7 +67,7 @@ class MemberInvoicesApiController {
     @GetMapping("/api/member-invoices/{id}/facturx")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     @Operation(summary = "The Factur-X XML (EN 16931, CII) of the invoice, for accounting software")
-    ResponseEntity<byte[]> facturx(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id) {
+    ResponseEntity<byte[]> facturx(@Parameter(hidden = true) Actor actor, @PathVariable("id") MemberInvoiceId id) {
         MemberInvoiceView invoice = memberInvoices.one(actor, id);
         return Downloads.file(memberInvoices.facturXml(actor, id), MediaType.APPLICATION_XML, "factur-x-" + invoice.number() + ".xml");
     }
@@ -75,7 +76,7 @@ class MemberInvoicesApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Cancel an invoice by a numbered credit note that cites it (issued invoices never change)")
-    ResponseEntity<MemberInvoiceView> creditNote(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+    ResponseEntity<MemberInvoiceView> creditNote(@Parameter(hidden = true) Actor actor, @PathVariable("id") MemberInvoiceId id,
                                                  @RequestBody(required = false) NoteJson body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(memberInvoices.creditNote(actor, id, body == null ? null : body.note()));
     }
@@ -83,7 +84,7 @@ class MemberInvoicesApiController {
     @PostMapping("/api/member-invoices/{id}/paid")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Record that the member paid the invoice (paidOn: yyyy-mm-dd, default today)")
-    MemberInvoiceView paid(@Parameter(hidden = true) Actor actor, @PathVariable("id") String id,
+    MemberInvoiceView paid(@Parameter(hidden = true) Actor actor, @PathVariable("id") MemberInvoiceId id,
                            @RequestBody(required = false) PaymentJson body) {
         return memberInvoices.paid(actor, id, body == null || body.paidOn() == null ? null : SupplierInvoiceEntries.date(body.paidOn(), "paidOn"));
     }

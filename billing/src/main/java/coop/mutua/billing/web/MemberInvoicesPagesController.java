@@ -3,6 +3,7 @@ package coop.mutua.billing.web;
 import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.application.SettlingMemberInvoices;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
@@ -39,7 +40,7 @@ class MemberInvoicesPagesController {
 
     @PostMapping("/rounds/{id}/billing/invoices/{invoiceId}/credit-note")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String creditNote(Actor actor, @PathVariable("id") RoundId id, @PathVariable("invoiceId") String invoiceId,
+    String creditNote(Actor actor, @PathVariable("id") RoundId id, @PathVariable("invoiceId") MemberInvoiceId invoiceId,
                       @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
         PageOutcome.attempt(redirect, "billing.credit-note-issued", () -> memberInvoices.creditNote(actor, invoiceId, reason));
         return "redirect:/rounds/" + id + "/billing";
@@ -47,7 +48,7 @@ class MemberInvoicesPagesController {
 
     @PostMapping("/rounds/{id}/billing/invoices/{invoiceId}/paid")
     @PreAuthorize("hasRole('COORDINATOR')")
-    String paid(Actor actor, @PathVariable("id") RoundId id, @PathVariable("invoiceId") String invoiceId, RedirectAttributes redirect) {
+    String paid(Actor actor, @PathVariable("id") RoundId id, @PathVariable("invoiceId") MemberInvoiceId invoiceId, RedirectAttributes redirect) {
         PageOutcome.attempt(redirect, "billing.paid", () -> memberInvoices.paid(actor, invoiceId, null));
         return "redirect:/rounds/" + id + "/billing";
     }
@@ -65,7 +66,7 @@ class MemberInvoicesPagesController {
 
     @GetMapping("/invoices/{id}/pdf")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    ResponseEntity<byte[]> pdf(Actor actor, @PathVariable("id") String id) {
+    ResponseEntity<byte[]> pdf(Actor actor, @PathVariable("id") MemberInvoiceId id) {
         MemberInvoiceView invoice = memberInvoices.one(actor, id);
         return Downloads.file(memberInvoices.pdf(actor, id), MediaType.APPLICATION_PDF,
                 (invoice.creditNote() ? "avoir-" : "facture-") + invoice.number() + ".pdf");

@@ -11,6 +11,7 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.CsvCells;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.InputNumbers;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Quantity;

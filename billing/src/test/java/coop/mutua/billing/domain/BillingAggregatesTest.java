@@ -19,6 +19,7 @@ import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
@@ -90,22 +91,23 @@ class BillingAggregatesTest {
 
     @Test
     void aMemberInvoiceIsCancelledOnceByACreditNoteAndThenCannotBePaid() {
+        MemberInvoiceId invoiceId = MemberInvoiceId.of("mi-1");
         AggregateTestFixture<MemberInvoice> fixture = new AggregateTestFixture<>(MemberInvoice.class);
         InvoiceDocument invoice = FacturXTest.invoice(VatRegime.REGISTERED, false);
         InvoiceDocument credit = FacturXTest.invoice(VatRegime.REGISTERED, true);
-        MemberInvoiceIssuedEvent issued = new MemberInvoiceIssuedEvent("mi-1", GIRONDE, ROUND, MEMBER, NOW, invoice);
-        CreditNoteIssuedEvent credited = new CreditNoteIssuedEvent("mi-1", "cn-1", GIRONDE, ROUND, MEMBER, NOW, credit);
+        MemberInvoiceIssuedEvent issued = new MemberInvoiceIssuedEvent(invoiceId, GIRONDE, ROUND, MEMBER, NOW, invoice);
+        CreditNoteIssuedEvent credited = new CreditNoteIssuedEvent(invoiceId, MemberInvoiceId.of("cn-1"), GIRONDE, ROUND, MEMBER, NOW, credit);
 
-        fixture.givenNoPriorActivity().when(new IssueMemberInvoiceCommand("mi-1", GIRONDE, ROUND, MEMBER, NOW, invoice)).expectEvents(issued);
-        fixture.given(issued).when(new IssueCreditNoteCommand("mi-1", GIRONDE, "cn-1", NOW, credit)).expectEvents(credited);
-        fixture.given(issued, credited).when(new IssueCreditNoteCommand("mi-1", GIRONDE, "cn-2", NOW, credit))
+        fixture.givenNoPriorActivity().when(new IssueMemberInvoiceCommand(invoiceId, GIRONDE, ROUND, MEMBER, NOW, invoice)).expectEvents(issued);
+        fixture.given(issued).when(new IssueCreditNoteCommand(invoiceId, GIRONDE, MemberInvoiceId.of("cn-1"), NOW, credit)).expectEvents(credited);
+        fixture.given(issued, credited).when(new IssueCreditNoteCommand(invoiceId, GIRONDE, MemberInvoiceId.of("cn-2"), NOW, credit))
                 .expectException(DomainException.class).expectExceptionMessage("member-invoice.already-credited");
-        fixture.given(issued, credited).when(new RecordInvoicePaymentCommand("mi-1", GIRONDE, LocalDate.of(2026, 12, 1)))
+        fixture.given(issued, credited).when(new RecordInvoicePaymentCommand(invoiceId, GIRONDE, LocalDate.of(2026, 12, 1)))
                 .expectException(DomainException.class).expectExceptionMessage("member-invoice.credited");
-        fixture.given(issued).when(new RecordInvoicePaymentCommand("mi-1", GIRONDE, LocalDate.of(2026, 12, 1)))
-                .expectEvents(new MemberInvoicePaidEvent("mi-1", GIRONDE, LocalDate.of(2026, 12, 1)));
-        fixture.given(issued, new MemberInvoicePaidEvent("mi-1", GIRONDE, LocalDate.of(2026, 12, 1)))
-                .when(new RecordInvoicePaymentCommand("mi-1", GIRONDE, LocalDate.of(2026, 12, 2)))
+        fixture.given(issued).when(new RecordInvoicePaymentCommand(invoiceId, GIRONDE, LocalDate.of(2026, 12, 1)))
+                .expectEvents(new MemberInvoicePaidEvent(invoiceId, GIRONDE, LocalDate.of(2026, 12, 1)));
+        fixture.given(issued, new MemberInvoicePaidEvent(invoiceId, GIRONDE, LocalDate.of(2026, 12, 1)))
+                .when(new RecordInvoicePaymentCommand(invoiceId, GIRONDE, LocalDate.of(2026, 12, 2)))
                 .expectException(DomainException.class).expectExceptionMessage("member-invoice.already-paid");
     }
 }
