@@ -3,6 +3,7 @@ package coop.mutua.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.FreshGroupement.Named;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.NodeRound;
@@ -52,9 +53,8 @@ class HonestAnswersIntegrationTest {
     }
 
     @Test
-    void aChangeAskedInAFormatTheApiDoesNotSpeakIsRefusedBeforeItIsMade() {
-        TestGroupement groupement = groupements.create("Réseau XML");
-        RoundFlow flow = new RoundFlow(new Http(port), groupement);
+    void aChangeAskedInAFormatTheApiDoesNotSpeakIsRefusedBeforeItIsMade(@Named("Réseau XML") RoundFlow flow) {
+        TestGroupement groupement = flow.groupement();
         Http http = flow.http();
         Reply xml = http.postJson("/api/rounds", groupement.coordinator(), PASSWORD, round("Au format XML"), "Accept", "application/xml");
         assertThat(xml.status()).isEqualTo(406);
@@ -111,9 +111,8 @@ class HonestAnswersIntegrationTest {
     }
 
     @Test
-    void anOrderReplacedWithAKeyUsedForOtherLinesIsRefused() {
-        TestGroupement groupement = groupements.create("Réseau commande clé");
-        RoundFlow flow = new RoundFlow(new Http(port), groupement);
+    void anOrderReplacedWithAKeyUsedForOtherLinesIsRefused(@Named("Réseau commande clé") RoundFlow flow) {
+        TestGroupement groupement = flow.groupement();
         String apples = flow.product(groupement.supplierId(), """
                 {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
         String round = flow.openRound("Clés", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));

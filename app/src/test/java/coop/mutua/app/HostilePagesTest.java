@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.app.account.Accounts;
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.FreshGroupement.Named;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.Pages;
@@ -66,9 +67,8 @@ class HostilePagesTest {
     }
 
     @Test
-    void aLineTypedWrongOnTheOrderPageKeepsWhatWasSavedForIt() {
-        TestGroupement groupement = groupements.create("Réseau des fautes de frappe");
-        RoundFlow flow = new RoundFlow(new Http(port), groupement);
+    void aLineTypedWrongOnTheOrderPageKeepsWhatWasSavedForIt(@Named("Réseau des fautes de frappe") RoundFlow flow) {
+        TestGroupement groupement = flow.groupement();
         String juice = flow.product(groupement.supplierId(), """
                 {"reference":"JUS","name":"Jus de pomme","category":"Boissons","saleUnit":"PIECE","caseSize":"6","vatRate":"5.5","unitPrice":"2.00"}""");
         String round = flow.openRound("Fautes", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
@@ -89,9 +89,8 @@ class HostilePagesTest {
     }
 
     @Test
-    void formsWithIndexesNoFormHasAreRefusedWithAPageNotA500() {
-        TestGroupement groupement = groupements.create("Réseau des index");
-        RoundFlow flow = new RoundFlow(new Http(port), groupement);
+    void formsWithIndexesNoFormHasAreRefusedWithAPageNotA500(@Named("Réseau des index") RoundFlow flow) {
+        TestGroupement groupement = flow.groupement();
         String apples = flow.product(groupement.supplierId(), """
                 {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
         String round = flow.openRound("Index", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));

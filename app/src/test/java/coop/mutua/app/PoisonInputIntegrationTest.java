@@ -3,6 +3,7 @@ package coop.mutua.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.app.support.Http.Reply;
+import coop.mutua.app.support.FreshGroupement.Named;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundFlow;
@@ -100,9 +101,8 @@ class PoisonInputIntegrationTest {
     }
 
     @Test
-    void anOrderWithoutItsLinesOrForAnotherRoundIsRefusedAndTheSavedOrderKept() {
-        TestGroupement groupement = groupements.create("Réseau sans lignes");
-        RoundFlow flow = new RoundFlow(new Http(port), groupement);
+    void anOrderWithoutItsLinesOrForAnotherRoundIsRefusedAndTheSavedOrderKept(@Named("Réseau sans lignes") RoundFlow flow) {
+        TestGroupement groupement = flow.groupement();
         String apples = flow.product(groupement.supplierId(), """
                 {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
         String round = flow.openRound("Sans lignes", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
@@ -120,9 +120,8 @@ class PoisonInputIntegrationTest {
     }
 
     @Test
-    void anOrderBeyondWhatAnOrderLineHoldsIsRefusedNotAnsweredAsSaved() {
-        TestGroupement groupement = groupements.create("Réseau démesuré");
-        RoundFlow flow = new RoundFlow(new Http(port), groupement);
+    void anOrderBeyondWhatAnOrderLineHoldsIsRefusedNotAnsweredAsSaved(@Named("Réseau démesuré") RoundFlow flow) {
+        TestGroupement groupement = flow.groupement();
         String apples = flow.product(groupement.supplierId(), """
                 {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
         String round = flow.openRound("Démesure", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
@@ -145,9 +144,8 @@ class PoisonInputIntegrationTest {
     }
 
     @Test
-    void aSupplierInvoiceNumberLongerThanItsColumnIsRefused() {
-        TestGroupement groupement = groupements.create("Réseau facture longue");
-        RoundFlow flow = new RoundFlow(new Http(port), groupement);
+    void aSupplierInvoiceNumberLongerThanItsColumnIsRefused(@Named("Réseau facture longue") RoundFlow flow) {
+        TestGroupement groupement = flow.groupement();
         String apples = flow.product(groupement.supplierId(), """
                 {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
         String round = flow.openRound("Longue", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));

@@ -2,18 +2,15 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.mutua.app.support.Http;
+import coop.mutua.app.support.FreshGroupement.Named;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundFlow;
-import coop.mutua.app.support.TestGroupements;
 import coop.mutua.kernel.MemberId;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,14 +24,8 @@ class ReceptionSharingIntegrationTest {
             {"reference":"JUS-6","name":"Jus de pomme","category":"Boissons","saleUnit":"LITRE","caseSize":"6","vatRate":"5.5",
              "unitPrice":"2.40"}""";
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    TestGroupements groupements;
-
     @Test
-    void aShortageServesFirmQuantitiesBeforeToleranceFirstCome() {
-        RoundFlow flow = new RoundFlow(new Http(port), groupements.create("Réseau réception"));
+    void aShortageServesFirmQuantitiesBeforeToleranceFirstCome(@Named("Réseau réception") RoundFlow flow) {
         String juice = flow.product(flow.groupement().supplierId(), CASES_OF_SIX);
         MemberId a = flow.member("A", "ASSOCIATION");
         MemberId b = flow.member("B", "SCOP");
@@ -55,8 +46,7 @@ class ReceptionSharingIntegrationTest {
     }
 
     @Test
-    void proRataTiesGoToTheEarlierFirstSubmissionWhateverTheMembersIds() {
-        RoundFlow flow = new RoundFlow(new Http(port), groupements.create("Réseau égalités"));
+    void proRataTiesGoToTheEarlierFirstSubmissionWhateverTheMembersIds(@Named("Réseau égalités") RoundFlow flow) {
         String juice = flow.product(flow.groupement().supplierId(), CASES_OF_SIX);
         MemberId one = flow.member("Un", "ASSOCIATION");
         MemberId two = flow.member("Deux", "ASSOCIATION");

@@ -2,6 +2,7 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.mutua.app.support.FreshGroupement.Named;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundFlow;
@@ -10,8 +11,6 @@ import coop.mutua.kernel.SupplierId;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,14 +24,8 @@ class SupplierOrderLocksIntegrationTest {
 
     private static final String PASSWORD = TestGroupements.PASSWORD;
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    TestGroupements groupements;
-
     @Test
-    void laterStagesLockEarlierOnesWithAReasonForEveryRole() {
-        RoundFlow flow = new RoundFlow(new Http(port), groupements.create("Réseau verrous"));
+    void laterStagesLockEarlierOnesWithAReasonForEveryRole(@Named("Réseau verrous") RoundFlow flow) {
         Http http = flow.http();
         String supplier = flow.groupement().supplier();
         SupplierId farm = flow.groupement().supplierId();

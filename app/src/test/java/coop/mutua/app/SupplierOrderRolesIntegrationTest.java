@@ -2,6 +2,7 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.mutua.app.support.FreshGroupement.Named;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.Pages;
@@ -10,7 +11,6 @@ import coop.mutua.app.support.TestGroupements;
 import coop.mutua.kernel.SupplierId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
@@ -26,12 +26,9 @@ class SupplierOrderRolesIntegrationTest {
 
     @Value("${local.server.port}")
     int port;
-    @Autowired
-    TestGroupements groupements;
 
     @Test
-    void eachRoleSeesAndMayDoOnlyItsOwnActionsOnAGroupedOrder() {
-        RoundFlow flow = new RoundFlow(new Http(port), groupements.create("Réseau rôles"));
+    void eachRoleSeesAndMayDoOnlyItsOwnActionsOnAGroupedOrder(@Named("Réseau rôles") RoundFlow flow) {
         SupplierId farm = flow.groupement().supplierId();
         String apples = flow.product(farm, """
                 {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
@@ -66,8 +63,7 @@ class SupplierOrderRolesIntegrationTest {
     }
 
     @Test
-    void aProductThatFilledNoCaseIsNotOnTheSuppliersOrderNorOnTheReceptionForm() {
-        RoundFlow flow = new RoundFlow(new Http(port), groupements.create("Réseau des colis vides"));
+    void aProductThatFilledNoCaseIsNotOnTheSuppliersOrderNorOnTheReceptionForm(@Named("Réseau des colis vides") RoundFlow flow) {
         SupplierId farm = flow.groupement().supplierId();
         String apples = flow.product(farm, """
                 {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");

@@ -9,12 +9,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The whole application on a random port, on a real PostgreSQL database of its own; no test may leave a dead letter. */
+/**
+ * The whole application on a random port, on a real PostgreSQL database of its own; no test may leave a dead letter.
+ * Test methods may ask for a fresh groupement, the API or a round flow as parameters ({@link FreshGroupement}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ActiveProfiles("test")
-@ExtendWith(NoDeadLetters.class)
+@ExtendWith({NoDeadLetters.class, FreshGroupement.class})
 public @interface IntegrationTest {
 }
