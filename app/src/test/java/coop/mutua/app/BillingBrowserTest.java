@@ -52,7 +52,14 @@ class BillingBrowserTest extends BrowserTest {
         assertThat(api.postJson("/api/supplier-orders/" + order + "/reception", groupement.coordinator(), PASSWORD,
                 "{\"lines\":[{\"productId\":\"" + carrots + "\",\"delivered\":\"12\"}]}").status()).isEqualTo(200);
 
-        // The coordinator goes from the round to its billing and types the paper invoice: prefilled with what arrived.
+        theCoordinatorTypesThePaperSupplierInvoicePrefilledWithWhatArrived(groupement, round);
+        String number = theCoordinatorIssuesTheInvoicesAndThePageFollowsTheJob(round);
+        theRoundsReportShowsSpendAndShares();
+        theMemberFindsItsInvoiceAndDownloadsAValidFacturX(groupement, api, number);
+    }
+
+    /** From the round to its billing page: the CSV format and a sample of this order's invoice, French decimals, VAT suggested. */
+    private void theCoordinatorTypesThePaperSupplierInvoicePrefilledWithWhatArrived(TestGroupement groupement, String round) {
         Browser.logIn(browser, wait, port, groupement.coordinator());
         browser.get("http://localhost:" + port + "/rounds/" + round);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("billing-link"))).click();
@@ -72,7 +79,10 @@ class BillingBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Facture fournisseur enregistrée"));
         assertThat(browser.findElement(By.cssSelector("[data-supplier-invoice='FERME-2026-118']")).getText())
                 .contains("Conforme").contains("22,79 €");
+    }
 
+    /** Confirmed first (irreversible); the page follows the job by itself and stops once the round is invoiced. */
+    private String theCoordinatorIssuesTheInvoicesAndThePageFollowsTheJob(String round) {
         browser.findElement(By.id("issue-invoices")).click();
         assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText()).as("an irreversible action is confirmed first")
                 .contains("Émettre les factures des adhérents ?");
@@ -85,8 +95,10 @@ class BillingBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.id("issue-invoices"))).as("nothing left to issue").isEmpty();
         String number = jdbc.sql("SELECT number FROM member_invoice WHERE round_id = :round").param("round", round).query(String.class).single();
         assertThat(browser.findElement(By.id("member-invoices")).getText()).contains(number).contains("22,79 €").contains("Émise");
+        return number;
+    }
 
-        // The round's report: spend and the shares chart.
+    private void theRoundsReportShowsSpendAndShares() throws Exception {
         browser.findElement(By.linkText("Rapports")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("figures")));
         assertThat(browser.findElement(By.id("spend")).getText()).isEqualTo("21,60 €");
@@ -95,8 +107,10 @@ class BillingBrowserTest extends BrowserTest {
 
         Files.write(Path.of("target", "browser-billing-coordinator.png"),
                 browser.getScreenshotAs(OutputType.BYTES));
+    }
 
-        // The member finds it under "Factures" and downloads the PDF through its link (in its own session).
+    /** Under "Factures", through its link and in its own session; another member's invoice is not within its reach. */
+    private void theMemberFindsItsInvoiceAndDownloadsAValidFacturX(TestGroupement groupement, Http api, String number) {
         browser.manage().deleteAllCookies();
         Browser.logIn(browser, wait, port, groupement.member());
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Factures"))).click();

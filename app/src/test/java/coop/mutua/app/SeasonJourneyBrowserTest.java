@@ -52,9 +52,17 @@ class SeasonJourneyBrowserTest extends BrowserTest {
         String mill = api.postJson("/api/suppliers", groupement.coordinator(), PASSWORD, """
                 {"name":"Moulin de la Lizonne","siret":"73282932000074","address":{"street":"1 rue du Moulin","postalCode":"24100","city":"Creysse"},
                  "location":"44.85, 0.56","orderEmail":"moulin@example.org","minimumOrder":"500.00"}""").json().get("id").asString();
-        String flour = product(api, groupement, mill, "FAR", "Farine de blé T65", "PIECE", "1", "30.00");
+        product(api, groupement, mill, "FAR", "Farine de blé T65", "PIECE", "1", "30.00");
 
-        // The coordinator creates the round, gives it its terms and opens it.
+        String roundPage = theCoordinatorCreatesTheRoundGivesItsTermsAndOpensIt(groupement, mill);
+        aMemberOrdersOnAPhoneSeeingWhatEachLineWouldBring(groupement, apples);
+        theCoordinatorClosesTheRoundAndDecidesOnTheOrderBelowItsMinimum(groupement, roundPage);
+        theSupplierDownloadsItsPurchaseOrderAndConfirms(groupement);
+        theCoordinatorRecordsReceptionsAndSupplierInvoicesThenIssuesTheMembersInvoices(groupement, mill, roundPage);
+    }
+
+    /** Through the round creation page, its terms (both suppliers) and the opening; answers the round's page. */
+    private String theCoordinatorCreatesTheRoundGivesItsTermsAndOpensIt(TestGroupement groupement, String mill) {
         logIn(groupement.coordinator());
         browser.findElement(By.linkText("Campagnes d'achat")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Nouvelle campagne"))).click();
@@ -74,7 +82,11 @@ class SeasonJourneyBrowserTest extends BrowserTest {
         clickAndConfirm(By.xpath("//button[normalize-space()='Ouvrir la campagne']"), "Ouvrir la campagne ?");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1 .status"), "Ouverte"));
 
-        // A member orders on a phone: the menu folds, each line says what the member would receive.
+        return roundPage;
+    }
+
+    /** The menu folds, each line says what the member would receive, the page fits the phone. */
+    private void aMemberOrdersOnAPhoneSeeingWhatEachLineWouldBring(TestGroupement groupement, String apples) {
         browser.manage().deleteAllCookies();
         phone();
         logIn(groupement.member());
@@ -93,8 +105,10 @@ class SeasonJourneyBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("td[data-label] input[name$='.quantity']")).isDisplayed()).isTrue();
         picture("2-member-order-on-a-phone");
         desktop();
+    }
 
-        // The coordinator closes the round: the page follows the pooling and shows the supplier orders by itself.
+    /** The page follows the pooling and shows the supplier orders by itself; the mill's is below its minimum. */
+    private void theCoordinatorClosesTheRoundAndDecidesOnTheOrderBelowItsMinimum(TestGroupement groupement, String roundPage) {
         browser.manage().deleteAllCookies();
         logIn(groupement.coordinator());
         browser.get(roundPage);
@@ -106,8 +120,10 @@ class SeasonJourneyBrowserTest extends BrowserTest {
         clickAndConfirm(By.cssSelector("form.decision button"), "Confirmer la commande à Moulin de la Lizonne");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "confirmée"));
         assertThat(browser.findElements(By.cssSelector("form.decision"))).as("the decision is made").isEmpty();
+    }
 
-        // The supplier downloads its purchase order with its page session, and confirms.
+    /** With its page session, from the supplier portal. */
+    private void theSupplierDownloadsItsPurchaseOrderAndConfirms(TestGroupement groupement) {
         browser.manage().deleteAllCookies();
         logIn(groupement.supplier());
         browser.findElement(By.linkText("Commandes groupées")).click();
@@ -118,8 +134,11 @@ class SeasonJourneyBrowserTest extends BrowserTest {
         browser.findElement(By.xpath("//button[normalize-space()='Confirmer la commande']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Commande confirmée"));
         picture("4-supplier-confirmed-order");
+    }
 
-        // The coordinator records what arrived for both orders, then both supplier invoices, then issues the invoices.
+    /** What arrived for both orders, both supplier invoices, then the members' invoices and their progress. */
+    private void theCoordinatorRecordsReceptionsAndSupplierInvoicesThenIssuesTheMembersInvoices(TestGroupement groupement, String mill,
+                                                                                             String roundPage) {
         browser.manage().deleteAllCookies();
         logIn(groupement.coordinator());
         for (String supplier : List.of(groupement.supplierId().value(), mill)) {
