@@ -32,6 +32,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -187,35 +188,27 @@ class RoundsPagesController {
     @PostMapping("/rounds/{id}/open")
     @PreAuthorize("hasRole('COORDINATOR')")
     String open(Actor actor, @PathVariable("id") RoundId id, RedirectAttributes redirect) {
-        PurchaseRoundSummary round = visibleRound(actor, id);
-        PageOutcome.attempt(redirect, "rounds.opened", () -> runningRounds.open(actor, round.roundId()));
-        return "redirect:/rounds/" + round.roundId();
+        return act(actor, id, redirect, "rounds.opened", runningRounds::open);
     }
 
     @PostMapping("/rounds/{id}/close")
     @PreAuthorize("hasRole('COORDINATOR')")
     String close(Actor actor, @PathVariable("id") RoundId id, RedirectAttributes redirect) {
-        PurchaseRoundSummary round = visibleRound(actor, id);
-        PageOutcome.attempt(redirect, "rounds.closed", () -> runningRounds.close(actor, round.roundId()));
-        return "redirect:/rounds/" + round.roundId();
+        return act(actor, id, redirect, "rounds.closed", runningRounds::close);
     }
 
     /** The coordinator starts a failed pooling again, once its cause is fixed. */
     @PostMapping("/rounds/{id}/retry")
     @PreAuthorize("hasRole('COORDINATOR')")
     String retry(Actor actor, @PathVariable("id") RoundId id, RedirectAttributes redirect) {
-        PurchaseRoundSummary round = visibleRound(actor, id);
-        PageOutcome.attempt(redirect, "rounds.retried", () -> runningRounds.retryPooling(actor, round.roundId()));
-        return "redirect:/rounds/" + round.roundId();
+        return act(actor, id, redirect, "rounds.retried", runningRounds::retryPooling);
     }
 
     @PostMapping("/rounds/{id}/cancel")
     @PreAuthorize("hasRole('COORDINATOR')")
     String cancel(Actor actor, @PathVariable("id") RoundId id, @RequestParam(name = "reason", required = false) String reason,
                   RedirectAttributes redirect) {
-        PurchaseRoundSummary round = visibleRound(actor, id);
-        PageOutcome.attempt(redirect, "rounds.cancelled", () -> runningRounds.cancel(actor, round.roundId(), reason));
-        return "redirect:/rounds/" + round.roundId();
+        return act(actor, id, redirect, "rounds.cancelled", (coordinator, roundId) -> runningRounds.cancel(coordinator, roundId, reason));
     }
 
     @GetMapping("/rounds/{id}/preview")
@@ -225,6 +218,13 @@ class RoundsPagesController {
         model.addAttribute("preview", previews.handle(new FindPoolingPreviewQuery(actor.groupementId(), round.roundId(),
                 actor.is(Role.MEMBER) ? actor.memberId() : null)));
         return "ordering/preview :: preview";
+    }
+
+    /** A coordinator's action on a round it can see, its outcome told on the round's page. */
+    private String act(Actor actor, RoundId id, RedirectAttributes redirect, String done, BiConsumer<Actor, RoundId> action) {
+        PurchaseRoundSummary round = visibleRound(actor, id);
+        PageOutcome.attempt(redirect, done, () -> action.accept(actor, round.roundId()));
+        return "redirect:/rounds/" + round.roundId();
     }
 
     private PurchaseRoundSummary visibleRound(Actor actor, RoundId id) {
