@@ -70,7 +70,7 @@ public record InvoiceDocument(String number, LocalDate issueDate, Parties partie
         return new InvoiceDocument(number, issueDate, parties, sale, draft, payment, null);
     }
 
-    /** The credit note numbered {@code number} cancelling this invoice entirely: same parties, sale and lines. */
+    /** The credit note numbered {@code creditNumber} cancelling this invoice entirely: same parties, sale and lines. */
     public InvoiceDocument creditNote(String creditNumber, LocalDate creditDate, String reason) {
         if (creditNote()) {
             throw new IllegalStateException("credit note " + number + " cannot itself be cancelled by a credit note");
