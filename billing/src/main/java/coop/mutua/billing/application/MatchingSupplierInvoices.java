@@ -17,6 +17,7 @@ import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Role;
@@ -28,7 +29,9 @@ import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.RecordSupplierOrderInvoicedCommand;
 import coop.mutua.ordering.api.SupplierOrderView;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,13 +111,14 @@ public class MatchingSupplierInvoices {
                 throw new DomainException("field.required", charge.vatRate() == null ? "vatRate" : "amount");
             }
         });
+        String id = SupplierInvoiceIds.of(order.id(), entry.number());
+        Map<ProductId, Quantity> invoicedBefore = invoicedBefore(actor, order.id(), id);
         List<ThreeWayMatch.OrderedLine> ordered = order.lines().stream()
                 .map(line -> new ThreeWayMatch.OrderedLine(line.product().id(), line.product().name(), line.quantity(), line.unitPrice(),
-                        order.receivedAt() == null ? null : line.arrived()))
+                        order.receivedAt() == null ? null : line.arrived(), invoicedBefore.getOrDefault(line.product().id(), Quantity.ZERO)))
                 .toList();
         Map<VatRate, Money> vat = entry.vat() == null ? Map.of() : entry.vat();
         List<InvoiceDifference> differences = ThreeWayMatch.differences(ordered, lines, charges, vat, entry.creditNote());
-        String id = SupplierInvoiceIds.of(order.id(), entry.number());
         // One transaction: the order becomes INVOICED (refused before its reception: 409) with the invoice, or neither.
         transactions.executeWithoutResult(status -> {
             commands.sendAndWait(new RecordSupplierOrderInvoicedCommand(order.id(), actor.groupementId(), order.roundId(),
@@ -127,6 +131,26 @@ public class MatchingSupplierInvoices {
         // The same request made the order INVOICED: a client reading the order next sees it so (ADR 5).
         catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());
         return one(actor, id);
+    }
+
+    /**
+     * What the order's other invoices (not {@code except}, which a new recording replaces) bill of each product, net of
+     * its credit notes: a second invoice of the same delivery is then more than received, not members billed twice.
+     */
+    private Map<ProductId, Quantity> invoicedBefore(Actor actor, SupplierOrderId orderId, String except) {
+        Map<ProductId, BigDecimal> net = new HashMap<>();
+        for (SupplierInvoiceView other : invoices.handle(new FindSupplierInvoicesQuery(actor.groupementId(), null, orderId, null, null))) {
+            if (other.id().equals(except)) {
+                continue;
+            }
+            for (SupplierInvoiceLine line : other.lines()) {
+                BigDecimal quantity = line.quantity().value();
+                net.merge(line.productId(), other.creditNote() ? quantity.negate() : quantity, BigDecimal::add);
+            }
+        }
+        Map<ProductId, Quantity> before = new HashMap<>();
+        net.forEach((product, quantity) -> before.put(product, new Quantity(quantity.signum() < 0 ? BigDecimal.ZERO : quantity)));
+        return before;
     }
 
     /** An invoice file: a Factur-X / ZUGFeRD PDF or Mutua's CSV; its lines found in the order by reference (or name). */

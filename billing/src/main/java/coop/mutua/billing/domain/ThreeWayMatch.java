@@ -9,6 +9,7 @@ import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.VatRate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,8 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Compares a supplier invoice with the grouped order and what arrived (three-way match) and lists every difference:
- * products invoiced but not ordered, quantities other than received (ordered, before reception), products received but
- * not invoiced, unit prices other than the order's, line amounts that are not quantity x price, and VAT totals that are
+ * products invoiced but not ordered, quantities other than received (ordered, before reception) less what the order's
+ * other invoices already bill, products received but not invoiced, unit prices other than the order's, line amounts that are not quantity x price, and VAT totals that are
  * not the rate applied to the rate's base. A credit note is only checked for its own arithmetic: it refunds part of an
  * invoice, so it never matches the order's quantities.
  */
@@ -28,8 +29,24 @@ public final class ThreeWayMatch {
     private ThreeWayMatch() {
     }
 
-    /** A line of the grouped order; {@code received} is null before reception. */
-    public record OrderedLine(ProductId productId, String label, Quantity ordered, UnitPrice unitPrice, Quantity received) {
+    /**
+     * A line of the grouped order; {@code received} is null before reception; {@code invoicedBefore}: what the order's
+     * other invoices already bill of it, net of its credit notes.
+     */
+    public record OrderedLine(ProductId productId, String label, Quantity ordered, UnitPrice unitPrice, Quantity received,
+                              Quantity invoicedBefore) {
+
+        /** A line no other invoice bills yet. */
+        public OrderedLine(ProductId productId, String label, Quantity ordered, UnitPrice unitPrice, Quantity received) {
+            this(productId, label, ordered, unitPrice, received, Quantity.ZERO);
+        }
+
+        /** What is left to invoice: what arrived (what was ordered, before reception) less what is already invoiced. */
+        Quantity toInvoice() {
+            BigDecimal due = (received == null ? ordered : received).value();
+            BigDecimal left = due.subtract(invoicedBefore == null ? BigDecimal.ZERO : invoicedBefore.value());
+            return new Quantity(left.signum() < 0 ? BigDecimal.ZERO : left);
+        }
     }
 
     public static List<InvoiceDifference> differences(List<OrderedLine> order, List<SupplierInvoiceLine> lines,
@@ -53,7 +70,7 @@ public final class ThreeWayMatch {
                 differences.add(notOrdered(line));
                 continue;
             }
-            Quantity reference = orderedLine.received() == null ? orderedLine.ordered() : orderedLine.received();
+            Quantity reference = orderedLine.toInvoice();
             int quantity = line.quantity().compareTo(reference);
             if (quantity != 0) {
                 differences.add(against(quantity > 0 ? Kind.MORE_THAN_RECEIVED : Kind.LESS_THAN_RECEIVED, line, orderedLine));
@@ -64,7 +81,7 @@ public final class ThreeWayMatch {
         }
         if (!creditNote) {
             for (OrderedLine line : order) {
-                Quantity reference = line.received() == null ? line.ordered() : line.received();
+                Quantity reference = line.toInvoice();
                 if (!invoiced.containsKey(line.productId()) && !reference.isZero()) {
                     differences.add(notInvoiced(line));
                 }

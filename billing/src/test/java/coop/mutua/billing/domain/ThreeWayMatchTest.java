@@ -68,6 +68,20 @@ class ThreeWayMatchTest {
     }
 
     @Test
+    void whatTheOrdersOtherInvoicesAlreadyBillIsNotToBeInvoicedAgain() {
+        // 9 kg of carrots received, 6 already invoiced: 3 are left; the cheese is all invoiced already.
+        List<OrderedLine> partlyInvoiced = List.of(
+                new OrderedLine(CARROTS, "Carottes", Quantity.of(12), UnitPrice.of("1.80"), Quantity.of(9), Quantity.of(6)),
+                new OrderedLine(CHEESE, "Tomme", Quantity.of(4), UnitPrice.of("16.80"), Quantity.of("4.12"), Quantity.of("4.12")));
+
+        assertThat(ThreeWayMatch.differences(partlyInvoiced, List.of(line(CARROTS, "3", "1.80", "5.40")), List.of(),
+                Map.of(VatRate.REDUCED, Money.parse("0.30")), false)).as("the rest, and nothing of the cheese").isEmpty();
+        assertThat(ThreeWayMatch.differences(partlyInvoiced, List.of(line(CARROTS, "9", "1.80", "16.20")), List.of(),
+                Map.of(VatRate.REDUCED, Money.parse("0.89")), false)).extracting(InvoiceDifference::kind)
+                .as("the whole delivery again").containsExactly(Kind.MORE_THAN_RECEIVED);
+    }
+
+    @Test
     void aCreditNoteIsOnlyCheckedForItsOwnArithmetic() {
         List<InvoiceDifference> differences = ThreeWayMatch.differences(ORDER, List.of(line(CARROTS, "1", "1.80", "1.80")),
                 List.of(), Map.of(VatRate.REDUCED, Money.parse("0.10")), true);
