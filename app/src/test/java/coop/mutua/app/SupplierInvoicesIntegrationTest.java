@@ -2,21 +2,29 @@ package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.RoundFlow;
+import coop.mutua.app.support.TestGroupements;
 import coop.mutua.kernel.SupplierId;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /**
  * An order's supplier invoices are matched together: what an invoice bills is compared with what arrived less what the
  * order's other invoices already bill (net of its credit notes), so that the same delivery invoiced twice is a difference
- * for the coordinator, not members billed twice (found by a new user's trial).
+ * for the coordinator, not members billed twice; and a round's billing forms reach only that round's invoices and
+ * orders (both found by a new user's trial).
  */
 @IntegrationTest
 class SupplierInvoicesIntegrationTest {
+
+    @Value("${local.server.port}")
+    int port;
 
     @Test
     void aSecondInvoiceOfWhatAFirstAlreadyBillsIsMoreThanReceivedAndACreditNoteMakesRoomAgain(RoundFlow flow) {
@@ -42,6 +50,46 @@ class SupplierInvoicesIntegrationTest {
         // A credit note of F-2's ten kilos: then F-2 recorded again bills what is left, and matches.
         flow.invoice(order, invoice("A-1", true, apples, "10", "1.10"));
         assertThat(flow.invoice(order, invoice("F-2", false, apples, "10", "1.10")).get("status").asString()).isEqualTo("MATCHED");
+    }
+
+    /** A round's billing forms act on that round's invoices and orders only (found by a new user's trial). */
+    @Test
+    void aRoundsBillingFormsDoNotReachAnotherRoundsInvoicesOrOrders(RoundFlow flow) {
+        SupplierId farm = flow.groupement().supplierId();
+        String apples = flow.product(farm, """
+                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String invoiced = flow.openRound("Pommes", "PRO_RATA", "BY_VALUE", "0", List.of(farm));
+        flow.order(invoiced, flow.groupement().memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
+        flow.close(invoiced);
+        flow.waitFor(invoiced, "POOLED");
+        String order = flow.supplierOrders(invoiced).get(0).get("id").asString();
+        flow.receive(order, "");
+        flow.invoice(order, invoice("F-1", false, apples, "10", "1.10"));
+        assertThat(flow.issueMemberInvoices(invoiced).get("status").asString()).isEqualTo("COMPLETED");
+        String memberInvoice = flow.memberInvoices(invoiced).get(0).get("id").asString();
+        String other = flow.openRound("Poires", "PRO_RATA", "BY_VALUE", "0", List.of(farm));
+
+        Http pages = Pages.loggedIn(port, flow.coordinator());
+        String billing = pages.get("/rounds/" + other + "/billing", null, null).body();
+        Http.Reply paid = pages.postForm("/rounds/" + other + "/billing/invoices/" + memberInvoice + "/paid", Pages.form(billing));
+        Http.Reply credited = pages.postForm("/rounds/" + other + "/billing/invoices/" + memberInvoice + "/credit-note",
+                Pages.form(billing, "reason", "Erreur"));
+        Http.Reply recorded = pages.postForm("/rounds/" + other + "/billing/orders/" + order + "/invoice",
+                Pages.form(billing, "number", "F-2", "issueDate", LocalDate.now().toString()));
+        String supplierInvoice = flow.http().get("/api/supplier-orders/" + order + "/invoices", flow.coordinator(),
+                TestGroupements.PASSWORD).json().get(0).get("id").asString();
+        Http.Reply disputed = pages.postForm("/rounds/" + other + "/billing/supplier-invoices/" + supplierInvoice + "/dispute",
+                Pages.form(billing, "note", "Erreur"));
+
+        assertThat(List.of(paid.status(), credited.status(), recorded.status(), disputed.status())).containsOnly(404);
+        assertThat(flow.memberInvoices(invoiced).get(0).get("status").asString()).isEqualTo("ISSUED");
+        assertThat(flow.http().get("/api/supplier-orders/" + order + "/invoices", flow.coordinator(), TestGroupements.PASSWORD).json()
+                .findValues("status").stream().map(JsonNode::asString).toList()).as("F-1 alone, still matched").containsExactly("MATCHED");
+        // Through its own round's address, the same form does its work.
+        String own = pages.get("/rounds/" + invoiced + "/billing", null, null).body();
+        assertThat(pages.postForm("/rounds/" + invoiced + "/billing/invoices/" + memberInvoice + "/paid", Pages.form(own)).status())
+                .isEqualTo(302);
+        assertThat(flow.memberInvoices(invoiced).get(0).get("status").asString()).isEqualTo("PAID");
     }
 
     private static List<String> kinds(JsonNode invoice) {

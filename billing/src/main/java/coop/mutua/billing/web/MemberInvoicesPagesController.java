@@ -4,6 +4,7 @@ import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.application.SettlingMemberInvoices;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberInvoiceId;
+import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
@@ -42,6 +43,7 @@ class MemberInvoicesPagesController {
     @PreAuthorize("hasRole('COORDINATOR')")
     String creditNote(Actor actor, @PathVariable("id") RoundId id, @PathVariable("invoiceId") MemberInvoiceId invoiceId,
                       @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
+        ofRound(actor, id, invoiceId);
         PageOutcome.attempt(redirect, "billing.credit-note-issued", () -> memberInvoices.creditNote(actor, invoiceId, reason));
         return "redirect:/rounds/" + id + "/billing";
     }
@@ -49,8 +51,16 @@ class MemberInvoicesPagesController {
     @PostMapping("/rounds/{id}/billing/invoices/{invoiceId}/paid")
     @PreAuthorize("hasRole('COORDINATOR')")
     String paid(Actor actor, @PathVariable("id") RoundId id, @PathVariable("invoiceId") MemberInvoiceId invoiceId, RedirectAttributes redirect) {
+        ofRound(actor, id, invoiceId);
         PageOutcome.attempt(redirect, "billing.paid", () -> memberInvoices.paid(actor, invoiceId, null));
         return "redirect:/rounds/" + id + "/billing";
+    }
+
+    /** A round's billing page acts on that round's invoices only: another round's is not found there. */
+    private void ofRound(Actor actor, RoundId roundId, MemberInvoiceId invoiceId) {
+        if (!memberInvoices.one(actor, invoiceId).roundId().equals(roundId)) {
+            throw new NotFoundException("member-invoice", invoiceId);
+        }
     }
 
     @GetMapping("/invoices")

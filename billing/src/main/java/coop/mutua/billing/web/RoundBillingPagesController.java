@@ -11,7 +11,6 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.CsvCells;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.InputNumbers;
-import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Quantity;
@@ -98,6 +97,7 @@ class RoundBillingPagesController {
     @PreAuthorize("hasRole('COORDINATOR')")
     String recordSupplierInvoice(Actor actor, @PathVariable("id") RoundId id, @PathVariable("orderId") SupplierOrderId orderId,
                                  @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        ofRound(actor, id, orderId);
         PageOutcome.attempt(redirect, "billing.supplier-invoice-recorded", () -> supplierInvoices.record(actor, orderId, SupplierInvoiceEntries.entry(form)));
         return "redirect:/rounds/" + id + "/billing";
     }
@@ -106,6 +106,7 @@ class RoundBillingPagesController {
     @PreAuthorize("hasRole('COORDINATOR')")
     String importSupplierInvoice(Actor actor, @PathVariable("id") RoundId id, @PathVariable("orderId") SupplierOrderId orderId,
                                  @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+        ofRound(actor, id, orderId);
         PageOutcome.attempt(redirect, "billing.supplier-invoice-recorded", () -> {
             try {
                 supplierInvoices.recordFile(actor, orderId, file.getBytes(), file.getOriginalFilename());
@@ -126,6 +127,9 @@ class RoundBillingPagesController {
             case "dispute" -> false;
             default -> throw new NotFoundException("decision", decision);
         };
+        if (!supplierInvoices.one(actor, invoiceId).roundId().equals(id)) {
+            throw new NotFoundException("supplier-invoice", invoiceId);
+        }
         PageOutcome.attempt(redirect, accept ? "billing.supplier-invoice-accepted" : "billing.supplier-invoice-disputed",
                 () -> supplierInvoices.resolve(actor, invoiceId, accept, note));
         return "redirect:/rounds/" + id + "/billing";
@@ -136,6 +140,13 @@ class RoundBillingPagesController {
     String issue(Actor actor, @PathVariable("id") RoundId id, RedirectAttributes redirect) {
         PageOutcome.attempt(redirect, "billing.issuing", () -> invoicing.start(actor.groupementId(), visible.round(actor, id).roundId()));
         return "redirect:/rounds/" + id + "/billing";
+    }
+
+    /** A round's billing page records invoices for that round's supplier orders only: another round's is not found there. */
+    private void ofRound(Actor actor, RoundId roundId, SupplierOrderId orderId) {
+        if (!supplierInvoices.order(actor, orderId).roundId().equals(roundId)) {
+            throw new NotFoundException("supplier-order", orderId);
+        }
     }
 
     /**
