@@ -9,6 +9,7 @@ import coop.mutua.app.support.RoundFlow;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.kernel.SupplierId;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,11 +18,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * An order's supplier invoices are matched together: what an invoice bills is compared with what arrived less what the
  * order's other invoices already bill (net of its credit notes), so that the same delivery invoiced twice is a difference
- * for the coordinator, not members billed twice; and a round's billing forms reach only that round's invoices and
- * orders (both found by a new user's trial).
+ * for the coordinator, not members billed twice; a round's billing forms reach only that round's invoices and orders;
+ * no invoice is dated or paid after today (all found by a new user's trial).
  */
 @IntegrationTest
 class SupplierInvoicesIntegrationTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @Value("${local.server.port}")
     int port;
@@ -90,6 +93,39 @@ class SupplierInvoicesIntegrationTest {
         assertThat(pages.postForm("/rounds/" + invoiced + "/billing/invoices/" + memberInvoice + "/paid", Pages.form(own)).status())
                 .isEqualTo(302);
         assertThat(flow.memberInvoices(invoiced).get(0).get("status").asString()).isEqualTo("PAID");
+    }
+
+    /** Dates no invoice can have yet: paid after today, issued after today (found by a new user's trial). */
+    @Test
+    void aPaymentOrAnInvoiceDatedAfterTodayIsRefusedNamingItsDate(RoundFlow flow) {
+        SupplierId farm = flow.groupement().supplierId();
+        String apples = flow.product(farm, """
+                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String round = flow.openRound("Pommes", "PRO_RATA", "BY_VALUE", "0", List.of(farm));
+        flow.order(round, flow.groupement().memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
+        flow.close(round);
+        flow.waitFor(round, "POOLED");
+        String order = flow.supplierOrders(round).get(0).get("id").asString();
+        flow.receive(order, "");
+        Http http = flow.http();
+        String tomorrow = LocalDate.now(PARIS).plusDays(1).toString();
+
+        Http.Reply future = http.postJson("/api/supplier-orders/" + order + "/invoice", flow.coordinator(), TestGroupements.PASSWORD,
+                invoice("F-1", false, apples, "10", "1.10").replace(LocalDate.now().toString(), tomorrow));
+        assertThat(future.status()).as(future.body()).isEqualTo(422);
+        assertThat(future.json().get("field").asString()).isEqualTo("issueDate");
+        assertThat(future.json().get("detail").asString()).contains(tomorrow);
+        flow.invoice(order, invoice("F-1", false, apples, "10", "1.10"));
+        assertThat(flow.issueMemberInvoices(round).get("status").asString()).isEqualTo("COMPLETED");
+        String memberInvoice = flow.memberInvoices(round).get(0).get("id").asString();
+
+        Http.Reply paidLater = http.postJson("/api/member-invoices/" + memberInvoice + "/paid", flow.coordinator(), TestGroupements.PASSWORD,
+                "{\"paidOn\":\"2030-01-01\"}");
+        assertThat(paidLater.status()).as(paidLater.body()).isEqualTo(422);
+        assertThat(paidLater.json().get("field").asString()).isEqualTo("paidOn");
+        assertThat(flow.memberInvoices(round).get(0).get("status").asString()).isEqualTo("ISSUED");
+        assertThat(http.postJson("/api/member-invoices/" + memberInvoice + "/paid", flow.coordinator(), TestGroupements.PASSWORD,
+                "{\"paidOn\":\"" + LocalDate.now(PARIS) + "\"}").status()).isEqualTo(200);
     }
 
     private static List<String> kinds(JsonNode invoice) {

@@ -15,6 +15,7 @@ import coop.mutua.billing.query.SupplierInvoiceQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
@@ -99,6 +100,9 @@ public class MatchingSupplierInvoices {
         }
         if (entry.issueDate() == null) {
             throw new DomainException("field.required", "issueDate");
+        }
+        if (entry.issueDate().isAfter(LocalDate.now(IssuingMemberInvoices.ZONE))) {
+            throw new InvalidFieldException("issueDate", "date.after-today", "issueDate", entry.issueDate());
         }
         if (memberInvoices.roundInvoiced(actor.groupementId(), order.roundId())) {
             throw new ConflictException("supplier-invoice.round-invoiced");

@@ -7,6 +7,7 @@ import coop.mutua.billing.application.IssuingMemberInvoices;
 import coop.mutua.billing.query.MemberInvoiceQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.NotFoundException;
@@ -71,8 +72,11 @@ public class SettlingMemberInvoices {
         if (invoice.creditNote()) {
             throw new DomainException("member-invoice.credit-not-payable");
         }
-        commands.sendAndWait(new RecordInvoicePaymentCommand(id, actor.groupementId(), paidOn == null
-                ? LocalDate.now(IssuingMemberInvoices.ZONE) : paidOn));
+        LocalDate today = LocalDate.now(IssuingMemberInvoices.ZONE);
+        if (paidOn != null && paidOn.isAfter(today)) {
+            throw new InvalidFieldException("paidOn", "date.after-today", "paidOn", paidOn);
+        }
+        commands.sendAndWait(new RecordInvoicePaymentCommand(id, actor.groupementId(), paidOn == null ? today : paidOn));
         return one(actor, id);
     }
 
