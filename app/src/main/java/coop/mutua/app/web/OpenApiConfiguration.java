@@ -61,7 +61,8 @@ public class OpenApiConfiguration {
 
     static {
         SpringDocUtils config = SpringDocUtils.getConfig();
-        config.replaceWithSchema(Money.class, string("An amount in euros, two decimals: \"12.30\" (negative for a credit)")
+        config.replaceWithSchema(Money.class, string("An amount in euros, two decimals: \"12.30\" (a discount is negative;"
+                + " a credit note states its amounts as positive, like the invoice it cancels)")
                 .pattern(MONEY).example("12.30"));
         config.replaceWithSchema(Quantity.class, string("A quantity in the product's sale unit, as a decimal: \"2.5\"")
                 .pattern(DECIMAL).example("2.5"));
