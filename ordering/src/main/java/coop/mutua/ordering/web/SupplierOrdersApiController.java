@@ -71,7 +71,8 @@ class SupplierOrdersApiController {
 
     @PostMapping("/api/supplier-orders/{id}/confirm")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
-    @Operation(summary = "The supplier (or the coordinator, for a supplier who confirmed by phone) confirms its grouped order (its current version)")
+    @Operation(summary = "The supplier (or the coordinator, for a supplier who confirmed by phone) confirms its grouped order"
+            + " (its current version)")
     SupplierOrderView confirm(@Parameter(hidden = true) Actor actor, @PathVariable("id") SupplierOrderId id) {
         return actions.confirm(actor, id);
     }
