@@ -3,8 +3,6 @@ package coop.mutua.billing.documents;
 import coop.mutua.billing.api.InvoiceDocument;
 import coop.mutua.billing.api.InvoiceDocument.Party;
 import coop.mutua.billing.api.InvoiceContent;
-import coop.mutua.billing.api.InvoiceContent.Charge;
-import coop.mutua.billing.api.InvoiceContent.Item;
 import coop.mutua.catalog.api.VatRegime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,10 +12,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import javax.xml.transform.TransformerFactory;
-import org.mustangproject.Allowance;
 import java.util.List;
+import org.mustangproject.Allowance;
+import org.mustangproject.Charge;
 import org.mustangproject.IncludedNote;
 import org.mustangproject.Invoice;
+import org.mustangproject.Item;
 import org.mustangproject.LegalOrganisation;
 import org.mustangproject.Product;
 import org.mustangproject.SubjectCode;
@@ -92,14 +92,14 @@ public final class FacturX {
                 new IncludedNote(InvoiceDocument.NO_DISCOUNT, SubjectCode.AAB)));
         transaction.setPaymentTermDescription((invoice.creditNote() ? "" : "Échéance " + invoice.payment().dueDate() + ". " + InvoiceDocument.NO_DISCOUNT + ". ")
                 + "Pénalités de retard : " + invoice.payment().latePaymentTerms() + ". " + InvoiceDocument.RECOVERY_INDEMNITY + ".");
-        for (Item item : draft.items()) {
+        for (InvoiceContent.Item item : draft.items()) {
             BigDecimal quantity = item.amountCents() < 0 ? item.quantity().value().negate() : item.quantity().value();
-            transaction.addItem(new org.mustangproject.Item(product(item, invoice.parties().sellerRegime()), item.netPrice(), quantity));
+            transaction.addItem(new Item(product(item, invoice.parties().sellerRegime()), item.netPrice(), quantity));
         }
-        for (Charge charge : draft.charges()) {
+        for (InvoiceContent.Charge charge : draft.charges()) {
             BigDecimal amount = BigDecimal.valueOf(Math.abs(charge.amountCents()), 2);
             if (charge.amountCents() >= 0) {
-                org.mustangproject.Charge documentCharge = new org.mustangproject.Charge(amount).setReason(charge.reason());
+                Charge documentCharge = new Charge(amount).setReason(charge.reason());
                 category(documentCharge, charge, invoice.parties().sellerRegime());
                 transaction.addCharge(documentCharge);
             } else {
@@ -112,7 +112,7 @@ public final class FacturX {
         return transaction;
     }
 
-    private static void category(org.mustangproject.Charge charge, Charge line, VatRegime regime) {
+    private static void category(Charge charge, InvoiceContent.Charge line, VatRegime regime) {
         switch (regime) {
             case REGISTERED -> charge.setTaxPercent(line.rate().percent()).setCategoryCode("S");
             case FRANCHISE_293B -> charge.setTaxPercent(BigDecimal.ZERO).setCategoryCode("E");
@@ -120,7 +120,7 @@ public final class FacturX {
         }
     }
 
-    private static Product product(Item item, VatRegime regime) {
+    private static Product product(InvoiceContent.Item item, VatRegime regime) {
         Product product = new Product(item.description(), "", unit(item), regime == VatRegime.REGISTERED ? item.rate().percent() : BigDecimal.ZERO);
         product.setSellerAssignedID(item.productKey());
         switch (regime) {
@@ -132,7 +132,7 @@ public final class FacturX {
     }
 
     /** UN/ECE recommendation 20 unit code of the line; C62 ("one") for the groupement fee. */
-    private static String unit(Item item) {
+    private static String unit(InvoiceContent.Item item) {
         return item.unit() == null ? "C62" : item.unit();
     }
 
