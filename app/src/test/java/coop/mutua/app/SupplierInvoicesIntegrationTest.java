@@ -31,15 +31,9 @@ class SupplierInvoicesIntegrationTest {
 
     @Test
     void aSecondInvoiceOfWhatAFirstAlreadyBillsIsMoreThanReceivedAndACreditNoteMakesRoomAgain(RoundFlow flow) {
-        SupplierId farm = flow.groupement().supplierId();
-        String apples = flow.product(farm, """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
-        String round = flow.openRound("Pommes", "PRO_RATA", "BY_VALUE", "0", List.of(farm));
-        flow.order(round, flow.groupement().memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
-        flow.close(round);
-        flow.waitFor(round, "POOLED");
-        String order = flow.supplierOrders(round).get(0).get("id").asString();
-        flow.receive(order, "");
+        Received received = received(flow);
+        String apples = received.apples();
+        String order = received.order();
 
         assertThat(flow.invoice(order, invoice("F-1", false, apples, "10", "1.10")).get("status").asString()).isEqualTo("MATCHED");
         JsonNode twice = flow.invoice(order, invoice("F-2", false, apples, "10", "1.10"));
@@ -58,19 +52,14 @@ class SupplierInvoicesIntegrationTest {
     /** A round's billing forms act on that round's invoices and orders only (found by a new user's trial). */
     @Test
     void aRoundsBillingFormsDoNotReachAnotherRoundsInvoicesOrOrders(RoundFlow flow) {
-        SupplierId farm = flow.groupement().supplierId();
-        String apples = flow.product(farm, """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
-        String invoiced = flow.openRound("Pommes", "PRO_RATA", "BY_VALUE", "0", List.of(farm));
-        flow.order(invoiced, flow.groupement().memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
-        flow.close(invoiced);
-        flow.waitFor(invoiced, "POOLED");
-        String order = flow.supplierOrders(invoiced).get(0).get("id").asString();
-        flow.receive(order, "");
+        Received received = received(flow);
+        String apples = received.apples();
+        String invoiced = received.round();
+        String order = received.order();
         flow.invoice(order, invoice("F-1", false, apples, "10", "1.10"));
         assertThat(flow.issueMemberInvoices(invoiced).get("status").asString()).isEqualTo("COMPLETED");
         String memberInvoice = flow.memberInvoices(invoiced).get(0).get("id").asString();
-        String other = flow.openRound("Poires", "PRO_RATA", "BY_VALUE", "0", List.of(farm));
+        String other = flow.openRound("Poires", "PRO_RATA", "BY_VALUE", "0", List.of(flow.groupement().supplierId()));
 
         Http pages = Pages.loggedIn(port, flow.coordinator());
         String billing = pages.get("/rounds/" + other + "/billing", null, null).body();
@@ -98,15 +87,10 @@ class SupplierInvoicesIntegrationTest {
     /** Dates no invoice can have yet: paid after today, issued after today (found by a new user's trial). */
     @Test
     void aPaymentOrAnInvoiceDatedAfterTodayIsRefusedNamingItsDate(RoundFlow flow) {
-        SupplierId farm = flow.groupement().supplierId();
-        String apples = flow.product(farm, """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
-        String round = flow.openRound("Pommes", "PRO_RATA", "BY_VALUE", "0", List.of(farm));
-        flow.order(round, flow.groupement().memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
-        flow.close(round);
-        flow.waitFor(round, "POOLED");
-        String order = flow.supplierOrders(round).get(0).get("id").asString();
-        flow.receive(order, "");
+        Received received = received(flow);
+        String apples = received.apples();
+        String round = received.round();
+        String order = received.order();
         Http http = flow.http();
         String tomorrow = LocalDate.now(PARIS).plusDays(1).toString();
 
@@ -126,6 +110,23 @@ class SupplierInvoicesIntegrationTest {
         assertThat(flow.memberInvoices(round).get(0).get("status").asString()).isEqualTo("ISSUED");
         assertThat(http.postJson("/api/member-invoices/" + memberInvoice + "/paid", flow.coordinator(), TestGroupements.PASSWORD,
                 "{\"paidOn\":\"" + LocalDate.now(PARIS) + "\"}").status()).isEqualTo(200);
+    }
+
+    /** A round of 10 kg of apples (one member, the group's farm), closed, pooled and received as ordered. */
+    private record Received(String apples, String round, String order) {
+    }
+
+    private static Received received(RoundFlow flow) {
+        SupplierId farm = flow.groupement().supplierId();
+        String apples = flow.product(farm, """
+                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String round = flow.openRound("Pommes", "PRO_RATA", "BY_VALUE", "0", List.of(farm));
+        flow.order(round, flow.groupement().memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
+        flow.close(round);
+        flow.waitFor(round, "POOLED");
+        String order = flow.supplierOrders(round).get(0).get("id").asString();
+        flow.receive(order, "");
+        return new Received(apples, round, order);
     }
 
     private static List<String> kinds(JsonNode invoice) {
