@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundFlow;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.SupplierId;
@@ -59,8 +60,7 @@ class BatchJobsTest {
         SupplierId idle = SupplierId.of(flow.http().postJson("/api/suppliers", flow.coordinator(), PASSWORD, """
                 {"name":"Fournil sans commande","siret":"73282932000074","address":{"street":"1 rue du Four","postalCode":"33000","city":"Bordeaux"},
                  "location":"44.85, -0.57","orderEmail":"fournil@example.org"}""").json().get("id").asString());
-        String apples = flow.product(farm, """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(farm, RoundsThroughApi.APPLES);
         flow.product(idle, """
                 {"reference":"PAIN","name":"Pain","category":"Boulangerie","saleUnit":"PIECE","caseSize":"1","vatRate":"5.5","unitPrice":"3.00"}""");
         String round = flow.openRound("Pommes", "PRO_RATA", "BY_VALUE", "0", List.of(farm, idle));
@@ -81,8 +81,7 @@ class BatchJobsTest {
     @Test
     void memberInvoicingIssuesOneInvoicePerMemberThenRecordsTheRoundAndRunsOncePerRound(RoundFlow flow) {
         SupplierId farm = flow.groupement().supplierId();
-        String apples = flow.product(farm, """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(farm, RoundsThroughApi.APPLES);
         MemberId second = flow.member("Épicerie solidaire", "ASSOCIATION");
         String round = flow.openRound("Pommes", "PRO_RATA", "BY_VALUE", "2", List.of(farm));
         flow.order(round, flow.groupement().memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");

@@ -8,6 +8,7 @@ import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.NodeRound;
 import coop.mutua.app.support.RoundFlow;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.app.support.TestGroupements;
 import java.time.LocalDate;
@@ -61,8 +62,7 @@ class HonestAnswersIntegrationTest {
         assertThat(xml.json().get("code").asString()).isEqualTo("request.not-acceptable");
         assertThat(http.get("/api/rounds", groupement.coordinator(), PASSWORD).json().size()).isZero();
 
-        String apples = flow.product(groupement.supplierId(), """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(groupement.supplierId(), RoundsThroughApi.APPLES);
         String opened = flow.openRound("Ouverte", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
         String order = "/api/rounds/" + opened + "/orders/" + groupement.memberId();
         assertThat(http.putJson(order, groupement.member(), PASSWORD, "{\"lines\":[{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}]}",
@@ -113,8 +113,7 @@ class HonestAnswersIntegrationTest {
     @Test
     void anOrderReplacedWithAKeyUsedForOtherLinesIsRefused(@Named("Réseau commande clé") RoundFlow flow) {
         TestGroupement groupement = flow.groupement();
-        String apples = flow.product(groupement.supplierId(), """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(groupement.supplierId(), RoundsThroughApi.APPLES);
         String round = flow.openRound("Clés", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
         String order = "/api/rounds/" + round + "/orders/" + groupement.memberId();
         String ten = "{\"lines\":[{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}]}";

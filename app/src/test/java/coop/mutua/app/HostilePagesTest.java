@@ -9,6 +9,7 @@ import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.RoundFlow;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.app.support.TestGroupements;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +92,7 @@ class HostilePagesTest {
     @Test
     void formsWithIndexesNoFormHasAreRefusedWithAPageNotA500(@Named("Réseau des index") RoundFlow flow) {
         TestGroupement groupement = flow.groupement();
-        String apples = flow.product(groupement.supplierId(), """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(groupement.supplierId(), RoundsThroughApi.APPLES);
         String round = flow.openRound("Index", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
         Http coordinator = Pages.loggedIn(port, groupement.coordinator(), PASSWORD);
         String form = coordinator.get("/suppliers/" + groupement.supplierId() + "/products/new", null, null).body();

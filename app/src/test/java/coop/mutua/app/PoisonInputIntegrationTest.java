@@ -7,6 +7,7 @@ import coop.mutua.app.support.FreshGroupement.Named;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundFlow;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.app.support.TestGroupements;
 import java.time.LocalDate;
@@ -39,8 +40,7 @@ class PoisonInputIntegrationTest {
     void productValuesBeyondTheCatalogsColumnsAreRefusedAndNothingIsStored() {
         TestGroupement groupement = groupements.create("Réseau fantôme");
         Http http = new Http(port);
-        String product = new RoundFlow(http, groupement).product(groupement.supplierId(), """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String product = new RoundFlow(http, groupement).product(groupement.supplierId(), RoundsThroughApi.APPLES);
         long events = eventsOf(product);
 
         refused(http.putJson("/api/products/" + product, groupement.supplier(), PASSWORD, """
@@ -103,8 +103,7 @@ class PoisonInputIntegrationTest {
     @Test
     void anOrderWithoutItsLinesOrForAnotherRoundIsRefusedAndTheSavedOrderKept(@Named("Réseau sans lignes") RoundFlow flow) {
         TestGroupement groupement = flow.groupement();
-        String apples = flow.product(groupement.supplierId(), """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(groupement.supplierId(), RoundsThroughApi.APPLES);
         String round = flow.openRound("Sans lignes", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
         String path = "/api/rounds/" + round + "/orders/" + groupement.memberId();
         flow.order(round, groupement.memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
@@ -122,8 +121,7 @@ class PoisonInputIntegrationTest {
     @Test
     void anOrderBeyondWhatAnOrderLineHoldsIsRefusedNotAnsweredAsSaved(@Named("Réseau démesuré") RoundFlow flow) {
         TestGroupement groupement = flow.groupement();
-        String apples = flow.product(groupement.supplierId(), """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(groupement.supplierId(), RoundsThroughApi.APPLES);
         String round = flow.openRound("Démesure", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
         String path = "/api/rounds/" + round + "/orders/" + groupement.memberId();
         flow.order(round, groupement.memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
@@ -146,8 +144,7 @@ class PoisonInputIntegrationTest {
     @Test
     void aSupplierInvoiceNumberLongerThanItsColumnIsRefused(@Named("Réseau facture longue") RoundFlow flow) {
         TestGroupement groupement = flow.groupement();
-        String apples = flow.product(groupement.supplierId(), """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(groupement.supplierId(), RoundsThroughApi.APPLES);
         String round = flow.openRound("Longue", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
         flow.order(round, groupement.memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
         flow.close(round);

@@ -6,6 +6,7 @@ import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.RoundFlow;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.kernel.SupplierId;
 import java.time.LocalDate;
@@ -118,8 +119,7 @@ class SupplierInvoicesIntegrationTest {
 
     private static Received received(RoundFlow flow) {
         SupplierId farm = flow.groupement().supplierId();
-        String apples = flow.product(farm, """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(farm, RoundsThroughApi.APPLES);
         String round = flow.openRound("Pommes", "PRO_RATA", "BY_VALUE", "0", List.of(farm));
         flow.order(round, flow.groupement().memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
         flow.close(round);

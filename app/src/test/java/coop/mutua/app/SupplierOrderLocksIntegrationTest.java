@@ -6,6 +6,7 @@ import coop.mutua.app.support.FreshGroupement.Named;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.RoundFlow;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.kernel.SupplierId;
 import java.time.LocalDate;
@@ -32,8 +33,7 @@ class SupplierOrderLocksIntegrationTest {
         SupplierId mill = SupplierId.of(http.postJson("/api/suppliers", flow.coordinator(), PASSWORD, """
                 {"name":"Moulin","siret":"73282932000074","address":{"street":"1 rue","postalCode":"24100","city":"Creysse"},
                  "location":"44.85, 0.56","orderEmail":"moulin@example.org","minimumOrder":"500.00"}""").json().get("id").asString());
-        String apples = flow.product(farm, """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(farm, RoundsThroughApi.APPLES);
         String flour = flow.product(mill, """
                 {"reference":"FAR","name":"Farine","category":"Épicerie","saleUnit":"PIECE","caseSize":"1","vatRate":"5.5","unitPrice":"30.00"}""");
         String round = flow.openRound("Verrous", "PRO_RATA", "BY_VALUE", "0", List.of(farm, mill));

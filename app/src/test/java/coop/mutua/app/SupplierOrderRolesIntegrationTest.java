@@ -7,6 +7,7 @@ import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.RoundFlow;
+import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.kernel.SupplierId;
 import java.util.List;
@@ -30,8 +31,7 @@ class SupplierOrderRolesIntegrationTest {
     @Test
     void eachRoleSeesAndMayDoOnlyItsOwnActionsOnAGroupedOrder(@Named("Réseau rôles") RoundFlow flow) {
         SupplierId farm = flow.groupement().supplierId();
-        String apples = flow.product(farm, """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(farm, RoundsThroughApi.APPLES);
         String round = flow.openRound("Rôles", "PRO_RATA", "BY_VALUE", "0", List.of(farm));
         flow.order(round, flow.groupement().memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
         flow.close(round);
@@ -65,8 +65,7 @@ class SupplierOrderRolesIntegrationTest {
     @Test
     void aProductThatFilledNoCaseIsNotOnTheSuppliersOrderNorOnTheReceptionForm(@Named("Réseau des colis vides") RoundFlow flow) {
         SupplierId farm = flow.groupement().supplierId();
-        String apples = flow.product(farm, """
-                {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""");
+        String apples = flow.product(farm, RoundsThroughApi.APPLES);
         String melons = flow.product(farm, """
                 {"reference":"MEL","name":"Melons charentais","category":"Fruits","saleUnit":"PIECE","caseSize":"6","vatRate":"5.5","unitPrice":"3.00"}""");
         String round = flow.openRound("Colis vides", "PRO_RATA", "BY_VALUE", "0", List.of(farm));

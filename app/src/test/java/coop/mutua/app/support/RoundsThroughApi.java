@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 /** Products and open rounds made the way clients make them, through the REST API, for the ordering tests. */
 public final class RoundsThroughApi {
 
+    /** Apples by the kilo, cases of 5 kg, 2.00 a kilo, no tiers. */
+    public static final String APPLES = """
+            {"reference":"POM","name":"Pommes","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5","unitPrice":"2.00"}""";
     /** Carrots by the kilo, cases of 6, 1.80 from 12 kg (2.00 below). */
     public static final String CARROTS = """
             {"reference":"CAR-6","name":"Carottes","category":"Légumes","saleUnit":"KG","caseSize":"6","vatRate":"5.5",
