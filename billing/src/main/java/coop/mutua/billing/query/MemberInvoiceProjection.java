@@ -7,6 +7,7 @@ import coop.mutua.billing.api.MemberInvoicePaidEvent;
 import coop.mutua.billing.api.MemberInvoiceStatus;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.MemberInvoiceId;
+import coop.mutua.kernel.ReadModel;
 import coop.mutua.kernel.RoundId;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(MemberInvoiceQueries.PROJECTION)
+@ReadModel(tables = "member_invoice")
 class MemberInvoiceProjection {
 
     private final JdbcClient jdbc;

@@ -2,6 +2,7 @@ package coop.mutua.billing.query;
 
 import coop.mutua.billing.api.SupplierInvoiceRecordedEvent;
 import coop.mutua.billing.api.SupplierInvoiceResolvedEvent;
+import coop.mutua.kernel.ReadModel;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 /** Supplier invoices as recorded, and the coordinator's decisions on them. */
 @Component
 @ProcessingGroup(SupplierInvoiceProjection.GROUP)
+@ReadModel(tables = "supplier_invoice")
 class SupplierInvoiceProjection {
 
     static final String GROUP = SupplierInvoiceQueries.PROJECTION;

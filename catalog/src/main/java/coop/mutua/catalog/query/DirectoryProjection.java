@@ -21,6 +21,7 @@ import coop.mutua.catalog.api.SupplierUpdatedEvent;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.ProductId;
+import coop.mutua.kernel.ReadModel;
 import coop.mutua.kernel.SupplierId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
+@ReadModel(tables = {"groupement", "member_structure", "supplier", "product", "product_price"})
 class DirectoryProjection {
 
     static final String PROCESSING_GROUP = "catalog-directory";

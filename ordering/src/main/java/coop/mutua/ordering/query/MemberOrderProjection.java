@@ -1,5 +1,6 @@
 package coop.mutua.ordering.query;
 
+import coop.mutua.kernel.ReadModel;
 import coop.mutua.ordering.api.MemberOrderSubmittedEvent;
 import coop.mutua.ordering.api.OrderLine;
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(MemberOrderProjection.PROCESSING_GROUP)
+@ReadModel(tables = {"member_order", "member_order_line"})
 class MemberOrderProjection {
 
     static final String PROCESSING_GROUP = "ordering-orders";

@@ -6,6 +6,7 @@ import coop.mutua.catalog.api.MemberRegisteredEvent;
 import coop.mutua.catalog.api.MemberUpdatedEvent;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.ReadModel;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(OrderingMembers.PROCESSING_GROUP)
+@ReadModel(tables = "ordering_member")
 public class OrderingMembers {
 
     static final String PROCESSING_GROUP = "ordering-members";

@@ -1,5 +1,6 @@
 package coop.mutua.ordering.query;
 
+import coop.mutua.kernel.ReadModel;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.OrderingReadModels;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 /** Keeps the purchase_round table in step with the rounds' events; idempotent. */
 @Component
 @ProcessingGroup(PurchaseRoundProjection.PROCESSING_GROUP)
+@ReadModel(tables = {"purchase_round", "round_supplier", "round_offer"})
 class PurchaseRoundProjection {
 
     static final String PROCESSING_GROUP = OrderingReadModels.ROUNDS;

@@ -2,6 +2,7 @@ package coop.mutua.ordering.query;
 
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
+import coop.mutua.kernel.ReadModel;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.PurchaseRoundCancelledEvent;
 import coop.mutua.ordering.api.PurchaseRoundClosedEvent;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @ProcessingGroup(RoundIntake.PROCESSING_GROUP)
+@ReadModel(tables = "round_intake")
 public class RoundIntake {
 
     static final String PROCESSING_GROUP = "ordering-intake";

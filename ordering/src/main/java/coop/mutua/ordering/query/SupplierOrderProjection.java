@@ -3,6 +3,7 @@ package coop.mutua.ordering.query;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.ReadModel;
 import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.ordering.api.AllocationPolicy;
 import coop.mutua.ordering.api.BelowMinimumDecidedEvent;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
 /** Supplier confirmations, reported changes and receptions onto the supplier orders the pooling job wrote. */
 @Component
 @ProcessingGroup(OrderingReadModels.SUPPLIER_ORDERS)
+@ReadModel(tables = "supplier_order_change", seeded = {"supplier_order", "supplier_order_line", "member_allocation"},
+        alsoWrites = "purchase_round")
 class SupplierOrderProjection {
 
     private final JdbcClient jdbc;

@@ -1,0 +1,231 @@
+package coop.mutua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.mutua.app.account.Accounts;
+import coop.mutua.app.axon.ReadModelCatalog;
+import coop.mutua.app.axon.ReadModelRebuilds;
+import coop.mutua.app.support.FreshGroupement.Named;
+import coop.mutua.app.support.GeneratedRound;
+import coop.mutua.app.support.Http;
+import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.Pages;
+import coop.mutua.app.support.RoundFlow;
+import coop.mutua.app.support.RoundScenario;
+import coop.mutua.app.support.RoundsThroughApi;
+import coop.mutua.app.support.TestGroupements;
+import coop.mutua.app.support.TestGroupements.TestGroupement;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Rebuilding read models (issue 17, ADR 19): every rebuildable table is rebuilt from the events identical to what the
+ * live projections wrote, the service answers throughout, and writes made during a rebuild are neither lost nor
+ * applied twice.
+ */
+@IntegrationTest
+class ReadModelRebuildIntegrationTest {
+
+    private static final String PASSWORD = TestGroupements.PASSWORD;
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    TestGroupements groupements;
+    @Autowired
+    ReadModelCatalog catalog;
+    @Autowired
+    ReadModelRebuilds rebuilds;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+
+    private String operator;
+    private Http http;
+
+    @BeforeEach
+    void operator() {
+        operator = "reconstruction-" + System.nanoTime();
+        accounts.createOperator(operator, PASSWORD, "Exploitation");
+        http = new Http(port);
+    }
+
+    @Test
+    void rebuildingEveryReadModelGivesTheSameTablesWhileTheServiceAnswers(@Named("Réseau reconstruit") RoundFlow flow) throws Exception {
+        // Whole rounds, from the catalog to payments and credit notes: every read model has rows.
+        for (long seed = 1; seed <= 3; seed++) {
+            GeneratedRound.run(RoundScenario.generate(seed * 7919), port, groupements, new GeneratedRound.Options(false, true));
+        }
+        // And a supplier's report of a change (which the generated rounds leave out).
+        TestGroupement groupement = flow.groupement();
+        String apples = flow.product(groupement.supplierId(), RoundsThroughApi.APPLES);
+        String round = flow.openRound("Reconstruite", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
+        flow.order(round, groupement.memberId(), "{\"productId\":\"" + apples + "\",\"quantity\":\"10\"}");
+        flow.close(round);
+        String order = flow.supplierOrders(round).get(0).get("id").asString();
+        Http.Reply reported = http.postJson("/api/supplier-orders/" + order + "/changes", groupement.supplier(), PASSWORD,
+                "{\"productId\":\"" + apples + "\",\"change\":\"OUT_OF_STOCK\"}");
+        assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+        Map<String, List<Map<String, Object>>> before = tables();
+        before.forEach((table, rows) -> assertThat(rows).as(table + " has rows to rebuild").isNotEmpty());
+        Map<String, Long> tablesBefore = oids();
+        // What a faulty projection or a hand edit could leave: the rebuild writes it again from the events.
+        jdbc.sql("UPDATE purchase_round SET title = 'abîmé' WHERE id = :id").param("id", round).update();
+        jdbc.sql("DELETE FROM member_order_line WHERE round_id = :id").param("id", round).update();
+        jdbc.sql("UPDATE member_allocation SET received = 999 WHERE round_id = :id").param("id", round).update();
+
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+        Thread reader = new Thread(() -> {
+            Http reads = new Http(port);
+            while (rebuilding.get()) {
+                statuses.add(reads.get("/api/suppliers", groupement.coordinator(), PASSWORD).status());
+            }
+        });
+        reader.start();
+        JsonNode started = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"all\"]}").json();
+        JsonNode done = awaitEnd(started.get("id").asString());
+        rebuilding.set(false);
+        reader.join();
+
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.get("readModels").size()).isEqualTo(catalog.all().size());
+        assertThat(done.get("position").asLong()).isEqualTo(done.get("head").asLong()).isPositive();
+        assertThat(done.get("percent").asInt()).isEqualTo(100);
+        assertThat(done.get("running").asBoolean()).isFalse();
+        assertThat(statuses).as("the service answered during the rebuild").isNotEmpty().containsOnly(200);
+        Map<String, List<Map<String, Object>>> rebuilt = tables();
+        before.forEach((table, rows) -> assertThat(rebuilt.get(table)).as("rebuilt " + table).isEqualTo(rows));
+        oids().forEach((table, oid) -> assertThat(oid).as("a new " + table).isNotEqualTo(tablesBefore.get(table)));
+        assertThat(leftovers()).as("schemas and token of the rebuild, dropped").isZero();
+
+        // The projections go on from the rebuild's position: new events reach the new tables, once.
+        String after = createRound(http, groupement, "Après la reconstruction");
+        assertThat(http.get("/api/rounds/" + after, groupement.coordinator(), PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void writesDuringARebuildAreNeitherLostNorAppliedTwice() throws Exception {
+        TestGroupement groupement = groupements.create("Réseau en activité");
+        Http writes = new Http(port);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger created = new AtomicInteger();
+        List<Throwable> failures = new ArrayList<>();
+        Thread writer = new Thread(() -> {
+            try {
+                while (writing.get()) {
+                    createRound(writes, groupement, "Pendant " + created.incrementAndGet());
+                }
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        });
+        writer.start();
+        Thread.sleep(300);
+        JsonNode first = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD,
+                "{\"readModels\":[\"ordering-rounds\",\"catalog-directory\"]}").json();
+        assertThat(http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"all\"]}").status())
+                .as("one rebuild at a time").isEqualTo(409);
+        assertThat(awaitEnd(first.get("id").asString()).get("state").asString()).isEqualTo("DONE");
+        Thread.sleep(300);
+        writing.set(false);
+        writer.join();
+        assertThat(failures).isEmpty();
+
+        Map<String, List<Map<String, Object>>> live = tables();
+        assertThat(jdbc.sql("SELECT count(*) FROM purchase_round WHERE groupement_id = :g").param("g", groupement.id().value())
+                .query(Long.class).single()).as("every round created, before, during and after the swap").isEqualTo(created.get());
+        // A second rebuild, with nothing written meanwhile, finds exactly what the first one and the live projection left.
+        JsonNode second = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"ordering-rounds\"]}").json();
+        assertThat(awaitEnd(second.get("id").asString()).get("state").asString()).isEqualTo("DONE");
+        assertThat(tables()).isEqualTo(live);
+    }
+
+    @Test
+    void onlyTheOperatorRebuildsAndUnknownReadModelsAreNamed() {
+        TestGroupement groupement = groupements.create("Réseau curieux");
+        assertThat(http.postJson("/api/operator/read-models/rebuilds", groupement.coordinator(), PASSWORD, "{\"readModels\":[\"all\"]}").status())
+                .isEqualTo(403);
+        Http.Reply unknown = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"nope\"]}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).contains("readModels").contains("nope");
+        assertThat(http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[]}").status()).isEqualTo(422);
+        // The closure: the supplier orders projection also writes the rounds' table, so both are rebuilt.
+        assertThat(catalog.closure(List.of("ordering-supplier-orders"))).extracting(ReadModelCatalog.Entry::name)
+                .containsExactly("ordering-rounds", "ordering-supplier-orders");
+
+        String page = Pages.loggedIn(port, operator, PASSWORD).get("/operator/read-models", null, null).body();
+        catalog.all().forEach(model -> assertThat(page).contains(model.name()));
+    }
+
+    private JsonNode awaitEnd(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode rebuild = http.get("/api/operator/read-models", operator, PASSWORD).json().get("rebuild");
+            assertThat(rebuild.get("id").asString()).isEqualTo(id);
+            String state = rebuild.get("state").asString();
+            if (state.equals("DONE") || state.equals("FAILED")) {
+                return rebuild;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("rebuild " + id + " did not end");
+    }
+
+    private long leftovers() {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM pg_namespace WHERE nspname IN ('mutua_rebuild', 'mutua_retired'))
+                     + (SELECT count(*) FROM tokenentry WHERE processorname = 'mutua-rebuild')""").query(Long.class).single();
+    }
+
+    private Map<String, Long> oids() {
+        Map<String, Long> oids = new LinkedHashMap<>();
+        catalog.all().forEach(model -> model.allTables().forEach(table ->
+                oids.put(table, jdbc.sql("SELECT :t::regclass::oid").param("t", table).query(Long.class).single())));
+        return oids;
+    }
+
+    /** Every rebuildable table's rows, in a fixed order, arrays as lists. */
+    private Map<String, List<Map<String, Object>>> tables() {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        for (ReadModelCatalog.Entry model : catalog.all()) {
+            for (String table : model.allTables()) {
+                List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM " + table + " t ORDER BY t::text").query().listOfRows();
+                rows.forEach(row -> row.replaceAll((column, value) -> {
+                    try {
+                        return value instanceof Array array ? List.of((Object[]) array.getArray()) : value;
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+                tables.put(table, rows);
+            }
+        }
+        return tables;
+    }
+
+    /** A draft round, through the API; its id. */
+    private static String createRound(Http http, TestGroupement groupement, String title) {
+        Http.Reply created = http.postJson("/api/rounds", groupement.coordinator(), PASSWORD, "{\"title\":\"" + title + "\",\"closesAt\":\""
+                + OffsetDateTime.now().plusDays(5).withNano(0) + "\",\"deliveryDate\":\"" + OffsetDateTime.now().plusDays(8).toLocalDate()
+                + "\",\"deliveryPlace\":\"Ici\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+}
