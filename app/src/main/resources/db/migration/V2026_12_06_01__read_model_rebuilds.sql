@@ -7,6 +7,8 @@ CREATE TABLE read_model_rebuild (
     node         VARCHAR(255)  NOT NULL,
     started_at   TIMESTAMPTZ   NOT NULL,
     updated_at   TIMESTAMPTZ   NOT NULL,
+    replaying_at TIMESTAMPTZ,
+    swapping_at  TIMESTAMPTZ,
     finished_at  TIMESTAMPTZ,
     position     BIGINT        NOT NULL DEFAULT 0,
     head         BIGINT        NOT NULL DEFAULT 0,

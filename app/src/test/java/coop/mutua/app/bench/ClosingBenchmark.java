@@ -111,6 +111,12 @@ public final class ClosingBenchmark {
             System.out.printf(Locale.ROOT, "  SQL GROUP BY    : %7.0f ms  (same lines, case rounding, %d product totals written)%n", sql,
                     jdbc.sql("SELECT count(*) FROM bench_pooled WHERE round_id = :r").param("r", round.value()).query(Long.class).single());
             System.out.printf(Locale.ROOT, "  ratio           : %7.1f x  (written / SQL; target <= 10, aim <= 3)%n", pooling.millis() / sql);
+            new BenchResults("closing").setup("members", members).setup("lines", lines).setup("supplierOrders", supplierOrders)
+                    .setup("shares", shares)
+                    .lowerIsBetter("close -> every order and share written", pooling.millis(), "ms", "SQL GROUP BY with case rounding", sql, 3.0)
+                    .atMost("  peak heap while pooling", pooling.peakHeapBytes() >> 20, "MiB", 300)
+                    .report("  close -> round shown pooled", pooling.shownMillis(), "ms")
+                    .write();
         } finally {
             app.close();
         }

@@ -81,6 +81,14 @@ public final class InvoicingBenchmark {
             System.out.printf(Locale.ROOT, "  SQL window     : %7.0f ms  (each supplier line shared by largest remainder, %d rows written)%n", sqlMillis,
                     jdbc.sql("SELECT count(*) FROM bench_split WHERE round_id = :r").param("r", round.value()).query(Long.class).single());
             System.out.printf(Locale.ROOT, "  ratio          : %7.1f x  (split / SQL)%n", splitMillis / sqlMillis);
+            new BenchResults("invoicing").setup("members", members).setup("invoices", invoices).setup("completed", completed)
+                    // The goal: 2,000 invoices in 8 s, growing linearly (4 ms per invoice).
+                    .atMost("issue every member invoice", seconds, "s", 8.0 * members / 2000)
+                    .report("  invoices per second", invoices / seconds, "invoices/s")
+                    .atMost("  peak heap while issuing", peak >> 20, "MiB", 300)
+                    .lowerIsBetter("split alone (plan + every member's content)", splitMillis, "ms", "SQL window functions, largest remainder",
+                            sqlMillis, null)
+                    .write();
         } finally {
             app.close();
         }

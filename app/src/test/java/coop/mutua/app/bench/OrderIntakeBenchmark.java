@@ -96,6 +96,8 @@ public final class OrderIntakeBenchmark {
             warmUp(port, app.getBean(DataSource.class), fixture, warmUpSeconds);
             System.out.printf(Locale.ROOT, "%8s | %10s %10s %9s %9s | %10s %10s %9s %9s | %6s%n", "clients", "API ord/s",
                     "lines/s", "p50 ms", "p99 ms", "JDBC ord/s", "lines/s", "p50 ms", "p99 ms", "ratio");
+            BenchResults results = new BenchResults("order-intake").setup("ordersPerClient", ordersPerClient).setup("lines", LINES)
+                    .setup("warmUpSeconds", warmUpSeconds);
             for (int clients : CONCURRENCY) {
                 Result api = profiled("api-" + clients, () -> api(port, fixture, clients, ordersPerClient));
                 Result jdbc = jdbc(app.getBean(DataSource.class), fixture, clients, ordersPerClient);
@@ -103,7 +105,12 @@ public final class OrderIntakeBenchmark {
                         api.ordersPerSecond(), api.ordersPerSecond() * LINES, api.p50Millis(), api.p99Millis(),
                         jdbc.ordersPerSecond(), jdbc.ordersPerSecond() * LINES, jdbc.p50Millis(), jdbc.p99Millis(),
                         api.ordersPerSecond() / jdbc.ordersPerSecond());
+                results.higherIsBetter("API orders/s at " + clients + " clients", api.ordersPerSecond(), "orders/s",
+                                "raw JDBC, same lines", jdbc.ordersPerSecond(), clients == 16 ? 0.5 : null)
+                        .report("  API p50 at " + clients + " clients", api.p50Millis(), "ms")
+                        .report("  API p99 at " + clients + " clients", api.p99Millis(), "ms");
             }
+            results.write();
         } finally {
             app.close();
         }

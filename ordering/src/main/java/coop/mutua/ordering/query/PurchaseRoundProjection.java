@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /** Keeps the purchase_round table in step with the rounds' events; idempotent. */
@@ -79,17 +80,34 @@ class PurchaseRoundProjection {
     void on(PurchaseRoundOpenedEvent event) {
         jdbc.sql("UPDATE purchase_round SET status = 'OPEN', opened_at = :at WHERE id = :id")
                 .param("id", event.roundId().value()).param("at", at(event.openedAt())).update();
-        for (OfferedProduct product : event.offer()) {
-            jdbc.sql("""
-                    INSERT INTO round_offer (round_id, product_id, groupement_id, supplier_id, reference, name, category, offered)
-                    VALUES (:round, :product, :groupement, :supplier, :reference, :name, :category, CAST(:offered AS JSONB))
-                    ON CONFLICT (round_id, product_id) DO NOTHING""")
-                    .param("round", event.roundId().value()).param("product", product.productId().value())
-                    .param("groupement", event.groupementId().value()).param("supplier", product.supplierId().value())
-                    .param("reference", product.reference()).param("name", product.details().name())
-                    .param("category", product.details().category()).param("offered", OfferJson.write(product))
-                    .update();
+        // The whole offer in one statement (hundreds of products: one round trip, not one each).
+        int count = event.offer().size();
+        Object[] products = new Object[count];
+        Object[] suppliers = new Object[count];
+        Object[] references = new Object[count];
+        Object[] names = new Object[count];
+        Object[] categories = new Object[count];
+        Object[] offered = new Object[count];
+        for (int i = 0; i < count; i++) {
+            OfferedProduct product = event.offer().get(i);
+            products[i] = product.productId().value();
+            suppliers[i] = product.supplierId().value();
+            references[i] = product.reference();
+            names[i] = product.details().name();
+            categories[i] = product.details().category();
+            offered[i] = OfferJson.write(product);
         }
+        jdbc.sql("""
+                INSERT INTO round_offer (round_id, product_id, groupement_id, supplier_id, reference, name, category, offered)
+                SELECT :round, o.product, :groupement, o.supplier, o.reference, o.name, o.category, CAST(o.offered AS JSONB)
+                FROM unnest(:products, :suppliers, :references, :names, :categories, :offered)
+                    AS o (product, supplier, reference, name, category, offered)
+                ON CONFLICT (round_id, product_id) DO NOTHING""")
+                .param("round", event.roundId().value()).param("groupement", event.groupementId().value())
+                .param("products", new SqlArrayValue("varchar", products)).param("suppliers", new SqlArrayValue("varchar", suppliers))
+                .param("references", new SqlArrayValue("varchar", references)).param("names", new SqlArrayValue("varchar", names))
+                .param("categories", new SqlArrayValue("varchar", categories)).param("offered", new SqlArrayValue("text", offered))
+                .update();
     }
 
     @EventHandler

@@ -18,12 +18,16 @@ import coop.mutua.ordering.domain.Allocation;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /** Supplier confirmations, reported changes and receptions onto the supplier orders the pooling job wrote. */
@@ -116,29 +120,54 @@ class SupplierOrderProjection {
         List<Line> lines = jdbc.sql("SELECT product_id, step, quantity FROM supplier_order_line WHERE supplier_order_id = :id")
                 .param("id", event.supplierOrderId().value())
                 .query((rs, n) -> new Line(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).list();
+        // Every member's claim on every line of the order, in one read (by member within a product, as the key orders them).
+        Map<String, List<Allocation.Claim>> claims = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.product_id, a.member_id, a.asked, a.tolerance, o.first_submitted_at
+                FROM member_allocation a LEFT JOIN member_order o ON o.round_id = a.round_id AND o.member_id = a.member_id
+                WHERE a.round_id = :round AND a.supplier_order_id = :order
+                ORDER BY a.product_id, a.member_id""")
+                .param("round", event.roundId().value()).param("order", event.supplierOrderId().value())
+                .query((rs, n) -> claims.computeIfAbsent(rs.getString(1), product -> new ArrayList<>())
+                        .add(new Allocation.Claim(MemberId.of(rs.getString(2)), new Quantity(rs.getBigDecimal(3)), new Quantity(rs.getBigDecimal(4)),
+                                rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant())))
+                .list();
+        List<Object> shareMembers = new ArrayList<>();
+        List<Object> shareProducts = new ArrayList<>();
+        List<Object> shareQuantities = new ArrayList<>();
+        List<Object> lineProducts = new ArrayList<>();
+        List<Object> lineDelivered = new ArrayList<>();
+        List<Object> lineLeft = new ArrayList<>();
         for (Line line : lines) {
             Quantity delivered = event.delivered().getOrDefault(ProductId.of(line.productId()), new Quantity(line.ordered()));
             Quantity unit = delivered.isMultipleOf(new Quantity(line.step())) ? new Quantity(line.step()) : new Quantity(new BigDecimal("0.001"));
-            List<Allocation.Claim> claims = jdbc.sql("""
-                    SELECT a.member_id, a.asked, a.tolerance, o.first_submitted_at
-                    FROM member_allocation a LEFT JOIN member_order o ON o.round_id = a.round_id AND o.member_id = a.member_id
-                    WHERE a.round_id = :round AND a.supplier_order_id = :order AND a.product_id = :product""")
-                    .param("round", event.roundId().value()).param("order", event.supplierOrderId().value()).param("product", line.productId())
-                    .query((rs, n) -> new Allocation.Claim(MemberId.of(rs.getString(1)), new Quantity(rs.getBigDecimal(2)),
-                            new Quantity(rs.getBigDecimal(3)), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
-                    .list();
-            Allocation.Result shares = Allocation.allocate(delivered, unit, claims, policy);
-            shares.allocated().forEach((member, received) -> jdbc.sql("""
-                            UPDATE member_allocation SET received = :received
-                            WHERE round_id = :round AND member_id = :member AND product_id = :product""")
-                    .param("received", received.value()).param("round", event.roundId().value()).param("member", member.value())
-                    .param("product", line.productId()).update());
-            jdbc.sql("""
-                    UPDATE supplier_order_line SET delivered = :delivered, delivered_unallocated = :left
-                    WHERE supplier_order_id = :id AND product_id = :product""")
-                    .param("delivered", delivered.value()).param("left", shares.unallocated().value())
-                    .param("id", event.supplierOrderId().value()).param("product", line.productId()).update();
+            Allocation.Result shares = Allocation.allocate(delivered, unit, claims.getOrDefault(line.productId(), List.of()), policy);
+            shares.allocated().forEach((member, received) -> {
+                shareMembers.add(member.value());
+                shareProducts.add(line.productId());
+                shareQuantities.add(received.value());
+            });
+            lineProducts.add(line.productId());
+            lineDelivered.add(delivered.value());
+            lineLeft.add(shares.unallocated().value());
         }
+        // Each member's share and each line's delivered quantity, one statement each.
+        jdbc.sql("""
+                UPDATE member_allocation a SET received = share.received
+                FROM unnest(:members, :products, :received) AS share (member_id, product_id, received)
+                WHERE a.round_id = :round AND a.member_id = share.member_id AND a.product_id = share.product_id""")
+                .param("members", new SqlArrayValue("varchar", shareMembers.toArray()))
+                .param("products", new SqlArrayValue("varchar", shareProducts.toArray()))
+                .param("received", new SqlArrayValue("numeric", shareQuantities.toArray()))
+                .param("round", event.roundId().value()).update();
+        jdbc.sql("""
+                UPDATE supplier_order_line l SET delivered = line.delivered, delivered_unallocated = line.unallocated
+                FROM unnest(:products, :delivered, :unallocated) AS line (product_id, delivered, unallocated)
+                WHERE l.supplier_order_id = :id AND l.product_id = line.product_id""")
+                .param("products", new SqlArrayValue("varchar", lineProducts.toArray()))
+                .param("delivered", new SqlArrayValue("numeric", lineDelivered.toArray()))
+                .param("unallocated", new SqlArrayValue("numeric", lineLeft.toArray()))
+                .param("id", event.supplierOrderId().value()).update();
         jdbc.sql("""
                 UPDATE supplier_order SET received_at = :at, received_by = :by,
                     status = CASE WHEN status IN ('SENT', 'CONFIRMED', 'RECEIVED') THEN 'RECEIVED' ELSE status END
