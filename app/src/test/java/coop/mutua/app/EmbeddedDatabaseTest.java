@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,12 +34,16 @@ class EmbeddedDatabaseTest {
         }
         assertThat(dataDirectory.resolve("postmaster.pid")).as("server stopped cleanly").doesNotExist();
 
-        try (EmbeddedDatabase restarted = EmbeddedDatabase.start(dataDirectory, 0, true)) {
+        // Restarted with the small-server setting (README): the settings apply, the data is there.
+        try (EmbeddedDatabase restarted = EmbeddedDatabase.start(dataDirectory, 0, true, 20, Map.of("shared_buffers", "32MB"))) {
             restarted.createDatabaseIfMissing("mutua");
-            try (Connection connection = connect(restarted); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT line FROM kept")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(1)).isEqualTo("commande de carottes");
+            try (Connection connection = connect(restarted); Statement statement = connection.createStatement()) {
+                assertThat(setting(statement, "shared_buffers")).isEqualTo("32MB");
+                assertThat(setting(statement, "max_connections")).isEqualTo("20");
+                try (ResultSet rows = statement.executeQuery("SELECT line FROM kept")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).isEqualTo("commande de carottes");
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package coop.mutua.app.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import coop.mutua.platform.db.EmbeddedDatabase;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -23,7 +24,8 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties) {
-        EmbeddedDatabase database = EmbeddedDatabase.start(properties.dataDir(), properties.port(), true);
+        EmbeddedDatabase database = EmbeddedDatabase.start(properties.dataDir(), properties.port(), true, properties.maxConnections(),
+                Map.of("shared_buffers", properties.sharedBuffers()));
         database.createDatabaseIfMissing(properties.database());
         return database;
     }
@@ -34,7 +36,7 @@ public class EmbeddedDatabaseConfiguration {
         config.setPoolName("mutua-embedded");
         config.setJdbcUrl(database.jdbcUrl(properties.database()));
         config.setUsername(database.username());
-        config.setMaximumPoolSize(20);
+        config.setMaximumPoolSize(properties.poolSize());
         return new HikariDataSource(config);
     }
 

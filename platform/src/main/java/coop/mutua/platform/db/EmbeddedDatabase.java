@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,6 +52,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** With room for {@code maxConnections} clients (the tests' server serves several applications at once). */
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable, int maxConnections) {
+        return start(dataDirectory, port, durable, maxConnections, Map.of());
+    }
+
+    /** With further server settings ({@code shared_buffers} for a small server, for instance). */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable, int maxConnections, Map<String, String> settings) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDirectory);
@@ -69,6 +75,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off");
+            settings.forEach(builder::setServerConfig);
             EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), dataDirectory);
             log.info("Embedded PostgreSQL started on port {} with data in {} (durable: {}) in {} ms", database.port(),
                     dataDirectory.toAbsolutePath(), durable, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
