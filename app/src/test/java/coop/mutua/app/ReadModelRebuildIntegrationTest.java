@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -172,6 +173,18 @@ class ReadModelRebuildIntegrationTest {
 
         String page = Pages.loggedIn(port, operator, PASSWORD).get("/operator/read-models", null, null).body();
         catalog.all().forEach(model -> assertThat(page).contains(model.name()));
+
+        // A rebuild whose node died (recorded as running, its lock gone) is shown as failed, and does not block the next.
+        String dead = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO read_model_rebuild (id, read_models, state, node, started_at, updated_at, position, head)
+                VALUES (:id, 'ordering-rounds', 'REPLAYING', 'noeud-disparu', now(), now(), 10, 100)""").param("id", dead).update();
+        JsonNode interrupted = http.get("/api/operator/read-models", operator, PASSWORD).json().get("rebuild");
+        assertThat(interrupted.get("id").asString()).isEqualTo(dead);
+        assertThat(interrupted.get("state").asString()).isEqualTo("FAILED");
+        assertThat(interrupted.get("failure").asString()).contains("interrupted");
+        assertThat(Pages.loggedIn(port, operator, PASSWORD).get("/operator/read-models", null, null).body())
+                .doesNotContain("follow-work").contains("rebuild-failure");
     }
 
     private JsonNode awaitEnd(String id) throws InterruptedException {

@@ -74,6 +74,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
     /** The rebuild's own processor (and its token's name). */
     static final String PROCESSOR = "mutua-rebuild";
     private static final long LOCK_KEY = 0x4d5554554152L;
+    private static final String INTERRUPTED = "interrupted: the node running it stopped";
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
 
     /** Where a rebuild stands. */
@@ -143,8 +144,8 @@ public class ReadModelRebuilds implements SmartLifecycle {
         List<Entry> models = catalog.closure(names);
         Connection lock = lock();
         try {
-            jdbc.sql("UPDATE read_model_rebuild SET state = 'FAILED', failure = :why, finished_at = :now WHERE state NOT IN ('DONE', 'FAILED')")
-                    .param("why", "interrupted: the node running it stopped").param("now", Timestamp.from(clock.instant())).update();
+            jdbc.sql("UPDATE read_model_rebuild SET state = 'FAILED', failure = :why, finished_at = updated_at WHERE state NOT IN ('DONE', 'FAILED')")
+                    .param("why", INTERRUPTED).update();
             String id = UUID.randomUUID().toString();
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.sql("""
@@ -165,11 +166,28 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     /** The running rebuild, else the last one. */
     public Optional<Rebuild> current() {
-        return jdbc.sql("SELECT * FROM read_model_rebuild ORDER BY started_at DESC LIMIT 1").query(this::rebuild).optional();
+        return jdbc.sql("SELECT * FROM read_model_rebuild ORDER BY started_at DESC LIMIT 1").query(this::rebuild).optional()
+                .map(this::interruptedUnlessLocked);
     }
 
     public Optional<Rebuild> find(String id) {
-        return jdbc.sql("SELECT * FROM read_model_rebuild WHERE id = :id").param("id", id).query(this::rebuild).optional();
+        return jdbc.sql("SELECT * FROM read_model_rebuild WHERE id = :id").param("id", id).query(this::rebuild).optional()
+                .map(this::interruptedUnlessLocked);
+    }
+
+    /**
+     * A rebuild recorded as running whose node no longer holds the lock stopped with its node (a crash, a kill): shown
+     * as failed, so that no page waits for it; the next rebuild records it so.
+     */
+    private Rebuild interruptedUnlessLocked(Rebuild rebuild) {
+        if (!rebuild.running() || jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+                    AND classid::bigint = :high AND objid::bigint = :low AND objsubid = 1)""")
+                .param("high", LOCK_KEY >>> 32).param("low", LOCK_KEY & 0xffffffffL).query(Boolean.class).single()) {
+            return rebuild;
+        }
+        return new Rebuild(rebuild.id(), rebuild.readModels(), State.FAILED, rebuild.node(), rebuild.startedAt(), rebuild.updatedAt(),
+                rebuild.replayingAt(), rebuild.swappingAt(), rebuild.updatedAt(), rebuild.position(), rebuild.head(), INTERRUPTED);
     }
 
     /** Waits until no rebuild runs on this node (tests, the command-line switch). */
