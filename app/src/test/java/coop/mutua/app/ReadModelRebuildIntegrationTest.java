@@ -13,10 +13,9 @@ import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.RoundFlow;
 import coop.mutua.app.support.RoundScenario;
 import coop.mutua.app.support.RoundsThroughApi;
+import coop.mutua.app.support.TableRows;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -219,14 +218,7 @@ class ReadModelRebuildIntegrationTest {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         for (ReadModelCatalog.Entry model : catalog.all()) {
             for (String table : model.allTables()) {
-                List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM " + table + " t ORDER BY t::text").query().listOfRows();
-                rows.forEach(row -> row.replaceAll((column, value) -> {
-                    try {
-                        return value instanceof Array array ? List.of((Object[]) array.getArray()) : value;
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
+                List<Map<String, Object>> rows = TableRows.of(jdbc, "SELECT * FROM " + table + " t ORDER BY t::text");
                 tables.put(table, rows);
             }
         }

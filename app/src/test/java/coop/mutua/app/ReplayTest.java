@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.TableRows;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.app.support.TestGroupements;
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -65,17 +64,8 @@ class ReplayTest {
         });
     }
 
-    /** Rows with SQL arrays turned into lists, so that rows compare by value. */
     private List<Map<String, Object>> rows(String query) {
-        List<Map<String, Object>> rows = jdbc.sql(query).query().listOfRows();
-        rows.forEach(row -> row.replaceAll((column, value) -> {
-            try {
-                return value instanceof Array array ? List.of((Object[]) array.getArray()) : value;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        return rows;
+        return TableRows.of(jdbc, query);
     }
 
     private void awaitRows(String query, Predicate<List<Map<String, Object>>> done) {

@@ -48,17 +48,20 @@ final class BenchResults {
 
     /** A figure where more is better (a rate): ratio = value / comparator; met when the ratio reaches {@code goalRatio}. */
     BenchResults higherIsBetter(String name, double value, String unit, String comparator, double comparatorValue, Double goalRatio) {
-        double ratio = value / comparatorValue;
-        figures.add(new Figure(name, value, unit, comparator, comparatorValue, ratio,
-                goalRatio == null ? null : String.format(Locale.ROOT, "ratio >= %.2f", goalRatio), goalRatio == null ? null : ratio >= goalRatio));
-        return this;
+        return compared(name, value, unit, comparator, comparatorValue, goalRatio, true);
     }
 
     /** A figure where less is better (a time): ratio = value / comparator; met when the ratio stays within {@code goalRatio}. */
     BenchResults lowerIsBetter(String name, double value, String unit, String comparator, double comparatorValue, Double goalRatio) {
+        return compared(name, value, unit, comparator, comparatorValue, goalRatio, false);
+    }
+
+    private BenchResults compared(String name, double value, String unit, String comparator, double comparatorValue, Double goalRatio,
+                                  boolean higherIsBetter) {
         double ratio = value / comparatorValue;
-        figures.add(new Figure(name, value, unit, comparator, comparatorValue, ratio,
-                goalRatio == null ? null : String.format(Locale.ROOT, "ratio <= %.2f", goalRatio), goalRatio == null ? null : ratio <= goalRatio));
+        String goal = goalRatio == null ? null : String.format(Locale.ROOT, "ratio %s %.2f", higherIsBetter ? ">=" : "<=", goalRatio);
+        Boolean met = goalRatio == null ? null : higherIsBetter ? ratio >= goalRatio : ratio <= goalRatio;
+        figures.add(new Figure(name, value, unit, comparator, comparatorValue, ratio, goal, met));
         return this;
     }
 
