@@ -1,6 +1,7 @@
 package coop.mutua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.mutua.app.account.Accounts;
 import coop.mutua.app.axon.ReadModelCatalog;
@@ -16,6 +17,9 @@ import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TableRows;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,11 +30,21 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,6 +69,15 @@ class ReadModelRebuildIntegrationTest {
     Accounts accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    @Qualifier("serializer")
+    Serializer serializer;
+    @Autowired
+    TransactionTemplate transactions;
 
     private String operator;
     private Http http;
@@ -85,6 +108,7 @@ class ReadModelRebuildIntegrationTest {
         Map<String, List<Map<String, Object>>> before = tables();
         before.forEach((table, rows) -> assertThat(rows).as(table + " has rows to rebuild").isNotEmpty());
         Map<String, Long> tablesBefore = oids();
+        Map<String, List<String>> structureBefore = structure();
         // What a faulty projection or a hand edit could leave: the rebuild writes it again from the events.
         jdbc.sql("UPDATE purchase_round SET title = 'abîmé' WHERE id = :id").param("id", round).update();
         jdbc.sql("DELETE FROM member_order_line WHERE round_id = :id").param("id", round).update();
@@ -106,13 +130,14 @@ class ReadModelRebuildIntegrationTest {
 
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("DONE");
         assertThat(done.get("readModels").size()).isEqualTo(catalog.all().size());
-        assertThat(done.get("position").asLong()).isEqualTo(done.get("head").asLong()).isPositive();
         assertThat(done.get("percent").asInt()).isEqualTo(100);
         assertThat(done.get("running").asBoolean()).isFalse();
         assertThat(statuses).as("the service answered during the rebuild").isNotEmpty().containsOnly(200);
         Map<String, List<Map<String, Object>>> rebuilt = tables();
         before.forEach((table, rows) -> assertThat(rebuilt.get(table)).as("rebuilt " + table).isEqualTo(rows));
         oids().forEach((table, oid) -> assertThat(oid).as("a new " + table).isNotEqualTo(tablesBefore.get(table)));
+        // Same index and constraint names and definitions: a later migration naming one finds it.
+        assertThat(structure()).isEqualTo(structureBefore);
         assertThat(leftovers()).as("schemas and token of the rebuild, dropped").isZero();
 
         // The projections go on from the rebuild's position: new events reach the new tables, once.
@@ -186,8 +211,100 @@ class ReadModelRebuildIntegrationTest {
                 .doesNotContain("follow-work").contains("rebuild-failure");
     }
 
+    /**
+     * Another node's processor, holding a projection's segment at an old position when the swap happens, can neither
+     * store that position over the rebuild's nor claim the segment again before the claim the swap wrote times out.
+     */
+    @Test
+    void anotherNodesProcessorCannotGoOnFromItsOldPosition() throws Exception {
+        groupements.create("Réseau à deux nœuds");
+        String name = "catalog-directory";
+        StreamingEventProcessor ours = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+        ours.shutDown();
+        try {
+            JdbcTokenStore otherNode = JdbcTokenStore.builder().connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                    .serializer(serializer).nodeId("autre-noeud").build();
+            TrackingToken old = transactions.execute(status -> otherNode.fetchToken(name, 0));
+            groupements.create("Réseau écrit après la position de l'autre nœud");
+
+            JsonNode started = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"" + name + "\"]}").json();
+            assertThat(awaitEnd(started.get("id").asString(), Duration.ofMinutes(1)).get("state").asString()).isEqualTo("DONE");
+            assertThat(ours.isRunning()).as("a processor stopped before the rebuild stays stopped").isFalse();
+
+            assertThat(jdbc.sql("SELECT DISTINCT owner FROM tokenentry WHERE processorname = :name").param("name", name).query(String.class).list())
+                    .as("the segments are claimed by the node that swapped").containsExactly(ManagementFactory.getRuntimeMXBean().getName());
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> otherNode.storeToken(old, name, 0)))
+                    .isInstanceOf(UnableToClaimTokenException.class);
+            assertThatThrownBy(() -> transactions.execute(status -> otherNode.fetchToken(name, 0)))
+                    .isInstanceOf(UnableToClaimTokenException.class);
+        } finally {
+            ours.start();
+        }
+    }
+
+    /** A member's submission holding a round's gate does not hold up the replay of that round's opening. */
+    @Test
+    void aSubmissionAtTheGateDoesNotHoldUpTheRebuild(@Named("Réseau au portillon") RoundFlow flow) throws Exception {
+        TestGroupement groupement = flow.groupement();
+        flow.product(groupement.supplierId(), RoundsThroughApi.APPLES);
+        String round = flow.openRound("Portillon", "PRO_RATA", "BY_VALUE", "0", List.of(groupement.supplierId()));
+        try (Connection submission = dataSource.getConnection()) {
+            submission.setAutoCommit(false);
+            try (PreparedStatement gate = submission.prepareStatement("SELECT pg_advisory_xact_lock_shared(?, hashtext(?))")) {
+                gate.setInt(1, 0x4d494e54);
+                gate.setString(2, round);
+                gate.execute();
+            }
+            JsonNode started = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"ordering-intake\"]}").json();
+            assertThat(awaitEnd(started.get("id").asString(), Duration.ofSeconds(30)).get("state").asString()).isEqualTo("DONE");
+            submission.rollback();
+        }
+        assertThat(jdbc.sql("SELECT state FROM round_intake WHERE round_id = :id").param("id", round).query(String.class).single()).isEqualTo("OPEN");
+    }
+
+    /**
+     * An event a projection cannot replay fails the rebuild: the live tables stay as they were, this node's projections
+     * go on, and the next rebuild may start.
+     */
+    @Test
+    void aRebuildThatFailsLeavesTheLiveTablesAndReleasesItsLock() throws Exception {
+        groupements.create("Réseau empoisonné");
+        Map<String, List<Map<String, Object>>> before = tables();
+        Map<String, Long> oidsBefore = oids();
+        // Before every stored event (the live projections are past it): a round's creation without its fields.
+        jdbc.sql("""
+                INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,
+                    payloadtype, timestamp)
+                VALUES (0, :aggregate, 0, 'PurchaseRound', :event, CAST('{}' AS BYTEA), CAST('{"title":null}' AS BYTEA),
+                    'coop.mutua.ordering.api.PurchaseRoundCreatedEvent', '2020-01-01T00:00:00Z')""")
+                .param("aggregate", UUID.randomUUID().toString()).param("event", UUID.randomUUID().toString()).update();
+        try {
+            JsonNode started = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"ordering-rounds\"]}").json();
+            JsonNode failed = awaitEnd(started.get("id").asString(), Duration.ofMinutes(1));
+            assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+            assertThat(failed.get("failure").asString()).isNotBlank();
+        } finally {
+            jdbc.sql("DELETE FROM domainevententry WHERE globalindex = 0").update();
+        }
+        assertThat(tables()).isEqualTo(before);
+        assertThat(oids()).isEqualTo(oidsBefore);
+        assertThat(leftovers()).isZero();
+        catalog.all().forEach(model -> processing.eventProcessor(model.name(), StreamingEventProcessor.class)
+                .ifPresent(processor -> assertThat(processor.isRunning()).as(model.name()).isTrue()));
+        // The projections go on, and the lock is free for the next rebuild.
+        TestGroupement after = groupements.create("Réseau après l'échec");
+        String round = createRound(http, after, "Après l'échec");
+        assertThat(http.get("/api/rounds/" + round, after.coordinator(), PASSWORD).status()).isEqualTo(200);
+        JsonNode next = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"ordering-rounds\"]}").json();
+        assertThat(awaitEnd(next.get("id").asString(), Duration.ofMinutes(1)).get("state").asString()).isEqualTo("DONE");
+    }
+
     private JsonNode awaitEnd(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        return awaitEnd(id, Duration.ofMinutes(2));
+    }
+
+    private JsonNode awaitEnd(String id, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode rebuild = http.get("/api/operator/read-models", operator, PASSWORD).json().get("rebuild");
             assertThat(rebuild.get("id").asString()).isEqualTo(id);
@@ -204,6 +321,18 @@ class ReadModelRebuildIntegrationTest {
         return jdbc.sql("""
                 SELECT (SELECT count(*) FROM pg_namespace WHERE nspname IN ('mutua_rebuild', 'mutua_retired'))
                      + (SELECT count(*) FROM tokenentry WHERE processorname = 'mutua-rebuild')""").query(Long.class).single();
+    }
+
+    /** Each rebuildable table's indexes and constraints: names and definitions (without the schema). */
+    private Map<String, List<String>> structure() {
+        Map<String, List<String>> structure = new LinkedHashMap<>();
+        catalog.all().forEach(model -> model.allTables().forEach(table -> structure.put(table, jdbc.sql("""
+                SELECT 'index ' || i.relname || ' ' || regexp_replace(pg_get_indexdef(i.oid), '^.*? USING ', '') AS item
+                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = CAST(:t AS regclass)
+                UNION ALL
+                SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = CAST(:t AS regclass)
+                ORDER BY 1""").param("t", table).query(String.class).list())));
+        return structure;
     }
 
     private Map<String, Long> oids() {

@@ -15,6 +15,13 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ReadModel {
 
+    /**
+     * A PostgreSQL setting that is {@code on} in the transactions of a rebuild, and unset otherwise: a handler that
+     * takes a lock other writers wait for (a gate between commands) skips it there, since a replayed event changes no
+     * live state and its lock would be held for the rebuild's whole batch.
+     */
+    String REBUILDING = "mutua.rebuilding";
+
     /** The tables written from the events alone: rebuilt from empty. */
     String[] tables();
 

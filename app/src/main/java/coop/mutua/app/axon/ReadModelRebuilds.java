@@ -1,8 +1,10 @@
 package coop.mutua.app.axon;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.zaxxer.hikari.HikariDataSource;
 import coop.mutua.app.axon.ReadModelCatalog.Entry;
 import coop.mutua.kernel.ConflictException;
+import coop.mutua.kernel.ReadModel;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -31,6 +34,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.AbstractTokenEntry;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
@@ -41,7 +45,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,10 +63,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li><b>Replay.</b> One tracking processor of its own, holding every projection rebuilt, reads every event from the
  * first, in transactions whose search path puts the new schema first: the projections' unchanged SQL writes the new
  * tables, and reads other read models' current ones. Its position against the event store's head is the progress.</li>
- * <li><b>Swap.</b> Once it has caught up, the current projections of this node stop, the current tables are locked, the
- * processor handles what was committed meanwhile, and in one transaction the current tables move out, the new ones in,
- * and each projection's token takes the rebuild's position (any node then claims it there). Readers wait for that
- * transaction only; until it, they read the current tables.</li>
+ * <li><b>Swap.</b> Once it has caught up, the current projections of this node stop; one transaction takes their tokens
+ * (fencing every node's processors), locks the current tables, lets the processor handle what was committed meanwhile,
+ * moves the current tables out and the new ones in, and gives each projection's token the rebuild's position, claimed by
+ * this node. Readers wait for that transaction only; until it, they read the current tables.</li>
  * </ol>
  * One rebuild runs at a time on the whole database (a PostgreSQL advisory lock, held by the node running it).
  */
@@ -73,7 +79,11 @@ public class ReadModelRebuilds implements SmartLifecycle {
     static final String RETIRED = "mutua_retired";
     /** The rebuild's own processor (and its token's name). */
     static final String PROCESSOR = "mutua-rebuild";
-    private static final long LOCK_KEY = 0x4d5554554152L;
+    /** The database-wide rebuild lock (a PostgreSQL advisory lock). */
+    static final long LOCK_KEY = 0x4d5554554152L;
+    /** How long one attempt of the swap waits for a lock, and for the rebuild to catch up with the tables locked. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+    private static final Duration CATCH_UP_LOCKED = Duration.ofSeconds(5);
     private static final String INTERRUPTED = "interrupted: the node running it stopped";
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
 
@@ -235,12 +245,19 @@ public class ReadModelRebuilds implements SmartLifecycle {
             }
             state(id, State.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } finally {
+            // The projections first, then the old tables (readers still on them may hold the drop up), then the lock.
+            for (StreamingEventProcessor current : stopped) {
+                try {
+                    current.start();
+                } catch (RuntimeException e) {
+                    log.error("Could not restart projection {} after the rebuild", current.getName(), e);
+                }
+            }
             try {
                 cleanUp();
             } catch (RuntimeException e) {
-                log.warn("Could not clean up after the rebuild", e);
+                log.warn("Could not clean up after the rebuild (the next one will)", e);
             }
-            stopped.forEach(StreamingEventProcessor::start);
             release(lock);
             worker = null;
         }
@@ -248,11 +265,21 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     /** New empty tables like the current ones; seeded tables filled from them, then reset by their projection. */
     private void copy(List<Entry> models, String live) {
+        List<String> tables = models.stream().flatMap(model -> model.allTables().stream()).toList();
+        List<String> foreignKeys = jdbc.sql("""
+                SELECT conname FROM pg_constraint WHERE contype = 'f' AND connamespace = CAST(:live AS regnamespace)
+                    AND (conrelid::regclass::text = ANY (:tables) OR confrelid::regclass::text = ANY (:tables))""")
+                .param("live", live).param("tables", new SqlArrayValue("text", tables.toArray())).query(String.class).list();
+        if (!foreignKeys.isEmpty()) {
+            // A new table would come without them (LIKE does not copy them), and a key from another table would follow the old one.
+            throw new IllegalStateException("read model tables take no foreign key, found " + foreignKeys);
+        }
         transactions.executeWithoutResult(status -> {
             jdbc.sql("CREATE SCHEMA " + SHADOW).update();
             for (Entry model : models) {
                 for (String table : model.allTables()) {
                     jdbc.sql("CREATE TABLE " + SHADOW + "." + table + " (LIKE " + live + "." + table + " INCLUDING ALL)").update();
+                    nameIndexesAsLive(table, live);
                 }
                 for (String table : model.seeded()) {
                     jdbc.sql("INSERT INTO " + SHADOW + "." + table + " SELECT * FROM " + live + "." + table).update();
@@ -271,6 +298,38 @@ public class ReadModelRebuilds implements SmartLifecycle {
         } catch (RuntimeException e) {
             transaction.rollback();
             throw e;
+        }
+    }
+
+    /**
+     * LIKE names the new table's indexes after its columns; each takes the name of the current index it copies (with its
+     * constraint, for a key), so that the swapped table is what later migrations expect. Index names are per schema, so
+     * the current names are free in the new one.
+     */
+    private void nameIndexesAsLive(String table, String live) {
+        record Index(String name, String definition) {
+        }
+        String indexes = """
+                SELECT i.relname, x.indisunique || ' ' || regexp_replace(pg_get_indexdef(i.oid), '^.*? USING ', '')
+                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = CAST(:table AS regclass) ORDER BY i.relname""";
+        List<Index> current = new ArrayList<>(jdbc.sql(indexes).param("table", live + "." + table)
+                .query((rs, n) -> new Index(rs.getString(1), rs.getString(2))).list());
+        List<Index> copies = jdbc.sql(indexes).param("table", SHADOW + "." + table).query((rs, n) -> new Index(rs.getString(1), rs.getString(2))).list();
+        List<String[]> renames = new ArrayList<>();
+        for (Index copy : copies) {
+            Index original = current.stream().filter(index -> index.definition().equals(copy.definition())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no index of " + table + " like " + copy));
+            current.remove(original);
+            if (!original.name().equals(copy.name())) {
+                renames.add(new String[] {copy.name(), original.name()});
+            }
+        }
+        // Through names of their own first: a generated name may be another index's current one.
+        for (int i = 0; i < renames.size(); i++) {
+            jdbc.sql("ALTER INDEX " + SHADOW + "." + renames.get(i)[0] + " RENAME TO mutua_rebuild_index_" + i).update();
+        }
+        for (int i = 0; i < renames.size(); i++) {
+            jdbc.sql("ALTER INDEX " + SHADOW + ".mutua_rebuild_index_" + i + " RENAME TO " + renames.get(i)[1]).update();
         }
     }
 
@@ -313,11 +372,16 @@ public class ReadModelRebuilds implements SmartLifecycle {
     private TransactionManager shadowTransactions(String live) {
         return () -> {
             Transaction transaction = axonTransactions.startTransaction();
-            jdbc.sql("""
-                    SELECT set_config('search_path', :path, true), set_config('synchronous_commit', 'off', true),
-                           set_config('plan_cache_mode', 'force_custom_plan', true)""")
-                    .param("path", SHADOW + ", " + live).query().listOfRows();
-            return transaction;
+            try {
+                jdbc.sql("""
+                        SELECT set_config('search_path', :path, true), set_config('synchronous_commit', 'off', true),
+                               set_config('plan_cache_mode', 'force_custom_plan', true), set_config(:rebuilding, 'on', true)""")
+                        .param("path", SHADOW + ", " + live).param("rebuilding", ReadModel.REBUILDING).query().listOfRows();
+                return transaction;
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
         };
     }
 
@@ -386,69 +450,116 @@ public class ReadModelRebuilds implements SmartLifecycle {
     }
 
     /**
-     * Stops this node's current projections, locks their tables, lets the rebuild handle what was committed meanwhile,
-     * then in the same transaction moves the tables and hands the rebuild's position to the projections.
+     * Stops this node's current projections and, in one transaction: takes their tokens and locks their tables, lets the
+     * rebuild handle what was committed meanwhile, moves the tables and hands the rebuild's position to the projections,
+     * claimed by this node. Each attempt waits briefly for its locks and is tried again until {@code swap-wait} has passed.
      */
-    private void swap(String id, List<Entry> models, String live, TrackingEventProcessor processor, List<StreamingEventProcessor> stopped) {
+    private void swap(String id, List<Entry> models, String live, TrackingEventProcessor processor, List<StreamingEventProcessor> stopped)
+            throws InterruptedException {
         for (Entry model : models) {
-            processing.eventProcessor(model.name(), StreamingEventProcessor.class).ifPresent(current -> {
+            processing.eventProcessor(model.name(), StreamingEventProcessor.class).filter(StreamingEventProcessor::isRunning).ifPresent(current -> {
                 current.shutDown();
                 stopped.add(current);
             });
         }
-        List<String> tables = models.stream().flatMap(model -> model.allTables().stream()).toList();
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("SELECT set_config('lock_timeout', :timeout, true)").param("timeout", swapWait.toMillis() + "ms").query().listOfRows();
-            jdbc.sql("LOCK TABLE " + tables.stream().map(table -> live + "." + table).collect(Collectors.joining(", "))
-                    + " IN ACCESS EXCLUSIVE MODE").update();
-            long deadline = System.nanoTime() + swapWait.toNanos();
-            while (!covers(token(processor))) {
-                checkRunning(processor);
+        // Most rows the job wrote since the copy, before any lock (the swap copies those written since).
+        copySeeded(models, live);
+        long deadline = System.nanoTime() + swapWait.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            if (!processor.isRunning()) {
+                processor.start();
+            }
+            try {
+                transactions.executeWithoutResult(status -> swapOnce(id, models, live, processor));
+                return;
+            } catch (PessimisticLockingFailureException | NotCaughtUp e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the rebuild did not catch up within " + swapWait + " with the tables locked");
+                    throw new IllegalStateException("the tables could not be swapped within " + swapWait + ": " + e.getMessage(), e);
                 }
-                sleep(10);
-            }
-            processor.shutDown();
-            record Stored(byte[] token, String type, String timestamp) {
-            }
-            Stored position = jdbc.sql("SELECT token, tokentype, timestamp FROM tokenentry WHERE processorname = :name AND segment = 0")
-                    .param("name", PROCESSOR).query((rs, n) -> new Stored(rs.getBytes(1), rs.getString(2), rs.getString(3))).single();
-            for (Entry model : models) {
-                for (String table : model.seeded()) {
-                    // Rows the job wrote after the copy, as they stand (their events were handled by the current projection).
-                    jdbc.sql("INSERT INTO " + SHADOW + "." + table + " SELECT * FROM " + live + "." + table + " ON CONFLICT DO NOTHING").update();
+                log.info("Swap of {} tried again (attempt {}): {}", names(models), attempt, e.getMessage());
+                while (!covers(token(processor)) && System.nanoTime() < deadline) {
+                    checkRunning(processor);
+                    Thread.sleep(50);
                 }
             }
-            jdbc.sql("CREATE SCHEMA " + RETIRED).update();
-            for (String table : tables) {
-                jdbc.sql("ALTER TABLE " + live + "." + table + " SET SCHEMA " + RETIRED).update();
-                jdbc.sql("ALTER TABLE " + SHADOW + "." + table + " SET SCHEMA " + live).update();
+        }
+    }
+
+    /** The rebuild had not caught up with the tables locked: the swap lets go of them and tries again. */
+    private static final class NotCaughtUp extends RuntimeException {
+        NotCaughtUp() {
+            super("the rebuild had not caught up after " + CATCH_UP_LOCKED + " with the tables locked");
+        }
+    }
+
+    private void swapOnce(String id, List<Entry> models, String live, TrackingEventProcessor processor) {
+        List<String> tables = models.stream().flatMap(model -> model.allTables().stream()).toList();
+        List<String> names = models.stream().map(Entry::name).toList();
+        jdbc.sql("SELECT set_config('lock_timeout', :timeout, true)").param("timeout", LOCK_WAIT.toMillis() + "ms").query().listOfRows();
+        // Every node's processor stores its token at the start of a batch, before writing the tables: the tokens first,
+        // in the same order. A batch under way ends before the swap; the next one finds the tokens taken, then claimed
+        // by this node, and lets go of its segment (its position is not the new tables').
+        jdbc.sql("SELECT processorname FROM tokenentry WHERE processorname IN (:names) ORDER BY processorname, segment FOR UPDATE")
+                .param("names", names).query(String.class).list();
+        jdbc.sql("LOCK TABLE " + tables.stream().map(table -> live + "." + table).collect(Collectors.joining(", "))
+                + " IN ACCESS EXCLUSIVE MODE").update();
+        long deadline = System.nanoTime() + CATCH_UP_LOCKED.toNanos();
+        while (!covers(token(processor))) {
+            checkRunning(processor);
+            if (System.nanoTime() > deadline) {
+                throw new NotCaughtUp();
             }
-            for (Entry model : models) {
-                int updated = jdbc.sql("""
-                        UPDATE tokenentry SET token = :token, tokentype = :type, timestamp = :timestamp, owner = NULL
-                        WHERE processorname = :name""")
-                        .param("token", position.token()).param("type", position.type()).param("timestamp", position.timestamp())
+            sleep(10);
+        }
+        processor.shutDown();
+        record Stored(byte[] token, String type) {
+        }
+        Stored position = jdbc.sql("SELECT token, tokentype FROM tokenentry WHERE processorname = :name AND segment = 0")
+                .param("name", PROCESSOR).query((rs, n) -> new Stored(rs.getBytes(1), rs.getString(2))).single();
+        copySeeded(models, live);
+        jdbc.sql("CREATE SCHEMA " + RETIRED).update();
+        for (String table : tables) {
+            jdbc.sql("ALTER TABLE " + live + "." + table + " SET SCHEMA " + RETIRED).update();
+            jdbc.sql("ALTER TABLE " + SHADOW + "." + table + " SET SCHEMA " + live).update();
+        }
+        // Claimed by this node now, as Axon's token store writes a claim: another node may claim a segment once this
+        // claim is older than its claim timeout, and by then this node's processors hold it (or it is free to take).
+        String claimedAt = DateTimeUtils.formatInstant(AbstractTokenEntry.clock.instant());
+        for (Entry model : models) {
+            int updated = jdbc.sql("""
+                    UPDATE tokenentry SET token = :token, tokentype = :type, timestamp = :timestamp, owner = :owner
+                    WHERE processorname = :name""")
+                    .param("token", position.token()).param("type", position.type()).param("timestamp", claimedAt).param("owner", node)
+                    .param("name", model.name()).update();
+            if (updated == 0 && processing.eventProcessor(model.name(), StreamingEventProcessor.class).isPresent()) {
+                jdbc.sql("""
+                        INSERT INTO tokenentry (processorname, segment, token, tokentype, timestamp, owner)
+                        VALUES (:name, 0, :token, :type, :timestamp, :owner)""")
+                        .param("token", position.token()).param("type", position.type()).param("timestamp", claimedAt).param("owner", node)
                         .param("name", model.name()).update();
-                if (updated == 0 && processing.eventProcessor(model.name(), StreamingEventProcessor.class).isPresent()) {
-                    jdbc.sql("INSERT INTO tokenentry (processorname, segment, token, tokentype, timestamp) VALUES (:name, 0, :token, :type, :timestamp)")
-                            .param("token", position.token()).param("type", position.type()).param("timestamp", position.timestamp())
-                            .param("name", model.name()).update();
-                }
-                // What the current projection held back was handled by the rebuild (which fails on any error).
-                jdbc.sql("DELETE FROM deadletterentry WHERE processinggroup = :name").param("name", model.name()).update();
-                jdbc.sql("DELETE FROM dead_letter_overflow WHERE processing_group = :name").param("name", model.name()).update();
             }
-            jdbc.sql("""
-                    UPDATE read_model_rebuild r SET head = e.last, position = e.last
-                    FROM (SELECT coalesce(max(globalindex), 0) AS last FROM domainevententry) e WHERE r.id = :id""").param("id", id).update();
-        });
+            // What the current projection held back was handled by the rebuild (which fails on any error).
+            jdbc.sql("DELETE FROM deadletterentry WHERE processinggroup = :name").param("name", model.name()).update();
+            jdbc.sql("DELETE FROM dead_letter_overflow WHERE processing_group = :name").param("name", model.name()).update();
+        }
+        jdbc.sql("""
+                UPDATE read_model_rebuild r SET head = e.last, position = e.last
+                FROM (SELECT coalesce(max(globalindex), 0) AS last FROM domainevententry) e WHERE r.id = :id""").param("id", id).update();
+    }
+
+    /** Rows the job wrote after the copy, as they stand (their events were handled by the current projection). */
+    private void copySeeded(List<Entry> models, String live) {
+        for (Entry model : models) {
+            for (String table : model.seeded()) {
+                jdbc.sql("INSERT INTO " + SHADOW + "." + table + " SELECT * FROM " + live + "." + table + " ON CONFLICT DO NOTHING").update();
+            }
+        }
     }
 
     /** Drops what a rebuild leaves: its schemas (the new tables if it failed, the old ones after a swap) and its token. */
     private void cleanUp() {
         transactions.executeWithoutResult(status -> {
+            jdbc.sql("SELECT set_config('lock_timeout', :timeout, true)").param("timeout", swapWait.toMillis() + "ms").query().listOfRows();
             jdbc.sql("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE").update();
             jdbc.sql("DROP SCHEMA IF EXISTS " + RETIRED + " CASCADE").update();
             jdbc.sql("DELETE FROM tokenentry WHERE processorname = :name").param("name", PROCESSOR).update();
@@ -495,14 +606,28 @@ public class ReadModelRebuilds implements SmartLifecycle {
         }
     }
 
-    private static void release(Connection connection) {
+    private void release(Connection connection) {
         if (connection == null) {
             return;
         }
         try (connection; PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
             statement.execute();
         } catch (SQLException e) {
-            log.warn("Could not release the rebuild lock (its connection closes)", e);
+            // Back in the pool, the connection would hold the lock for ever: it is closed for good instead.
+            log.warn("Could not release the rebuild lock: its connection is closed", e);
+            evict(connection);
+        }
+    }
+
+    private void evict(Connection connection) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+            } else {
+                connection.unwrap(Connection.class).close();
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not close the rebuild lock's connection", e);
         }
     }
 

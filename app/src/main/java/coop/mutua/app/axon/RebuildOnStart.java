@@ -1,5 +1,6 @@
 package coop.mutua.app.axon;
 
+import coop.mutua.kernel.DomainException;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,12 @@ class RebuildOnStart {
     void rebuild() {
         if (!names.isBlank()) {
             log.info("Rebuild asked on the command line: {}", names);
-            rebuilds.start(Arrays.stream(names.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList());
+            try {
+                rebuilds.start(Arrays.stream(names.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList());
+            } catch (DomainException refused) {
+                // Another node rebuilds, or a name is unknown: the node serves as it is (stopping it would help nobody).
+                log.warn("Rebuild asked on the command line not started: {}", refused.getMessage());
+            }
         }
     }
 }

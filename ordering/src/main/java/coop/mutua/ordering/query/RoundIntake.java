@@ -90,9 +90,10 @@ public class RoundIntake {
 
     private void set(RoundId roundId, GroupementId groupementId, State state) {
         // Waits for the submissions holding the gate to commit; new ones queue behind this until the change commits.
-        jdbc.sql("SELECT pg_advisory_xact_lock(:class, hashtext(:id))")
-                .param("class", GATE_LOCK_CLASS).param("id", roundId.value())
-                .query((rs, n) -> 1).single();
+        // Not in a rebuild: there the event is history, and the new table is not the one submissions read.
+        jdbc.sql("SELECT pg_advisory_xact_lock(:class, hashtext(:id)) WHERE current_setting(:rebuilding, true) IS DISTINCT FROM 'on'")
+                .param("class", GATE_LOCK_CLASS).param("id", roundId.value()).param("rebuilding", ReadModel.REBUILDING)
+                .query().listOfRows();
         jdbc.sql("""
                 INSERT INTO round_intake (round_id, groupement_id, state) VALUES (:id, :groupement, :state)
                 ON CONFLICT (round_id) DO UPDATE SET state = EXCLUDED.state""")
