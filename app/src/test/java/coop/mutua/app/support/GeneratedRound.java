@@ -12,6 +12,8 @@ import coop.mutua.billing.application.InvoicingMembers;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.SupplierId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -30,6 +32,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -1040,6 +1045,26 @@ public final class GeneratedRound {
     }
 
     /** One member invoice: its lines (what the member received), the groupement fee, the VAT and the totals. */
+    /**
+     * The invoice's file is its own (the files of a chunk are rendered in parallel): the PDF states its number, its buyer
+     * and its total, and the embedded Factur-X XML its number.
+     */
+    private void checkInvoiceFile(JsonNode invoice, String what) {
+        String id = invoice.get("id").asString();
+        String number = invoice.get("number").asString();
+        byte[] pdf = http.getBytes("/api/member-invoices/" + id + "/pdf", coordinator, PASSWORD);
+        String text;
+        try (PDDocument file = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(file).replaceAll("\\s+", " ");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(text).as(what + ": its PDF").contains("n° " + number)
+                .contains(invoice.at("/document/parties/buyer/name").asString().replaceAll("\\s+", " "));
+        String xml = new String(http.getBytes("/api/member-invoices/" + id + "/facturx", coordinator, PASSWORD), StandardCharsets.UTF_8);
+        assertThat(xml).as(what + ": its Factur-X XML").contains("<ram:ID>" + number + "</ram:ID>");
+    }
+
     private void checkMemberInvoice(JsonNode invoice, Map<String, Map<String, Map<MemberId, BigDecimal>>> received,
                                     Map<String, String> productOrder) {
         MemberId member = MemberId.of(invoice.get("memberId").asString());
@@ -1052,6 +1077,7 @@ public final class GeneratedRound {
         assertThat(document.at("/sale/roundId").asString()).isEqualTo(round);
         assertThat(document.at("/parties/buyer/name").asString()).isEqualTo(membersById.get(member).name());
         assertThat(document.at("/parties/sellerRegime").asString()).isEqualTo(scenario.regime().name());
+        checkInvoiceFile(invoice, what);
         assertThat(LocalDate.parse(invoice.get("dueDate").asString()))
                 .isEqualTo(LocalDate.parse(invoice.get("issueDate").asString()).plusDays(30));
         long items = 0;

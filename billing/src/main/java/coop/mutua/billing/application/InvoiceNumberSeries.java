@@ -1,6 +1,8 @@
 package coop.mutua.billing.application;
 
 import coop.mutua.kernel.GroupementId;
+import java.util.List;
+import java.util.stream.LongStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,6 +32,24 @@ public class InvoiceNumberSeries {
                 .param("groupement", groupementId.value()).param("year", year)
                 .query(Long.class).single();
         return format(year, number);
+    }
+
+    /**
+     * The next {@code count} numbers of the series, in order, taken at once inside the issuing transaction (one statement
+     * for a chunk of invoices); a rollback gives them all back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> next(GroupementId groupementId, int year, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count " + count);
+        }
+        long last = jdbc.sql("""
+                INSERT INTO invoice_series (groupement_id, year, last_number) VALUES (:groupement, :year, :count)
+                ON CONFLICT (groupement_id, year) DO UPDATE SET last_number = invoice_series.last_number + :count
+                RETURNING last_number""")
+                .param("groupement", groupementId.value()).param("year", year).param("count", count)
+                .query(Long.class).single();
+        return LongStream.rangeClosed(last - count + 1, last).mapToObj(number -> format(year, number)).toList();
     }
 
     public static String format(int year, long number) {

@@ -22,6 +22,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,16 +44,18 @@ public class IssuingMemberInvoices {
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     private final InvoiceNumberSeries numbers;
+    private final InvoiceRendering rendering;
     private final CommandGateway commands;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int paymentDays;
     private final String latePaymentTerms;
 
-    IssuingMemberInvoices(InvoiceNumberSeries numbers, CommandGateway commands, JdbcClient jdbc, Clock clock,
+    IssuingMemberInvoices(InvoiceNumberSeries numbers, InvoiceRendering rendering, CommandGateway commands, JdbcClient jdbc, Clock clock,
                         @Value("${mutua.billing.payment-days:30}") int paymentDays,
                         @Value("${mutua.billing.late-payment-terms:trois fois le taux d'intérêt légal}") String latePaymentTerms) {
         this.numbers = numbers;
+        this.rendering = rendering;
         this.commands = commands;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -60,22 +65,46 @@ public class IssuingMemberInvoices {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public MemberInvoiceId issue(InvoicingPlan plan, MemberId memberId) {
+        return issue(plan, List.of(memberId)).get(0);
+    }
+
+    /**
+     * The invoices of these members of the round, numbered in this order in the caller's transaction. The numbers are
+     * taken first, all at once; the documents' files are rendered in parallel ({@link InvoiceRendering}: the PDF and its
+     * Factur-X are most of an invoice's cost), and each invoice is stored, in order, as soon as its file is ready.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<MemberInvoiceId> issue(InvoicingPlan plan, List<MemberId> members) {
         GroupementSummary groupement = plan.groupement();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZONE);
-        String number = numbers.next(groupement.id(), today.getYear());
-        InvoiceContent content = MemberInvoiceDrafts.of(plan.parts().get(memberId), groupement.vatRegime(), plan.feePercent(),
-                feeDescription(plan.feePercent()));
-        MemberSummary member = plan.members().get(memberId);
-        InvoiceDocument document = InvoiceDocument.invoice(number, today,
-                new Parties(seller(groupement), groupement.vatRegime(), buyer(member, memberId)),
-                new Sale(plan.round().roundId().value(), plan.round().title(), plan.round().deliveryDate()), content,
-                new PaymentTerms(today.plusDays(paymentDays), latePaymentTerms));
-        MemberInvoiceId invoiceId = MemberInvoiceIds.of(plan.round().roundId(), memberId);
-        byte[] pdf = FacturX.of(document);
-        commands.sendAndWait(new IssueMemberInvoiceCommand(invoiceId, groupement.id(), plan.round().roundId(), memberId, now, document));
-        store(invoiceId, pdf);
-        return invoiceId;
+        List<String> taken = numbers.next(groupement.id(), today.getYear(), members.size());
+        List<InvoiceDocument> documents = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            MemberId memberId = members.get(i);
+            InvoiceContent content = MemberInvoiceDrafts.of(plan.parts().get(memberId), groupement.vatRegime(), plan.feePercent(),
+                    feeDescription(plan.feePercent()));
+            documents.add(InvoiceDocument.invoice(taken.get(i), today,
+                    new Parties(seller(groupement), groupement.vatRegime(), buyer(plan.members().get(memberId), memberId)),
+                    new Sale(plan.round().roundId().value(), plan.round().title(), plan.round().deliveryDate()), content,
+                    new PaymentTerms(today.plusDays(paymentDays), latePaymentTerms)));
+        }
+        List<Future<byte[]>> files = rendering.render(documents);
+        List<MemberInvoiceId> issued = new ArrayList<>(members.size());
+        try {
+            for (int i = 0; i < members.size(); i++) {
+                MemberId memberId = members.get(i);
+                MemberInvoiceId invoiceId = MemberInvoiceIds.of(plan.round().roundId(), memberId);
+                byte[] pdf = InvoiceRendering.await(files.get(i));
+                commands.sendAndWait(new IssueMemberInvoiceCommand(invoiceId, groupement.id(), plan.round().roundId(), memberId, now,
+                        documents.get(i)));
+                store(invoiceId, pdf);
+                issued.add(invoiceId);
+            }
+        } finally {
+            files.forEach(file -> file.cancel(false));
+        }
+        return issued;
     }
 
     /** A credit note cancelling {@code original} entirely, numbered in the same series. */

@@ -11,6 +11,7 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.RecordRoundInvoicedCommand;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -86,8 +87,11 @@ class InvoicingJobConfiguration {
     ItemWriter<MemberId> memberInvoiceWriter(RoundInvoicing roundInvoicing, IssuingMemberInvoices issuer,
                                              ObjectProvider<InvoicingProgress> progress) {
         return chunk -> {
-            for (MemberId member : chunk) {
-                MemberInvoiceId invoiceId = issuer.issue(roundInvoicing.plan(), member);
+            List<MemberId> members = List.copyOf(chunk.getItems());
+            List<MemberInvoiceId> issued = issuer.issue(roundInvoicing.plan(), members);
+            for (int i = 0; i < members.size(); i++) {
+                MemberId member = members.get(i);
+                MemberInvoiceId invoiceId = issued.get(i);
                 progress.forEach(listener -> listener.issued(roundInvoicing.plan().round().roundId(), member, invoiceId));
             }
         };

@@ -10,7 +10,6 @@ import coop.mutua.billing.api.InvoiceDocument.Cancellation;
 import coop.mutua.catalog.api.VatRegime;
 import coop.mutua.kernel.VatRate;
 import coop.mutua.platform.pdf.PdfPages;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +54,18 @@ public final class InvoicePdf {
      */
     private static final byte[] FONT_BYTES = fontWithoutSubstitutions();
 
+    /**
+     * The font parsed once per rendering thread (a parsed font reads its tables lazily, so it is not shared between
+     * threads); each document embeds its own subset of it, and the parsed font outlives the documents.
+     */
+    private static final ThreadLocal<TrueTypeFont> PARSED_FONT = ThreadLocal.withInitial(() -> {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(FONT_BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    });
+
     private static byte[] fontWithoutSubstitutions() {
         try (InputStream font = InvoicePdf.class.getResourceAsStream(FONT)) {
             if (font == null) {
@@ -79,8 +90,7 @@ public final class InvoicePdf {
     }
 
     public static byte[] render(InvoiceDocument invoice) {
-        try (PDDocument document = new PDDocument(); InputStream font = new ByteArrayInputStream(FONT_BYTES);
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(invoice.title() + " " + invoice.number());
             info.setAuthor(invoice.seller().name());
@@ -92,7 +102,7 @@ public final class InvoicePdf {
             created.set(invoice.issueDate().getYear(), invoice.issueDate().getMonthValue() - 1, invoice.issueDate().getDayOfMonth());
             info.setCreationDate(created);
             info.setModificationDate(created);
-            Writer writer = new Writer(document, PDType0Font.load(document, font, true));
+            Writer writer = new Writer(document, PDType0Font.load(document, PARSED_FONT.get(), true));
             write(writer, invoice);
             writer.close();
             document.save(out);

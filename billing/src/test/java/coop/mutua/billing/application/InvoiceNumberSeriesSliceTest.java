@@ -82,6 +82,50 @@ class InvoiceNumberSeriesSliceTest {
         }
     }
 
+    /** A chunk's numbers, taken at once, follow on from single ones and are given back together by a rollback. */
+    @Test
+    void aChunksNumbersFollowOnAndARollbackGivesThemAllBack() throws Exception {
+        GroupementId groupement = GroupementId.random();
+        List<String> first = transaction.execute(status -> series.next(groupement, 2026, 3));
+        assertThat(first).containsExactly("2026-00001", "2026-00002", "2026-00003");
+        assertThat(next(groupement, 2026)).isEqualTo("2026-00004");
+        transaction.executeWithoutResult(status -> {
+            assertThat(series.next(groupement, 2026, 20)).hasSize(20).startsWith("2026-00005").endsWith("2026-00024");
+            status.setRollbackOnly();
+        });
+        List<String> again = transaction.execute(status -> series.next(groupement, 2026, 2));
+        assertThat(again).as("given back, not a gap").containsExactly("2026-00005", "2026-00006");
+        // Chunks and single numbers taken concurrently, some rolled back: every number kept exactly once, none missing.
+        ExecutorService issuers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> taken = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                int count = 1 + i % 4;
+                boolean rollBack = i % 7 == 0;
+                taken.add(issuers.submit(() -> transaction.execute(status -> {
+                    List<String> numbers = series.next(groupement, 2026, count);
+                    if (rollBack) {
+                        status.setRollbackOnly();
+                        return List.<String>of();
+                    }
+                    return numbers;
+                })));
+            }
+            List<String> kept = new ArrayList<>();
+            for (Future<List<String>> numbers : taken) {
+                kept.addAll(numbers.get());
+            }
+            Collections.sort(kept);
+            List<String> expected = new ArrayList<>();
+            for (int n = 7; n < 7 + kept.size(); n++) {
+                expected.add(InvoiceNumberSeries.format(2026, n));
+            }
+            assertThat(kept).isEqualTo(expected);
+        } finally {
+            issuers.shutdownNow();
+        }
+    }
+
     private static String next(GroupementId groupement, int year) {
         return transaction.execute(status -> series.next(groupement, year));
     }
