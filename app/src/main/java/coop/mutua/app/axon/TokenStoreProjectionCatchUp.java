@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
@@ -84,8 +86,21 @@ class TokenStoreProjectionCatchUp implements ProjectionCatchUp {
                 return false;
             }
             TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(row.token(), byte[].class, row.type(), null));
-            return token.position().orElse(-1) >= head;
+            return handled(token, head);
         }
         return false;
+    }
+
+    /**
+     * Whether a projection at {@code token} has handled the event at global index {@code index}: at or past it, and not
+     * still waiting for it (a gap: its transaction took the index, then committed after later ones). A replaying
+     * projection is where its replay is.
+     */
+    static boolean handled(TrackingToken token, long index) {
+        TrackingToken position = WrappedToken.unwrapLowerBound(token);
+        if (position instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= index && !gapAware.getGaps().contains(index);
+        }
+        return position != null && position.position().orElse(-1) >= index;
     }
 }
