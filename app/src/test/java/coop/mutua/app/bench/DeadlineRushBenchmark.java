@@ -104,7 +104,7 @@ public final class DeadlineRushBenchmark {
                     complete ? "every accepted order in it" : "EXPECTED " + expected);
             new BenchResults("deadline-rush").setup("members", members).setup("lines", LINES).setup("seconds", seconds).setup("instances", 2)
                     .setup("inFlight", IN_FLIGHT)
-                    .higherIsBetter("orders/s achieved", achieved, "orders/s", "orders/s offered (N in T seconds)", offered, 1.0)
+                    .higherIsBetter("orders/s achieved", achieved, "orders/s", "orders/s offered (N in T seconds)", offered, 0.95)
                     .report("  submission p50 latency", p50, "ms")
                     .report("  submission p99 latency", p99, "ms")
                     .atMost("  errors", rush.errors().size(), "", 0)
