@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -246,13 +247,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
             state(id, State.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } finally {
             // The projections first, then the old tables (readers still on them may hold the drop up), then the lock.
-            for (StreamingEventProcessor current : stopped) {
-                try {
-                    current.start();
-                } catch (RuntimeException e) {
-                    log.error("Could not restart projection {} after the rebuild", current.getName(), e);
-                }
-            }
+            stopped.forEach(ReadModelRebuilds::restart);
             try {
                 cleanUp();
             } catch (RuntimeException e) {
@@ -310,7 +305,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
         record Index(String name, String definition) {
         }
         String indexes = """
-                SELECT i.relname, x.indisunique || ' ' || regexp_replace(pg_get_indexdef(i.oid), '^.*? USING ', '')
+                SELECT i.relname, x.indisprimary || ' ' || x.indisunique || ' ' || regexp_replace(pg_get_indexdef(i.oid), '^.*? USING ', '')
                 FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = CAST(:table AS regclass) ORDER BY i.relname""";
         List<Index> current = new ArrayList<>(jdbc.sql(indexes).param("table", live + "." + table)
                 .query((rs, n) -> new Index(rs.getString(1), rs.getString(2))).list());
@@ -456,14 +451,15 @@ public class ReadModelRebuilds implements SmartLifecycle {
      */
     private void swap(String id, List<Entry> models, String live, TrackingEventProcessor processor, List<StreamingEventProcessor> stopped)
             throws InterruptedException {
+        // Most rows the job wrote since the copy, before any lock and while the projections still run (the swap copies
+        // those written since).
+        copySeeded(models, live);
         for (Entry model : models) {
             processing.eventProcessor(model.name(), StreamingEventProcessor.class).filter(StreamingEventProcessor::isRunning).ifPresent(current -> {
                 current.shutDown();
                 stopped.add(current);
             });
         }
-        // Most rows the job wrote since the copy, before any lock (the swap copies those written since).
-        copySeeded(models, live);
         long deadline = System.nanoTime() + swapWait.toNanos();
         for (int attempt = 1; ; attempt++) {
             if (!processor.isRunning()) {
@@ -472,7 +468,10 @@ public class ReadModelRebuilds implements SmartLifecycle {
             try {
                 transactions.executeWithoutResult(status -> swapOnce(id, models, live, processor));
                 return;
-            } catch (PessimisticLockingFailureException | NotCaughtUp e) {
+            } catch (DataAccessException | NotCaughtUp e) {
+                if (e instanceof DataAccessException failure && !lockFailure(failure)) {
+                    throw failure;
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the tables could not be swapped within " + swapWait + ": " + e.getMessage(), e);
                 }
@@ -483,6 +482,19 @@ public class ReadModelRebuilds implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /**
+     * A lock not granted in time, or a deadlock the swap lost (PostgreSQL's 55P03 and 40P01; Spring reports the first as
+     * an uncategorised error).
+     */
+    static boolean lockFailure(DataAccessException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return failure instanceof PessimisticLockingFailureException;
     }
 
     /** The rebuild had not caught up with the tables locked: the swap lets go of them and tries again. */
@@ -556,6 +568,30 @@ public class ReadModelRebuilds implements SmartLifecycle {
         }
     }
 
+    /**
+     * Starts a projection stopped for the swap again; a start refused while its last worker is still ending is tried
+     * again, for a while.
+     */
+    private static void restart(StreamingEventProcessor processor) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                processor.start();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 20) {
+                    log.error("Could not restart projection {} after the rebuild: restart the node", processor.getName(), e);
+                    return;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     /** Drops what a rebuild leaves: its schemas (the new tables if it failed, the old ones after a swap) and its token. */
     private void cleanUp() {
         transactions.executeWithoutResult(status -> {
@@ -610,12 +646,19 @@ public class ReadModelRebuilds implements SmartLifecycle {
         if (connection == null) {
             return;
         }
-        try (connection; PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
             statement.execute();
         } catch (SQLException e) {
-            // Back in the pool, the connection would hold the lock for ever: it is closed for good instead.
+            // Back in the pool, the connection would hold the lock for ever: it is closed for good instead, before any
+            // other thread can borrow it.
             log.warn("Could not release the rebuild lock: its connection is closed", e);
             evict(connection);
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("Could not return the rebuild lock's connection", e);
         }
     }
 

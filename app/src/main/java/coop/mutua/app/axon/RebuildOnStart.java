@@ -35,6 +35,8 @@ class RebuildOnStart {
             } catch (DomainException refused) {
                 // Another node rebuilds, or a name is unknown: the node serves as it is (stopping it would help nobody).
                 log.warn("Rebuild asked on the command line not started: {}", refused.getMessage());
+            } catch (RuntimeException failed) {
+                log.error("Rebuild asked on the command line could not start", failed);
             }
         }
     }

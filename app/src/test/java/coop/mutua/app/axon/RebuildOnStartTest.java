@@ -27,10 +27,13 @@ class RebuildOnStartTest {
              PreparedStatement unlock = otherNode.prepareStatement("SELECT pg_advisory_unlock_all()")) {
             lock.setLong(1, ReadModelRebuilds.LOCK_KEY);
             lock.execute();
-            String before = rebuilds.current().map(ReadModelRebuilds.Rebuild::id).orElse(null);
-            assertThatCode(() -> new RebuildOnStart(rebuilds, "all").rebuild()).doesNotThrowAnyException();
-            assertThat(rebuilds.current().map(ReadModelRebuilds.Rebuild::id).orElse(null)).as("nothing started").isEqualTo(before);
-            unlock.execute();
+            try {
+                String before = rebuilds.current().map(ReadModelRebuilds.Rebuild::id).orElse(null);
+                assertThatCode(() -> new RebuildOnStart(rebuilds, "all").rebuild()).doesNotThrowAnyException();
+                assertThat(rebuilds.current().map(ReadModelRebuilds.Rebuild::id).orElse(null)).as("nothing started").isEqualTo(before);
+            } finally {
+                unlock.execute();
+            }
         }
     }
 

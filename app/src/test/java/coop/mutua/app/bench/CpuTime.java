@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * Where a measured stretch spent the machine's processors: this JVM's CPU time, the part of it its garbage collectors
  * took (their pause and concurrent time as the JVM reports it), and the CPU time of every PostgreSQL process on the
- * machine (read from /proc; zero where there is none). A harness takes one reading before and one after.
+ * machine, with their ended children's (read from /proc; zero where there is none; another PostgreSQL busy on the
+ * machine would count too). A harness takes one reading before and one after.
  */
 record CpuTime(long jvmNanos, long gcMillis, long postgresTicks, java.util.Map<String, Long> threadTicks) {
 
@@ -88,8 +89,9 @@ record CpuTime(long jvmNanos, long gcMillis, long postgresTicks, java.util.Map<S
                 return 0;
             }
             String[] fields = stat.substring(close + 2).split(" ");
-            // utime and stime: fields 14 and 15 of stat, 11 and 12 after the name and state.
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            // utime, stime, cutime and cstime: fields 14 to 17 of stat, 11 to 14 after the name and state. The children's
+            // times count the backends that ended meanwhile (in their postmaster's).
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
         } catch (IOException | RuntimeException gone) {
             return 0;
         }

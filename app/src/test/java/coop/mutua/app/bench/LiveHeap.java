@@ -40,9 +40,18 @@ final class LiveHeap implements AutoCloseable {
         collectors.forEach(collector -> ((NotificationEmitter) collector).addNotificationListener(listener, null, null));
     }
 
-    /** The largest heap left by a collection since this started, in MiB (0 if none ran). */
+    /**
+     * The largest heap left by a collection since this started, in MiB (an upper bound of what the work held: a young
+     * collection leaves the old generation's garbage). Collections are reported asynchronously: the last ones are given
+     * a moment; with none at all, the heap in use now, garbage included.
+     */
     long peakMiB() {
-        return peak.get() >> 20;
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return peak.get() == 0 ? usedMiB() : peak.get() >> 20;
     }
 
     /** Heap in use now, garbage included, in MiB. */

@@ -1044,10 +1044,9 @@ public final class GeneratedRound {
         return invoices;
     }
 
-    /** One member invoice: its lines (what the member received), the groupement fee, the VAT and the totals. */
     /**
-     * The invoice's file is its own (the files of a chunk are rendered in parallel): the PDF states its number, its buyer
-     * and its total, and the embedded Factur-X XML its number.
+     * The invoice's file is its own (the files of a chunk are rendered in parallel): the PDF states its number and its
+     * buyer, and the embedded Factur-X XML its number.
      */
     private void checkInvoiceFile(JsonNode invoice, String what) {
         String id = invoice.get("id").asString();
@@ -1065,6 +1064,7 @@ public final class GeneratedRound {
         assertThat(xml).as(what + ": its Factur-X XML").contains("<ram:ID>" + number + "</ram:ID>");
     }
 
+    /** One member invoice: its lines (what the member received), the groupement fee, the VAT and the totals. */
     private void checkMemberInvoice(JsonNode invoice, Map<String, Map<String, Map<MemberId, BigDecimal>>> received,
                                     Map<String, String> productOrder) {
         MemberId member = MemberId.of(invoice.get("memberId").asString());

@@ -4,7 +4,6 @@ import coop.mutua.billing.api.InvoiceDocument;
 import coop.mutua.billing.documents.FacturX;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,10 +35,7 @@ public class InvoiceRendering {
 
     /** Each document's file, in the same order, rendering in the background. */
     public List<Future<byte[]>> render(List<InvoiceDocument> documents) {
-        if (documents.size() == 1) {
-            // Nothing to share: no hand-over to another thread.
-            return List.of(CompletableFuture.completedFuture(FacturX.of(documents.get(0))));
-        }
+        // Always on these threads, even one file: each keeps its parsed font (InvoicePdf), which request threads should not.
         return documents.stream().map(document -> threads.submit(() -> FacturX.of(document))).toList();
     }
 

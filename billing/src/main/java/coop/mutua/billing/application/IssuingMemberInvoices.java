@@ -10,7 +10,6 @@ import coop.mutua.billing.api.IssueCreditNoteCommand;
 import coop.mutua.billing.api.IssueMemberInvoiceCommand;
 import coop.mutua.billing.api.MemberInvoiceIds;
 import coop.mutua.billing.application.InvoiceNumberSeries;
-import coop.mutua.billing.documents.FacturX;
 import coop.mutua.billing.domain.MemberInvoiceDrafts;
 import coop.mutua.catalog.api.GroupementSummary;
 import coop.mutua.catalog.api.MemberSummary;
@@ -115,7 +114,7 @@ public class IssuingMemberInvoices {
         String number = numbers.next(groupementId, today.getYear());
         InvoiceDocument document = original.creditNote(number, today, reason == null || reason.isBlank() ? null : reason.strip());
         MemberInvoiceId creditNoteId = MemberInvoiceIds.creditNoteOf(invoiceId);
-        byte[] pdf = FacturX.of(document);
+        byte[] pdf = InvoiceRendering.await(rendering.render(List.of(document)).get(0));
         commands.sendAndWait(new IssueCreditNoteCommand(invoiceId, groupementId, creditNoteId, now, document));
         store(creditNoteId, pdf);
         return creditNoteId;
