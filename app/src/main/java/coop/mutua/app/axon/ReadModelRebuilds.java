@@ -462,9 +462,6 @@ public class ReadModelRebuilds implements SmartLifecycle {
         }
         long deadline = System.nanoTime() + swapWait.toNanos();
         for (int attempt = 1; ; attempt++) {
-            if (!processor.isRunning()) {
-                processor.start();
-            }
             try {
                 transactions.executeWithoutResult(status -> swapOnce(id, models, live, processor));
                 return;
@@ -476,6 +473,10 @@ public class ReadModelRebuilds implements SmartLifecycle {
                     throw new IllegalStateException("the tables could not be swapped within " + swapWait + ": " + e.getMessage(), e);
                 }
                 log.info("Swap of {} tried again (attempt {}): {}", names(models), attempt, e.getMessage());
+                if (!processor.isRunning()) {
+                    // The attempt failed after stopping it: it goes on from its last stored position.
+                    processor.start();
+                }
                 while (!covers(token(processor)) && System.nanoTime() < deadline) {
                     checkRunning(processor);
                     Thread.sleep(50);
