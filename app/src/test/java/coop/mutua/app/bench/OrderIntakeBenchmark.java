@@ -124,7 +124,7 @@ public final class OrderIntakeBenchmark {
      */
     static <T> T profiled(String name, Callable<T> run) throws Exception {
         String directory = System.getProperty("bench.jfr");
-        if (directory == null) {
+        if (directory == null || directory.isBlank()) {
             return run.call();
         }
         try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
