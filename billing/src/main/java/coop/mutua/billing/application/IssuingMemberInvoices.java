@@ -62,11 +62,6 @@ public class IssuingMemberInvoices {
         this.latePaymentTerms = latePaymentTerms;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public MemberInvoiceId issue(InvoicingPlan plan, MemberId memberId) {
-        return issue(plan, List.of(memberId)).get(0);
-    }
-
     /**
      * The invoices of these members of the round, numbered in this order in the caller's transaction. The numbers are
      * taken first, all at once; the documents' files are rendered in parallel ({@link InvoiceRendering}: the PDF and its
