@@ -33,9 +33,6 @@ import coop.mutua.ordering.api.CreatePurchaseRoundCommand;
 import coop.mutua.ordering.api.OfferedProduct;
 import coop.mutua.ordering.api.OpenPurchaseRoundCommand;
 import coop.mutua.ordering.api.SetRoundTermsCommand;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,7 +97,7 @@ public final class ClosingBenchmark {
                     members, lines, SUPPLIERS, Runtime.getRuntime().availableProcessors());
             System.out.printf(Locale.ROOT, "  close -> written: %7.0f ms  (%d supplier orders, %d member shares; live heap after collections "
                     + "at most %d MiB, used with garbage %d MiB)%n", pooling.millis(), supplierOrders, shares, pooling.liveHeapMiB(),
-                    pooling.peakHeapBytes() >> 20);
+                    pooling.usedHeapMiB());
             System.out.printf(Locale.ROOT, "  close -> shown  : %7.0f ms  (the round's read model says pooled)%n", pooling.shownMillis());
             jdbc.sql("""
                     SELECT s.step_name, round(extract(epoch FROM s.end_time - s.start_time) * 1000) AS ms, s.commit_count
@@ -116,7 +113,7 @@ public final class ClosingBenchmark {
                     .setup("shares", shares)
                     .lowerIsBetter("close -> every order and share written", pooling.millis(), "ms", "SQL GROUP BY with case rounding", sql, 3.0)
                     .atMost("  live heap while pooling (after each collection)", pooling.liveHeapMiB(), "MiB", 300)
-                    .report("  heap used, garbage included", pooling.peakHeapBytes() >> 20, "MiB")
+                    .report("  heap used, garbage included", pooling.usedHeapMiB(), "MiB")
                     .report("  close -> round shown pooled", pooling.shownMillis(), "ms")
                     .write();
         } finally {
@@ -126,7 +123,7 @@ public final class ClosingBenchmark {
     }
 
     /** Until the job completed (every supplier order and share written), and until the round's page shows it pooled. */
-    record Measure(double millis, double shownMillis, long peakHeapBytes, long liveHeapMiB) {
+    record Measure(double millis, double shownMillis, long usedHeapMiB, long liveHeapMiB) {
     }
 
     /**
@@ -135,9 +132,6 @@ public final class ClosingBenchmark {
      */
     static Measure close(ConfigurableApplicationContext app, Fixture fixture, RoundId round) throws InterruptedException {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         LiveHeap live = new LiveHeap();
         long began = System.nanoTime();
         app.getBean(CommandGateway.class).sendAndWait(new ClosePurchaseRoundCommand(round, fixture.groupement(), ClosingTrigger.COORDINATOR));
@@ -153,9 +147,8 @@ public final class ClosingBenchmark {
             Thread.sleep(2);
         }
         double shown = (System.nanoTime() - began) / 1e6;
-        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         live.close();
-        return new Measure(written == 0 ? shown : written, shown, peak, live.peakMiB());
+        return new Measure(written == 0 ? shown : written, shown, live.peakUsedMiB(), live.peakMiB());
     }
 
     /** One statement: the lines grouped by product with the case rounding (DOMAIN.md rule 2), written to a table. */

@@ -54,17 +54,8 @@ record CpuTime(long jvmNanos, long gcMillis, long postgresTicks, java.util.Map<S
     private static java.util.Map<String, Long> readThreadTicks() {
         java.util.Map<String, Long> ticks = new java.util.HashMap<>();
         try (Stream<Path> threads = Files.list(Path.of("/proc/self/task"))) {
-            threads.forEach(thread -> {
-                try {
-                    String stat = Files.readString(thread.resolve("stat"));
-                    int close = stat.lastIndexOf(')');
-                    String name = stat.substring(stat.indexOf('(') + 1, close).replaceAll("[0-9]+", "N");
-                    String[] fields = stat.substring(close + 2).split(" ");
-                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
-                } catch (IOException | RuntimeException gone) {
-                    // ended meanwhile
-                }
-            });
+            threads.map(CpuTime::stat).flatMap(java.util.Optional::stream)
+                    .forEach(stat -> ticks.merge(stat.name().replaceAll("[0-9]+", "N"), stat.ownTicks(), Long::sum));
         } catch (IOException | RuntimeException e) {
             // not Linux
         }
@@ -74,26 +65,29 @@ record CpuTime(long jvmNanos, long gcMillis, long postgresTicks, java.util.Map<S
     private static long readPostgresTicks() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .mapToLong(CpuTime::ticksIfPostgres).sum();
+                    .map(CpuTime::stat).flatMap(java.util.Optional::stream).filter(stat -> stat.name().startsWith("postgres"))
+                    // The children's times count the backends that ended meanwhile (in their postmaster's).
+                    .mapToLong(stat -> stat.ownTicks() + stat.childrenTicks()).sum();
         } catch (IOException | RuntimeException e) {
             return 0;
         }
     }
 
-    private static long ticksIfPostgres(Path process) {
+    /** A process's or thread's name and CPU times, from its /proc stat line. */
+    private record Stat(String name, long ownTicks, long childrenTicks) {
+    }
+
+    /** Empty when the process or thread ended meanwhile. */
+    private static java.util.Optional<Stat> stat(Path process) {
         try {
             String stat = Files.readString(process.resolve("stat"));
             int close = stat.lastIndexOf(')');
-            String name = stat.substring(stat.indexOf('(') + 1, close);
-            if (!name.startsWith("postgres")) {
-                return 0;
-            }
             String[] fields = stat.substring(close + 2).split(" ");
-            // utime, stime, cutime and cstime: fields 14 to 17 of stat, 11 to 14 after the name and state. The children's
-            // times count the backends that ended meanwhile (in their postmaster's).
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            // utime, stime, cutime and cstime: fields 14 to 17 of stat, 11 to 14 after the name and state.
+            return java.util.Optional.of(new Stat(stat.substring(stat.indexOf('(') + 1, close),
+                    Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long.parseLong(fields[13]) + Long.parseLong(fields[14])));
         } catch (IOException | RuntimeException gone) {
-            return 0;
+            return java.util.Optional.empty();
         }
     }
 }

@@ -20,8 +20,6 @@ import coop.mutua.ordering.api.RecordReceptionCommand;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.query.SupplierOrderQueries;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -76,16 +74,12 @@ public final class InvoicingBenchmark {
             long live = 0;
             CpuTime cpuBefore = null;
             CpuTime cpu = null;
-            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
             for (int run = 1; run <= runs; run++) {
                 round = invoicedRound(app, port, fixture, members);
                 splitMillis = split(app, fixture, round);
                 sqlMillis = comparator(jdbc, round);
                 System.gc();
-                heap.forEach(MemoryPoolMXBean::resetPeakUsage);
                 long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-                Map<String, Long> scannedBefore = scanned(jdbc);
                 try (LiveHeap liveHeap = new LiveHeap()) {
                     cpuBefore = CpuTime.now();
                     long began = System.nanoTime();
@@ -93,14 +87,10 @@ public final class InvoicingBenchmark {
                     seconds = (System.nanoTime() - began) / 1e9;
                     cpu = CpuTime.now();
                     live = liveHeap.peakMiB();
+                    peak = liveHeap.peakUsedMiB();
                 }
-                peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
                 System.out.printf(Locale.ROOT, "  run %d          : %7.1f s  (%s; %d classes loaded)%n", run, seconds, cpu.busiestThreads(cpuBefore, 3),
                         ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classes);
-                Map<String, Long> scannedAfter = scanned(jdbc);
-                scannedBefore.forEach((table, rows) -> scannedAfter.merge(table, -rows, Long::sum));
-                System.out.printf(Locale.ROOT, "  rows read by sequential scans: %s%n", scannedAfter.entrySet().stream().filter(e -> e.getValue() > 0)
-                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6).map(e -> e.getKey() + " " + e.getValue()).toList());
             }
             long invoices = jdbc.sql("SELECT count(*) FROM member_invoice WHERE round_id = :r").param("r", round.value())
                     .query(Long.class).single();
@@ -156,14 +146,6 @@ public final class InvoicingBenchmark {
             invoices.record(coordinator, order.id(), MatchingSupplierInvoices.asDelivered(order, "F-" + order.id().value().substring(0, 8), LocalDate.now(), null));
         }
         return round;
-    }
-
-    /** Rows read by sequential scans so far, per table (the statistics collector's counts, flushed first). */
-    static Map<String, Long> scanned(JdbcClient jdbc) {
-        jdbc.sql("SELECT pg_stat_force_next_flush()").query().listOfRows();
-        Map<String, Long> rows = new HashMap<>();
-        jdbc.sql("SELECT relname, seq_tup_read FROM pg_stat_user_tables").query((rs, n) -> rows.put(rs.getString(1), rs.getLong(2))).list();
-        return rows;
     }
 
     /** The split alone: the round's plan (reads and split) and every member's invoice content. */

@@ -16,18 +16,21 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The heap a stretch of work really holds: after every collection, the heap pools' usage (what survived), the largest
- * of them kept. Peak pool usage would also count the garbage the young generation holds until it is collected, which
- * grows with the heap the JVM is given rather than with what the work keeps.
+ * of them kept. The heap pools' peak usage, also given ({@link #peakUsedMiB()}), counts the garbage the young generation
+ * holds until it is collected, which grows with the heap the JVM is given rather than with what the work keeps.
  */
 final class LiveHeap implements AutoCloseable {
 
     private final AtomicLong peak = new AtomicLong();
     private final NotificationListener listener;
-    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    private final Set<String> heapPools = pools.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
 
+    /** Starts measuring: the heap pools' peaks are reset, and every collection from now on is read. */
     LiveHeap() {
+        pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         listener = (notification, handback) -> {
             if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                 return;
@@ -52,6 +55,11 @@ final class LiveHeap implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return peak.get() == 0 ? usedMiB() : peak.get() >> 20;
+    }
+
+    /** The heap pools' peak usage since this started, garbage included, in MiB. */
+    long peakUsedMiB() {
+        return pools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
     }
 
     /** Heap in use now, garbage included, in MiB. */
