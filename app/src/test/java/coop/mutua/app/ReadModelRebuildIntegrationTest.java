@@ -123,8 +123,7 @@ class ReadModelRebuildIntegrationTest {
             }
         });
         reader.start();
-        JsonNode started = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"all\"]}").json();
-        JsonNode done = awaitEnd(started.get("id").asString());
+        JsonNode done = awaitEnd(startRebuild("all"));
         rebuilding.set(false);
         reader.join();
 
@@ -177,8 +176,7 @@ class ReadModelRebuildIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM purchase_round WHERE groupement_id = :g").param("g", groupement.id().value())
                 .query(Long.class).single()).as("every round created, before, during and after the swap").isEqualTo(created.get());
         // A second rebuild, with nothing written meanwhile, finds exactly what the first one and the live projection left.
-        JsonNode second = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"ordering-rounds\"]}").json();
-        assertThat(awaitEnd(second.get("id").asString()).get("state").asString()).isEqualTo("DONE");
+        assertThat(awaitEnd(startRebuild("ordering-rounds")).get("state").asString()).isEqualTo("DONE");
         assertThat(tables()).isEqualTo(live);
     }
 
@@ -226,8 +224,7 @@ class ReadModelRebuildIntegrationTest {
                     .serializer(serializer).nodeId("autre-noeud").build();
             TrackingToken old = transactions.execute(status -> otherNode.fetchToken(name, 0));
 
-            JsonNode started = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"" + name + "\"]}").json();
-            assertThat(awaitEnd(started.get("id").asString(), Duration.ofMinutes(1)).get("state").asString()).isEqualTo("DONE");
+            assertThat(awaitEnd(startRebuild(name), Duration.ofMinutes(1)).get("state").asString()).isEqualTo("DONE");
             assertThat(ours.isRunning()).as("a processor stopped before the rebuild stays stopped").isFalse();
 
             assertThat(jdbc.sql("SELECT DISTINCT owner FROM tokenentry WHERE processorname = :name").param("name", name).query(String.class).list())
@@ -262,7 +259,7 @@ class ReadModelRebuildIntegrationTest {
         try (Connection longRead = dataSource.getConnection()) {
             longRead.setAutoCommit(false);
             longRead.createStatement().execute("LOCK TABLE purchase_round IN ACCESS SHARE MODE");
-            JsonNode started = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"ordering-rounds\"]}").json();
+            String started = startRebuild("ordering-rounds");
             long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
             while (System.nanoTime() < until) {
                 long began = System.nanoTime();
@@ -270,10 +267,10 @@ class ReadModelRebuildIntegrationTest {
                 waits.add((System.nanoTime() - began) / 1_000_000);
                 Thread.sleep(100);
             }
-            assertThat(rebuilds.find(started.get("id").asString()).orElseThrow().state()).as("still waiting for the long read")
+            assertThat(rebuilds.find(started).orElseThrow().state()).as("still waiting for the long read")
                     .isEqualTo(ReadModelRebuilds.State.SWAPPING);
             longRead.rollback();
-            assertThat(awaitEnd(started.get("id").asString(), Duration.ofSeconds(40)).get("state").asString()).isEqualTo("DONE");
+            assertThat(awaitEnd(started, Duration.ofSeconds(40)).get("state").asString()).isEqualTo("DONE");
         }
         assertThat(waits.stream().mapToLong(Long::longValue).max().orElseThrow()).as("longest wait of a reader, ms").isLessThan(4000);
     }
@@ -291,8 +288,7 @@ class ReadModelRebuildIntegrationTest {
                 gate.setString(2, round);
                 gate.execute();
             }
-            JsonNode started = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"ordering-intake\"]}").json();
-            assertThat(awaitEnd(started.get("id").asString(), Duration.ofSeconds(30)).get("state").asString()).isEqualTo("DONE");
+            assertThat(awaitEnd(startRebuild("ordering-intake"), Duration.ofSeconds(30)).get("state").asString()).isEqualTo("DONE");
             submission.rollback();
         }
         assertThat(jdbc.sql("SELECT state FROM round_intake WHERE round_id = :id").param("id", round).query(String.class).single()).isEqualTo("OPEN");
@@ -315,8 +311,7 @@ class ReadModelRebuildIntegrationTest {
                     'coop.mutua.ordering.api.PurchaseRoundCreatedEvent', '2020-01-01T00:00:00Z')""")
                 .param("aggregate", UUID.randomUUID().toString()).param("event", UUID.randomUUID().toString()).update();
         try {
-            JsonNode started = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"ordering-rounds\"]}").json();
-            JsonNode failed = awaitEnd(started.get("id").asString(), Duration.ofMinutes(1));
+            JsonNode failed = awaitEnd(startRebuild("ordering-rounds"), Duration.ofMinutes(1));
             assertThat(failed.get("state").asString()).isEqualTo("FAILED");
             assertThat(failed.get("failure").asString()).isNotBlank();
         } finally {
@@ -331,8 +326,14 @@ class ReadModelRebuildIntegrationTest {
         TestGroupement after = groupements.create("Réseau après l'échec");
         String round = createRound(http, after, "Après l'échec");
         assertThat(http.get("/api/rounds/" + round, after.coordinator(), PASSWORD).status()).isEqualTo(200);
-        JsonNode next = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"ordering-rounds\"]}").json();
-        assertThat(awaitEnd(next.get("id").asString(), Duration.ofMinutes(1)).get("state").asString()).isEqualTo("DONE");
+        assertThat(awaitEnd(startRebuild("ordering-rounds"), Duration.ofMinutes(1)).get("state").asString()).isEqualTo("DONE");
+    }
+
+    /** Starts a rebuild of one read model (or "all") through the API, as the operator; its id. */
+    private String startRebuild(String readModel) {
+        Http.Reply started = http.postJson("/api/operator/read-models/rebuilds", operator, PASSWORD, "{\"readModels\":[\"" + readModel + "\"]}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        return started.json().get("id").asString();
     }
 
     private JsonNode awaitEnd(String id) throws InterruptedException {

@@ -260,7 +260,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     /** New empty tables like the current ones; seeded tables filled from them, then reset by their projection. */
     private void copy(List<Entry> models, String live) {
-        List<String> tables = models.stream().flatMap(model -> model.allTables().stream()).toList();
+        List<String> tables = tables(models);
         List<String> foreignKeys = jdbc.sql("""
                 SELECT conname FROM pg_constraint WHERE contype = 'f' AND connamespace = CAST(:live AS regnamespace)
                     AND (conrelid::regclass::text = ANY (:tables) OR confrelid::regclass::text = ANY (:tables))""")
@@ -506,7 +506,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
     }
 
     private void swapOnce(String id, List<Entry> models, String live, TrackingEventProcessor processor) {
-        List<String> tables = models.stream().flatMap(model -> model.allTables().stream()).toList();
+        List<String> tables = tables(models);
         List<String> names = models.stream().map(Entry::name).toList();
         jdbc.sql("SELECT set_config('lock_timeout', :timeout, true)").param("timeout", LOCK_WAIT.toMillis() + "ms").query().listOfRows();
         // Every node's processor stores its token at the start of a batch, before writing the tables: the tokens first,
@@ -673,6 +673,11 @@ public class ReadModelRebuilds implements SmartLifecycle {
         } catch (SQLException | RuntimeException e) {
             log.warn("Could not close the rebuild lock's connection", e);
         }
+    }
+
+    /** Every table the read models write, their own and those they also write. */
+    private static List<String> tables(List<Entry> models) {
+        return models.stream().flatMap(model -> model.allTables().stream()).toList();
     }
 
     private static String names(List<Entry> models) {
