@@ -234,12 +234,12 @@ public final class DeadlineRushBenchmark {
     record Fixture(String round, List<String> products, List<String> members) {
 
         static Fixture create(Http http, int count) throws Exception {
-            String supplier = created(http.postJson("/api/suppliers", COORDINATOR, PASSWORD, """
+            String supplier = NodeRound.created(http.postJson("/api/suppliers", COORDINATOR, PASSWORD, """
                     {"name":"Ferme de la ruée","siret":"%s","address":{"street":"1 rue","postalCode":"33000","city":"Bordeaux"},
                      "location":"44.85, -0.56","orderEmail":"ferme@example.org"}""".formatted(NodeRound.siret())));
             List<String> products = new ArrayList<>();
             for (int p = 0; p < LINES; p++) {
-                products.add(created(http.postJson("/api/suppliers/" + supplier + "/products", COORDINATOR, PASSWORD, """
+                products.add(NodeRound.created(http.postJson("/api/suppliers/" + supplier + "/products", COORDINATOR, PASSWORD, """
                         {"reference":"R-%d","name":"Produit %d","category":"Épicerie","saleUnit":"PIECE","caseSize":"1","vatRate":"5.5",
                          "unitPrice":"2.00"}""".formatted(p, p))));
             }
@@ -249,7 +249,7 @@ public final class DeadlineRushBenchmark {
             for (int i = 0; i < count; i++) {
                 int index = i;
                 created.add(pool.submit(() -> {
-                    members[index] = created(http.postJson("/api/members", COORDINATOR, PASSWORD, """
+                    members[index] = NodeRound.created(http.postJson("/api/members", COORDINATOR, PASSWORD, """
                             {"name":"Structure %05d","siret":"%s","essFamily":"ASSOCIATION",
                              "billingAddress":{"street":"%d rue du Port","postalCode":"33000","city":"Bordeaux"},
                              "contactEmail":"membre-%d@example.org"}""".formatted(index, NodeRound.siret(), index + 1, index)));
@@ -260,17 +260,12 @@ public final class DeadlineRushBenchmark {
                 future.get();
             }
             pool.shutdown();
-            String round = created(http.postJson("/api/rounds", COORDINATOR, PASSWORD, "{\"title\":\"Ruée de fin de campagne\",\"closesAt\":\""
+            String round = NodeRound.created(http.postJson("/api/rounds", COORDINATOR, PASSWORD, "{\"title\":\"Ruée de fin de campagne\",\"closesAt\":\""
                     + OffsetDateTime.now().plusDays(3).withNano(0) + "\",\"deliveryDate\":\"" + LocalDate.now().plusDays(5)
                     + "\",\"deliveryPlace\":\"Entrepôt\"}"));
             expect(http.putJson("/api/rounds/" + round + "/terms", COORDINATOR, PASSWORD, "{\"suppliers\":[\"" + supplier + "\"]}"), 200);
             expect(http.postJson("/api/rounds/" + round + "/open", COORDINATOR, PASSWORD, ""), 200);
             return new Fixture(round, products, List.of(members));
-        }
-
-        private static String created(Http.Reply reply) {
-            expect(reply, 201);
-            return reply.json().get("id").asString();
         }
 
         private static void expect(Http.Reply reply, int status) {

@@ -163,7 +163,8 @@ public final class NodeRound {
         return body.toString() + Luhn.checkDigit(body.toString());
     }
 
-    private static String created(Http.Reply reply) {
+    /** The id of what the request created (201). */
+    public static String created(Http.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().get("id").asString();
     }
