@@ -19,7 +19,11 @@ final class BenchmarkApp {
     /** @param settings further application arguments, to compare settings (e.g. {@code --server.tomcat.threads.max=6}) */
     static ConfigurableApplicationContext start(String name, List<String> settings) throws IOException {
         // Deleted when the harness exits (after the application, and its database, have stopped).
-        Path data = TempDirectories.deleteAtExit(Files.createTempDirectory("mutua-bench-" + name));
+        return start(TempDirectories.deleteAtExit(Files.createTempDirectory("mutua-bench-" + name)), settings);
+    }
+
+    /** The same on a data directory that stays (its database can then be served by the application). */
+    static ConfigurableApplicationContext start(Path data, List<String> settings) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         List<String> arguments = new ArrayList<>(List.of("--mutua.data-dir=" + data, "--mutua.embedded-db.port=0", "--server.port=0",
                 "--logging.level.root=WARN", "--logging.level.coop.mutua=WARN"));

@@ -214,6 +214,11 @@ public final class ClosingBenchmark {
 
         /** An open round where the first {@code count} members each ordered 50 lines (through the REST API). */
         RoundId round(ConfigurableApplicationContext app, int port, int count) throws Exception {
+            return round(app, port, count, LINES);
+        }
+
+        /** An open round where the first {@code count} members each ordered {@code lines} lines (through the REST API). */
+        RoundId round(ConfigurableApplicationContext app, int port, int count, int lines) throws Exception {
             CommandGateway commands = app.getBean(CommandGateway.class);
             RoundId round = RoundId.random();
             commands.sendAndWait(new CreatePurchaseRoundCommand(round, groupement, "Banc d'essai", Instant.now().plus(Duration.ofDays(2)),
@@ -229,7 +234,7 @@ public final class ClosingBenchmark {
                 int member = m;
                 futures.add(pool.submit(() -> {
                     StringBuilder json = new StringBuilder("{\"lines\":[");
-                    for (int k = 0; k < LINES; k++) {
+                    for (int k = 0; k < lines; k++) {
                         ProductId product = offer.get((member * 7 + 4 * k) % offer.size()).productId();
                         json.append(k == 0 ? "" : ",").append("{\"productId\":\"").append(product).append("\",\"quantity\":\"")
                                 .append(1 + (member + k) % 5).append("\",\"tolerance\":\"").append(member % 3).append("\"}");

@@ -14,9 +14,11 @@ import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.UserId;
+import coop.mutua.ordering.api.DecideBelowMinimumCommand;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.OrderingReadModels;
 import coop.mutua.ordering.api.RecordReceptionCommand;
+import coop.mutua.ordering.api.SupplierOrderStatus;
 import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.query.SupplierOrderQueries;
 import java.lang.management.ManagementFactory;
@@ -127,13 +129,29 @@ public final class InvoicingBenchmark {
 
     /** A round of {@code count} members, closed, pooled, received (all that was ordered arrived), and invoiced by every supplier as ordered. */
     static RoundId invoicedRound(ConfigurableApplicationContext app, int port, ClosingBenchmark.Fixture fixture, int count) throws Exception {
-        RoundId round = fixture.round(app, port, count);
+        return invoicedRound(app, port, fixture, count, 50);
+    }
+
+    /** The same with {@code lines} lines per member order. */
+    static RoundId invoicedRound(ConfigurableApplicationContext app, int port, ClosingBenchmark.Fixture fixture, int count, int lines)
+            throws Exception {
+        RoundId round = fixture.round(app, port, count, lines);
         ClosingBenchmark.close(app, fixture, round);
         CommandGateway commands = app.getBean(CommandGateway.class);
         SupplierOrderQueries orders = app.getBean(SupplierOrderQueries.class);
         List<SupplierOrderView> pooled = orders.handle(new FindSupplierOrdersQuery(fixture.groupement(), round, null, null, false));
         ProjectionCatchUp catchUp = app.getBean(ProjectionCatchUp.class);
+        // A small round (a smoke run) leaves orders below their supplier's minimum: sent after all.
         for (SupplierOrderView order : pooled) {
+            if (order.status() == SupplierOrderStatus.BELOW_MINIMUM) {
+                commands.sendAndWait(new DecideBelowMinimumCommand(order.id(), fixture.groupement(), round, order.supplierId(), true));
+                catchUp.await(OrderingReadModels.SUPPLIER_ORDERS, order.id());
+            }
+        }
+        for (SupplierOrderView order : pooled) {
+            if (order.status() == SupplierOrderStatus.CANCELLED) {
+                continue;
+            }
             Map<ProductId, Quantity> delivered = new HashMap<>();
             order.lines().forEach(line -> delivered.put(line.product().id(), line.quantity()));
             commands.sendAndWait(new RecordReceptionCommand(order.id(), fixture.groupement(), round, order.supplierId(), delivered));
@@ -143,6 +161,9 @@ public final class InvoicingBenchmark {
                 null, null);
         MatchingSupplierInvoices invoices = app.getBean(MatchingSupplierInvoices.class);
         for (SupplierOrderView order : orders.handle(new FindSupplierOrdersQuery(fixture.groupement(), round, null, null, false))) {
+            if (order.status() == SupplierOrderStatus.CANCELLED) {
+                continue;
+            }
             invoices.record(coordinator, order.id(), MatchingSupplierInvoices.asDelivered(order, "F-" + order.id().value().substring(0, 8), LocalDate.now(), null));
         }
         return round;
