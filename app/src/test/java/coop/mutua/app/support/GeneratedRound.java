@@ -154,6 +154,7 @@ public final class GeneratedRound {
         }
         enter("RECEPTION");
         receive();
+        checkImpact();
         enter("SUPPLIER_INVOICES");
         invoiceSuppliers();
         enter("MEMBER_INVOICES");
@@ -164,6 +165,7 @@ public final class GeneratedRound {
         }
         enter("SETTLEMENT");
         settle(invoices);
+        checkImpact();
         enter("DONE");
     }
 
@@ -196,10 +198,10 @@ public final class GeneratedRound {
                     .formatted(t.from().toPlainString(), t.price().toPlainString())).collect(Collectors.joining(","));
             String id = flow.product(supplierIds.get(product.supplier()), """
                     {"reference":"%s","name":"%s","category":"Épicerie","saleUnit":"%s","step":"%s","caseSize":"%s",
-                     "minimumOrderQuantity":"%s","vatRate":"%s","unitPrice":"%s","tiers":[%s]}"""
+                     "minimumOrderQuantity":"%s","vatRate":"%s","unitPrice":"%s","tiers":[%s],"labels":[%s]}"""
                     .formatted(product.reference(), product.name(), product.saleUnit(), product.step().toPlainString(),
                             product.caseSize().toPlainString(), product.minimum().toPlainString(), product.vatRate(),
-                            product.price().toPlainString(), tiers));
+                            product.price().toPlainString(), tiers, product.index() % 3 == 0 ? "\"ORGANIC_AB\"" : ""));
             productIds.put(product.index(), id);
             productsById.put(id, product);
         }
@@ -645,6 +647,67 @@ public final class GeneratedRound {
                     .isEqualTo(k + 1 == order.size() ? "RECEIVED" : "POOLED");
         }
         checkMembersSeeTheirShares(new Random(seed * 31 + 6));
+    }
+
+    /**
+     * The round's impact report (read from totals the supplier orders' read model adds up, ADR 21) against the same
+     * figures computed here from every share the supplier orders show: spend at the pooled price, at the list price,
+     * on organic products (labelled so in the offer), per member and per supplier. (A member's own view: BillingIntegrationTest.)
+     */
+    private void checkImpact() {
+        Set<String> organic = new HashSet<>();
+        for (JsonNode product : get("/api/rounds/" + round + "/offer")) {
+            for (JsonNode label : product.at("/details/labels")) {
+                if (label.asString().equals("ORGANIC_AB")) {
+                    organic.add(product.get("productId").asString());
+                }
+            }
+        }
+        Map<String, long[]> expected = new TreeMap<>();
+        long[] total = new long[3];
+        for (JsonNode order : flow.supplierOrders(round)) {
+            String status = order.get("status").asString();
+            if (!status.equals("RECEIVED") && !status.equals("INVOICED")) {
+                continue;
+            }
+            for (JsonNode line : order.get("lines")) {
+                BigDecimal price = dec(line, "unitPrice");
+                BigDecimal list = dec(line, "listPrice");
+                boolean isOrganic = organic.contains(line.at("/product/id").asString());
+                for (JsonNode share : line.at("/demand/shares")) {
+                    BigDecimal received = dec(share, "received");
+                    if (received == null || received.signum() == 0) {
+                        continue;
+                    }
+                    long spend = amountCents(price, received);
+                    long[] sums = {spend, Math.max(spend, amountCents(list, received)), isOrganic ? spend : 0};
+                    long[] member = expected.computeIfAbsent(share.get("memberId").asString(), k -> new long[3]);
+                    for (int i = 0; i < 3; i++) {
+                        member[i] += sums[i];
+                        total[i] += sums[i];
+                    }
+                }
+            }
+        }
+        fact(total[2] > 0 ? "impact with organic purchases" : "impact without organic purchases");
+        JsonNode report = get("/api/rounds/" + round + "/report");
+        String what = "impact report of the round (coordinator)";
+        assertThat(cents(report.at("/total/spend").asString())).as(what + ": spend").isEqualTo(total[0]);
+        assertThat(cents(report.at("/total/listPrice").asString())).as(what + ": at the list price").isEqualTo(total[1]);
+        assertThat(cents(report.at("/total/organic").asString())).as(what + ": organic").isEqualTo(total[2]);
+        Map<String, Long> rows = new TreeMap<>();
+        report.get("members").forEach(row -> rows.put(row.get("id").asString(), cents(row.at("/figures/spend").asString())));
+        Map<String, Long> spends = new TreeMap<>();
+        expected.forEach((member, sums) -> spends.put(member, sums[0]));
+        assertThat(rows).as(what + ": spend per member").isEqualTo(spends);
+        long bySupplier = 0;
+        for (JsonNode row : report.get("suppliers")) {
+            long spend = cents(row.at("/figures/spend").asString());
+            bySupplier += spend;
+            assertThat(cents(row.at("/figures/ess").asString())).as(what + ": a supplier's ESS spend is all or nothing of its spend")
+                    .isIn(0L, spend);
+        }
+        assertThat(bySupplier).as(what + ": suppliers add up").isEqualTo(total[0]);
     }
 
     /** What arrived, by product id; a product left out arrived as ordered; empty: everything did. */

@@ -7,7 +7,6 @@ import coop.mutua.billing.api.InvoiceContent.VatBreakdown;
 import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.api.SupplierInvoiceView;
 import coop.mutua.billing.domain.ImpactReport.Figures;
-import coop.mutua.billing.domain.ImpactReport.Purchase;
 import coop.mutua.billing.domain.ImpactReport.SupplierFacts;
 import coop.mutua.billing.domain.ImpactReport;
 import coop.mutua.billing.domain.ThreeWayMatch;
@@ -16,7 +15,6 @@ import coop.mutua.billing.query.SupplierInvoiceQueries;
 import coop.mutua.catalog.api.FindMembersQuery;
 import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.MemberSummary;
-import coop.mutua.catalog.api.ProductLabel;
 import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
@@ -24,26 +22,20 @@ import coop.mutua.kernel.CsvCells;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.NotFoundException;
-import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.FindMemberPurchasesQuery;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
-import coop.mutua.ordering.api.FindRoundOfferQuery;
-import coop.mutua.ordering.api.FindSupplierOrdersQuery;
-import coop.mutua.ordering.api.MemberShare;
-import coop.mutua.ordering.api.OfferedProduct;
+import coop.mutua.ordering.api.MemberPurchases;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
-import coop.mutua.ordering.api.SupplierOrderStatus;
-import coop.mutua.ordering.api.SupplierOrderView;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,17 +78,20 @@ public class ReportingPurchases {
                 ResponseTypes.optionalInstanceOf(PurchaseRoundSummary.class)).join()
                 .filter(found -> found.status().visibleTo(actor.role()))
                 .orElseThrow(() -> new NotFoundException("round", roundId));
-        return report(actor, round.title(), orders(actor, roundId), organicProducts(actor, List.of(roundId)));
+        return report(actor, round.title(), roundId);
     }
 
     /** Every pooled round of the groupement (a member: its own purchases in them). */
     public ImpactView impact(Actor actor) {
-        List<SupplierOrderView> orders = orders(actor, null);
-        List<RoundId> rounds = orders.stream().map(SupplierOrderView::roundId).distinct().toList();
-        return report(actor, null, orders, organicProducts(actor, rounds));
+        return report(actor, null, null);
     }
 
-    private ImpactView report(Actor actor, String scope, List<SupplierOrderView> orders, Set<ProductId> organic) {
+    /**
+     * From what members received (supplier orders RECEIVED or INVOICED: orders still to deliver, awaiting a decision or
+     * cancelled count for nothing yet), added up per member and supplier by the supplier orders' read model (ADR 21):
+     * years of rounds are read as a few thousand totals, not millions of shares.
+     */
+    private ImpactView report(Actor actor, String scope, RoundId roundId) {
         MemberId only = actor.is(Role.MEMBER) ? actor.memberId() : null;
         if (actor.is(Role.SUPPLIER)) {
             throw new NotFoundException("report", scope);
@@ -107,25 +102,11 @@ public class ReportingPurchases {
         Map<SupplierId, SupplierFacts> facts = new HashMap<>();
         suppliers.forEach((id, supplier) -> facts.put(id, new SupplierFacts(supplier.name(),
                 supplier.essFamily() != null || supplier.labels().stream().anyMatch(ESS_LABELS::contains), supplier.distanceKm() <= localKm)));
-        List<Purchase> purchases = new ArrayList<>();
-        for (SupplierOrderView order : orders) {
-            // What members received: orders still to deliver (or awaiting a decision, or cancelled) count for nothing yet.
-            if (order.status() != SupplierOrderStatus.RECEIVED && order.status() != SupplierOrderStatus.INVOICED) {
-                continue;
-            }
-            for (SupplierOrderView.Line line : order.lines()) {
-                for (MemberShare share : line.demand().shares()) {
-                    if (only != null && !only.equals(share.memberId()) || share.received() == null) {
-                        continue;
-                    }
-                    // Organic is a product's label (an organic producer may sell products that are not).
-                    purchases.add(new Purchase(share.memberId(), order.supplierId(), line.product().id(), share.received(),
-                            line.unitPrice().value(), line.listPrice() == null ? null : line.listPrice().value(),
-                            organic.contains(line.product().id())));
-                }
-            }
-        }
-        ImpactReport.Report report = ImpactReport.of(purchases, facts);
+        List<ImpactReport.Total> totals = queries.query(new FindMemberPurchasesQuery(actor.groupementId(), roundId, only),
+                        ResponseTypes.multipleInstancesOf(MemberPurchases.class)).join().stream()
+                .map(row -> new ImpactReport.Total(row.memberId(), row.supplierId(), row.spendCents(), row.listCents(), row.organicCents()))
+                .toList();
+        ImpactReport.Report report = ImpactReport.ofTotals(totals, facts);
         Map<MemberId, String> memberNames = new HashMap<>();
         queries.query(new FindMembersQuery(actor.groupementId()), ResponseTypes.multipleInstancesOf(MemberSummary.class)).join()
                 .forEach(member -> memberNames.put(member.id(), member.name()));
@@ -133,22 +114,6 @@ public class ReportingPurchases {
         List<ImpactView.Row> bySupplier = rows(report.bySupplier(), id -> id.value(),
                 id -> suppliers.containsKey(id) ? suppliers.get(id).name() : id.value());
         return new ImpactView(scope, figures(report.total()), members, bySupplier, localKm);
-    }
-
-    private List<SupplierOrderView> orders(Actor actor, RoundId roundId) {
-        return queries.query(new FindSupplierOrdersQuery(actor.groupementId(), roundId, null, null, true),
-                ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join();
-    }
-
-    /** Products labelled organic in the rounds' frozen offers. */
-    private Set<ProductId> organicProducts(Actor actor, List<RoundId> rounds) {
-        Set<ProductId> organic = new HashSet<>();
-        for (RoundId round : rounds) {
-            queries.query(new FindRoundOfferQuery(actor.groupementId(), round), ResponseTypes.multipleInstancesOf(OfferedProduct.class)).join()
-                    .stream().filter(product -> product.details().labels().contains(ProductLabel.ORGANIC_AB))
-                    .forEach(product -> organic.add(product.productId()));
-        }
-        return organic;
     }
 
     private static <K> List<ImpactView.Row> rows(Map<K, Figures> figures, Function<K, String> id, Function<K, String> name) {

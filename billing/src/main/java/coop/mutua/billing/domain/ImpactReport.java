@@ -71,6 +71,35 @@ public final class ImpactReport {
     public record Report(Figures total, Map<MemberId, Figures> byMember, Map<SupplierId, Figures> bySupplier) {
     }
 
+    /**
+     * What a member received from a supplier, already added up over its purchases of a quantity above zero (cents excl.
+     * VAT, each purchase rounded to the cent as {@link #of} rounds it): at the pooled price, at the list price (never
+     * below), on organic products.
+     */
+    public record Total(MemberId memberId, SupplierId supplierId, long spendCents, long listCents, long organicCents) {
+    }
+
+    /**
+     * The same report from totals per member and supplier (the pre-added read model): every figure is a sum over
+     * purchases, and a supplier's ESS and local facts apply to all of its spend, so adding purchases first changes
+     * nothing.
+     */
+    public static Report ofTotals(List<Total> totals, Map<SupplierId, SupplierFacts> suppliers) {
+        Figures total = Figures.ZERO;
+        Map<MemberId, Figures> byMember = new TreeMap<>(Comparator.comparing(MemberId::value));
+        Map<SupplierId, Figures> bySupplier = new TreeMap<>(Comparator.comparing(SupplierId::value));
+        for (Total purchases : totals) {
+            SupplierFacts facts = suppliers.getOrDefault(purchases.supplierId(), new SupplierFacts("", false, false));
+            long spend = purchases.spendCents();
+            Figures figures = new Figures(spend, purchases.listCents(), facts.ess() ? spend : 0, purchases.organicCents(),
+                    facts.local() ? spend : 0);
+            total = total.plus(figures);
+            byMember.merge(purchases.memberId(), figures, Figures::plus);
+            bySupplier.merge(purchases.supplierId(), figures, Figures::plus);
+        }
+        return new Report(total, byMember, bySupplier);
+    }
+
     public static Report of(List<Purchase> purchases, Map<SupplierId, SupplierFacts> suppliers) {
         Figures total = Figures.ZERO;
         Map<MemberId, Figures> byMember = new TreeMap<>(Comparator.comparing(MemberId::value));

@@ -58,6 +58,58 @@ class ImpactReportProperties {
         assertThat(total.essPercent()).isBetween(BigDecimal.ZERO, new BigDecimal("100.0"));
     }
 
+    /**
+     * The report from totals per member and supplier (what the read model adds up, one row per member and supplier
+     * order) is the report from every purchase: totals added here, independently, from the same purchases.
+     */
+    @Property(tries = 300)
+    void theReportFromTotalsIsTheReportFromEveryPurchase(@ForAll long seed) {
+        Random random = new Random(seed);
+        List<SupplierId> suppliers = new ArrayList<>();
+        Map<SupplierId, SupplierFacts> facts = new HashMap<>();
+        for (int s = 0; s < 1 + random.nextInt(5); s++) {
+            SupplierId supplier = SupplierId.of(new UUID(random.nextLong(), random.nextLong()).toString());
+            suppliers.add(supplier);
+            // Some suppliers unknown to the facts (a supplier since removed): neither ESS nor local.
+            if (random.nextInt(6) > 0) {
+                facts.put(supplier, new SupplierFacts("S" + s, random.nextBoolean(), random.nextBoolean()));
+            }
+        }
+        List<MemberId> members = new ArrayList<>();
+        for (int m = 0; m < 1 + random.nextInt(8); m++) {
+            members.add(MemberId.of(new UUID(random.nextLong(), random.nextLong()).toString()));
+        }
+        List<Purchase> purchases = new ArrayList<>();
+        for (int p = 0; p < random.nextInt(60); p++) {
+            BigDecimal pooled = BigDecimal.valueOf(random.nextInt(3000), 2 + random.nextInt(3));
+            // Zero quantities, thousandths (weighed goods), list prices below the pooled price (never counted below it).
+            Quantity quantity = new Quantity(BigDecimal.valueOf(random.nextInt(4) == 0 ? 0 : random.nextInt(20_000), 3));
+            purchases.add(new Purchase(members.get(random.nextInt(members.size())), suppliers.get(random.nextInt(suppliers.size())),
+                    ProductId.of(new UUID(random.nextLong(), random.nextLong()).toString()), quantity, pooled,
+                    pooled.add(BigDecimal.valueOf(random.nextInt(60) - 10, 2)).max(BigDecimal.ZERO), random.nextBoolean()));
+        }
+        Map<List<String>, long[]> added = new HashMap<>();
+        for (Purchase purchase : purchases) {
+            if (purchase.quantity().value().signum() == 0) {
+                continue;
+            }
+            long spend = purchase.quantity().value().multiply(purchase.pooledPrice()).setScale(2, java.math.RoundingMode.HALF_UP)
+                    .unscaledValue().longValueExact();
+            long list = Math.max(spend, purchase.quantity().value().multiply(purchase.listPrice()).setScale(2, java.math.RoundingMode.HALF_UP)
+                    .unscaledValue().longValueExact());
+            long[] sums = added.computeIfAbsent(List.of(purchase.memberId().value(), purchase.supplierId().value()), key -> new long[3]);
+            sums[0] += spend;
+            sums[1] += list;
+            sums[2] += purchase.organic() ? spend : 0;
+        }
+        List<ImpactReport.Total> totals = new ArrayList<>();
+        added.forEach((key, sums) -> totals.add(new ImpactReport.Total(MemberId.of(key.get(0)), SupplierId.of(key.get(1)), sums[0], sums[1],
+                sums[2])));
+        java.util.Collections.shuffle(totals, random);
+
+        assertThat(ImpactReport.ofTotals(totals, facts)).isEqualTo(ImpactReport.of(purchases, facts));
+    }
+
     @Example
     void pooledPricesBelowTheListGiveSavingsAndEachIndicatorCountsItsOwnSpend() {
         MemberId member = MemberId.of("00000000-0000-0000-0000-00000000000a");

@@ -1,5 +1,6 @@
 package coop.mutua.ordering.batch;
 
+import coop.mutua.catalog.api.ProductLabel;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Quantity;
@@ -147,9 +148,9 @@ class PoolingRepository {
             OfferedProduct product = line.product();
             jdbc.sql("""
                     INSERT INTO supplier_order_line (supplier_order_id, product_id, reference, name, sale_unit, vat_rate, step,
-                        case_size, asked, tolerance, cases, quantity, unit_price, list_price, amount_excl_vat_cents, unallocated)
+                        case_size, asked, tolerance, cases, quantity, unit_price, list_price, amount_excl_vat_cents, unallocated, organic)
                     VALUES (:id, :product, :reference, :name, :unit, :vat, :step, :caseSize, :asked, :tolerance, :cases,
-                        :quantity, :price, :listPrice, :amount, :unallocated)""")
+                        :quantity, :price, :listPrice, :amount, :unallocated, :organic)""")
                     .param("id", id.value()).param("product", product.productId().value()).param("reference", product.reference())
                     .param("name", product.details().name()).param("unit", product.details().saleUnit().name())
                     .param("vat", product.details().vatRate().text()).param("step", product.details().step().value())
@@ -158,6 +159,7 @@ class PoolingRepository {
                     .param("cases", line.rounding().cases()).param("quantity", line.ordered().value())
                     .param("price", line.unitPrice().value()).param("listPrice", product.price().unitPrice().value())
                     .param("amount", line.amountExclVat().cents()).param("unallocated", line.unallocated().value())
+                    .param("organic", product.details().labels().contains(ProductLabel.ORGANIC_AB))
                     .update();
             for (Allocation.Claim claim : line.claims()) {
                 members.add(claim.memberId().value());

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 /** Supplier confirmations, reported changes and receptions onto the supplier orders the pooling job wrote. */
 @Component
 @ProcessingGroup(OrderingReadModels.SUPPLIER_ORDERS)
-@ReadModel(tables = "supplier_order_change", seeded = {"supplier_order", "supplier_order_line", "member_allocation"},
+@ReadModel(tables = {"supplier_order_change", "member_purchase"}, seeded = {"supplier_order", "supplier_order_line", "member_allocation"},
         alsoWrites = "purchase_round")
 class SupplierOrderProjection {
 
@@ -47,6 +47,7 @@ class SupplierOrderProjection {
     @EventHandler
     void on(SupplierOrderPooledEvent event) {
         status(event.supplierOrderId(), event.status());
+        refreshPurchases(event.supplierOrderId().value());
     }
 
     /** The coordinator's decision on an order below its supplier's minimum: sent after all, or cancelled. */
@@ -56,6 +57,9 @@ class SupplierOrderProjection {
                 .param("status", (event.confirmed() ? SupplierOrderStatus.SENT : SupplierOrderStatus.CANCELLED).name())
                 .param("round", event.roundId().value()).param("supplier", event.supplierId().value()).update();
         refreshRound(jdbc, event.roundId().value());
+        jdbc.sql("SELECT id FROM supplier_order WHERE round_id = :round AND supplier_id = :supplier")
+                .param("round", event.roundId().value()).param("supplier", event.supplierId().value()).query(String.class).optional()
+                .ifPresent(this::refreshPurchases);
     }
 
     @EventHandler
@@ -71,6 +75,7 @@ class SupplierOrderProjection {
     @EventHandler
     void on(SupplierOrderInvoicedEvent event) {
         status(event.supplierOrderId(), SupplierOrderStatus.INVOICED);
+        refreshPurchases(event.supplierOrderId().value());
     }
 
     private void status(SupplierOrderId supplierOrderId, SupplierOrderStatus status) {
@@ -175,11 +180,34 @@ class SupplierOrderProjection {
                 .param("at", Timestamp.from(event.receivedAt())).param("by", statedBy, Types.VARCHAR)
                 .param("id", event.supplierOrderId().value()).update();
         refreshRound(jdbc, event.roundId().value());
+        refreshPurchases(event.supplierOrderId().value());
+    }
+
+    /**
+     * What each member received from the order, in cents (each share rounded to the cent, half up, as the impact report
+     * counts it), written again whenever the order's status or reception changes: only orders RECEIVED or INVOICED count.
+     */
+    private void refreshPurchases(String supplierOrderId) {
+        jdbc.sql("DELETE FROM member_purchase WHERE supplier_order_id = :id").param("id", supplierOrderId).update();
+        jdbc.sql("""
+                INSERT INTO member_purchase (supplier_order_id, member_id, groupement_id, round_id, supplier_id, spend_cents, list_cents,
+                    organic_cents)
+                SELECT o.id, a.member_id, o.groupement_id, o.round_id, o.supplier_id,
+                       sum(round(a.received * l.unit_price, 2) * 100)::BIGINT,
+                       sum(greatest(round(a.received * l.unit_price, 2), round(a.received * l.list_price, 2)) * 100)::BIGINT,
+                       sum(CASE WHEN l.organic THEN round(a.received * l.unit_price, 2) * 100 ELSE 0 END)::BIGINT
+                FROM supplier_order o
+                JOIN member_allocation a ON a.round_id = o.round_id AND a.supplier_order_id = o.id
+                JOIN supplier_order_line l ON l.supplier_order_id = o.id AND l.product_id = a.product_id
+                WHERE o.id = :id AND o.status IN ('RECEIVED', 'INVOICED') AND a.received > 0
+                GROUP BY o.id, a.member_id, o.groupement_id, o.round_id, o.supplier_id""")
+                .param("id", supplierOrderId).update();
     }
 
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE supplier_order_change").update();
+        jdbc.sql("TRUNCATE member_purchase").update();
         jdbc.sql("""
                 UPDATE supplier_order SET confirmed_version = 0, confirmed_at = NULL, received_at = NULL, received_by = NULL,
                     status = CASE WHEN total_excl_vat_cents = 0 THEN 'CANCELLED' WHEN below_minimum THEN 'BELOW_MINIMUM' ELSE 'SENT' END""")

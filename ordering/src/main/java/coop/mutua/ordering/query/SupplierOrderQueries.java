@@ -9,8 +9,10 @@ import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.VatRate;
+import coop.mutua.ordering.api.FindMemberPurchasesQuery;
 import coop.mutua.ordering.api.FindMemberSharesQuery;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
+import coop.mutua.ordering.api.MemberPurchases;
 import coop.mutua.ordering.api.MemberShare;
 import coop.mutua.ordering.api.ShareChange;
 import coop.mutua.ordering.api.SupplierChange;
@@ -40,6 +42,29 @@ public class SupplierOrderQueries {
 
     SupplierOrderQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Totals per member and supplier from the pre-added member_purchase rows (one per member and supplier order). */
+    @QueryHandler
+    public List<MemberPurchases> handle(FindMemberPurchasesQuery query) {
+        // Each filter in the statement only when given: the plan then uses the round's or the member's index.
+        StringBuilder where = new StringBuilder("WHERE groupement_id = :groupement");
+        Map<String, Object> params = new HashMap<>();
+        params.put("groupement", query.groupementId().value());
+        if (query.roundId() != null) {
+            where.append(" AND round_id = :round");
+            params.put("round", query.roundId().value());
+        }
+        if (query.memberId() != null) {
+            where.append(" AND member_id = :member");
+            params.put("member", query.memberId().value());
+        }
+        return jdbc.sql("SELECT member_id, supplier_id, sum(spend_cents), sum(list_cents), sum(organic_cents) FROM member_purchase "
+                        + where + " GROUP BY member_id, supplier_id ORDER BY member_id, supplier_id")
+                .params(params)
+                .query((rs, n) -> new MemberPurchases(MemberId.of(rs.getString(1)), SupplierId.of(rs.getString(2)), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)))
+                .list();
     }
 
     @QueryHandler
