@@ -49,6 +49,83 @@ class DemoDataTest {
                 .param("g", gironde).query(Long.class).single()).isGreaterThanOrEqualTo(15);
     }
 
+    /**
+     * The lists that grow with the years answer one page at a time (issue 17): following each page's Link "next" from the
+     * first reads exactly the whole list, in order, once; X-Total-Count says how many; a page past the end is empty; a
+     * page number or size out of range is refused naming its field and changes nothing.
+     */
+    @Test
+    void everyPagedListIsReadWholeByFollowingItsLinks() {
+        Http http = new Http(port);
+        awaitEquals(7, () -> http.get("/api/rounds", DemoData.GIRONDE_COORDINATOR, password).json().size());
+        List<String[]> lists = List.of(
+                new String[] {"/api/rounds", DemoData.GIRONDE_COORDINATOR},
+                new String[] {"/api/rounds?status=OPEN&status=INVOICED&status=RECEIVED", DemoData.GIRONDE_COORDINATOR},
+                new String[] {"/api/rounds", DemoData.GIRONDE_MEMBER_EPICERIE},
+                new String[] {"/api/supplier-orders", DemoData.GIRONDE_COORDINATOR},
+                new String[] {"/api/supplier-orders", DemoData.GIRONDE_SUPPLIER},
+                new String[] {"/api/member-invoices", DemoData.GIRONDE_COORDINATOR},
+                new String[] {"/api/member-invoices", DemoData.GIRONDE_MEMBER_EPICERIE});
+        int multiPage = 0;
+        for (String[] list : lists) {
+            String path = list[0];
+            String user = list[1];
+            String separator = path.contains("?") ? "&" : "?";
+            Http.Reply whole = http.get(path + separator + "size=1000", user, password);
+            assertThat(whole.status()).as(path).isEqualTo(200);
+            List<String> expected = new ArrayList<>();
+            whole.json().forEach(item -> expected.add(item.get("id").asString()));
+            assertThat(whole.header("X-Total-Count")).as(path + " as " + user).isEqualTo(String.valueOf(expected.size()));
+            List<String> read = new ArrayList<>();
+            String next = path + separator + "size=2";
+            int pages = 0;
+            while (next != null) {
+                Http.Reply page = http.get(next, user, password);
+                assertThat(page.status()).as(next).isEqualTo(200);
+                assertThat(page.json().size()).as(next).isLessThanOrEqualTo(2);
+                page.json().forEach(item -> read.add(item.get("id").asString()));
+                assertThat(page.header("X-Total-Count")).as(next).isEqualTo(String.valueOf(expected.size()));
+                next = linked(page.header("Link"), "next");
+                assertThat(++pages).as("pages of " + path).isLessThanOrEqualTo(expected.size() / 2 + 1);
+            }
+            assertThat(read).as(path + " as " + user + ", page by page").isEqualTo(expected);
+            multiPage += pages > 1 ? 1 : 0;
+            Http.Reply beyond = http.get(path + separator + "size=2&page=" + (expected.size() / 2 + 2), user, password);
+            assertThat(beyond.json().size()).as("a page past the end of " + path).isZero();
+            assertThat(beyond.header("X-Total-Count")).isEqualTo(String.valueOf(expected.size()));
+            assertThat(linked(beyond.header("Link"), "prev")).as("a page past the end points back to the last").contains("page=");
+            for (String[] wrong : new String[][] {{"page=0", "page"}, {"page=-3", "page"}, {"size=0", "size"}, {"size=1001", "size"}}) {
+                Http.Reply refused = http.get(path + separator + wrong[0], user, password);
+                assertThat(refused.status()).as(path + " with " + wrong[0]).isEqualTo(422);
+                assertThat(refused.json().get("field").asString()).as(refused.body()).isEqualTo(wrong[1]);
+            }
+            assertThat(http.get(path + separator + "page=deux", user, password).status()).as("a page that is not a number").isEqualTo(400);
+        }
+        assertThat(multiPage).as("lists long enough to have several pages of 2").isGreaterThanOrEqualTo(4);
+        // The pages themselves: any page number lands somewhere (a number typed by hand never answers an error).
+        Http browser = Pages.loggedIn(port, DemoData.GIRONDE_COORDINATOR, password);
+        for (String page : List.of("/rounds", "/supplier-orders", "/invoices")) {
+            for (String number : List.of("1", "2", "999999", "0", "-1", "deux", "")) {
+                Http.Reply reply = browser.get(page + "?page=" + number, null, null);
+                assertThat(reply.status()).as(page + "?page=" + number).isEqualTo(200);
+            }
+        }
+    }
+
+    /** The address of a Link header's relation, relative to the server (null when the relation is absent). */
+    private static String linked(String header, String relation) {
+        if (header == null) {
+            return null;
+        }
+        for (String link : header.split(",\\s*")) {
+            if (link.endsWith("rel=\"" + relation + "\"")) {
+                String uri = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+                return uri.substring(uri.indexOf("/api/"));
+            }
+        }
+        return null;
+    }
+
     @Test
     void everyDemoLoginWorksAndSeesItsOwnGroupementOnly() {
         Http http = new Http(port);

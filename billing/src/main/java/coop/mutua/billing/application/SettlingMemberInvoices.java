@@ -11,6 +11,8 @@ import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.Page;
+import coop.mutua.kernel.Paging;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
@@ -38,6 +40,16 @@ public class SettlingMemberInvoices {
 
     public List<MemberInvoiceView> list(Actor actor, RoundId roundId, MemberId memberId) {
         return invoices.handle(new FindMemberInvoicesQuery(actor.groupementId(), roundId, readable(actor, memberId), null));
+    }
+
+    /** One page of the caller's invoices and credit notes, the latest first (the invoices page). */
+    public Page<MemberInvoiceView> latest(Actor actor, Paging paging) {
+        return invoices.page(new FindMemberInvoicesQuery(actor.groupementId(), null, readable(actor, null), null), paging, true);
+    }
+
+    /** One page of the same, by number. */
+    public Page<MemberInvoiceView> list(Actor actor, RoundId roundId, MemberId memberId, Paging paging) {
+        return invoices.page(new FindMemberInvoicesQuery(actor.groupementId(), roundId, readable(actor, memberId), null), paging, false);
     }
 
     public MemberInvoiceView one(Actor actor, MemberInvoiceId id) {

@@ -8,6 +8,8 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.Money;
+import coop.mutua.kernel.Page;
+import coop.mutua.kernel.Paging;
 import coop.mutua.kernel.RoundId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,11 +47,30 @@ public class MemberInvoiceQueries {
         return find(new FindMemberInvoicesQuery(groupementId, null, null, null), true);
     }
 
-    private List<MemberInvoiceView> find(FindMemberInvoicesQuery query, boolean withDocument) {
-        StringBuilder sql = new StringBuilder("SELECT id, round_id, member_id, member_name, number, credit_note, issue_date, due_date, "
-                + "total_excl_vat, vat_total, total_incl_vat, status, paid_on, related_id" + (withDocument ? ", document" : "")
-                + " FROM member_invoice WHERE groupement_id = :groupement");
+    /** One page of the invoices and credit notes by number (or the latest first), with how many there are in all. */
+    public Page<MemberInvoiceView> page(FindMemberInvoicesQuery query, Paging paging, boolean latestFirst) {
         Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(query, params);
+        List<MemberInvoiceView> items = jdbc.sql("SELECT " + COLUMNS + " FROM member_invoice " + where + " ORDER BY number" + (latestFirst ? " DESC" : "")
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", paging.size()).param("offset", paging.offset()).query((rs, row) -> view(rs, false)).list();
+        long total = items.size() < paging.size() && (paging.page() == 1 || !items.isEmpty()) ? paging.offset() + items.size()
+                : jdbc.sql("SELECT count(*) FROM member_invoice " + where).params(params).query(Long.class).single();
+        return new Page<>(items, total, paging);
+    }
+
+    private static final String COLUMNS = "id, round_id, member_id, member_name, number, credit_note, issue_date, due_date, "
+            + "total_excl_vat, vat_total, total_incl_vat, status, paid_on, related_id";
+
+    private List<MemberInvoiceView> find(FindMemberInvoicesQuery query, boolean withDocument) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + (withDocument ? ", document" : "") + " FROM member_invoice ")
+                .append(where(query, params)).append(" ORDER BY number");
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> view(rs, withDocument)).list();
+    }
+
+    private static StringBuilder where(FindMemberInvoicesQuery query, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("WHERE groupement_id = :groupement");
         params.put("groupement", query.groupementId().value());
         if (query.roundId() != null) {
             sql.append(" AND round_id = :round");
@@ -63,8 +84,7 @@ public class MemberInvoiceQueries {
             sql.append(" AND id = :id");
             params.put("id", query.invoiceId().value());
         }
-        sql.append(" ORDER BY number");
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> view(rs, withDocument)).list();
+        return sql;
     }
 
     /** Whether the round's member invoices have been issued (all or some: a job may be under way). */

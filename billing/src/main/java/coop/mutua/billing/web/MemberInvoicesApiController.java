@@ -5,8 +5,10 @@ import coop.mutua.billing.application.SettlingMemberInvoices;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.MemberInvoiceId;
+import coop.mutua.kernel.Paging;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.platform.web.Downloads;
+import coop.mutua.platform.web.PagedLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,11 +43,18 @@ class MemberInvoicesApiController {
 
     @GetMapping("/api/member-invoices")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    @Operation(summary = "Member invoices and credit notes (members: their own), of a round and/or a member")
-    List<MemberInvoiceView> list(@Parameter(hidden = true) Actor actor, @RequestParam(name = "round", required = false) RoundId roundId,
-                                 @RequestParam(name = "member", required = false) MemberId memberId) {
+    @Operation(summary = "Member invoices and credit notes by number (members: their own), of a round and/or a member; one page at a time "
+            + "(X-Total-Count: how many in all; Link: the first, previous, next and last pages)")
+    ResponseEntity<List<MemberInvoiceView>> list(@Parameter(hidden = true) Actor actor,
+                                                 @RequestParam(name = "round", required = false) RoundId roundId,
+                                                 @RequestParam(name = "member", required = false) MemberId memberId,
+                                                 @Parameter(description = "Page number, from 1") @RequestParam(name = "page", required = false) Integer page,
+                                                 @Parameter(description = "Invoices per page, 1 to 1000 (default 100)")
+                                                 @RequestParam(name = "size", required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
         // A filter naming a round or a member the caller cannot see is unknown (404), not an empty list that reads as "none".
-        return memberInvoices.list(actor, roundId == null ? null : visible.roundId(actor, roundId), memberId == null ? null : visible.member(actor, memberId));
+        return PagedLists.of(memberInvoices.list(actor, roundId == null ? null : visible.roundId(actor, roundId),
+                memberId == null ? null : visible.member(actor, memberId), paging));
     }
 
     @GetMapping("/api/member-invoices/{id}")

@@ -5,12 +5,14 @@ import coop.mutua.billing.application.SettlingMemberInvoices;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberInvoiceId;
 import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.Page;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
 import coop.mutua.ordering.api.RoundStatus;
 import coop.mutua.platform.web.Downloads;
 import coop.mutua.platform.web.PageOutcome;
+import coop.mutua.platform.web.PagedLists;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -65,14 +67,18 @@ class MemberInvoicesPagesController {
 
     @GetMapping("/invoices")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    String invoices(Actor actor, Model model) {
-        List<MemberInvoiceView> invoices = memberInvoices.list(actor, null, null);
-        model.addAttribute("invoices", invoices);
+    String invoices(Actor actor, @RequestParam(name = "page", required = false) String page, Model model) {
+        Page<MemberInvoiceView> invoices = memberInvoices.latest(actor, PagedLists.lenient(page, PAGE_SIZE));
+        model.addAttribute("invoices", invoices.items());
+        model.addAttribute("pager", PagedLists.pager(invoices));
         model.addAttribute("roundTitles", queries.query(new FindPurchaseRoundsQuery(actor.groupementId(), EnumSet.allOf(RoundStatus.class)),
                         ResponseTypes.multipleInstancesOf(PurchaseRoundSummary.class)).join().stream()
                 .collect(Collectors.toMap(PurchaseRoundSummary::roundId, PurchaseRoundSummary::title)));
         return "billing/invoices";
     }
+
+    /** Invoices per page of the list (the latest first). */
+    static final int PAGE_SIZE = 50;
 
     @GetMapping("/invoices/{id}/pdf")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")

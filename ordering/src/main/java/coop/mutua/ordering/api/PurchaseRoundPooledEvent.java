@@ -3,8 +3,8 @@ package coop.mutua.ordering.api;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
-import java.util.Set;
 import java.time.Instant;
+import java.util.Set;
 import org.axonframework.serialization.Revision;
 
 /**

@@ -4,6 +4,8 @@ import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.ConflictException;
 import coop.mutua.kernel.InvalidFieldException;
 import coop.mutua.kernel.NotFoundException;
+import coop.mutua.kernel.Page;
+import coop.mutua.kernel.Paging;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.ProjectionCatchUp;
 import coop.mutua.kernel.Quantity;
@@ -46,6 +48,11 @@ public class HandlingSupplierOrders {
      */
     public List<SupplierOrderView> visible(Actor actor, boolean withShares) {
         return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), null, withShares));
+    }
+
+    /** One page of the same, newest first. */
+    public Page<SupplierOrderView> visible(Actor actor, boolean withShares, Paging paging) {
+        return supplierOrders.page(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), null, withShares), paging);
     }
 
     public SupplierOrderView one(Actor actor, SupplierOrderId id) {

@@ -1,6 +1,8 @@
 package coop.mutua.ordering.query;
 
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.Page;
+import coop.mutua.kernel.Paging;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.AllocationPolicy;
@@ -47,6 +49,24 @@ public class RoundQueries {
                 .param("statuses", query.statuses().stream().map(Enum::name).toList())
                 .query((rs, n) -> summary(rs))
                 .list();
+    }
+
+    /** One page of the same, the latest deadline first, with how many rounds there are in all. */
+    public Page<PurchaseRoundSummary> page(FindPurchaseRoundsQuery query, Paging paging) {
+        List<PurchaseRoundSummary> items = jdbc.sql("""
+                SELECT * FROM purchase_round
+                WHERE groupement_id = :groupement AND status IN (:statuses)
+                ORDER BY closes_at DESC, id LIMIT :limit OFFSET :offset""")
+                .param("groupement", query.groupementId().value())
+                .param("statuses", query.statuses().stream().map(Enum::name).toList())
+                .param("limit", paging.size()).param("offset", paging.offset())
+                .query((rs, n) -> summary(rs))
+                .list();
+        long total = items.size() < paging.size() && (paging.page() == 1 || !items.isEmpty()) ? paging.offset() + items.size()
+                : jdbc.sql("SELECT count(*) FROM purchase_round WHERE groupement_id = :groupement AND status IN (:statuses)")
+                        .param("groupement", query.groupementId().value())
+                        .param("statuses", query.statuses().stream().map(Enum::name).toList()).query(Long.class).single();
+        return new Page<>(items, total, paging);
     }
 
     @QueryHandler

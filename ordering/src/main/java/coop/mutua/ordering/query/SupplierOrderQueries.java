@@ -2,6 +2,8 @@ package coop.mutua.ordering.query;
 
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
+import coop.mutua.kernel.Page;
+import coop.mutua.kernel.Paging;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
@@ -17,11 +19,11 @@ import coop.mutua.ordering.api.MemberShare;
 import coop.mutua.ordering.api.ShareChange;
 import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierOrderStatus;
-import coop.mutua.ordering.api.SupplierOrderView;
 import coop.mutua.ordering.api.SupplierOrderView.Demand;
 import coop.mutua.ordering.api.SupplierOrderView.OrderedProduct;
 import coop.mutua.ordering.api.SupplierOrderView.Reception;
 import coop.mutua.ordering.api.SupplierOrderView.SupplierReport;
+import coop.mutua.ordering.api.SupplierOrderView;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,8 +71,24 @@ public class SupplierOrderQueries {
 
     @QueryHandler
     public List<SupplierOrderView> handle(FindSupplierOrdersQuery query) {
-        StringBuilder where = new StringBuilder("WHERE o.groupement_id = :groupement");
+        return find(query, null);
+    }
+
+    /** One page of the same, newest first, with the number of orders in all. */
+    public Page<SupplierOrderView> page(FindSupplierOrdersQuery query, Paging paging) {
+        List<SupplierOrderView> items = find(query, paging);
+        long total = items.size() < paging.size() && (paging.page() == 1 || !items.isEmpty()) ? paging.offset() + items.size()
+                : count(query);
+        return new Page<>(items, total, paging);
+    }
+
+    private long count(FindSupplierOrdersQuery query) {
         Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT count(*) FROM supplier_order o " + where(query, params)).params(params).query(Long.class).single();
+    }
+
+    private static StringBuilder where(FindSupplierOrdersQuery query, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("WHERE o.groupement_id = :groupement");
         params.put("groupement", query.groupementId().value());
         if (query.roundId() != null) {
             where.append(" AND o.round_id = :round");
@@ -83,6 +101,23 @@ public class SupplierOrderQueries {
         if (query.orderId() != null) {
             where.append(" AND o.id = :order");
             params.put("order", query.orderId().value());
+        }
+        return where;
+    }
+
+    /** Orders newest first; with paging, one page of them (their lines and shares read for those orders only). */
+    private List<SupplierOrderView> find(FindSupplierOrdersQuery query, Paging paging) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(query, params);
+        String order = " ORDER BY o.pooled_at DESC, o.supplier_id";
+        if (paging != null) {
+            List<String> ids = jdbc.sql("SELECT o.id FROM supplier_order o " + where + order + " LIMIT :limit OFFSET :offset")
+                    .params(params).param("limit", paging.size()).param("offset", paging.offset()).query(String.class).list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            where.append(" AND o.id IN (:ids)");
+            params.put("ids", ids);
         }
         Map<String, List<SupplierOrderView.Line>> lines = new HashMap<>();
         Map<String, Map<String, List<MemberShare>>> shares = new HashMap<>();
@@ -104,7 +139,7 @@ public class SupplierOrderQueries {
                         .add(line(rs, shares.getOrDefault(rs.getString("supplier_order_id"), Map.of())
                                 .getOrDefault(rs.getString("product_id"), List.of()))))
                 .list();
-        return jdbc.sql("SELECT o.* FROM supplier_order o " + where + " ORDER BY o.pooled_at DESC, o.supplier_id")
+        return jdbc.sql("SELECT o.* FROM supplier_order o " + where + order)
                 .params(params)
                 .query((rs, n) -> new SupplierOrderView(SupplierOrderId.of(rs.getString("id")), RoundId.of(rs.getString("round_id")),
                         SupplierId.of(rs.getString("supplier_id")), SupplierOrderStatus.valueOf(rs.getString("status")),

@@ -3,6 +3,8 @@ package coop.mutua.ordering.web;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.InvalidFieldException;
+import coop.mutua.kernel.Page;
+import coop.mutua.kernel.Paging;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.ordering.api.FindPurchaseRoundsQuery;
@@ -15,6 +17,7 @@ import coop.mutua.ordering.application.CreatingRounds;
 import coop.mutua.ordering.application.RoundVisibility;
 import coop.mutua.ordering.application.RunningRounds;
 import coop.mutua.ordering.query.RoundQueries;
+import coop.mutua.platform.web.PagedLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,22 +60,25 @@ class RoundsApiController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    @Operation(summary = "Rounds of the caller's groupement (members do not see rounds in DRAFT), optionally only those in "
-            + "the given statuses (e.g. status=RECEIVED: the rounds to invoice)")
-    List<RoundJson> list(@Parameter(hidden = true) Actor actor,
-                         @Parameter(description = "Only rounds in one of these statuses (repeat the parameter for several)")
-                         @RequestParam(name = "status", required = false) Set<RoundStatus> statuses) {
+    @Operation(summary = "Rounds of the caller's groupement, the latest deadline first (members do not see rounds in DRAFT), optionally "
+            + "only those in the given statuses (e.g. status=RECEIVED: the rounds to invoice); one page at a time (X-Total-Count: how "
+            + "many in all; Link: the first, previous, next and last pages)")
+    ResponseEntity<List<RoundJson>> list(@Parameter(hidden = true) Actor actor,
+                                         @Parameter(description = "Only rounds in one of these statuses (repeat the parameter for several)")
+                                         @RequestParam(name = "status", required = false) Set<RoundStatus> statuses,
+                                         @Parameter(description = "Page number, from 1") @RequestParam(name = "page", required = false) Integer page,
+                                         @Parameter(description = "Rounds per page, 1 to 1000 (default 100)")
+                                         @RequestParam(name = "size", required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
         Set<RoundStatus> visible = EnumSet.noneOf(RoundStatus.class);
         visible.addAll(RoundVisibility.visibleTo(actor));
         if (statuses != null && !statuses.isEmpty()) {
             visible.retainAll(statuses);
         }
         if (visible.isEmpty()) {
-            return List.of();
+            return PagedLists.of(new Page<>(List.of(), 0, paging));
         }
-        return rounds.handle(new FindPurchaseRoundsQuery(actor.groupementId(), visible)).stream()
-                .map(RoundJson::of)
-                .toList();
+        return PagedLists.of(rounds.page(new FindPurchaseRoundsQuery(actor.groupementId(), visible), paging).map(RoundJson::of));
     }
 
     @GetMapping("/{id}")

@@ -4,6 +4,8 @@ import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.Page;
+import coop.mutua.kernel.Paging;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
@@ -25,6 +27,7 @@ import coop.mutua.ordering.query.PoolingPreviews;
 import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.ordering.query.SupplierOrderQueries;
 import coop.mutua.platform.web.PageOutcome;
+import coop.mutua.platform.web.PagedLists;
 import jakarta.validation.Valid;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -90,17 +93,24 @@ class RoundsPagesController {
     }
 
     @GetMapping("/rounds")
-    String list(Actor actor, @RequestParam(name = "filter", defaultValue = "ALL") String filterName, Model model) {
+    String list(Actor actor, @RequestParam(name = "filter", defaultValue = "ALL") String filterName,
+                @RequestParam(name = "page", required = false) String page, Model model) {
         Filter filter = Arrays.stream(Filter.values()).filter(f -> f.name().equals(filterName)).findFirst().orElse(Filter.ALL);
         Set<RoundStatus> statuses = EnumSet.noneOf(RoundStatus.class);
         statuses.addAll(RoundVisibility.visibleTo(actor));
         statuses.retainAll(filter.statuses);
-        model.addAttribute("rounds", statuses.isEmpty() ? List.of()
-                : rounds.handle(new FindPurchaseRoundsQuery(actor.groupementId(), statuses)));
+        Paging paging = PagedLists.lenient(page, PAGE_SIZE);
+        Page<PurchaseRoundSummary> shown = statuses.isEmpty() ? new Page<>(List.of(), 0, paging)
+                : rounds.page(new FindPurchaseRoundsQuery(actor.groupementId(), statuses), paging);
+        model.addAttribute("rounds", shown.items());
+        model.addAttribute("pager", PagedLists.pager(shown));
         model.addAttribute("filters", Filter.values());
         model.addAttribute("filter", filter);
         return "ordering/rounds";
     }
+
+    /** Rounds per page of the list (the latest deadline first). */
+    static final int PAGE_SIZE = 50;
 
     @GetMapping("/rounds/new")
     @PreAuthorize("hasRole('COORDINATOR')")

@@ -3,12 +3,13 @@ package coop.mutua.ordering.web;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
-import coop.mutua.kernel.SupplierOrderId;
+import coop.mutua.kernel.Paging;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.Require;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.RoundId;
+import coop.mutua.kernel.SupplierOrderId;
 import coop.mutua.ordering.api.FindSupplierOrdersQuery;
 import coop.mutua.ordering.api.SupplierChange;
 import coop.mutua.ordering.api.SupplierOrderView;
@@ -20,6 +21,7 @@ import coop.mutua.ordering.documents.PurchaseOrders;
 import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.ordering.query.SupplierOrderQueries;
 import coop.mutua.platform.web.Downloads;
+import coop.mutua.platform.web.PagedLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -64,9 +67,13 @@ class SupplierOrdersApiController {
 
     @GetMapping("/api/supplier-orders")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPLIER')")
-    @Operation(summary = "Grouped orders: a supplier's own, or every one of the groupement for a coordinator")
-    List<SupplierOrderView> list(@Parameter(hidden = true) Actor actor) {
-        return actions.visible(actor, true);
+    @Operation(summary = "Grouped orders, newest first: a supplier's own, or every one of the groupement for a coordinator; one page at a "
+            + "time (X-Total-Count: how many in all; Link: the first, previous, next and last pages)")
+    ResponseEntity<List<SupplierOrderView>> list(@Parameter(hidden = true) Actor actor,
+                                                 @Parameter(description = "Page number, from 1") @RequestParam(name = "page", required = false) Integer page,
+                                                 @Parameter(description = "Orders per page, 1 to 1000 (default 100)")
+                                                 @RequestParam(name = "size", required = false) Integer size) {
+        return PagedLists.of(actions.visible(actor, true, Paging.of(page, size)));
     }
 
     @PostMapping("/api/supplier-orders/{id}/confirm")

@@ -6,6 +6,7 @@ import coop.mutua.catalog.api.MemberSummary;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
+import coop.mutua.kernel.Page;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
 import coop.mutua.kernel.RoundId;
@@ -22,6 +23,7 @@ import coop.mutua.ordering.application.HandlingSupplierOrders;
 import coop.mutua.ordering.application.RoundVisibility;
 import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.platform.web.PageOutcome;
+import coop.mutua.platform.web.PagedLists;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,14 +55,19 @@ class SupplierOrdersPagesController {
     }
 
     @GetMapping("/supplier-orders")
-    String list(Actor actor, Model model) {
-        model.addAttribute("orders", actions.visible(actor, false));
+    String list(Actor actor, @RequestParam(name = "page", required = false) String page, Model model) {
+        Page<SupplierOrderView> orders = actions.visible(actor, false, PagedLists.lenient(page, PAGE_SIZE));
+        model.addAttribute("orders", orders.items());
+        model.addAttribute("pager", PagedLists.pager(orders));
         model.addAttribute("supplierNames", supplierNames(actor));
         model.addAttribute("roundTitles", rounds.handle(new FindPurchaseRoundsQuery(actor.groupementId(),
                         EnumSet.allOf(RoundStatus.class))).stream()
                 .collect(Collectors.toMap(round -> round.roundId(), round -> round.title())));
         return "ordering/supplier-orders";
     }
+
+    /** Orders per page of the list (newest first). */
+    static final int PAGE_SIZE = 50;
 
     @GetMapping("/supplier-orders/{id}")
     String one(Actor actor, @PathVariable("id") SupplierOrderId id, Model model) {
