@@ -6,6 +6,7 @@ import coop.mutua.app.account.CredentialsChanged;
 import coop.mutua.app.account.LoginAttempts;
 import coop.mutua.app.account.TwoFactor;
 import coop.mutua.app.problems.FilterProblems;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -161,7 +162,10 @@ public class SecurityConfiguration {
         return http
                 .securityMatcher("/api/**")
                 .headers(SecurityConfiguration::privacyHeaders)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // The dispatch that finishes a streamed download (an export written as it is read, Downloads.stream)
+                // belongs to a request already authorized; it carries no credentials of its own.
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .anyRequest().authenticated())
                 // A wrong password gets the same problem document as no password (not the error page's JSON).
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(
@@ -180,6 +184,7 @@ public class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, Accounts accounts) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/locale").permitAll()
                         .requestMatchers("/invitation/**", "/password/forgot", "/password/reset/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

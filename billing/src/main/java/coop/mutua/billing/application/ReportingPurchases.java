@@ -30,6 +30,13 @@ import coop.mutua.ordering.api.FindMemberPurchasesQuery;
 import coop.mutua.ordering.api.FindPurchaseRoundQuery;
 import coop.mutua.ordering.api.MemberPurchases;
 import coop.mutua.ordering.api.PurchaseRoundSummary;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -149,30 +156,43 @@ public class ReportingPurchases {
 
     /** Sales: one row per member invoice or credit note and VAT rate (credit notes negative), by number. */
     public byte[] salesCsv(Actor actor) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append("Numéro;Type;Date;Campagne;Adhérent;SIRET;Taux TVA;Base HT;TVA;TTC\r\n");
-        for (MemberInvoiceView invoice : memberInvoices.withDocuments(actor.groupementId())) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeSales(actor, out);
+        return out.toByteArray();
+    }
+
+    /** The same written as the invoices are read (years of invoices, in constant memory). */
+    public void writeSales(Actor actor, OutputStream out) {
+        CsvOut csv = new CsvOut(out);
+        csv.row("\uFEFFNuméro;Type;Date;Campagne;Adhérent;SIRET;Taux TVA;Base HT;TVA;TTC");
+        memberInvoices.forEachWithDocument(actor.groupementId(), invoice -> {
             int sign = invoice.creditNote() ? -1 : 1;
             for (VatBreakdown vat : invoice.document().draft().vat()) {
-                csv.append(invoice.number()).append(';').append(invoice.creditNote() ? "Avoir" : "Facture").append(';')
-                        .append(invoice.issueDate()).append(';').append(cell(invoice.document().sale().roundTitle())).append(';')
-                        .append(cell(invoice.memberName())).append(';').append(invoice.document().buyer().siret()).append(';')
-                        .append(vat.rate() == null ? "exonéré" : vat.rate().toString().replace('.', ',')).append(';')
-                        .append(amount(sign * vat.baseCents())).append(';').append(amount(sign * vat.vatCents())).append(';')
-                        .append(amount(sign * (vat.baseCents() + vat.vatCents()))).append("\r\n");
+                csv.row(invoice.number() + ';' + (invoice.creditNote() ? "Avoir" : "Facture") + ';' + invoice.issueDate() + ';'
+                        + cell(invoice.document().sale().roundTitle()) + ';' + cell(invoice.memberName()) + ';'
+                        + invoice.document().buyer().siret() + ';' + (vat.rate() == null ? "exonéré" : vat.rate().toString().replace('.', ','))
+                        + ';' + amount(sign * vat.baseCents()) + ';' + amount(sign * vat.vatCents()) + ';'
+                        + amount(sign * (vat.baseCents() + vat.vatCents())));
             }
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        });
+        csv.flush();
     }
 
     /** Purchases: one row per supplier invoice or credit note and VAT rate (credit notes negative). */
     public byte[] purchasesCsv(Actor actor) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writePurchases(actor, out);
+        return out.toByteArray();
+    }
+
+    /** The same written as the invoices are read. */
+    public void writePurchases(Actor actor, OutputStream out) {
         Map<SupplierId, String> names = new HashMap<>();
         queries.query(new FindSuppliersQuery(actor.groupementId()), ResponseTypes.multipleInstancesOf(SupplierSummary.class)).join()
                 .forEach(supplier -> names.put(supplier.id(), supplier.name()));
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append("Numéro fournisseur;Type;Date;Fournisseur;État;Taux TVA;Base HT;TVA;TTC\r\n");
-        for (SupplierInvoiceView invoice : supplierInvoices.handle(new FindSupplierInvoicesQuery(actor.groupementId(), null, null, null, null))) {
+        CsvOut csv = new CsvOut(out);
+        csv.row("\uFEFFNuméro fournisseur;Type;Date;Fournisseur;État;Taux TVA;Base HT;TVA;TTC");
+        supplierInvoices.forEach(actor.groupementId(), invoice -> {
             int sign = invoice.creditNote() ? -1 : 1;
             // The state in the file's language (its headers are French), as the billing page shows it: "Conforme", not MATCHED.
             String status = messages.getMessage("billing.supplier-status." + invoice.status(), null, String.valueOf(invoice.status()),
@@ -181,14 +201,39 @@ public class ReportingPurchases {
             invoice.vat().keySet().forEach(rate -> bases.putIfAbsent(rate, 0L));
             bases.forEach((rate, base) -> {
                 long vat = invoice.vat().getOrDefault(rate, Money.ZERO).cents();
-                csv.append(cell(invoice.number())).append(';').append(invoice.creditNote() ? "Avoir" : "Facture").append(';')
-                        .append(invoice.issueDate()).append(';').append(cell(names.getOrDefault(invoice.supplierId(), ""))).append(';')
-                        .append(cell(status)).append(';').append(rate.toString().replace('.', ',')).append(';')
-                        .append(amount(sign * base)).append(';').append(amount(sign * vat)).append(';').append(amount(sign * (base + vat)))
-                        .append("\r\n");
+                csv.row(cell(invoice.number()) + ';' + (invoice.creditNote() ? "Avoir" : "Facture") + ';' + invoice.issueDate() + ';'
+                        + cell(names.getOrDefault(invoice.supplierId(), "")) + ';' + cell(status) + ';' + rate.toString().replace('.', ',')
+                        + ';' + amount(sign * base) + ';' + amount(sign * vat) + ';' + amount(sign * (base + vat)));
             });
+        });
+        csv.flush();
+    }
+
+    /** CSV lines (CRLF) in UTF-8 onto a stream, buffered. */
+    private static final class CsvOut {
+
+        private final Writer writer;
+
+        CsvOut(OutputStream out) {
+            this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        void row(String line) {
+            try {
+                writer.write(line);
+                writer.write("\r\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void flush() {
+            try {
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static String amount(long cents) {

@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads member invoices and their files, always within one groupement. */
 @Component
@@ -42,10 +45,19 @@ public class MemberInvoiceQueries {
         return find(query, query.invoiceId() != null);
     }
 
-    /** Every invoice and credit note of the groupement with its document, by number (the accounting export). */
-    public List<MemberInvoiceView> withDocuments(GroupementId groupementId) {
-        return find(new FindMemberInvoicesQuery(groupementId, null, null, null), true);
+    /**
+     * Every invoice and credit note of the groupement with its document, by number, one after the other as PostgreSQL
+     * sends them (a cursor, a few hundred rows at a time): the accounting export of years of invoices in constant memory.
+     */
+    @Transactional(readOnly = true)
+    public void forEachWithDocument(GroupementId groupementId, Consumer<MemberInvoiceView> action) {
+        jdbc.sql("SELECT " + COLUMNS + ", document FROM member_invoice WHERE groupement_id = :groupement ORDER BY number")
+                .param("groupement", groupementId.value()).withFetchSize(FETCH_SIZE)
+                .query((RowCallbackHandler) rs -> action.accept(view(rs, true)));
     }
+
+    /** Rows per round trip when streaming (a cursor needs the transaction the method opens). */
+    private static final int FETCH_SIZE = 250;
 
     /** One page of the invoices and credit notes by number (or the latest first), with how many there are in all. */
     public Page<MemberInvoiceView> page(FindMemberInvoicesQuery query, Paging paging, boolean latestFirst) {

@@ -6,6 +6,7 @@ import coop.mutua.billing.api.SupplierInvoiceCharge;
 import coop.mutua.billing.api.SupplierInvoiceLine;
 import coop.mutua.billing.api.SupplierInvoiceStatus;
 import coop.mutua.billing.api.SupplierInvoiceView;
+import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.RoundId;
 import coop.mutua.kernel.SupplierId;
@@ -17,9 +18,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
 /** Reads recorded supplier invoices, always within one groupement. */
@@ -58,6 +62,17 @@ public class SupplierInvoiceQueries {
         }
         sql.append(" ORDER BY issue_date, number");
         return jdbc.sql(sql.toString()).params(params).query(SupplierInvoiceQueries::view).list();
+    }
+
+    /**
+     * Every supplier invoice and credit note of the groupement, by date and number, one after the other as PostgreSQL
+     * sends them (a cursor): the accounting export in constant memory.
+     */
+    @Transactional(readOnly = true)
+    public void forEach(GroupementId groupementId, Consumer<SupplierInvoiceView> action) {
+        jdbc.sql("SELECT * FROM supplier_invoice WHERE groupement_id = :groupement ORDER BY issue_date, number")
+                .param("groupement", groupementId.value()).withFetchSize(250)
+                .query((RowCallbackHandler) rs -> action.accept(view(rs, rs.getRow())));
     }
 
     private static SupplierInvoiceView view(ResultSet rs, int row) throws SQLException {

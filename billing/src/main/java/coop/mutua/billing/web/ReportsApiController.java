@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Impact reports (a member: its own purchases) and the coordinator's accounting exports. */
 @RestController
@@ -59,14 +60,14 @@ class ReportsApiController {
     @GetMapping("/api/reports/sales.csv")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Accounting export: sales per VAT rate per member invoice and credit note")
-    ResponseEntity<byte[]> sales(@Parameter(hidden = true) Actor actor) {
-        return Downloads.file(reports.salesCsv(actor), Downloads.CSV, "ventes.csv");
+    ResponseEntity<StreamingResponseBody> sales(@Parameter(hidden = true) Actor actor) {
+        return Downloads.stream(out -> reports.writeSales(actor, out), Downloads.CSV, "ventes.csv");
     }
 
     @GetMapping("/api/reports/purchases.csv")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Accounting export: purchases per VAT rate per supplier invoice and credit note")
-    ResponseEntity<byte[]> purchases(@Parameter(hidden = true) Actor actor) {
-        return Downloads.file(reports.purchasesCsv(actor), Downloads.CSV, "achats.csv");
+    ResponseEntity<StreamingResponseBody> purchases(@Parameter(hidden = true) Actor actor) {
+        return Downloads.stream(out -> reports.writePurchases(actor, out), Downloads.CSV, "achats.csv");
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The reports page (impact per round or over all rounds) and its CSV downloads. */
 @Controller
@@ -52,18 +53,21 @@ class ReportsPagesController {
 
     @GetMapping("/reports/{file}.csv")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
-    ResponseEntity<byte[]> reportCsv(Actor actor, @PathVariable("file") String file,
-                                     @RequestParam(name = "round", required = false) String roundId) {
+    ResponseEntity<StreamingResponseBody> reportCsv(Actor actor, @PathVariable("file") String file,
+                                                    @RequestParam(name = "round", required = false) String roundId) {
         return switch (file) {
-            case "impact" -> Downloads.file(ReportingPurchases.csv(roundId == null || roundId.isBlank() ? reports.impact(actor)
-                    : reports.round(actor, visible.round(actor, NotFoundException.unlessReadable("round", roundId, RoundId::of)).roundId())), Downloads.CSV, "impact.csv");
-            case "ventes" -> coordinatorOnly(actor, () -> Downloads.file(reports.salesCsv(actor), Downloads.CSV, "ventes.csv"));
-            case "achats" -> coordinatorOnly(actor, () -> Downloads.file(reports.purchasesCsv(actor), Downloads.CSV, "achats.csv"));
+            case "impact" -> {
+                byte[] csv = ReportingPurchases.csv(roundId == null || roundId.isBlank() ? reports.impact(actor)
+                        : reports.round(actor, visible.round(actor, NotFoundException.unlessReadable("round", roundId, RoundId::of)).roundId()));
+                yield Downloads.stream(out -> out.write(csv), Downloads.CSV, "impact.csv");
+            }
+            case "ventes" -> coordinatorOnly(actor, () -> Downloads.stream(out -> reports.writeSales(actor, out), Downloads.CSV, "ventes.csv"));
+            case "achats" -> coordinatorOnly(actor, () -> Downloads.stream(out -> reports.writePurchases(actor, out), Downloads.CSV, "achats.csv"));
             default -> throw new NotFoundException("report", file);
         };
     }
 
-    private static ResponseEntity<byte[]> coordinatorOnly(Actor actor, Supplier<ResponseEntity<byte[]>> file) {
+    private static ResponseEntity<StreamingResponseBody> coordinatorOnly(Actor actor, Supplier<ResponseEntity<StreamingResponseBody>> file) {
         if (!actor.is(Role.COORDINATOR)) {
             throw new NotFoundException("report", actor.username());
         }
