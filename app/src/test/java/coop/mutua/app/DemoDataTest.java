@@ -262,6 +262,12 @@ class DemoDataTest {
                 .contains("« Épicerie sèche équitable – janvier » est en brouillon")
                 .contains("factures d'adhérents ne sont pas encore réglées")
                 .contains("Réception à enregistrer");
+        // The count of unpaid invoices (added up by the database) is the count of the list's unpaid invoices.
+        long unpaid = 0;
+        for (JsonNode invoice : new Http(port).get("/api/member-invoices?size=1000", DemoData.GIRONDE_COORDINATOR, password).json()) {
+            unpaid += !invoice.get("creditNote").asBoolean() && invoice.get("status").asString().equals("ISSUED") ? 1 : 0;
+        }
+        assertThat(coordinator).contains(unpaid + " factures d'adhérents ne sont pas encore réglées");
         assertThat(nextSteps(DemoData.GIRONDE_MEMBER_EPICERIE)).contains("« Commande groupée de décembre » : votre commande compte");
         assertThat(nextSteps(DemoData.GIRONDE_MEMBER_CUISINES)).as("only the rounds the member ordered in")
                 .doesNotContain("« Commande groupée de novembre » : voyez ce que vous recevrez");

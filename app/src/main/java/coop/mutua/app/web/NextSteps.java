@@ -1,8 +1,10 @@
 package coop.mutua.app.web;
 
 import coop.mutua.billing.api.FindMemberInvoicesQuery;
+import coop.mutua.billing.api.FindUnpaidInvoicesQuery;
 import coop.mutua.billing.api.MemberInvoiceStatus;
 import coop.mutua.billing.api.MemberInvoiceView;
+import coop.mutua.billing.api.UnpaidInvoices;
 import coop.mutua.catalog.api.FindSuppliersQuery;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
@@ -28,6 +30,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -95,7 +98,9 @@ class NextSteps {
                 default -> { }
             }
         }
-        for (SupplierOrderView order : supplierOrders(actor, null)) {
+        // Only the orders still waiting on someone (years of rounds leave thousands delivered and invoiced).
+        for (SupplierOrderView order : supplierOrders(actor, null, EnumSet.of(SupplierOrderStatus.BELOW_MINIMUM, SupplierOrderStatus.SENT,
+                SupplierOrderStatus.CONFIRMED))) {
             PurchaseRoundSummary round = byId.get(order.roundId());
             String title = round == null ? "" : round.title();
             String supplier = names.getOrDefault(order.supplierId(), order.supplierId().value());
@@ -114,11 +119,10 @@ class NextSteps {
                         "/supplier-orders/" + order.id(), round != null && !round.deliveryDate().isAfter(LocalDate.now(PARIS))));
             }
         }
-        List<MemberInvoiceView> unpaid = invoices(actor, null).stream()
-                .filter(invoice -> !invoice.creditNote() && invoice.status() == MemberInvoiceStatus.ISSUED).toList();
-        if (!unpaid.isEmpty()) {
-            Money total = unpaid.stream().map(MemberInvoiceView::totalInclVat).reduce(Money.ZERO, Money::plus);
-            steps.add(new Step("next.unpaid", List.of(unpaid.size(), total), "/invoices", false));
+        UnpaidInvoices unpaid = queries.query(new FindUnpaidInvoicesQuery(actor.groupementId()),
+                ResponseTypes.instanceOf(UnpaidInvoices.class)).join();
+        if (unpaid.count() > 0) {
+            steps.add(new Step("next.unpaid", List.of(unpaid.count(), unpaid.totalInclVat()), "/invoices", false));
         }
         return steps;
     }
@@ -147,7 +151,8 @@ class NextSteps {
         List<Step> steps = new ArrayList<>();
         Map<RoundId, PurchaseRoundSummary> rounds = rounds(actor, EnumSet.allOf(RoundStatus.class)).stream()
                 .collect(Collectors.toMap(PurchaseRoundSummary::roundId, Function.identity()));
-        for (SupplierOrderView order : supplierOrders(actor, actor.supplierId())) {
+        for (SupplierOrderView order : supplierOrders(actor, actor.supplierId(), EnumSet.of(SupplierOrderStatus.SENT,
+                SupplierOrderStatus.CONFIRMED))) {
             PurchaseRoundSummary round = rounds.get(order.roundId());
             if (round == null) {
                 continue;
@@ -175,8 +180,8 @@ class NextSteps {
                 ResponseTypes.multipleInstancesOf(PurchaseRoundSummary.class)).join();
     }
 
-    private List<SupplierOrderView> supplierOrders(Actor actor, SupplierId supplier) {
-        return queries.query(new FindSupplierOrdersQuery(actor.groupementId(), null, supplier, null, false),
+    private List<SupplierOrderView> supplierOrders(Actor actor, SupplierId supplier, Set<SupplierOrderStatus> statuses) {
+        return queries.query(new FindSupplierOrdersQuery(actor.groupementId(), null, supplier, null, false, statuses),
                 ResponseTypes.multipleInstancesOf(SupplierOrderView.class)).join();
     }
 

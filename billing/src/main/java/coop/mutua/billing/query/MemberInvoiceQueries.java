@@ -1,9 +1,11 @@
 package coop.mutua.billing.query;
 
 import coop.mutua.billing.api.FindMemberInvoicesQuery;
+import coop.mutua.billing.api.FindUnpaidInvoicesQuery;
 import coop.mutua.billing.api.InvoiceDocument;
 import coop.mutua.billing.api.MemberInvoiceStatus;
 import coop.mutua.billing.api.MemberInvoiceView;
+import coop.mutua.billing.api.UnpaidInvoices;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.MemberInvoiceId;
@@ -37,6 +39,16 @@ public class MemberInvoiceQueries {
 
     MemberInvoiceQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Added up by PostgreSQL over the unpaid ones only (a partial index): years of paid invoices are not read. */
+    @QueryHandler
+    public UnpaidInvoices handle(FindUnpaidInvoicesQuery query) {
+        return jdbc.sql("""
+                SELECT count(*), coalesce(sum(total_incl_vat), 0) FROM member_invoice
+                WHERE groupement_id = :groupement AND status = 'ISSUED' AND NOT credit_note""")
+                .param("groupement", query.groupementId().value())
+                .query((rs, n) -> new UnpaidInvoices(rs.getLong(1), Money.ofCents(rs.getLong(2)))).single();
     }
 
     /** Invoices (not their documents) by number; with an invoice id, that one with its document. */

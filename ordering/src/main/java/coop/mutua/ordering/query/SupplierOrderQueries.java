@@ -102,6 +102,10 @@ public class SupplierOrderQueries {
             where.append(" AND o.id = :order");
             params.put("order", query.orderId().value());
         }
+        if (query.statuses() != null) {
+            where.append(" AND o.status IN (:statuses)");
+            params.put("statuses", query.statuses().isEmpty() ? List.of("") : query.statuses().stream().map(Enum::name).toList());
+        }
         return where;
     }
 
