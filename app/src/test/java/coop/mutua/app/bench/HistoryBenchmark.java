@@ -124,6 +124,14 @@ public final class HistoryBenchmark {
                                 double years, double generateSeconds) throws Exception {
         {
             long events = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+            // What else runs while measuring: processors behind the head, autovacuum on the history's tables.
+            jdbc.sql("SELECT processorname, segment, convert_from(token, 'UTF8') FROM tokenentry ORDER BY 1")
+                    .query((rs, n) -> String.format(Locale.ROOT, "  token %-32s %d %s", rs.getString(1), rs.getInt(2),
+                            rs.getString(3) == null ? "" : rs.getString(3).replaceAll("\\s+", "").substring(0, Math.min(60, rs.getString(3).length()))))
+                    .list().forEach(System.out::println);
+            System.out.println("  head " + jdbc.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single()
+                    + "; autovacuum now: " + jdbc.sql("SELECT string_agg(query, ' | ') FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")
+                    .query(String.class).optional().orElse("none"));
             long database = jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
             long eventBytes = jdbc.sql("SELECT pg_total_relation_size('domainevententry')").query(Long.class).single();
             long rounds = jdbc.sql("SELECT count(*) FROM purchase_round").query(Long.class).single();
