@@ -22,7 +22,12 @@ public record Paging(int page, int size) {
 
     /** From a request's optional parameters (absent: the first page, {@link #DEFAULT_SIZE} items). */
     public static Paging of(Integer page, Integer size) {
-        return new Paging(page == null ? 1 : page, size == null ? DEFAULT_SIZE : size);
+        return of(page, size, DEFAULT_SIZE);
+    }
+
+    /** The same for a list of heavier items, with a smaller size when none is asked. */
+    public static Paging of(Integer page, Integer size, int defaultSize) {
+        return new Paging(page == null ? 1 : page, size == null ? defaultSize : size);
     }
 
     public static Paging first(int size) {

@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </ul>
  * Events are appended by COPY, in chronological order (every groupement's registration first, then week by week);
  * rows by {@code jsonb_to_recordset} in batches, files (BYTEA) by reference to the template's, kept aside. The rows of
- * read models are copied too (not replayed: the read models are then exactly those of the template, moved), and every
+ * read models are copied too (not replayed: the read models are then exactly those of the template, moved; totals over
+ * every round are added up again over the copies), and every
  * event processor's token is set to the new head, so that nothing acts on the history (no e-mail, no pooling). The
  * PDF files keep the template's text (number and dates): their size is what the history is for.
  */
@@ -52,7 +53,7 @@ final class HistoryGenerator {
     private static final Set<String> NOT_COPIED = Set.of("domainevententry", "snapshotevententry", "tokenentry", "sagaentry",
             "associationvalueentry", "deadletterentry", "flyway_schema_history", "invoice_series", "read_model_rebuild", "job_node",
             "job_execution_owner", "idempotency_record", "login_throttle", "user_account", "account_token", "account_recovery_code",
-            "account_event", "api_token", "history_blob");
+            "account_event", "api_token", "history_blob", "member_purchase_total");
 
     private record Event(long index, String aggregate, long sequence, String type, String id, String metadata, String payload,
                          String revision, String payloadType, String timestamp) {
@@ -206,6 +207,14 @@ final class HistoryGenerator {
                     write(connection, copy, new Copy(g, w), roundEvents, false);
                 }
                 connection.commit();
+            }
+            // Totals over every round (a read model adding up the others): added up again over the copies.
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM member_purchase_total");
+                statement.executeUpdate("""
+                        INSERT INTO member_purchase_total
+                        SELECT groupement_id, member_id, supplier_id, sum(spend_cents), sum(list_cents), sum(organic_cents), count(*)
+                        FROM member_purchase GROUP BY groupement_id, member_id, supplier_id""");
             }
             // The series as issuing would have left them.
             for (Map.Entry<Integer, Map<Integer, Long>> groupement : series.entrySet()) {

@@ -708,6 +708,21 @@ public final class GeneratedRound {
                     .isIn(0L, spend);
         }
         assertThat(bySupplier).as(what + ": suppliers add up").isEqualTo(total[0]);
+        // Over every round (the groupement's running totals, ADR 21): the sum of every round's report, per member.
+        Map<String, Long> summed = new TreeMap<>();
+        for (JsonNode other : get("/api/rounds?size=1000")) {
+            if (other.get("pooledAt") == null || other.get("pooledAt").isNull()) {
+                continue;
+            }
+            get("/api/rounds/" + other.get("id").asString() + "/report").get("members")
+                    .forEach(row -> summed.merge(row.get("id").asString(), cents(row.at("/figures/spend").asString()), Long::sum));
+        }
+        Eventually.equal(summed, () -> {
+            Map<String, Long> overAll = new TreeMap<>();
+            get("/api/reports/impact").get("members")
+                    .forEach(row -> overAll.put(row.get("id").asString(), cents(row.at("/figures/spend").asString())));
+            return overAll;
+        });
     }
 
     /** What arrived, by product id; a product left out arrived as ordered; empty: everything did. */

@@ -165,12 +165,13 @@ public class ReportingPurchases {
     public void writeSales(Actor actor, OutputStream out) {
         CsvOut csv = new CsvOut(out);
         csv.row("\uFEFFNuméro;Type;Date;Campagne;Adhérent;SIRET;Taux TVA;Base HT;TVA;TTC");
-        memberInvoices.forEachWithDocument(actor.groupementId(), invoice -> {
+        memberInvoices.forEachSale(actor.groupementId(), sale -> {
+            MemberInvoiceView invoice = sale.invoice();
             int sign = invoice.creditNote() ? -1 : 1;
-            for (VatBreakdown vat : invoice.document().draft().vat()) {
+            for (VatBreakdown vat : sale.vat()) {
                 csv.row(invoice.number() + ';' + (invoice.creditNote() ? "Avoir" : "Facture") + ';' + invoice.issueDate() + ';'
-                        + cell(invoice.document().sale().roundTitle()) + ';' + cell(invoice.memberName()) + ';'
-                        + invoice.document().buyer().siret() + ';' + (vat.rate() == null ? "exonéré" : vat.rate().toString().replace('.', ','))
+                        + cell(sale.roundTitle()) + ';' + cell(invoice.memberName()) + ';'
+                        + sale.buyerSiret() + ';' + (vat.rate() == null ? "exonéré" : vat.rate().toString().replace('.', ','))
                         + ';' + amount(sign * vat.baseCents()) + ';' + amount(sign * vat.vatCents()) + ';'
                         + amount(sign * (vat.baseCents() + vat.vatCents())));
             }

@@ -2,6 +2,7 @@ package coop.mutua.billing.query;
 
 import coop.mutua.billing.api.FindMemberInvoicesQuery;
 import coop.mutua.billing.api.FindUnpaidInvoicesQuery;
+import coop.mutua.billing.api.InvoiceContent.VatBreakdown;
 import coop.mutua.billing.api.InvoiceDocument;
 import coop.mutua.billing.api.MemberInvoiceStatus;
 import coop.mutua.billing.api.MemberInvoiceView;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 
 /** Reads member invoices and their files, always within one groupement. */
 @Component
@@ -57,15 +59,23 @@ public class MemberInvoiceQueries {
         return find(query, query.invoiceId() != null);
     }
 
+    /** What the sales export needs of an invoice: the invoice, its round's title, the buyer's SIRET, its VAT per rate. */
+    public record Sale(MemberInvoiceView invoice, String roundTitle, String buyerSiret, List<VatBreakdown> vat) {
+    }
+
     /**
-     * Every invoice and credit note of the groupement with its document, by number, one after the other as PostgreSQL
-     * sends them (a cursor, a few hundred rows at a time): the accounting export of years of invoices in constant memory.
+     * Every invoice and credit note of the groupement, by number, one after the other as PostgreSQL sends them (a
+     * cursor, a few hundred rows at a time), with the three parts of its document the sales export prints (read out of
+     * the JSON by PostgreSQL, not the whole document): the export of years of invoices in constant memory.
      */
     @Transactional(readOnly = true)
-    public void forEachWithDocument(GroupementId groupementId, Consumer<MemberInvoiceView> action) {
-        jdbc.sql("SELECT " + COLUMNS + ", document FROM member_invoice WHERE groupement_id = :groupement ORDER BY number")
+    public void forEachSale(GroupementId groupementId, Consumer<Sale> action) {
+        jdbc.sql("SELECT " + COLUMNS + ", document -> 'sale' ->> 'roundTitle' AS round_title, "
+                        + "document -> 'parties' -> 'buyer' ->> 'siret' AS siret, document -> 'draft' -> 'vat' AS vat "
+                        + "FROM member_invoice WHERE groupement_id = :groupement ORDER BY number")
                 .param("groupement", groupementId.value()).withFetchSize(FETCH_SIZE)
-                .query((RowCallbackHandler) rs -> action.accept(view(rs, true)));
+                .query((RowCallbackHandler) rs -> action.accept(new Sale(view(rs, false), rs.getString("round_title"), rs.getString("siret"),
+                        InvoiceJson.read(rs.getString("vat"), new TypeReference<List<VatBreakdown>>() { }))));
     }
 
     /** Rows per round trip when streaming (a cursor needs the transaction the method opens). */

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 /** Supplier confirmations, reported changes and receptions onto the supplier orders the pooling job wrote. */
 @Component
 @ProcessingGroup(OrderingReadModels.SUPPLIER_ORDERS)
-@ReadModel(tables = {"supplier_order_change", "member_purchase"}, seeded = {"supplier_order", "supplier_order_line", "member_allocation"},
+@ReadModel(tables = {"supplier_order_change", "member_purchase", "member_purchase_total"}, seeded = {"supplier_order", "supplier_order_line", "member_allocation"},
         alsoWrites = "purchase_round")
 class SupplierOrderProjection {
 
@@ -186,28 +186,49 @@ class SupplierOrderProjection {
     /**
      * What each member received from the order, in cents (each share rounded to the cent, half up, as the impact report
      * counts it), written again whenever the order's status or reception changes: only orders RECEIVED or INVOICED count.
+     * The groupement's totals per member and supplier follow: the order's old rows taken out, its new rows added in.
      */
     private void refreshPurchases(String supplierOrderId) {
-        jdbc.sql("DELETE FROM member_purchase WHERE supplier_order_id = :id").param("id", supplierOrderId).update();
         jdbc.sql("""
-                INSERT INTO member_purchase (supplier_order_id, member_id, groupement_id, round_id, supplier_id, spend_cents, list_cents,
-                    organic_cents)
-                SELECT o.id, a.member_id, o.groupement_id, o.round_id, o.supplier_id,
-                       sum(round(a.received * l.unit_price, 2) * 100)::BIGINT,
-                       sum(greatest(round(a.received * l.unit_price, 2), round(a.received * l.list_price, 2)) * 100)::BIGINT,
-                       sum(CASE WHEN l.organic THEN round(a.received * l.unit_price, 2) * 100 ELSE 0 END)::BIGINT
-                FROM supplier_order o
-                JOIN member_allocation a ON a.round_id = o.round_id AND a.supplier_order_id = o.id
-                JOIN supplier_order_line l ON l.supplier_order_id = o.id AND l.product_id = a.product_id
-                WHERE o.id = :id AND o.status IN ('RECEIVED', 'INVOICED') AND a.received > 0
-                GROUP BY o.id, a.member_id, o.groupement_id, o.round_id, o.supplier_id""")
+                WITH old AS (DELETE FROM member_purchase WHERE supplier_order_id = :id
+                             RETURNING groupement_id, member_id, supplier_id, spend_cents, list_cents, organic_cents)
+                UPDATE member_purchase_total t SET spend_cents = t.spend_cents - old.spend_cents, list_cents = t.list_cents - old.list_cents,
+                    organic_cents = t.organic_cents - old.organic_cents, purchases = t.purchases - 1
+                FROM old
+                WHERE t.groupement_id = old.groupement_id AND t.member_id = old.member_id AND t.supplier_id = old.supplier_id""")
+                .param("id", supplierOrderId).update();
+        jdbc.sql("""
+                WITH added AS (
+                    INSERT INTO member_purchase (supplier_order_id, member_id, groupement_id, round_id, supplier_id, spend_cents, list_cents,
+                        organic_cents)
+                    SELECT o.id, a.member_id, o.groupement_id, o.round_id, o.supplier_id,
+                           sum(round(a.received * l.unit_price, 2) * 100)::BIGINT,
+                           sum(greatest(round(a.received * l.unit_price, 2), round(a.received * l.list_price, 2)) * 100)::BIGINT,
+                           sum(CASE WHEN l.organic THEN round(a.received * l.unit_price, 2) * 100 ELSE 0 END)::BIGINT
+                    FROM supplier_order o
+                    JOIN member_allocation a ON a.round_id = o.round_id AND a.supplier_order_id = o.id
+                    JOIN supplier_order_line l ON l.supplier_order_id = o.id AND l.product_id = a.product_id
+                    WHERE o.id = :id AND o.status IN ('RECEIVED', 'INVOICED') AND a.received > 0
+                    GROUP BY o.id, a.member_id, o.groupement_id, o.round_id, o.supplier_id
+                    RETURNING groupement_id, member_id, supplier_id, spend_cents, list_cents, organic_cents)
+                INSERT INTO member_purchase_total (groupement_id, member_id, supplier_id, spend_cents, list_cents, organic_cents, purchases)
+                SELECT groupement_id, member_id, supplier_id, spend_cents, list_cents, organic_cents, 1 FROM added
+                ON CONFLICT (groupement_id, member_id, supplier_id) DO UPDATE SET
+                    spend_cents = member_purchase_total.spend_cents + EXCLUDED.spend_cents,
+                    list_cents = member_purchase_total.list_cents + EXCLUDED.list_cents,
+                    organic_cents = member_purchase_total.organic_cents + EXCLUDED.organic_cents,
+                    purchases = member_purchase_total.purchases + 1""")
+                .param("id", supplierOrderId).update();
+        jdbc.sql("""
+                DELETE FROM member_purchase_total WHERE purchases = 0
+                  AND (groupement_id, supplier_id) = (SELECT groupement_id, supplier_id FROM supplier_order WHERE id = :id)""")
                 .param("id", supplierOrderId).update();
     }
 
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE supplier_order_change").update();
-        jdbc.sql("TRUNCATE member_purchase").update();
+        jdbc.sql("TRUNCATE member_purchase, member_purchase_total").update();
         jdbc.sql("""
                 UPDATE supplier_order SET confirmed_version = 0, confirmed_at = NULL, received_at = NULL, received_by = NULL,
                     status = CASE WHEN total_excl_vat_cents = 0 THEN 'CANCELLED' WHEN below_minimum THEN 'BELOW_MINIMUM' ELSE 'SENT' END""")

@@ -46,10 +46,23 @@ public class SupplierOrderQueries {
         this.jdbc = jdbc;
     }
 
-    /** Totals per member and supplier from the pre-added member_purchase rows (one per member and supplier order). */
+    /**
+     * Totals per member and supplier: over every round, the groupement's running totals (member_purchase_total, one
+     * row per member and supplier); for one round, its member_purchase rows (one per member and supplier order).
+     */
     @QueryHandler
     public List<MemberPurchases> handle(FindMemberPurchasesQuery query) {
-        // Each filter in the statement only when given: the plan then uses the round's or the member's index.
+        if (query.roundId() == null) {
+            return jdbc.sql("SELECT member_id, supplier_id, spend_cents, list_cents, organic_cents FROM member_purchase_total "
+                            + "WHERE groupement_id = :groupement" + (query.memberId() == null ? "" : " AND member_id = :member")
+                            + " ORDER BY member_id, supplier_id")
+                    .param("groupement", query.groupementId().value())
+                    .param("member", query.memberId() == null ? "" : query.memberId().value())
+                    .query((rs, n) -> new MemberPurchases(MemberId.of(rs.getString(1)), SupplierId.of(rs.getString(2)), rs.getLong(3),
+                            rs.getLong(4), rs.getLong(5)))
+                    .list();
+        }
+        // Each filter in the statement only when given: the plan then uses the round's index.
         StringBuilder where = new StringBuilder("WHERE groupement_id = :groupement");
         Map<String, Object> params = new HashMap<>();
         params.put("groupement", query.groupementId().value());

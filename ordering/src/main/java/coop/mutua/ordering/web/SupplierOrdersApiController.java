@@ -71,9 +71,10 @@ class SupplierOrdersApiController {
             + "time (X-Total-Count: how many in all; Link: the first, previous, next and last pages)")
     ResponseEntity<List<SupplierOrderView>> list(@Parameter(hidden = true) Actor actor,
                                                  @Parameter(description = "Page number, from 1") @RequestParam(name = "page", required = false) Integer page,
-                                                 @Parameter(description = "Orders per page, 1 to 1000 (default 100)")
+                                                 @Parameter(description = "Orders per page, 1 to 1000 (default 20: each order carries its lines "
+                                                         + "and every member's share)")
                                                  @RequestParam(name = "size", required = false) Integer size) {
-        return PagedLists.of(actions.visible(actor, true, Paging.of(page, size)));
+        return PagedLists.of(actions.visible(actor, true, Paging.of(page, size, 20)));
     }
 
     @PostMapping("/api/supplier-orders/{id}/confirm")
