@@ -47,7 +47,8 @@ public final class HistoryBenchmark {
 
     static final String PASSWORD = "history password";
     private static final int LINES = 20;
-    private static final int REQUESTS = 30;
+    private static final int REQUESTS = 50;
+    private static final int WARM_UP = 10;
 
     private HistoryBenchmark() {
     }
@@ -200,11 +201,11 @@ public final class HistoryBenchmark {
         return response;
     }
 
-    /** p50 and p99 of REQUESTS calls (after two not counted), and the size of the answer. */
+    /** p50 and p99 (with 50 calls, the slowest) of REQUESTS calls after WARM_UP not counted, and the size of the answer. */
     private static void measure(BenchResults results, String name, int port, String path, String authorization) throws Exception {
         double[] millis = new double[REQUESTS];
         int bytes = 0;
-        for (int i = -2; i < REQUESTS; i++) {
+        for (int i = -WARM_UP; i < REQUESTS; i++) {
             long start = System.nanoTime();
             bytes = get(port, path, authorization).body().length;
             if (i >= 0) {
@@ -212,8 +213,9 @@ public final class HistoryBenchmark {
             }
         }
         Arrays.sort(millis);
+        // The goals: the impact report over every round under 200 ms, every list under 100 ms at p99.
         results.report(name + " p50 (" + (bytes >> 10) + " KiB)", millis[REQUESTS / 2], "ms")
-                .atMost(name + " p99", millis[(int) Math.ceil(REQUESTS * 0.99) - 1], "ms", 100);
+                .atMost(name + " p99", millis[(int) Math.ceil(REQUESTS * 0.99) - 1], "ms", path.startsWith("/api/reports/impact") ? 200 : 100);
     }
 
     /** A browser's session: logged in through the form, then pages fetched as HTML. */
@@ -247,7 +249,7 @@ public final class HistoryBenchmark {
 
         void measure(BenchResults results, String path, String who) throws Exception {
             List<Double> millis = new ArrayList<>();
-            for (int i = -2; i < REQUESTS; i++) {
+            for (int i = -WARM_UP; i < REQUESTS; i++) {
                 long start = System.nanoTime();
                 HttpResponse<String> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200 || response.uri().getPath().startsWith("/login")) {

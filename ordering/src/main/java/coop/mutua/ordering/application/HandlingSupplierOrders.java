@@ -55,6 +55,11 @@ public class HandlingSupplierOrders {
         return supplierOrders.page(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), null, withShares), paging);
     }
 
+    /** One page of the caller's orders without their lines, newest first (the list page). */
+    public Page<SupplierOrderView> summaries(Actor actor, Paging paging) {
+        return supplierOrders.pageWithoutLines(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), null, false), paging);
+    }
+
     public SupplierOrderView one(Actor actor, SupplierOrderId id) {
         return supplierOrders.handle(new FindSupplierOrdersQuery(actor.groupementId(), null, supplierOnly(actor), id, true)).stream()
                 .findFirst().orElseThrow(() -> new NotFoundException("supplier-order", id));

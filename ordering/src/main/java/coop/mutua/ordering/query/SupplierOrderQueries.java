@@ -84,12 +84,21 @@ public class SupplierOrderQueries {
 
     @QueryHandler
     public List<SupplierOrderView> handle(FindSupplierOrdersQuery query) {
-        return find(query, null);
+        return find(query, null, true);
     }
 
     /** One page of the same, newest first, with the number of orders in all. */
     public Page<SupplierOrderView> page(FindSupplierOrdersQuery query, Paging paging) {
-        List<SupplierOrderView> items = find(query, paging);
+        return page(query, paging, true);
+    }
+
+    /** One page of the orders alone, without their lines (a list that shows amounts and states). */
+    public Page<SupplierOrderView> pageWithoutLines(FindSupplierOrdersQuery query, Paging paging) {
+        return page(query, paging, false);
+    }
+
+    private Page<SupplierOrderView> page(FindSupplierOrdersQuery query, Paging paging, boolean withLines) {
+        List<SupplierOrderView> items = find(query, paging, withLines);
         long total = items.size() < paging.size() && (paging.page() == 1 || !items.isEmpty()) ? paging.offset() + items.size()
                 : count(query);
         return new Page<>(items, total, paging);
@@ -123,7 +132,7 @@ public class SupplierOrderQueries {
     }
 
     /** Orders newest first; with paging, one page of them (their lines and shares read for those orders only). */
-    private List<SupplierOrderView> find(FindSupplierOrdersQuery query, Paging paging) {
+    private List<SupplierOrderView> find(FindSupplierOrdersQuery query, Paging paging, boolean withLines) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = where(query, params);
         String order = " ORDER BY o.pooled_at DESC, o.supplier_id";
@@ -138,7 +147,7 @@ public class SupplierOrderQueries {
         }
         Map<String, List<SupplierOrderView.Line>> lines = new HashMap<>();
         Map<String, Map<String, List<MemberShare>>> shares = new HashMap<>();
-        if (query.withShares()) {
+        if (query.withShares() && withLines) {
             jdbc.sql("SELECT a.*, o.status AS order_status FROM member_allocation a JOIN supplier_order o ON o.id = a.supplier_order_id AND o.round_id = a.round_id " + where
                             + " ORDER BY a.member_id")
                     .params(params)
@@ -146,16 +155,18 @@ public class SupplierOrderQueries {
                             .computeIfAbsent(rs.getString("product_id"), id -> new ArrayList<>()).add(share(rs)))
                     .list();
         }
-        jdbc.sql("SELECT l.*, c.change AS reported_change, c.new_quantity AS reported_quantity, c.note AS reported_note"
-                        + " FROM supplier_order_line l JOIN supplier_order o ON o.id = l.supplier_order_id"
-                        + " LEFT JOIN supplier_order_change c ON c.supplier_order_id = l.supplier_order_id AND c.product_id = l.product_id "
-                        + where
-                        + " ORDER BY l.reference, l.product_id")
-                .params(params)
-                .query((rs, n) -> lines.computeIfAbsent(rs.getString("supplier_order_id"), id -> new ArrayList<>())
-                        .add(line(rs, shares.getOrDefault(rs.getString("supplier_order_id"), Map.of())
-                                .getOrDefault(rs.getString("product_id"), List.of()))))
-                .list();
+        if (withLines) {
+            jdbc.sql("SELECT l.*, c.change AS reported_change, c.new_quantity AS reported_quantity, c.note AS reported_note"
+                            + " FROM supplier_order_line l JOIN supplier_order o ON o.id = l.supplier_order_id"
+                            + " LEFT JOIN supplier_order_change c ON c.supplier_order_id = l.supplier_order_id AND c.product_id = l.product_id "
+                            + where
+                            + " ORDER BY l.reference, l.product_id")
+                    .params(params)
+                    .query((rs, n) -> lines.computeIfAbsent(rs.getString("supplier_order_id"), id -> new ArrayList<>())
+                            .add(line(rs, shares.getOrDefault(rs.getString("supplier_order_id"), Map.of())
+                                    .getOrDefault(rs.getString("product_id"), List.of()))))
+                    .list();
+        }
         return jdbc.sql("SELECT o.* FROM supplier_order o " + where + order)
                 .params(params)
                 .query((rs, n) -> new SupplierOrderView(SupplierOrderId.of(rs.getString("id")), RoundId.of(rs.getString("round_id")),
