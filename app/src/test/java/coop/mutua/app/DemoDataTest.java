@@ -105,11 +105,21 @@ class DemoDataTest {
         // The pages themselves: any page number lands somewhere (a number typed by hand never answers an error).
         Http browser = Pages.loggedIn(port, DemoData.GIRONDE_COORDINATOR, password);
         for (String page : List.of("/rounds", "/supplier-orders", "/invoices")) {
-            for (String number : List.of("1", "2", "999999", "0", "-1", "deux", "")) {
+            String first = browser.get(page, null, null).body();
+            assertThat(first).as(page + " lists something in the demo").doesNotContain("class=\"empty\"");
+            for (String number : List.of("1", "2", "999999", "99999999999", "0", "-1", "deux", "", "1&page=2")) {
                 Http.Reply reply = browser.get(page + "?page=" + number, null, null);
                 assertThat(reply.status()).as(page + "?page=" + number).isEqualTo(200);
+                // A page past the end shows the last one (here the only one), never "nothing yet".
+                assertThat(reply.body()).as(page + "?page=" + number).doesNotContain("class=\"empty\"").doesNotContain("class=\"pager\"");
             }
         }
+        for (String wrong : new String[] {"page=99999999999", "size=99999999999"}) {
+            Http.Reply refused = http.get("/api/rounds?" + wrong, DemoData.GIRONDE_COORDINATOR, password);
+            assertThat(refused.status()).as("a number too large is out of range like one too small: " + wrong).isEqualTo(422);
+        }
+        assertThat(http.get("/api/rounds?page=deux", DemoData.GIRONDE_COORDINATOR, password).json().get("detail").asString())
+                .as("a page number is a whole number").contains("123").doesNotContain("123.45");
     }
 
     /** The address of a Link header's relation, relative to the server (null when the relation is absent). */

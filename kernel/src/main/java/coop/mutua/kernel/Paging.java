@@ -21,13 +21,24 @@ public record Paging(int page, int size) {
     }
 
     /** From a request's optional parameters (absent: the first page, {@link #DEFAULT_SIZE} items). */
-    public static Paging of(Integer page, Integer size) {
+    public static Paging of(Long page, Long size) {
         return of(page, size, DEFAULT_SIZE);
     }
 
-    /** The same for a list of heavier items, with a smaller size when none is asked. */
-    public static Paging of(Integer page, Integer size, int defaultSize) {
-        return new Paging(page == null ? 1 : page, size == null ? defaultSize : size);
+    /**
+     * The same for a list of heavier items, with a smaller size when none is asked. Any whole number is read, so that
+     * one too large is refused by its range like one too small.
+     */
+    public static Paging of(Long page, Long size, int defaultSize) {
+        return new Paging(page == null ? 1 : within(page, "page", "paging.page", MAX_PAGE),
+                size == null ? defaultSize : within(size, "size", "paging.size", MAX_SIZE));
+    }
+
+    private static int within(long value, String field, String code, int max) {
+        if (value < 1 || value > max) {
+            throw new InvalidFieldException(field, code, max);
+        }
+        return (int) value;
     }
 
     public static Paging first(int size) {

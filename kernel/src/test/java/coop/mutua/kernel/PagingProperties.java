@@ -39,11 +39,13 @@ class PagingProperties {
             assertThatThrownBy(() -> new Paging(page, 10)).isInstanceOfSatisfying(InvalidFieldException.class,
                     refused -> assertThat(refused.field()).contains("page"));
         }
-        for (int size : new int[] {0, -5, Paging.MAX_SIZE + 1}) {
-            assertThatThrownBy(() -> Paging.of(1, size)).isInstanceOfSatisfying(InvalidFieldException.class,
+        for (long size : new long[] {0, -5, Paging.MAX_SIZE + 1, 99_999_999_999L}) {
+            assertThatThrownBy(() -> Paging.of(1L, size)).isInstanceOfSatisfying(InvalidFieldException.class,
                     refused -> assertThat(refused.field()).contains("size"));
         }
-        assertThat(Paging.of(null, null)).isEqualTo(new Paging(1, Paging.DEFAULT_SIZE));
+        assertThatThrownBy(() -> Paging.of(99_999_999_999L, null)).isInstanceOfSatisfying(InvalidFieldException.class,
+                refused -> assertThat(refused.field()).contains("page"));
+        assertThat(Paging.of((Long) null, null)).isEqualTo(new Paging(1, Paging.DEFAULT_SIZE));
         assertThat(new Paging(1_000_000, Paging.MAX_SIZE).offset()).isEqualTo(999_999_000L);
         assertThat(new Page<>(List.of(), 0, Paging.first(10)).lastPage()).as("an empty list has one (empty) page").isEqualTo(1);
     }

@@ -190,7 +190,8 @@ class ApiErrors {
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "AAAA-MM-JJ / YYYY-MM-DD";
             case "Instant", "OffsetDateTime", "ZonedDateTime", "LocalDateTime" -> "ISO 8601, 2026-12-20T18:00:00+01:00";
-            case "Double", "double", "BigDecimal", "Integer", "int", "Long", "long" -> "123.45";
+            case "Double", "double", "BigDecimal" -> "123.45";
+            case "Integer", "int", "Long", "long", "Short", "short" -> "123";
             case "Boolean", "boolean" -> "true / false";
             case "String" -> "\"texte / text\"";
             default -> Collection.class.isAssignableFrom(type) || type.isArray() ? "[…]" : "{…}";

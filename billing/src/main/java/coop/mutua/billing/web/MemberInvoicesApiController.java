@@ -11,6 +11,7 @@ import coop.mutua.platform.web.Downloads;
 import coop.mutua.platform.web.PagedLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -48,9 +49,12 @@ class MemberInvoicesApiController {
     ResponseEntity<List<MemberInvoiceView>> list(@Parameter(hidden = true) Actor actor,
                                                  @RequestParam(name = "round", required = false) RoundId roundId,
                                                  @RequestParam(name = "member", required = false) MemberId memberId,
-                                                 @Parameter(description = "Page number, from 1") @RequestParam(name = "page", required = false) Integer page,
-                                                 @Parameter(description = "Invoices per page, 1 to 1000 (default 100)")
-                                                 @RequestParam(name = "size", required = false) Integer size) {
+                                                 @Parameter(description = "Page number, from 1",
+                                                         schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000000", defaultValue = "1"))
+                                                 @RequestParam(name = "page", required = false) Long page,
+                                                 @Parameter(description = "Invoices per page, 1 to 1000 (default 100)",
+                                                         schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "100"))
+                                                 @RequestParam(name = "size", required = false) Long size) {
         Paging paging = Paging.of(page, size);
         // A filter naming a round or a member the caller cannot see is unknown (404), not an empty list that reads as "none".
         return PagedLists.of(memberInvoices.list(actor, roundId == null ? null : visible.roundId(actor, roundId),

@@ -68,7 +68,7 @@ class MemberInvoicesPagesController {
     @GetMapping("/invoices")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'MEMBER')")
     String invoices(Actor actor, @RequestParam(name = "page", required = false) String page, Model model) {
-        Page<MemberInvoiceView> invoices = memberInvoices.latest(actor, PagedLists.lenient(page, PAGE_SIZE));
+        Page<MemberInvoiceView> invoices = PagedLists.orLast(PagedLists.lenient(page, PAGE_SIZE), paging -> memberInvoices.latest(actor, paging));
         model.addAttribute("invoices", invoices.items());
         model.addAttribute("pager", PagedLists.pager(invoices));
         model.addAttribute("roundTitles", queries.query(new FindPurchaseRoundsQuery(actor.groupementId(), EnumSet.allOf(RoundStatus.class)),

@@ -7,6 +7,9 @@ import coop.mutua.kernel.RoundId;
 import coop.mutua.platform.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,6 +63,8 @@ class ReportsApiController {
     @GetMapping("/api/reports/sales.csv")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Accounting export: sales per VAT rate per member invoice and credit note")
+    @ApiResponse(responseCode = "200", description = "The CSV file (semicolons, decimal comma, UTF-8 with a byte-order mark), written as it is read",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<StreamingResponseBody> sales(@Parameter(hidden = true) Actor actor) {
         return Downloads.stream(out -> reports.writeSales(actor, out), Downloads.CSV, "ventes.csv");
     }
@@ -67,6 +72,8 @@ class ReportsApiController {
     @GetMapping("/api/reports/purchases.csv")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Accounting export: purchases per VAT rate per supplier invoice and credit note")
+    @ApiResponse(responseCode = "200", description = "The CSV file (semicolons, decimal comma, UTF-8 with a byte-order mark), written as it is read",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<StreamingResponseBody> purchases(@Parameter(hidden = true) Actor actor) {
         return Downloads.stream(out -> reports.writePurchases(actor, out), Downloads.CSV, "achats.csv");
     }

@@ -20,6 +20,7 @@ import coop.mutua.ordering.query.RoundQueries;
 import coop.mutua.platform.web.PagedLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -66,9 +67,12 @@ class RoundsApiController {
     ResponseEntity<List<RoundJson>> list(@Parameter(hidden = true) Actor actor,
                                          @Parameter(description = "Only rounds in one of these statuses (repeat the parameter for several)")
                                          @RequestParam(name = "status", required = false) Set<RoundStatus> statuses,
-                                         @Parameter(description = "Page number, from 1") @RequestParam(name = "page", required = false) Integer page,
-                                         @Parameter(description = "Rounds per page, 1 to 1000 (default 100)")
-                                         @RequestParam(name = "size", required = false) Integer size) {
+                                         @Parameter(description = "Page number, from 1",
+                                                 schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000000", defaultValue = "1"))
+                                         @RequestParam(name = "page", required = false) Long page,
+                                         @Parameter(description = "Rounds per page, 1 to 1000 (default 100)",
+                                                 schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "100"))
+                                         @RequestParam(name = "size", required = false) Long size) {
         Paging paging = Paging.of(page, size);
         Set<RoundStatus> visible = EnumSet.noneOf(RoundStatus.class);
         visible.addAll(RoundVisibility.visibleTo(actor));

@@ -101,7 +101,7 @@ class RoundsPagesController {
         statuses.retainAll(filter.statuses);
         Paging paging = PagedLists.lenient(page, PAGE_SIZE);
         Page<PurchaseRoundSummary> shown = statuses.isEmpty() ? new Page<>(List.of(), 0, paging)
-                : rounds.page(new FindPurchaseRoundsQuery(actor.groupementId(), statuses), paging);
+                : PagedLists.orLast(paging, asked -> rounds.page(new FindPurchaseRoundsQuery(actor.groupementId(), statuses), asked));
         model.addAttribute("rounds", shown.items());
         model.addAttribute("pager", PagedLists.pager(shown));
         model.addAttribute("filters", Filter.values());

@@ -24,6 +24,7 @@ import coop.mutua.platform.web.Downloads;
 import coop.mutua.platform.web.PagedLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,10 +71,13 @@ class SupplierOrdersApiController {
     @Operation(summary = "Grouped orders, newest first: a supplier's own, or every one of the groupement for a coordinator; one page at a "
             + "time (X-Total-Count: how many in all; Link: the first, previous, next and last pages)")
     ResponseEntity<List<SupplierOrderView>> list(@Parameter(hidden = true) Actor actor,
-                                                 @Parameter(description = "Page number, from 1") @RequestParam(name = "page", required = false) Integer page,
+                                                 @Parameter(description = "Page number, from 1",
+                                                         schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000000", defaultValue = "1"))
+                                                 @RequestParam(name = "page", required = false) Long page,
                                                  @Parameter(description = "Orders per page, 1 to 1000 (default 20: each order carries its lines "
-                                                         + "and every member's share)")
-                                                 @RequestParam(name = "size", required = false) Integer size) {
+                                                         + "and every member's share)",
+                                                         schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "20"))
+                                                 @RequestParam(name = "size", required = false) Long size) {
         return PagedLists.of(actions.visible(actor, true, Paging.of(page, size, 20)));
     }
 

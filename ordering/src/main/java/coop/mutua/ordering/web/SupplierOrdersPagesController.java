@@ -56,7 +56,7 @@ class SupplierOrdersPagesController {
 
     @GetMapping("/supplier-orders")
     String list(Actor actor, @RequestParam(name = "page", required = false) String page, Model model) {
-        Page<SupplierOrderView> orders = actions.summaries(actor, PagedLists.lenient(page, PAGE_SIZE));
+        Page<SupplierOrderView> orders = PagedLists.orLast(PagedLists.lenient(page, PAGE_SIZE), paging -> actions.summaries(actor, paging));
         model.addAttribute("orders", orders.items());
         model.addAttribute("pager", PagedLists.pager(orders));
         model.addAttribute("supplierNames", supplierNames(actor));

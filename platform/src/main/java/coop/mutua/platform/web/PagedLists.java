@@ -4,6 +4,7 @@ import coop.mutua.kernel.Page;
 import coop.mutua.kernel.Paging;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -54,11 +55,23 @@ public final class PagedLists {
      */
     public static Paging lenient(String page, int size) {
         try {
-            int number = page == null ? 1 : Integer.parseInt(page.strip());
-            return new Paging(Math.max(1, Math.min(number, 1_000_000)), size);
+            long number = page == null ? 1 : Long.parseLong(page.strip());
+            return new Paging((int) Math.max(1, Math.min(number, 1_000_000)), size);
         } catch (NumberFormatException e) {
             return Paging.first(size);
         }
+    }
+
+    /**
+     * A page for a person: one past the end of the list (an old link, a number typed by hand) shows the last page
+     * instead of an empty list that would read as "nothing yet".
+     */
+    public static <T> Page<T> orLast(Paging paging, Function<Paging, Page<T>> read) {
+        Page<T> page = read.apply(paging);
+        if (page.items().isEmpty() && paging.page() > 1 && page.total() > 0) {
+            return read.apply(new Paging(page.lastPage(), paging.size()));
+        }
+        return page;
     }
 
     private static String relative(int page) {
