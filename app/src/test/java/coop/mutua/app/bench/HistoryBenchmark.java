@@ -67,7 +67,7 @@ public final class HistoryBenchmark {
             // A kept data directory that holds a history already: measured again, not made again.
             boolean made = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single() > 0;
             double generateSeconds = made ? 0 : generate(app, port, jdbc, groupements, weeks, members);
-            measure(app, port, jdbc, groupements, weeks, members, years, generateSeconds);
+            measure(port, jdbc, generateSeconds);
         } finally {
             app.close();
         }
@@ -77,113 +77,115 @@ public final class HistoryBenchmark {
     /** Makes the template through the application and the history from it; returns the seconds the copies took. */
     private static double generate(ConfigurableApplicationContext app, int port, JdbcClient jdbc, int groupements, int weeks, int members)
             throws Exception {
-        {
-            long began = System.nanoTime();
-            ClosingBenchmark.Fixture fixture = ClosingBenchmark.Fixture.create(app, members);
-            RoundId round = InvoicingBenchmark.invoicedRound(app, port, fixture, members, LINES);
-            app.getBean(InvoicingMembers.class).run(fixture.groupement(), round);
-            Thread.sleep(2000);
-            // Nothing acts on the copies while they are written (the processes would pool, send e-mails).
-            EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
-            List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
-                    .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-            processors.forEach(StreamingEventProcessor::shutDown);
-            long firstRoundEvent = jdbc.sql("SELECT min(globalindex) FROM domainevententry WHERE aggregateidentifier = :r")
-                    .param("r", round.value()).query(Long.class).single();
-            HistoryGenerator history = new HistoryGenerator(jdbc, app.getBean(DataSource.class), groupements, weeks);
-            history.capture(firstRoundEvent);
-            double templateSeconds = (System.nanoTime() - began) / 1e9;
-            long generating = System.nanoTime();
-            history.generate();
-            double generateSeconds = (System.nanoTime() - generating) / 1e9;
-            // Every processor's position: the new head (the history is already in every table).
-            long head = jdbc.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
-            TokenStore tokens = app.getBean(TokenStore.class);
-            List<Map.Entry<String, Integer>> segments = jdbc.sql("SELECT processorname, segment FROM tokenentry")
-                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list();
-            app.getBean(TransactionTemplate.class).executeWithoutResult(status -> segments.forEach(segment -> tokens.storeToken(
-                    GapAwareTrackingToken.newInstance(head, Collections.emptySortedSet()), segment.getKey(), segment.getValue())));
-            processors.forEach(StreamingEventProcessor::start);
-            jdbc.sql("VACUUM ANALYZE").update();
+        long began = System.nanoTime();
+        ClosingBenchmark.Fixture fixture = ClosingBenchmark.Fixture.create(app, members);
+        RoundId round = InvoicingBenchmark.invoicedRound(app, port, fixture, members, LINES);
+        app.getBean(InvoicingMembers.class).run(fixture.groupement(), round);
+        Thread.sleep(2000);
+        // Nothing acts on the copies while they are written (the processes would pool, send e-mails).
+        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        long firstRoundEvent = jdbc.sql("SELECT min(globalindex) FROM domainevententry WHERE aggregateidentifier = :r")
+                .param("r", round.value()).query(Long.class).single();
+        HistoryGenerator history = new HistoryGenerator(jdbc, app.getBean(DataSource.class), groupements, weeks);
+        history.capture(firstRoundEvent);
+        double templateSeconds = (System.nanoTime() - began) / 1e9;
+        long generating = System.nanoTime();
+        history.generate();
+        double generateSeconds = (System.nanoTime() - generating) / 1e9;
+        // Every processor's position: the new head (the history is already in every table).
+        long head = jdbc.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
+        TokenStore tokens = app.getBean(TokenStore.class);
+        List<Map.Entry<String, Integer>> segments = jdbc.sql("SELECT processorname, segment FROM tokenentry")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list();
+        app.getBean(TransactionTemplate.class).executeWithoutResult(status -> segments.forEach(segment -> tokens.storeToken(
+                GapAwareTrackingToken.newInstance(head, Collections.emptySortedSet()), segment.getKey(), segment.getValue())));
+        processors.forEach(StreamingEventProcessor::start);
+        jdbc.sql("VACUUM ANALYZE").update();
 
-            // People to measure with: a coordinator of the first groupement and a member user of its first member.
-            GroupementId first = GroupementId.of(history.groupementId(0));
-            Accounts accounts = app.getBean(Accounts.class);
-            for (int g = 0; g < groupements; g++) {
-                accounts.create("coordination-" + g, PASSWORD, "Coordination " + g, Role.COORDINATOR, GroupementId.of(history.groupementId(g)),
-                        null, null);
-            }
-            MemberId member = MemberId.of(history.groupementCopyOf(0, fixture.members().get(0).value()));
-            accounts.create("adherent-0", PASSWORD, "Adhérent 0", Role.MEMBER, first, member, null);
-            System.out.printf(Locale.ROOT, "History made: %,d events, %,d rows in %.0f s (template %.0f s)%n", history.events(), history.rows(),
-                    generateSeconds, templateSeconds);
-            return generateSeconds;
+        // People to measure with: a coordinator of the first groupement and a member user of its first member.
+        GroupementId first = GroupementId.of(history.groupementId(0));
+        Accounts accounts = app.getBean(Accounts.class);
+        for (int g = 0; g < groupements; g++) {
+            accounts.create("coordination-" + g, PASSWORD, "Coordination " + g, Role.COORDINATOR, GroupementId.of(history.groupementId(g)),
+                    null, null);
         }
+        MemberId member = MemberId.of(history.groupementCopyOf(0, fixture.members().get(0).value()));
+        accounts.create("adherent-0", PASSWORD, "Adhérent 0", Role.MEMBER, first, member, null);
+        System.out.printf(Locale.ROOT, "History made: %,d events, %,d rows in %.0f s (template %.0f s)%n", history.events(), history.rows(),
+                generateSeconds, templateSeconds);
+        return generateSeconds;
     }
 
-    private static void measure(ConfigurableApplicationContext app, int port, JdbcClient jdbc, int groupements, int weeks, int members,
-                                double years, double generateSeconds) throws Exception {
-        {
-            long events = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
-            // What else runs while measuring: processors behind the head, autovacuum on the history's tables.
-            jdbc.sql("SELECT processorname, segment, convert_from(token, 'UTF8') FROM tokenentry ORDER BY 1")
-                    .query((rs, n) -> String.format(Locale.ROOT, "  token %-32s %d %s", rs.getString(1), rs.getInt(2),
-                            rs.getString(3) == null ? "" : rs.getString(3).replaceAll("\\s+", "").substring(0, Math.min(60, rs.getString(3).length()))))
-                    .list().forEach(System.out::println);
-            System.out.println("  head " + jdbc.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single()
-                    + "; autovacuum now: " + jdbc.sql("SELECT string_agg(query, ' | ') FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")
-                    .query(String.class).optional().orElse("none"));
-            long database = jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
-            long eventBytes = jdbc.sql("SELECT pg_total_relation_size('domainevententry')").query(Long.class).single();
-            long rounds = jdbc.sql("SELECT count(*) FROM purchase_round").query(Long.class).single();
-            long shares = jdbc.sql("SELECT count(*) FROM member_allocation").query(Long.class).single();
-            long orderLines = jdbc.sql("SELECT count(*) FROM member_order_line").query(Long.class).single();
-            long invoices = jdbc.sql("SELECT count(*) FROM member_invoice").query(Long.class).single();
-            System.out.printf(Locale.ROOT, "History: %d groupements x %d weeks (%d rounds), %d members each: %,d events; %,d shares, "
-                    + "%,d order lines, %,d member invoices%n", groupements, weeks, rounds, members, events, shares, orderLines, invoices);
-            System.out.printf(Locale.ROOT, "  database       : %,d MiB (%,d MiB per year of activity; events %,d MiB)%n", database >> 20,
-                    (long) (database / years) >> 20, eventBytes >> 20);
-            jdbc.sql("""
-                    SELECT relname, pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                    WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY 2 DESC LIMIT 8""")
-                    .query((rs, n) -> String.format(Locale.ROOT, "    %-24s %,8d MiB", rs.getString(1), rs.getLong(2) >> 20)).list()
-                    .forEach(System.out::println);
+    /** What the history holds, read from the database (a kept history may have been made with other sizes), then the waits. */
+    private static void measure(int port, JdbcClient jdbc, double generateSeconds) throws Exception {
+        long events = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+        // What else runs while measuring: processors behind the head, autovacuum on the history's tables.
+        jdbc.sql("SELECT processorname, segment, coalesce(convert_from(token, 'UTF8'), '') FROM tokenentry ORDER BY 1")
+                .query((rs, n) -> {
+                    String token = rs.getString(3).replaceAll("\\s+", "");
+                    return String.format(Locale.ROOT, "  token %-32s %d %s", rs.getString(1), rs.getInt(2), token.substring(0, Math.min(60, token.length())));
+                })
+                .list().forEach(System.out::println);
+        System.out.println("  head " + jdbc.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single()
+                + "; autovacuum now: " + jdbc.sql("SELECT string_agg(query, ' | ') FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")
+                .query(String.class).optional().orElse("none"));
+        long database = jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
+        long eventBytes = jdbc.sql("SELECT pg_total_relation_size('domainevententry')").query(Long.class).single();
+        long rounds = jdbc.sql("SELECT count(*) FROM purchase_round").query(Long.class).single();
+        int groupements = jdbc.sql("SELECT count(DISTINCT groupement_id) FROM purchase_round").query(Integer.class).single();
+        int weeks = groupements == 0 ? 0 : (int) (rounds / groupements);
+        int members = groupements == 0 ? 0 : jdbc.sql("SELECT count(*) FROM member_structure").query(Integer.class).single() / groupements;
+        double years = Math.max(weeks, 1) / 52.0;
+        long shares = jdbc.sql("SELECT count(*) FROM member_allocation").query(Long.class).single();
+        long orderLines = jdbc.sql("SELECT count(*) FROM member_order_line").query(Long.class).single();
+        long invoices = jdbc.sql("SELECT count(*) FROM member_invoice").query(Long.class).single();
+        System.out.printf(Locale.ROOT, "History: %d groupements x %d weeks (%d rounds), %d members each: %,d events; %,d shares, "
+                + "%,d order lines, %,d member invoices%n", groupements, weeks, rounds, members, events, shares, orderLines, invoices);
+        System.out.printf(Locale.ROOT, "  database       : %,d MiB (%,d MiB per year of activity; events %,d MiB)%n", database >> 20,
+                (long) (database / years) >> 20, eventBytes >> 20);
+        jdbc.sql("""
+                SELECT relname, pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY 2 DESC LIMIT 8""")
+                .query((rs, n) -> String.format(Locale.ROOT, "    %-24s %,8d MiB", rs.getString(1), rs.getLong(2) >> 20)).list()
+                .forEach(System.out::println);
 
-            BenchResults results = new BenchResults("history").setup("groupements", groupements).setup("weeks", weeks)
-                    .setup("membersPerGroupement", members).setup("rounds", rounds).setup("events", events)
-                    .setup("shares", shares).setup("orderLines", orderLines).setup("memberInvoices", invoices)
-                    .report("generate the history", generateSeconds, "s")
-                    .report("database size", database >> 20, "MiB")
-                    .report("database size per year of activity", (long) (database / years) >> 20, "MiB");
-            String coordinator = "coordination-0";
-            Map<String, String> apis = new LinkedHashMap<>();
-            apis.put("impact report, every round (coordinator)", "/api/reports/impact");
-            apis.put("rounds (API)", "/api/rounds");
-            apis.put("supplier orders (API)", "/api/supplier-orders");
-            apis.put("member invoices (API)", "/api/member-invoices");
-            apis.put("members (API)", "/api/members");
-            apis.put("suppliers (API)", "/api/suppliers");
-            apis.put("account history (API)", "/api/account-history");
-            for (Map.Entry<String, String> api : apis.entrySet()) {
-                measure(results, api.getKey(), port, api.getValue(), basic(coordinator));
-            }
-            measure(results, "impact report, every round (member)", port, "/api/reports/impact", basic("adherent-0"));
-            measure(results, "member invoices (API, member)", port, "/api/member-invoices", basic("adherent-0"));
-            Pages pages = new Pages(port, coordinator);
-            for (String page : List.of("/", "/rounds", "/supplier-orders", "/invoices", "/reports", "/members", "/suppliers")) {
-                pages.measure(results, page, "coordinator");
-            }
-            Pages memberPages = new Pages(port, "adherent-0");
-            for (String page : List.of("/", "/rounds", "/invoices", "/reports")) {
-                memberPages.measure(results, page, "member");
-            }
-            for (String export : List.of("/api/reports/sales.csv", "/api/reports/purchases.csv")) {
-                long start = System.nanoTime();
-                HttpResponse<byte[]> response = get(port, export, basic(coordinator));
-                results.report("export " + export + " (" + (response.body().length >> 10) + " KiB)", (System.nanoTime() - start) / 1e6, "ms");
-            }
-            results.write();
+        BenchResults results = new BenchResults("history").setup("groupements", groupements).setup("weeks", weeks)
+                .setup("membersPerGroupement", members).setup("rounds", rounds).setup("events", events)
+                .setup("shares", shares).setup("orderLines", orderLines).setup("memberInvoices", invoices)
+                .report("generate the history", generateSeconds, "s")
+                .report("database size", database >> 20, "MiB")
+                .report("database size per year of activity", (long) (database / years) >> 20, "MiB");
+        String coordinator = "coordination-0";
+        Map<String, String> apis = new LinkedHashMap<>();
+        apis.put("impact report, every round (coordinator)", "/api/reports/impact");
+        apis.put("rounds (API)", "/api/rounds");
+        apis.put("supplier orders (API)", "/api/supplier-orders");
+        apis.put("member invoices (API)", "/api/member-invoices");
+        apis.put("members (API)", "/api/members");
+        apis.put("suppliers (API)", "/api/suppliers");
+        apis.put("account history (API)", "/api/account-history");
+        for (Map.Entry<String, String> api : apis.entrySet()) {
+            measure(results, api.getKey(), port, api.getValue(), basic(coordinator));
         }
+        measure(results, "impact report, every round (member)", port, "/api/reports/impact", basic("adherent-0"));
+        measure(results, "member invoices (API, member)", port, "/api/member-invoices", basic("adherent-0"));
+        Pages pages = new Pages(port, coordinator);
+        for (String page : List.of("/", "/rounds", "/supplier-orders", "/invoices", "/reports", "/members", "/suppliers")) {
+            pages.measure(results, page, "coordinator");
+        }
+        Pages memberPages = new Pages(port, "adherent-0");
+        for (String page : List.of("/", "/rounds", "/invoices", "/reports")) {
+            memberPages.measure(results, page, "member");
+        }
+        for (String export : List.of("/api/reports/sales.csv", "/api/reports/purchases.csv")) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = get(port, export, basic(coordinator));
+            results.report("export " + export + " (" + (response.body().length >> 10) + " KiB)", (System.nanoTime() - start) / 1e6, "ms");
+        }
+        results.write();
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
