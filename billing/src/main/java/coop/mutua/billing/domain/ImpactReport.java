@@ -100,6 +100,7 @@ public final class ImpactReport {
         return new Report(total, byMember, bySupplier);
     }
 
+    /** The report from every purchase: the definition, which the report from totals ({@link #ofTotals}) must equal. */
     public static Report of(List<Purchase> purchases, Map<SupplierId, SupplierFacts> suppliers) {
         Figures total = Figures.ZERO;
         Map<MemberId, Figures> byMember = new TreeMap<>(Comparator.comparing(MemberId::value));
