@@ -101,11 +101,13 @@ final class EventCopies {
         return out.toString();
     }
 
-    private static String csv(String value) {
+    /** A text as a CSV cell of COPY (quoted; empty for null). */
+    static String csv(String value) {
         return value == null ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
-    private static String bytea(String value) {
+    /** A text as a BYTEA cell of COPY (its UTF-8 bytes in hex; empty for null). */
+    static String bytea(String value) {
         return value == null ? "" : "\\x" + HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,8 @@
 package coop.mutua.app.bench;
 
+import static coop.mutua.app.bench.EventCopies.bytea;
+import static coop.mutua.app.bench.EventCopies.csv;
+
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -347,13 +350,5 @@ final class HistoryGenerator {
             matcher.appendTail(out);
             return out.toString();
         }
-    }
-
-    private static String csv(String value) {
-        return value == null ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String bytea(String value) {
-        return value == null ? "" : "\\x" + HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8));
     }
 }

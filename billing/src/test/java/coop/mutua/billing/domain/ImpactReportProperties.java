@@ -28,15 +28,8 @@ class ImpactReportProperties {
         Random random = new Random(seed);
         List<SupplierId> suppliers = new ArrayList<>();
         Map<SupplierId, SupplierFacts> facts = new HashMap<>();
-        for (int s = 0; s < 1 + random.nextInt(5); s++) {
-            SupplierId supplier = SupplierId.of(new UUID(random.nextLong(), random.nextLong()).toString());
-            suppliers.add(supplier);
-            facts.put(supplier, new SupplierFacts("S" + s, random.nextBoolean(), random.nextBoolean()));
-        }
-        List<MemberId> members = new ArrayList<>();
-        for (int m = 0; m < 1 + random.nextInt(8); m++) {
-            members.add(MemberId.of(new UUID(random.nextLong(), random.nextLong()).toString()));
-        }
+        suppliers(random, suppliers, facts, false);
+        List<MemberId> members = members(random);
         List<Purchase> purchases = new ArrayList<>();
         for (int p = 0; p < random.nextInt(40); p++) {
             BigDecimal pooled = BigDecimal.valueOf(1 + random.nextInt(3000), 2);
@@ -67,18 +60,9 @@ class ImpactReportProperties {
         Random random = new Random(seed);
         List<SupplierId> suppliers = new ArrayList<>();
         Map<SupplierId, SupplierFacts> facts = new HashMap<>();
-        for (int s = 0; s < 1 + random.nextInt(5); s++) {
-            SupplierId supplier = SupplierId.of(new UUID(random.nextLong(), random.nextLong()).toString());
-            suppliers.add(supplier);
-            // Some suppliers unknown to the facts (a supplier since removed): neither ESS nor local.
-            if (random.nextInt(6) > 0) {
-                facts.put(supplier, new SupplierFacts("S" + s, random.nextBoolean(), random.nextBoolean()));
-            }
-        }
-        List<MemberId> members = new ArrayList<>();
-        for (int m = 0; m < 1 + random.nextInt(8); m++) {
-            members.add(MemberId.of(new UUID(random.nextLong(), random.nextLong()).toString()));
-        }
+        // Some suppliers unknown to the facts (a supplier since removed): neither ESS nor local.
+        suppliers(random, suppliers, facts, true);
+        List<MemberId> members = members(random);
         List<Purchase> purchases = new ArrayList<>();
         for (int p = 0; p < random.nextInt(60); p++) {
             BigDecimal pooled = BigDecimal.valueOf(random.nextInt(3000), 2 + random.nextInt(3));
@@ -108,6 +92,25 @@ class ImpactReportProperties {
         java.util.Collections.shuffle(totals, random);
 
         assertThat(ImpactReport.ofTotals(totals, facts)).isEqualTo(ImpactReport.of(purchases, facts));
+    }
+
+    /** One to five suppliers with random facts (some without facts when {@code someUnknown}). */
+    private static void suppliers(Random random, List<SupplierId> suppliers, Map<SupplierId, SupplierFacts> facts, boolean someUnknown) {
+        for (int s = 0; s < 1 + random.nextInt(5); s++) {
+            SupplierId supplier = SupplierId.of(new UUID(random.nextLong(), random.nextLong()).toString());
+            suppliers.add(supplier);
+            if (!someUnknown || random.nextInt(6) > 0) {
+                facts.put(supplier, new SupplierFacts("S" + s, random.nextBoolean(), random.nextBoolean()));
+            }
+        }
+    }
+
+    private static List<MemberId> members(Random random) {
+        List<MemberId> members = new ArrayList<>();
+        for (int m = 0; m < 1 + random.nextInt(8); m++) {
+            members.add(MemberId.of(new UUID(random.nextLong(), random.nextLong()).toString()));
+        }
+        return members;
     }
 
     @Example
