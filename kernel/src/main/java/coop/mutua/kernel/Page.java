@@ -2,12 +2,22 @@ package coop.mutua.kernel;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /** One page of a list, with the size of the whole list. */
 public record Page<T>(List<T> items, long total, Paging paging) {
 
     public Page {
         items = List.copyOf(items);
+    }
+
+    /**
+     * A page read with LIMIT and OFFSET: a short page that has items (or is the first) ends the list, so its size is
+     * known without counting; otherwise {@code countAll} counts the whole list.
+     */
+    public static <T> Page<T> of(List<T> items, Paging paging, LongSupplier countAll) {
+        boolean endsTheList = items.size() < paging.size() && (paging.page() == 1 || !items.isEmpty());
+        return new Page<>(items, endsTheList ? paging.offset() + items.size() : countAll.getAsLong(), paging);
     }
 
     /** The last page's number (1 for an empty list). */

@@ -88,9 +88,7 @@ public class MemberInvoiceQueries {
         List<MemberInvoiceView> items = jdbc.sql("SELECT " + COLUMNS + " FROM member_invoice " + where + " ORDER BY number" + (latestFirst ? " DESC" : "")
                         + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", paging.size()).param("offset", paging.offset()).query((rs, row) -> view(rs, false)).list();
-        long total = items.size() < paging.size() && (paging.page() == 1 || !items.isEmpty()) ? paging.offset() + items.size()
-                : jdbc.sql("SELECT count(*) FROM member_invoice " + where).params(params).query(Long.class).single();
-        return new Page<>(items, total, paging);
+        return Page.of(items, paging, () -> jdbc.sql("SELECT count(*) FROM member_invoice " + where).params(params).query(Long.class).single());
     }
 
     private static final String COLUMNS = "id, round_id, member_id, member_name, number, credit_note, issue_date, due_date, "

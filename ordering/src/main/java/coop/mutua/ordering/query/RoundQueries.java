@@ -62,11 +62,9 @@ public class RoundQueries {
                 .param("limit", paging.size()).param("offset", paging.offset())
                 .query((rs, n) -> summary(rs))
                 .list();
-        long total = items.size() < paging.size() && (paging.page() == 1 || !items.isEmpty()) ? paging.offset() + items.size()
-                : jdbc.sql("SELECT count(*) FROM purchase_round WHERE groupement_id = :groupement AND status IN (:statuses)")
+        return Page.of(items, paging, () -> jdbc.sql("SELECT count(*) FROM purchase_round WHERE groupement_id = :groupement AND status IN (:statuses)")
                         .param("groupement", query.groupementId().value())
-                        .param("statuses", query.statuses().stream().map(Enum::name).toList()).query(Long.class).single();
-        return new Page<>(items, total, paging);
+                        .param("statuses", query.statuses().stream().map(Enum::name).toList()).query(Long.class).single());
     }
 
     @QueryHandler

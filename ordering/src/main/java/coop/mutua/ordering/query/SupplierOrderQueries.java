@@ -99,9 +99,7 @@ public class SupplierOrderQueries {
 
     private Page<SupplierOrderView> page(FindSupplierOrdersQuery query, Paging paging, boolean withLines) {
         List<SupplierOrderView> items = find(query, paging, withLines);
-        long total = items.size() < paging.size() && (paging.page() == 1 || !items.isEmpty()) ? paging.offset() + items.size()
-                : count(query);
-        return new Page<>(items, total, paging);
+        return Page.of(items, paging, () -> count(query));
     }
 
     private long count(FindSupplierOrdersQuery query) {
