@@ -1,6 +1,6 @@
 package coop.mutua.catalog.batch;
 
-import coop.mutua.catalog.query.SearchText;
+import coop.mutua.kernel.SearchText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -22,6 +22,7 @@ import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.ReadModel;
+import coop.mutua.kernel.SearchText;
 import coop.mutua.kernel.SupplierId;
 import java.sql.Timestamp;
 import java.time.Instant;

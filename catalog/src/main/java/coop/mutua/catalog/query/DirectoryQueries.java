@@ -31,6 +31,7 @@ import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.Quantity;
+import coop.mutua.kernel.SearchText;
 import coop.mutua.kernel.SupplierId;
 import coop.mutua.kernel.UnitPrice;
 import coop.mutua.kernel.VatRate;

@@ -1,4 +1,4 @@
-package coop.mutua.catalog.query;
+package coop.mutua.kernel;
 
 import java.text.Normalizer;
 import java.util.Arrays;
