@@ -227,6 +227,8 @@ public class ReadModelRebuilds implements SmartLifecycle {
         long began = System.nanoTime();
         TrackingEventProcessor processor = null;
         List<StreamingEventProcessor> stopped = new ArrayList<>();
+        State outcome = null;
+        String failure = null;
         try {
             String live = jdbc.sql("SELECT current_schema()").query(String.class).single();
             cleanUp();
@@ -237,21 +239,26 @@ public class ReadModelRebuilds implements SmartLifecycle {
             follow(id, processor);
             state(id, State.SWAPPING, null);
             swap(id, models, live, processor, stopped);
-            state(id, State.DONE, null);
+            outcome = State.DONE;
             log.info("Rebuilt {} in {} s", names(models), (System.nanoTime() - began) / 1_000_000_000);
         } catch (Exception e) {
             log.error("Rebuild of {} failed", names(models), e);
             if (processor != null) {
                 processor.shutDown();
             }
-            state(id, State.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            outcome = State.FAILED;
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         } finally {
-            // The projections first, then the old tables (readers still on them may hold the drop up), then the lock.
+            // The projections first, then the old tables (readers still on them may hold the drop up), then the outcome:
+            // whoever reads DONE or FAILED finds nothing of the rebuild left. Then the lock.
             stopped.forEach(ReadModelRebuilds::restart);
             try {
                 cleanUp();
             } catch (RuntimeException e) {
                 log.warn("Could not clean up after the rebuild (the next one will)", e);
+            }
+            if (outcome != null) {
+                state(id, outcome, failure);
             }
             release(lock);
             worker = null;
