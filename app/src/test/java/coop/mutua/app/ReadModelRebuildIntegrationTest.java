@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import coop.mutua.app.account.Accounts;
 import coop.mutua.app.axon.ReadModelCatalog;
 import coop.mutua.app.axon.ReadModelRebuilds;
+import coop.mutua.app.support.Eventually;
 import coop.mutua.app.support.FreshGroupement.Named;
 import coop.mutua.app.support.GeneratedRound;
 import coop.mutua.app.support.Http;
 import coop.mutua.app.support.IntegrationTest;
+import coop.mutua.app.support.NodeRound;
 import coop.mutua.app.support.Pages;
 import coop.mutua.app.support.RoundFlow;
 import coop.mutua.app.support.RoundScenario;
@@ -17,6 +19,10 @@ import coop.mutua.app.support.RoundsThroughApi;
 import coop.mutua.app.support.TableRows;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.catalog.api.ListSupplierCommand;
+import coop.mutua.catalog.api.UnlistSupplierCommand;
+import coop.mutua.kernel.ListingId;
+import coop.mutua.kernel.Siret;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +37,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -78,6 +85,8 @@ class ReadModelRebuildIntegrationTest {
     Serializer serializer;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    CommandGateway commands;
 
     private String operator;
     private Http http;
@@ -105,6 +114,20 @@ class ReadModelRebuildIntegrationTest {
         Http.Reply reported = http.postJson("/api/supplier-orders/" + order + "/changes", groupement.supplier(), PASSWORD,
                 "{\"productId\":\"" + apples + "\",\"change\":\"OUT_OF_STOCK\"}");
         assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+        // The network directory: one entity listed by two groupements, another listed then withdrawn.
+        TestGroupement other = groupements.create("Réseau voisin reconstruit");
+        String shared = NodeRound.siret();
+        String withdrawn = NodeRound.siret();
+        commands.sendAndWait(new ListSupplierCommand(ListingId.ofSiret(new Siret(shared)), groupement.id(), groupement.supplierId(),
+                NetworkListingIntegrationTest.details(shared, "Conserverie partagée")));
+        commands.sendAndWait(new ListSupplierCommand(ListingId.ofSiret(new Siret(shared)), other.id(), other.supplierId(),
+                NetworkListingIntegrationTest.details(shared, "Conserverie partagée (SCIC)")));
+        commands.sendAndWait(new ListSupplierCommand(ListingId.ofSiret(new Siret(withdrawn)), other.id(), other.supplierId(),
+                NetworkListingIntegrationTest.details(withdrawn, "Retirée")));
+        commands.sendAndWait(new UnlistSupplierCommand(ListingId.ofSiret(new Siret(withdrawn)), other.id()));
+        Eventually.equal(List.of("Conserverie partagée (SCIC) 2"), () -> jdbc.sql(
+                "SELECT name || ' ' || listed_by FROM network_listing WHERE siret IN (:shared, :withdrawn)")
+                .param("shared", shared).param("withdrawn", withdrawn).query(String.class).list());
         Map<String, List<Map<String, Object>>> before = tables();
         before.forEach((table, rows) -> assertThat(rows).as(table + " has rows to rebuild").isNotEmpty());
         Map<String, Long> tablesBefore = oids();

@@ -188,17 +188,26 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     /**
      * A rebuild recorded as running whose node no longer holds the lock stopped with its node (a crash, a kill): shown
-     * as failed, so that no page waits for it; the next rebuild records it so.
+     * as failed, so that no page waits for it; the next rebuild records it so. A rebuild records its end before it
+     * lets the lock go: a record read as running just before that, and the lock found free just after, is read again.
      */
     private Rebuild interruptedUnlessLocked(Rebuild rebuild) {
-        if (!rebuild.running() || jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
-                    AND classid::bigint = :high AND objid::bigint = :low AND objsubid = 1)""")
-                .param("high", LOCK_KEY >>> 32).param("low", LOCK_KEY & 0xffffffffL).query(Boolean.class).single()) {
+        if (!rebuild.running() || locked()) {
             return rebuild;
         }
-        return new Rebuild(rebuild.id(), rebuild.readModels(), State.FAILED, rebuild.node(), rebuild.startedAt(), rebuild.updatedAt(),
-                rebuild.replayingAt(), rebuild.swappingAt(), rebuild.updatedAt(), rebuild.position(), rebuild.head(), INTERRUPTED);
+        Rebuild again = jdbc.sql("SELECT * FROM read_model_rebuild WHERE id = :id").param("id", rebuild.id()).query(this::rebuild).single();
+        if (!again.running()) {
+            return again;
+        }
+        return new Rebuild(again.id(), again.readModels(), State.FAILED, again.node(), again.startedAt(), again.updatedAt(),
+                again.replayingAt(), again.swappingAt(), again.updatedAt(), again.position(), again.head(), INTERRUPTED);
+    }
+
+    private boolean locked() {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+                    AND classid::bigint = :high AND objid::bigint = :low AND objsubid = 1)""")
+                .param("high", LOCK_KEY >>> 32).param("low", LOCK_KEY & 0xffffffffL).query(Boolean.class).single();
     }
 
     /** Waits until no rebuild runs on this node (tests, the command-line switch). */
