@@ -52,7 +52,8 @@ public class NetworkListing {
     static final int MAX_RADIUS_KM = 1000;
 
     private static final Pattern COMMUNE = Pattern.compile("\\d{5}|2[AB]\\d{3}");
-    private static final Pattern DEPARTMENT = Pattern.compile("\\d{2}|2[AB]|97[1-8]|98[4-9]");
+    /** 01 to 95 (no 20: Corsica is 2A and 2B), the overseas departments and collectivities. */
+    private static final Pattern DEPARTMENT = Pattern.compile("0[1-9]|1\\d|2[1-9]|[3-8]\\d|9[0-5]|2[AB]|97[1-8]|98[4-9]");
     private static final Pattern PHONE = Pattern.compile("[0-9+() .-]{6,30}");
     private static final Pattern WEBSITE = Pattern.compile("https?://[^\\s/$.?#][^\\s]{2,199}");
 

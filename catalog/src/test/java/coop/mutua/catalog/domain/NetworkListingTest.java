@@ -119,6 +119,11 @@ class NetworkListingTest {
         refused("deliveryDepartments", d -> new ListingDetails(d.name(), d.siret(), d.essFamily(), d.labels(), d.sector(), d.categories(),
                 d.municipality(), d.location(), Set.of("Gironde"), d.deliveryRadiusKm(), d.minimumOrder(), d.contactEmail(),
                 d.contactPhone(), d.website(), d.description()));
+        for (String department : List.of("20", "96", "00", "975x")) {
+            refused("deliveryDepartments", d -> new ListingDetails(d.name(), d.siret(), d.essFamily(), d.labels(), d.sector(), d.categories(),
+                    d.municipality(), d.location(), Set.of(department), d.deliveryRadiusKm(), d.minimumOrder(), d.contactEmail(),
+                    d.contactPhone(), d.website(), d.description()));
+        }
         refused("deliveryRadiusKm", d -> new ListingDetails(d.name(), d.siret(), d.essFamily(), d.labels(), d.sector(), d.categories(),
                 d.municipality(), d.location(), d.deliveryDepartments(), 1001, d.minimumOrder(), d.contactEmail(),
                 d.contactPhone(), d.website(), d.description()));
