@@ -182,8 +182,12 @@ public class ReadModelRebuilds implements SmartLifecycle {
     }
 
     public Optional<Rebuild> find(String id) {
-        return jdbc.sql("SELECT * FROM read_model_rebuild WHERE id = :id").param("id", id).query(this::rebuild).optional()
-                .map(this::interruptedUnlessLocked);
+        return recorded(id).map(this::interruptedUnlessLocked);
+    }
+
+    /** The rebuild as recorded, whether or not its node still runs it. */
+    private Optional<Rebuild> recorded(String id) {
+        return jdbc.sql("SELECT * FROM read_model_rebuild WHERE id = :id").param("id", id).query(this::rebuild).optional();
     }
 
     /**
@@ -195,7 +199,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
         if (!rebuild.running() || locked()) {
             return rebuild;
         }
-        Rebuild again = jdbc.sql("SELECT * FROM read_model_rebuild WHERE id = :id").param("id", rebuild.id()).query(this::rebuild).single();
+        Rebuild again = recorded(rebuild.id()).orElseThrow();
         if (!again.running()) {
             return again;
         }

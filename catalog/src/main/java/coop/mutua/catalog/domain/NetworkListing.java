@@ -108,11 +108,11 @@ public class NetworkListing {
             throw new InvalidFieldException("deliveryRadiusKm", "listing.radius", radius, MAX_RADIUS_KM);
         }
         Money minimumOrder = IdentityRules.notNegative(details.minimumOrder() == null ? Money.ZERO : details.minimumOrder(), "minimumOrder");
-        String phone = optional(details.contactPhone(), "contactPhone", 30);
+        String phone = IdentityRules.optionalText(details.contactPhone(), "contactPhone", 30);
         if (phone != null && !PHONE.matcher(phone).matches()) {
             throw new InvalidFieldException("contactPhone", "listing.phone", phone);
         }
-        String website = optional(details.website(), "website", 200);
+        String website = IdentityRules.optionalText(details.website(), "website", 200);
         if (website != null && !WEBSITE.matcher(website).matches()) {
             throw new InvalidFieldException("website", "listing.website", website);
         }
@@ -156,10 +156,6 @@ public class NetworkListing {
             throw new InvalidFieldException("categories", "listing.too-many-categories", MAX_CATEGORIES);
         }
         return List.copyOf(unique.values());
-    }
-
-    private static String optional(String value, String field, int maxLength) {
-        return value == null || value.isBlank() ? null : Require.text(value, field, maxLength);
     }
 
     @EventSourcingHandler
