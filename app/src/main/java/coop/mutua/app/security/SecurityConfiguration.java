@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -165,6 +166,8 @@ public class SecurityConfiguration {
                 // The dispatch that finishes a streamed download (an export written as it is read, Downloads.stream)
                 // belongs to a request already authorized; it carries no credentials of its own.
                 .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        // The network directory is public (ADR 22): it holds listings only, nothing of a groupement's own.
+                        .requestMatchers(HttpMethod.GET, "/api/network/**").permitAll()
                         .anyRequest().authenticated())
                 // A wrong password gets the same problem document as no password (not the error page's JSON).
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -188,6 +191,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/locale").permitAll()
                         .requestMatchers("/invitation/**", "/password/forgot", "/password/reset/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/network", "/network/**").permitAll()
                         .requestMatchers("/login/code").hasAuthority(PendingLogin.CODE_DUE)
                         .requestMatchers("/account/two-factor", "/account/two-factor/**")
                         .hasAnyAuthority(MutuaUser.LOGIN_COMPLETE, PendingLogin.ENROLMENT_DUE)

@@ -6,6 +6,7 @@ import coop.mutua.catalog.api.FindGroupementQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -46,6 +47,11 @@ class LayoutAdvice implements HandlerInterceptor {
 
     /** Also used by the error pages, which Spring renders without calling postHandle. */
     void addTo(ModelMap model, HttpServletRequest request) {
+        // Every page has a form in its footer (the language): its CSRF token, and for a visitor the session that keeps
+        // it, must exist before the response starts, not when a long public page (the network directory) reaches it.
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
         model.addAttribute("zone", PARIS);
         model.addAttribute("currentPath", request.getRequestURI());
         CurrentActor.account().ifPresent(account -> model.addAttribute("currentAccount", account));

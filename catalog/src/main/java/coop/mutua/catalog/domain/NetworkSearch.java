@@ -73,27 +73,49 @@ public final class NetworkSearch {
         }
     }
 
-    public static List<Result> search(Query query, Collection<Entry> entries, LocalDate today) {
-        List<String> words = words(query.text());
-        List<Result> results = new ArrayList<>();
-        for (Entry entry : entries) {
-            result(query, words, entry, today).ifPresent(results::add);
+    /**
+     * An entry with its words folded once (accents and case aside): what a directory keeps between searches, so that a
+     * query folds only its own text.
+     */
+    public record Indexed(Entry entry, List<String> name, List<String> category, List<String> description) {
+
+        public static Indexed of(Entry entry) {
+            return new Indexed(entry, tokens(entry.name()),
+                    tokens(entry.sector() == null ? "" : entry.sector().name().replace('_', ' '), String.join(" ", entry.categories())),
+                    tokens(entry.description(), entry.municipality()));
         }
-        results.sort(ORDER);
-        return results;
     }
 
-    static final Comparator<Result> ORDER = Comparator.comparingInt(Result::score).reversed()
-            .thenComparing(Result::distanceKm, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(result -> SearchText.of(result.entry().name()))
-            .thenComparing(result -> result.entry().id());
+    public static List<Result> search(Query query, Collection<Entry> entries, LocalDate today) {
+        return searchIndexed(query, entries.stream().map(Indexed::of).toList(), today);
+    }
+
+    public static List<Result> searchIndexed(Query query, Collection<Indexed> entries, LocalDate today) {
+        List<String> words = words(query.text());
+        List<Ranked> ranked = new ArrayList<>();
+        for (Indexed entry : entries) {
+            result(query, words, entry, today).ifPresent(result -> ranked.add(new Ranked(result, String.join(" ", entry.name()))));
+        }
+        ranked.sort(RANKED);
+        return ranked.stream().map(Ranked::result).toList();
+    }
+
+    /** A result with its folded name, so that sorting folds nothing. */
+    private record Ranked(Result result, String name) {
+    }
+
+    private static final Comparator<Ranked> RANKED = Comparator.comparing((Ranked ranked) -> ranked.result().score()).reversed()
+            .thenComparing(ranked -> ranked.result().distanceKm(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Ranked::name)
+            .thenComparing(ranked -> ranked.result().entry().id());
 
     static List<String> words(String text) {
         String plain = text == null ? "" : SearchText.of(text);
         return plain.isEmpty() ? List.of() : Arrays.stream(plain.split(" ")).distinct().toList();
     }
 
-    private static Optional<Result> result(Query query, List<String> words, Entry entry, LocalDate today) {
+    private static Optional<Result> result(Query query, List<String> words, Indexed indexed, LocalDate today) {
+        Entry entry = indexed.entry();
         if (query.sector() != null && query.sector() != entry.sector()) {
             return Optional.empty();
         }
@@ -110,15 +132,12 @@ public final class NetworkSearch {
             return Optional.empty();
         }
         List<Reason> reasons = new ArrayList<>();
-        List<String> name = tokens(entry.name());
-        List<String> category = tokens(entry.sector() == null ? "" : entry.sector().name().replace('_', ' '), String.join(" ", entry.categories()));
-        List<String> description = tokens(entry.description(), entry.municipality());
         for (String word : words) {
-            if (found(word, name)) {
+            if (found(word, indexed.name())) {
                 reasons.add(new Reason("network.reason.name", NAME, List.of(word)));
-            } else if (found(word, category)) {
+            } else if (found(word, indexed.category())) {
                 reasons.add(new Reason("network.reason.category", CATEGORY, List.of(word)));
-            } else if (found(word, description)) {
+            } else if (found(word, indexed.description())) {
                 reasons.add(new Reason("network.reason.description", DESCRIPTION, List.of(word)));
             } else {
                 return Optional.empty();

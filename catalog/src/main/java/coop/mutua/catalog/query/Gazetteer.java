@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +40,7 @@ public class Gazetteer {
     }
 
     private record Loaded(Map<String, Commune> byCode, List<Commune> byPopulation, List<String> searchNames,
-                          Map<String, GeoPoint> departmentCentres) {
+                          Map<String, GeoPoint> departmentCentres, Map<String, List<GeoPoint>> departmentOutlines) {
     }
 
     private volatile Loaded loaded;
@@ -71,9 +73,47 @@ public class Gazetteer {
         return found;
     }
 
+    /**
+     * The commune a person typed: its INSEE code ("33063"), its label as the lists show it ("Bordeaux (33)"), or its
+     * name alone when no commune of a larger population has the same ("Bordeaux"; "Saint-Denis" is La Réunion's).
+     */
+    public Optional<Commune> resolve(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        String text = typed.strip();
+        Optional<Commune> byCode = byCode(text);
+        if (byCode.isPresent()) {
+            return byCode;
+        }
+        String department = null;
+        Matcher labelled = LABELLED.matcher(text);
+        if (labelled.matches()) {
+            text = labelled.group(1).strip();
+            department = labelled.group(2).toUpperCase(Locale.ROOT);
+        }
+        String plain = SearchText.of(text);
+        String inDepartment = department;
+        return search(text, 200).stream()
+                .filter(commune -> SearchText.of(commune.name()).equals(plain))
+                .filter(commune -> inDepartment == null || commune.department().equals(inDepartment))
+                .findFirst();
+    }
+
+    private static final Pattern LABELLED = Pattern.compile("(.+)\\(\\s*([0-9AB]{2,3})\\s*\\)\\s*",
+            Pattern.CASE_INSENSITIVE);
+
     /** The centre of a department's communes: where a listing with a department and no point is placed. */
     public Optional<GeoPoint> departmentCentre(String department) {
         return department == null ? Optional.empty() : Optional.ofNullable(data().departmentCentres().get(department));
+    }
+
+    /**
+     * Each department's outline as the maps draw it: the convex hull of its communes' exact points, counter-clockwise.
+     * A sketch (a coast's bays are filled), enough to see where a place lies without any tile service.
+     */
+    public Map<String, List<GeoPoint>> departmentOutlines() {
+        return data().departmentOutlines();
     }
 
     public int size() {
@@ -102,6 +142,7 @@ public class Gazetteer {
             BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
             Map<String, Commune> byCode = new HashMap<>();
             Map<String, double[]> sums = new HashMap<>();
+            Map<String, List<GeoPoint>> points = new HashMap<>();
             reader.readLine();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.isBlank()) {
@@ -116,6 +157,7 @@ public class Gazetteer {
                     sum[0] += commune.point().latitude();
                     sum[1] += commune.point().longitude();
                     sum[2]++;
+                    points.computeIfAbsent(commune.department(), d -> new ArrayList<>()).add(commune.point());
                 }
             }
             List<Commune> byPopulation = byCode.values().stream()
@@ -123,9 +165,37 @@ public class Gazetteer {
             List<String> searchNames = byPopulation.stream().map(commune -> SearchText.of(commune.name())).toList();
             Map<String, GeoPoint> centres = new HashMap<>();
             sums.forEach((department, sum) -> centres.put(department, new GeoPoint(sum[0] / sum[2], sum[1] / sum[2])));
-            return new Loaded(Map.copyOf(byCode), byPopulation, searchNames, Map.copyOf(centres));
+            Map<String, List<GeoPoint>> outlines = new HashMap<>();
+            points.forEach((department, all) -> outlines.put(department, hull(all)));
+            return new Loaded(Map.copyOf(byCode), byPopulation, searchNames, Map.copyOf(centres), Map.copyOf(outlines));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Andrew's monotone chain, longitude as x and latitude as y. */
+    static List<GeoPoint> hull(List<GeoPoint> points) {
+        List<GeoPoint> sorted = points.stream().distinct()
+                .sorted(Comparator.comparingDouble(GeoPoint::longitude).thenComparingDouble(GeoPoint::latitude)).toList();
+        if (sorted.size() < 3) {
+            return sorted;
+        }
+        List<GeoPoint> hull = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            int start = hull.size();
+            for (int i = 0; i < sorted.size(); i++) {
+                GeoPoint point = sorted.get(pass == 0 ? i : sorted.size() - 1 - i);
+                while (hull.size() >= start + 2 && cross(hull.get(hull.size() - 2), hull.get(hull.size() - 1), point) <= 0) {
+                    hull.remove(hull.size() - 1);
+                }
+                hull.add(point);
+            }
+            hull.remove(hull.size() - 1);
+        }
+        return List.copyOf(hull);
+    }
+
+    private static double cross(GeoPoint o, GeoPoint a, GeoPoint b) {
+        return (a.longitude() - o.longitude()) * (b.latitude() - o.latitude()) - (a.latitude() - o.latitude()) * (b.longitude() - o.longitude());
     }
 }

@@ -10,11 +10,14 @@ import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.catalog.application.UpdatingTheDirectory;
 import coop.mutua.catalog.query.DirectoryQueries;
+import coop.mutua.catalog.query.NetworkDirectoryQueries;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Role;
 import coop.mutua.kernel.SupplierId;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -35,10 +38,14 @@ class SuppliersPagesController {
 
     private final DirectoryQueries directory;
     private final UpdatingTheDirectory commands;
+    private final NetworkDirectoryQueries network;
+    private final Clock clock;
 
-    SuppliersPagesController(DirectoryQueries directory, UpdatingTheDirectory commands) {
+    SuppliersPagesController(DirectoryQueries directory, UpdatingTheDirectory commands, NetworkDirectoryQueries network, Clock clock) {
         this.directory = directory;
         this.commands = commands;
+        this.network = network;
+        this.clock = clock;
     }
 
     @InitBinder({"supplierForm", "filter"})
@@ -101,6 +108,12 @@ class SuppliersPagesController {
         model.addAttribute("supplier", supplier);
         model.addAttribute("products", directory.handle(new FindProductsQuery(actor.groupementId(), supplier.id())));
         model.addAttribute("canEdit", actor.is(Role.COORDINATOR) || supplier.id().equals(actor.supplierId()));
+        if (actor.is(Role.COORDINATOR)) {
+            network.listingOf(actor.groupementId(), supplier.id()).ifPresent(listing -> {
+                model.addAttribute("listing", listing);
+                model.addAttribute("expiredLabels", listing.expiredOn(LocalDate.now(clock)));
+            });
+        }
         return "catalog/supplier";
     }
 

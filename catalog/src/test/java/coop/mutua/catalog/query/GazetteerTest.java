@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import coop.mutua.catalog.query.Gazetteer.Commune;
+import coop.mutua.kernel.GeoPoint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +52,47 @@ class GazetteerTest {
         assertThat(gazetteer.search("zzzzqx", 5)).isEmpty();
         assertThat(gazetteer.search(null, 5)).isEmpty();
         assertThat(gazetteer.search("", 5)).isEmpty();
+    }
+
+    /** What people type: the code, the label the lists show, or the name alone (the most populated commune of that name). */
+    @Test
+    void resolvesACommuneAsTyped() {
+        assertThat(gazetteer.resolve("33039")).map(Commune::name).contains("Bègles");
+        assertThat(gazetteer.resolve(" begles ")).map(Commune::code).contains("33039");
+        assertThat(gazetteer.resolve("Saint-Denis (93)")).map(Commune::code).contains("93066");
+        assertThat(gazetteer.resolve("Saint-Denis (974)")).map(Commune::code).contains("97411");
+        assertThat(gazetteer.resolve("Bordeaux (40)")).isEmpty();
+        assertThat(gazetteer.resolve("Atlantide")).isEmpty();
+        assertThat(gazetteer.resolve("")).isEmpty();
+        assertThat(gazetteer.resolve(null)).isEmpty();
+    }
+
+    /** Each department's outline holds every exact point of its communes (a convex hull, counter-clockwise). */
+    @Test
+    void everyDepartmentOutlineHoldsItsCommunes() {
+        var outlines = gazetteer.departmentOutlines();
+        assertThat(outlines).containsKeys("33", "2A", "2B", "974", "75");
+        for (String code : List.of("33039", "33063", "40192", "64445", "2A004", "97411", "29019")) {
+            Commune commune = gazetteer.byCode(code).orElseThrow();
+            if (!commune.approximate()) {
+                assertThat(inside(commune.point(), outlines.get(commune.department()))).as(commune.label()).isTrue();
+            }
+        }
+        List<GeoPoint> square = List.of(new GeoPoint(0, 0), new GeoPoint(0, 1),
+                new GeoPoint(1, 1), new GeoPoint(1, 0), new GeoPoint(0.5, 0.5));
+        assertThat(Gazetteer.hull(square)).hasSize(4).doesNotContain(new GeoPoint(0.5, 0.5));
+    }
+
+    private static boolean inside(GeoPoint point, List<GeoPoint> hull) {
+        for (int i = 0; i < hull.size(); i++) {
+            var a = hull.get(i);
+            var b = hull.get((i + 1) % hull.size());
+            double cross = (b.longitude() - a.longitude()) * (point.latitude() - a.latitude())
+                    - (b.latitude() - a.latitude()) * (point.longitude() - a.longitude());
+            if (cross < -1e-9) {
+                return false;
+            }
+        }
+        return true;
     }
 }

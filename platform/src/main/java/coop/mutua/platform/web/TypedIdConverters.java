@@ -1,6 +1,7 @@
 package coop.mutua.platform.web;
 
 import coop.mutua.kernel.GroupementId;
+import coop.mutua.kernel.ListingId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
@@ -34,6 +35,7 @@ public class TypedIdConverters implements WebMvcConfigurer {
         register(registry, UserId.class, "account", UserId::of);
         register(registry, SupplierOrderId.class, "supplier-order", SupplierOrderId::of);
         register(registry, MemberInvoiceId.class, "member-invoice", MemberInvoiceId::of);
+        register(registry, ListingId.class, "listing", ListingId::of);
     }
 
     private static <T> void register(FormatterRegistry registry, Class<T> type, String kind, Function<String, T> read) {
