@@ -1,5 +1,6 @@
 package coop.mutua.app.account;
 
+import coop.mutua.platform.web.Links;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

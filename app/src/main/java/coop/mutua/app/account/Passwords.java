@@ -1,5 +1,6 @@
 package coop.mutua.app.account;
 
+import coop.mutua.platform.web.Links;
 import coop.mutua.app.account.AccountHistory.By;
 import coop.mutua.app.account.AccountHistory.Kind;
 import coop.mutua.app.account.AccountTokens.Purpose;

@@ -168,6 +168,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         // The network directory is public (ADR 22): it holds listings only, nothing of a groupement's own.
                         .requestMatchers(HttpMethod.GET, "/api/network/**").permitAll()
+                        // A supplier asks to be listed, and amends its request with its private key, without an account.
+                        .requestMatchers(HttpMethod.POST, "/api/network/requests").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/network/requests/*").permitAll()
                         .anyRequest().authenticated())
                 // A wrong password gets the same problem document as no password (not the error page's JSON).
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -191,7 +194,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/locale").permitAll()
                         .requestMatchers("/invitation/**", "/password/forgot", "/password/reset/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/network/requests", "/network/requests/**").hasAuthority(MutuaUser.LOGIN_COMPLETE)
                         .requestMatchers(HttpMethod.GET, "/network", "/network/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/network/request", "/network/request/*").permitAll()
                         .requestMatchers("/login/code").hasAuthority(PendingLogin.CODE_DUE)
                         .requestMatchers("/account/two-factor", "/account/two-factor/**")
                         .hasAnyAuthority(MutuaUser.LOGIN_COMPLETE, PendingLogin.ENROLMENT_DUE)

@@ -2,6 +2,7 @@ package coop.mutua.app.web;
 
 import coop.mutua.app.problems.FilterProblems;
 import coop.mutua.kernel.ConflictException;
+import coop.mutua.kernel.TooManyRequestsException;
 import coop.mutua.kernel.DomainException;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.platform.web.TypedIdConverters;
@@ -64,6 +65,11 @@ class ApiErrors {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e, Locale locale) {
         return problem(HttpStatus.CONFLICT, e, locale);
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ProblemDetail tooMany(TooManyRequestsException e, Locale locale) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, e, locale);
     }
 
     /**

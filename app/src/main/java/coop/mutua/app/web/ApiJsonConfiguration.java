@@ -2,6 +2,7 @@ package coop.mutua.app.web;
 
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.ListingId;
+import coop.mutua.kernel.ListingRequestId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.ProductId;
@@ -31,7 +32,7 @@ import tools.jackson.databind.ser.std.ToStringSerializer;
 public class ApiJsonConfiguration {
 
     private static final List<Class<?>> AS_STRINGS = List.of(GroupementId.class, MemberId.class, SupplierId.class,
-            ProductId.class, RoundId.class, UserId.class, ListingId.class, Money.class, Quantity.class, UnitPrice.class, VatRate.class);
+            ProductId.class, RoundId.class, UserId.class, ListingId.class, ListingRequestId.class, Money.class, Quantity.class, UnitPrice.class, VatRate.class);
 
     @Bean
     JacksonModule kernelValuesAsStrings() {

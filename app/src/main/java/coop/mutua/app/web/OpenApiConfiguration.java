@@ -4,6 +4,7 @@ import coop.mutua.app.account.AccountRole;
 import coop.mutua.catalog.api.SaleUnit;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.ListingId;
+import coop.mutua.kernel.ListingRequestId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
 import coop.mutua.kernel.ProductId;
@@ -75,7 +76,7 @@ public class OpenApiConfiguration {
         Arrays.stream(VatRate.values()).forEach(rate -> vatRate.addEnumItem(rate.text()));
         config.replaceWithSchema(VatRate.class, vatRate);
         List<Class<?>> ids = List.of(GroupementId.class, MemberId.class, SupplierId.class, ProductId.class, RoundId.class, UserId.class,
-                SupplierOrderId.class, MemberInvoiceId.class, ListingId.class);
+                SupplierOrderId.class, MemberInvoiceId.class, ListingId.class, ListingRequestId.class);
         for (Class<?> id : ids) {
             config.replaceWithSchema(id, string("Identifier (" + id.getSimpleName() + ")").format(UUID));
         }

@@ -2,6 +2,7 @@ package coop.mutua.platform.web;
 
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.ListingId;
+import coop.mutua.kernel.ListingRequestId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.ProductId;
@@ -36,6 +37,7 @@ public class TypedIdConverters implements WebMvcConfigurer {
         register(registry, SupplierOrderId.class, "supplier-order", SupplierOrderId::of);
         register(registry, MemberInvoiceId.class, "member-invoice", MemberInvoiceId::of);
         register(registry, ListingId.class, "listing", ListingId::of);
+        register(registry, ListingRequestId.class, "listing-request", ListingRequestId::of);
     }
 
     private static <T> void register(FormatterRegistry registry, Class<T> type, String kind, Function<String, T> read) {

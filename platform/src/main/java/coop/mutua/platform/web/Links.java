@@ -1,4 +1,4 @@
-package coop.mutua.app.account;
+package coop.mutua.platform.web;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -41,7 +41,8 @@ public class Links {
         return (configured() ? publicUrl() : local()) + path;
     }
 
-    String local() {
+    /** This machine's own address (http://localhost and the server's port): what links point at without a public URL. */
+    public String local() {
         return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     }
 
