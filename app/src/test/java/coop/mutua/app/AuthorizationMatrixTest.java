@@ -149,7 +149,8 @@ class AuthorizationMatrixTest {
     /** Whether the path names an object the caller must not reach: another groupement's, the other member's or supplier's. */
     private static boolean reachesAnother(ApiFixture fixture, String path, Caller caller) {
         boolean ofB = caller.name().endsWith("_B");
-        return fixture.ids().stream().filter(id -> path.contains(id.value())).anyMatch(id -> ofB ? id.owner() != Owner.B
+        // A listing of the network directory is everyone's to read (ADR 22): it is no groupement's object.
+        return fixture.ids().stream().filter(id -> id.kind() != Kind.LISTING && path.contains(id.value())).anyMatch(id -> ofB ? id.owner() != Owner.B
                 : caller == Caller.MEMBER_A1 ? id.owner() == Owner.A2
                 : caller == Caller.SUPPLIER_S1 && id.owner() == Owner.S2);
     }
@@ -228,6 +229,9 @@ class AuthorizationMatrixTest {
             return "{\"number\":\"M-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"issueDate\":\"" + LocalDate.now()
                     + "\",\"lines\":[]}";
         }
+        if (path.startsWith("/api/listing-requests/")) {
+            return "{\"text\":\"Matrice\"}";
+        }
         if (path.endsWith("/changes")) {
             return "{\"productId\":\"" + pick(fixture, Kind.PRODUCT, owner) + "\",\"change\":\"OUT_OF_STOCK\"}";
         }
@@ -277,6 +281,7 @@ class AuthorizationMatrixTest {
         ApiFixture fixture = ApiFixture.of(port, context);
         fixture.renewToken(port);
         Map<Caller, Http> sessions = new EnumMap<>(Caller.class);
+        fixture.restoreListings(port);
         check(fixture, pages(), (template, owner) -> pagePath(fixture, template, owner),
                 (page, caller, path, owner) -> callPage(fixture, sessions, page, caller, path), "page-matrix.txt",
                 "# Who may see which page and post which form, on the objects of their own groupement (yes: it passes"
@@ -402,6 +407,8 @@ class AuthorizationMatrixTest {
                 case "people" -> Kind.USER;
                 case "tokens" -> Kind.TOKEN;
                 case "groupements" -> Kind.GROUPEMENT;
+                case "network" -> Kind.LISTING;
+                case "request", "requests" -> Kind.LISTING_REQUEST;
                 default -> null;
             };
             default -> null;

@@ -20,6 +20,16 @@ import coop.mutua.app.support.TableRows;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
 import coop.mutua.catalog.api.ListSupplierCommand;
+import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.ListingRequestDetails;
+import coop.mutua.catalog.api.RefuseListingRequestCommand;
+import coop.mutua.catalog.api.RequestListingChangesCommand;
+import coop.mutua.catalog.api.Sector;
+import coop.mutua.catalog.api.SubmitListingRequestCommand;
+import coop.mutua.kernel.GeoPoint;
+import coop.mutua.kernel.ListingRequestId;
+import coop.mutua.kernel.Money;
+import java.util.Set;
 import coop.mutua.catalog.api.UnlistSupplierCommand;
 import coop.mutua.kernel.ListingId;
 import coop.mutua.kernel.Siret;
@@ -125,6 +135,20 @@ class ReadModelRebuildIntegrationTest {
         commands.sendAndWait(new ListSupplierCommand(ListingId.ofSiret(new Siret(withdrawn)), other.id(), other.supplierId(),
                 NetworkListingIntegrationTest.details(withdrawn, "Retirée")));
         commands.sendAndWait(new UnlistSupplierCommand(ListingId.ofSiret(new Siret(withdrawn)), other.id()));
+        // Listing requests: one waiting, one asked for changes, one refused.
+        ListingRequestDetails asked = new ListingRequestDetails("Recyclerie reconstruite", NodeRound.siret(), EssFamily.ASSOCIATION, List.of(),
+                Sector.SERVICES, List.of("Réemploi"), "1 rue du Port", "64100", "64102", new GeoPoint(43.49, -1.47), Set.of("64"), null,
+                Money.ZERO, "Inès Duval", "ines@example.org", null, null, null);
+        ListingRequestId waiting = ListingRequestId.random();
+        ListingRequestId questioned = ListingRequestId.random();
+        ListingRequestId refused = ListingRequestId.random();
+        for (ListingRequestId request : List.of(waiting, questioned, refused)) {
+            commands.sendAndWait(new SubmitListingRequestCommand(request, groupement.id(), asked, "c".repeat(64)));
+        }
+        commands.sendAndWait(new RequestListingChangesCommand(questioned, groupement.id(), "Vos jours de collecte ?", "d".repeat(64)));
+        commands.sendAndWait(new RefuseListingRequestCommand(refused, groupement.id(), "Hors secteur"));
+        Eventually.equal(3L, () -> jdbc.sql("SELECT count(*) FROM listing_request WHERE groupement_id = :g")
+                .param("g", groupement.id().value()).query(Long.class).single());
         Eventually.equal(List.of("Conserverie partagée (SCIC) 2"), () -> jdbc.sql(
                 "SELECT name || ' ' || listed_by FROM network_listing WHERE siret IN (:shared, :withdrawn)")
                 .param("shared", shared).param("withdrawn", withdrawn).query(String.class).list());

@@ -23,6 +23,12 @@ import coop.mutua.catalog.api.ProductPrice;
 import coop.mutua.catalog.api.RegisterGroupementCommand;
 import coop.mutua.catalog.api.RegisterMemberCommand;
 import coop.mutua.catalog.api.RegisterSupplierCommand;
+import coop.mutua.catalog.api.LabelClaim;
+import coop.mutua.catalog.api.ListingRequestDetails;
+import coop.mutua.catalog.api.Sector;
+import coop.mutua.catalog.application.ListingDraft;
+import coop.mutua.catalog.application.ListingRequests;
+import coop.mutua.catalog.application.ListingSuppliers;
 import coop.mutua.catalog.api.SaleUnit;
 import coop.mutua.catalog.api.SupplierDetails;
 import coop.mutua.catalog.api.SupplierLabel;
@@ -137,13 +143,18 @@ public class DemoData implements ApplicationRunner {
     private final SettlingMemberInvoices memberInvoices;
     private final ProjectionCatchUp catchUp;
     private final QueryGateway queries;
+    private final ListingSuppliers listings;
+    private final ListingRequests listingRequests;
     private final Map<SupplierId, GroupementId> groupementOfSupplier = new HashMap<>();
     private final Map<SupplierId, List<OfferedProduct>> catalogOf = new HashMap<>();
 
     DemoData(CommandGateway commands, Accounts accounts, Invitations invitations, People people, Clock clock, @Value("${mutua.demo.password}") String password,
              MatchingSupplierInvoices supplierInvoices, InvoicingMembers invoicing,
-             SettlingMemberInvoices memberInvoices, ProjectionCatchUp catchUp, QueryGateway queries) {
+             SettlingMemberInvoices memberInvoices, ProjectionCatchUp catchUp, QueryGateway queries, ListingSuppliers listings,
+             ListingRequests listingRequests) {
         this.queries = queries;
+        this.listings = listings;
+        this.listingRequests = listingRequests;
         this.supplierInvoices = supplierInvoices;
         this.invoicing = invoicing;
         this.memberInvoices = memberInvoices;
@@ -173,6 +184,7 @@ public class DemoData implements ApplicationRunner {
         } else {
             seedGironde();
             seedPaysBasque();
+            seedNetwork();
             log.info("Demo data seeded");
         }
         StringBuilder banner = new StringBuilder("\n\n  Mutua demo: log in with password '").append(password).append("' as\n");
@@ -365,6 +377,92 @@ public class DemoData implements ApplicationRunner {
         if (!accounts.operatorExists()) {
             accounts.createOperator(OPERATOR, password, "Exploitation Mutua");
         }
+    }
+
+    /**
+     * The network directory (ADR 22): the groupements' suppliers listed in several sectors, with their certificates, a
+     * few structures outside food, and a request to be listed waiting for the Gironde's coordinator.
+     */
+    private void seedNetwork() {
+        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        LocalDate nextAutumn = today.plusMonths(10);
+        list(SupplierId.of(id("supplier/gaec")), Sector.ALIMENTATION, List.of("Légumes", "Fruits", "Œufs", "Jus de pomme"), "Targon (33)",
+                Set.of("33"), 60, List.of(new LabelClaim(SupplierLabel.ORGANIC_AB, "FR-BIO-01 n° 33-4512", nextAutumn)), "05 56 23 00 00",
+                null);
+        list(SupplierId.of(id("supplier/esat")), Sector.ALIMENTATION, List.of("Conserves", "Soupes", "Légumerie", "Plants"),
+                "Cadaujac (33)", Set.of("33", "24", "47"), null, List.of(new LabelClaim(SupplierLabel.EA_ESAT, "ESAT-FINESS 330795117", nextAutumn),
+                        new LabelClaim(SupplierLabel.ORGANIC_AB, "FR-BIO-10 n° 33-7820", nextAutumn)), "05 56 30 00 00", "https://esat-cadaujac.example");
+        list(SupplierId.of(id("supplier/equiterre")), Sector.ALIMENTATION, List.of("Café", "Thé", "Sucre", "Riz", "Chocolat"),
+                "Fleurance (32)", Set.of("31", "32", "33", "40", "47", "64", "65"), null,
+                List.of(new LabelClaim(SupplierLabel.FAIR_TRADE, "SPP 2026-0412", nextAutumn),
+                        new LabelClaim(SupplierLabel.ORGANIC_AB, "FR-BIO-01 n° 32-5398", nextAutumn),
+                        new LabelClaim(SupplierLabel.ESUS, "ESUS-32-2025-018", today.plusYears(3))), null, "https://equiterre-import.example");
+        list(SupplierId.of(id("supplier/laiterie")), Sector.ALIMENTATION, List.of("Lait", "Yaourts", "Beurre", "Fromages"), "Pissos (40)",
+                Set.of("33", "40"), null, List.of(), "05 58 00 00 00", null);
+        list(SupplierId.of(id("supplier/ferme-basque")), Sector.ALIMENTATION, List.of("Fromages de brebis", "Piment d'Espelette"),
+                "Hasparren (64)", Set.of("64", "40"), null, List.of(new LabelClaim(SupplierLabel.ORGANIC_AB, "FR-BIO-16 n° 64-5178", nextAutumn)),
+                null, null);
+        listNew(GIRONDE, "proprete", "Net'Éthique Propreté", "8237719050001", EssFamily.SIAE, Sector.ENTRETIEN_HYGIENE,
+                List.of("Nettoyage de locaux", "Produits écolabellisés"), new Address("7 avenue de l'Argonne", "33700", "Mérignac", "FR"),
+                "Mérignac (33)", new GeoPoint(44.8386, -0.6436), Set.of("33"), 40,
+                List.of(new LabelClaim(SupplierLabel.IAE, "EI-33-2024-061", nextAutumn)),
+                "Entreprise d'insertion : entretien de locaux associatifs avec des produits écolabellisés.");
+        listNew(GIRONDE, "couture", "Atelier Couture Solidaire de la Bastide", "4128803660001", EssFamily.ASSOCIATION, Sector.TEXTILE,
+                List.of("Tabliers", "Nappes", "Sacs en tissu", "Retouches"), new Address("18 rue de la Benauge", "33100", "Bordeaux", "FR"),
+                "Bordeaux (33)", new GeoPoint(44.8446, -0.5557), Set.of("33"), null,
+                List.of(new LabelClaim(SupplierLabel.IAE, "ACI-33-2025-014", nextAutumn)),
+                "Atelier chantier d'insertion : linge de cuisine et sacs cousus dans des tissus de réemploi.");
+        listNew(GIRONDE, "bati-recup", "Bâti Récup' SCIC", "5093317820001", EssFamily.SCIC, Sector.BTP,
+                List.of("Petits travaux", "Réemploi de matériaux", "Aménagement de locaux"), new Address("45 rue Marcel Sembat", "33130", "Bègles", "FR"),
+                "Bègles (33)", new GeoPoint(44.8076, -0.5514), Set.of("33", "24"), null,
+                List.of(new LabelClaim(SupplierLabel.ESUS, "ESUS-33-2025-102", today.plusYears(4))),
+                "Coopérative du bâtiment : travaux d'aménagement avec des matériaux de réemploi.");
+        listNew(GIRONDE, "jardins-graves", "Jardins des Graves (ACI)", "7741230960001", EssFamily.SIAE, Sector.ESPACES_VERTS,
+                List.of("Entretien d'espaces verts", "Potagers partagés"), new Address("Chemin de Couhins", "33140", "Villenave-d'Ornon", "FR"),
+                "Villenave-d'Ornon (33)", new GeoPoint(44.7806, -0.5661), Set.of(), 30,
+                List.of(new LabelClaim(SupplierLabel.IAE, "ACI-33-2024-077", nextAutumn)),
+                "Chantier d'insertion : entretien écologique d'espaces verts et création de potagers.");
+        listNew(GIRONDE, "velo-fret", "Vélo Fret Bordeaux SCOP", "8456021370001", EssFamily.SCOP, Sector.MOBILITE,
+                List.of("Livraison à vélo cargo", "Logistique du dernier kilomètre"), new Address("3 rue Lucien Faure", "33300", "Bordeaux", "FR"),
+                "Bordeaux (33)", new GeoPoint(44.8650, -0.5530), Set.of(), 15, List.of(),
+                "Coopérative de livreurs à vélo cargo : tournées des commandes groupées dans la métropole.");
+        listNew(GIRONDE, "reboot", "Reboot Informatique Solidaire", "3810562470001", EssFamily.EA_ESAT, Sector.NUMERIQUE,
+                List.of("Ordinateurs reconditionnés", "Maintenance informatique"), new Address("12 avenue Jean Jaurès", "33600", "Pessac", "FR"),
+                "Pessac (33)", new GeoPoint(44.8067, -0.6311), Set.of("33", "40", "24", "47"), null,
+                List.of(new LabelClaim(SupplierLabel.EA_ESAT, "EA-33-0093", nextAutumn)),
+                "Entreprise adaptée : ordinateurs reconditionnés et garantis, maintenance pour les associations.");
+        listNew(PAYS_BASQUE, "bulego", "Bulego Fournitures Éthiques", "5602289140001", EssFamily.ESUS_COMPANY, Sector.FOURNITURES,
+                List.of("Papeterie recyclée", "Fournitures de bureau"), new Address("22 rue Bourgneuf", "64100", "Bayonne", "FR"),
+                "Bayonne (64)", new GeoPoint(43.4907, -1.4747), Set.of("64", "40"), null,
+                List.of(new LabelClaim(SupplierLabel.ESUS, "ESUS-64-2024-033", today.plusYears(2))),
+                "Fournitures de bureau recyclées et papeterie fabriquée en Nouvelle-Aquitaine.");
+        listingRequests.submit(GIRONDE, new ListingRequestDetails("Savonnerie du Libournais", siret("9023415670001"), EssFamily.ESUS_COMPANY,
+                List.of(new LabelClaim(SupplierLabel.ESUS, "ESUS-33-2025-147", today.plusYears(3))), Sector.ENTRETIEN_HYGIENE,
+                List.of("Savons", "Lessives", "Produits ménagers"), "5 rue Gambetta", "33500", "Libourne", null, Set.of("33", "24"), null,
+                Money.parse("60.00"), "Léa Martin", "lea.martin@savonnerie-libournais.example", "05 57 00 00 00", null,
+                "Savons saponifiés à froid et lessives, fabriqués à Libourne par une entreprise solidaire."), "demo", Locale.FRENCH);
+    }
+
+    /** Lists one of the demo's suppliers in the network directory, as its coordinator would from its page. */
+    private void list(SupplierId supplierId, Sector sector, List<String> categories, String commune, Set<String> departments,
+                      Integer radius, List<LabelClaim> labels, String phone, String website) {
+        GroupementId groupement = groupementOfSupplier.get(supplierId);
+        catchUp.await("catalog-directory", supplierId);
+        SupplierSummary supplier = queries.query(new FindSupplierQuery(groupement, supplierId),
+                ResponseTypes.optionalInstanceOf(SupplierSummary.class)).join().orElseThrow();
+        listings.list(groupement, supplier, new ListingDraft(sector, categories, commune, departments, radius, labels,
+                supplier.orderEmail(), phone, website, supplier.description()));
+    }
+
+    /** A supplier of a sector other than food: registered (no products: it is in the directory for what it offers), then listed. */
+    private void listNew(GroupementId groupement, String key, String name, String siretBody, EssFamily family, Sector sector,
+                         List<String> categories, Address address, String commune, GeoPoint location, Set<String> departments,
+                         Integer radius, List<LabelClaim> labels, String description) {
+        Set<SupplierLabel> supplierLabels = EnumSet.noneOf(SupplierLabel.class);
+        labels.forEach(claim -> supplierLabels.add(claim.label()));
+        SupplierId id = supplier(groupement, key, name, siretBody, family, supplierLabels, address, location,
+                "contact@" + key + ".example", "0.00", "0.00", "0.00", description);
+        list(id, sector, categories, commune, departments, radius, labels, null, null);
     }
 
     private MemberId member(GroupementId groupement, String key, String name, String siretBody, boolean vatRegistered,

@@ -6,10 +6,8 @@ import coop.mutua.billing.api.MemberInvoiceStatus;
 import coop.mutua.billing.api.MemberInvoiceView;
 import coop.mutua.billing.api.UnpaidInvoices;
 import coop.mutua.catalog.api.FindSuppliersQuery;
-import coop.mutua.catalog.api.NetworkListingView;
 import coop.mutua.catalog.api.SupplierSummary;
-import coop.mutua.catalog.query.ListingRequestQueries;
-import coop.mutua.catalog.query.NetworkDirectoryQueries;
+import coop.mutua.catalog.application.NetworkWork;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.Money;
@@ -62,12 +60,10 @@ class NextSteps {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final QueryGateway queries;
-    private final ListingRequestQueries listingRequests;
-    private final NetworkDirectoryQueries network;
+    private final NetworkWork network;
 
-    NextSteps(QueryGateway queries, ListingRequestQueries listingRequests, NetworkDirectoryQueries network) {
+    NextSteps(QueryGateway queries, NetworkWork network) {
         this.queries = queries;
-        this.listingRequests = listingRequests;
         this.network = network;
     }
 
@@ -131,17 +127,13 @@ class NextSteps {
         if (unpaid.count() > 0) {
             steps.add(new Step("next.unpaid", List.of(unpaid.count(), unpaid.totalInclVat()), "/invoices", false));
         }
-        int waiting = listingRequests.waiting(actor.groupementId());
+        int waiting = network.waitingRequests(actor.groupementId());
         if (waiting > 0) {
             steps.add(new Step("next.listing-requests", List.of(waiting), "/network/requests", true));
         }
-        for (NetworkListingView listing : network.expiredListedBy(actor.groupementId(), LocalDate.now(PARIS))) {
-            SupplierId supplier = network.listedBy(actor.groupementId()).entrySet().stream()
-                    .filter(entry -> entry.getValue().equals(listing.id())).map(Map.Entry::getKey).findFirst().orElse(null);
-            listing.expiredOn(LocalDate.now(PARIS)).forEach(claim -> steps.add(new Step("next.certificate-expired",
-                    List.of(listing.name(), claim.certificate(), claim.expiresOn()), supplier == null ? "/network/" + listing.id()
-                    : "/suppliers/" + supplier + "/listing", true)));
-        }
+        network.expiredCertificates(actor.groupementId(), LocalDate.now(PARIS)).forEach(expired -> steps.add(new Step(
+                "next.certificate-expired", List.of(expired.supplierName(), expired.claim().certificate(), expired.claim().expiresOn()),
+                expired.supplierId() == null ? "/network/" + expired.listingId() : "/suppliers/" + expired.supplierId() + "/listing", true)));
         return steps;
     }
 

@@ -33,7 +33,7 @@ public final class ApiFixture {
     public static final String PASSWORD = TestGroupements.PASSWORD;
 
     /** The kinds of ids in paths. */
-    public enum Kind { ROUND, MEMBER, SUPPLIER, PRODUCT, SUPPLIER_ORDER, SUPPLIER_INVOICE, MEMBER_INVOICE, IMPORT, USER, GROUPEMENT, TOKEN }
+    public enum Kind { ROUND, MEMBER, SUPPLIER, PRODUCT, SUPPLIER_ORDER, SUPPLIER_INVOICE, MEMBER_INVOICE, IMPORT, USER, GROUPEMENT, TOKEN, LISTING, LISTING_REQUEST }
 
     /** Who calls. */
     public enum Caller { COORDINATOR_A, MEMBER_A1, MEMBER_A2, SUPPLIER_S1, SUPPLIER_S2, COORDINATOR_B, MEMBER_B, SUPPLIER_B, OPERATOR }
@@ -152,6 +152,15 @@ public final class ApiFixture {
         if (imported.status() / 100 == 2 && imported.json().has("id")) {
             add(Kind.IMPORT, Owner.S1, imported.json().get("id").asString());
         }
+        // The network directory: S1 listed by A, B's supplier by B; a listing request to each groupement.
+        for (TestGroupement groupement : List.of(a, b)) {
+            add(Kind.LISTING, groupement == a ? Owner.A : Owner.B, list(http, groupement));
+            Http.Reply asked = http.postJson("/api/network/requests", null, null, ("{\"groupementId\":\"%s\",\"name\":\"Demande\","
+                    + "\"siret\":\"%s\",\"sector\":\"SERVICES\",\"street\":\"1 rue\",\"postalCode\":\"33000\",\"municipality\":\"33063\","
+                    + "\"contactName\":\"Inès\",\"contactEmail\":\"demande@example.org\"}").formatted(groupement.id(), NodeRound.siret()));
+            assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+            add(Kind.LISTING_REQUEST, groupement == a ? Owner.A : Owner.B, asked.json().get("request").get("id").asString());
+        }
     }
 
     private static final Map<Integer, ApiFixture> BY_PORT = new ConcurrentHashMap<>();
@@ -165,6 +174,21 @@ public final class ApiFixture {
      * Undoes what calls made by the tests may have done to the fixture's own logins (an account disabled, a login slowed
      * down after the refusals that followed), so that every caller keeps reaching the operations.
      */
+    /** Lists the groupement's first supplier in the network directory (again, after a test withdrew it); the listing's id. */
+    private static String list(Http http, TestGroupement groupement) {
+        Http.Reply listed = http.putJson("/api/suppliers/" + groupement.supplierId() + "/listing", groupement.coordinator(), PASSWORD,
+                "{\"sector\":\"ALIMENTATION\",\"municipality\":\"33063\",\"contactEmail\":\"annuaire@example.org\"}");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        return listed.json().get("id").asString();
+    }
+
+    /** The listings as the fixture made them (the API's matrix withdraws A's). */
+    public void restoreListings(int port) {
+        Http http = new Http(port);
+        list(http, a);
+        list(http, b);
+    }
+
     public void restoreLogins(JdbcClient jdbc) {
         jdbc.sql("UPDATE user_account SET state = 'ACTIVE' WHERE username IN (:logins) AND state = 'DISABLED'")
                 .param("logins", List.copyOf(logins.values())).update();
@@ -238,6 +262,8 @@ public final class ApiFixture {
             case "users" -> Kind.USER;
             case "groupements" -> Kind.GROUPEMENT;
             case "tokens" -> Kind.TOKEN;
+            case "listings", "network" -> Kind.LISTING;
+            case "listing-requests", "requests", "request" -> Kind.LISTING_REQUEST;
             default -> null;
         };
     }
