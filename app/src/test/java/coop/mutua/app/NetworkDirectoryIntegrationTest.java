@@ -6,8 +6,10 @@ import coop.mutua.app.support.Http;
 import coop.mutua.app.support.Http.Reply;
 import coop.mutua.app.support.IntegrationTest;
 import coop.mutua.app.support.Pages;
+import coop.mutua.app.support.RoundFlow;
 import coop.mutua.app.support.TestGroupements;
 import coop.mutua.app.support.TestGroupements.TestGroupement;
+import coop.mutua.kernel.SupplierId;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -189,6 +191,48 @@ class NetworkDirectoryIntegrationTest {
         assertThat(listing.get("municipality").asString()).isEqualTo("33063");
         assertThat(listing.get("categories").toString()).isEqualTo("[\"Légumes\",\"Fruits\"]");
         assertThat(listing.get("deliveryDepartments").toString()).isEqualTo("[\"24\",\"33\"]");
+    }
+
+    /**
+     * The order page shows each product's responsible profile with its evidence (the listing's certificate, the product's
+     * label and origin, the distance to the hub), and its filters hide, without leaving out, what is not local or not ESS.
+     */
+    @Test
+    void theOrderPageShowsEachProductsProfileAndFiltersLocalAndEss() {
+        RoundFlow flow = new RoundFlow(http, gironde);
+        String near = gironde.supplierId().value();
+        http.putJson("/api/suppliers/" + near + "/listing", gironde.coordinator(), PASSWORD, listing("33063", "\"Fruits\"",
+                "{\"label\":\"IAE\",\"certificate\":\"IAE-33-0099\",\"expiresOn\":\"" + EXPIRES + "\"}"));
+        flow.product(gironde.supplierId(), """
+                {"reference":"POM","name":"Pommes Chantecler","category":"Fruits","saleUnit":"KG","caseSize":"5","vatRate":"5.5",
+                 "unitPrice":"2.00","labels":["ORGANIC_AB"],"origin":"Entre-deux-Mers"}""");
+        Reply far = http.postJson("/api/suppliers", gironde.coordinator(), PASSWORD, """
+                {"name":"Torréfacteurs du Nord SCOP","siret":"%s","essFamily":"SCOP","address":{"street":"1 rue","postalCode":"59000",
+                 "city":"Lille"},"location":"50.63, 3.06","orderEmail":"cafe@example.org"}""".formatted(coop.mutua.app.support.NodeRound.siret()));
+        assertThat(far.status()).as(far.body()).isEqualTo(201);
+        SupplierId farId = SupplierId.of(far.json().get("id").asString());
+        flow.product(farId, """
+                {"reference":"CAF","name":"Café du Nord","category":"Épicerie","saleUnit":"KG","caseSize":"1","vatRate":"5.5","unitPrice":"15"}""");
+        String round = flow.openRound("Profils", "PRO_RATA", "BY_VALUE", "0", List.of(gironde.supplierId(), farId));
+
+        Http member = Pages.loggedIn(port, gironde.member());
+        String page = member.get("/rounds/" + round + "/order", null, null).body();
+        assertThat(page).contains("Pommes Chantecler", "Café du Nord", "IAE-33-0099", "produit Bio (AB)", "Origine : Entre-deux-Mers",
+                "structure de l&#39;ESS (SCOP)").containsPattern("Local : à \\d+ km");
+        assertThat(row(member.get("/rounds/" + round + "/order?local=true", null, null).body(), "Café du Nord")).contains("hidden");
+        assertThat(row(member.get("/rounds/" + round + "/order?local=true", null, null).body(), "Pommes Chantecler")).doesNotContain("hidden");
+        String essOnly = member.get("/rounds/" + round + "/order?ess=true", null, null).body();
+        assertThat(row(essOnly, "Café du Nord")).doesNotContain("hidden");
+        assertThat(row(essOnly, "Pommes Chantecler")).as("social by its IAE certificate").doesNotContain("hidden");
+        // Hidden rows keep their fields: saving the filtered page keeps what was ordered of them.
+        assertThat(essOnly.split("name=\"lines\\[").length - 1).isEqualTo(page.split("name=\"lines\\[").length - 1);
+    }
+
+    /** The opening tag of the order table's row that shows this product. */
+    private static String row(String page, String product) {
+        int at = page.indexOf(product);
+        int start = page.lastIndexOf("<tr", at);
+        return page.substring(start, page.indexOf('>', start) + 1);
     }
 
     private String nameOf(TestGroupement groupement) {

@@ -2,6 +2,7 @@ package coop.mutua.catalog.domain;
 
 import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.LabelClaim;
+import coop.mutua.catalog.api.ResponsibleProfile;
 import coop.mutua.catalog.api.Sector;
 import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.kernel.GeoPoint;

@@ -7,7 +7,7 @@ import coop.mutua.catalog.api.ListingRequestView;
 import coop.mutua.catalog.api.Sector;
 import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.catalog.application.ListingRequests;
-import coop.mutua.catalog.domain.ResponsibleProfile;
+import coop.mutua.catalog.api.ResponsibleProfile;
 import coop.mutua.catalog.query.DirectoryQueries;
 import coop.mutua.catalog.query.Gazetteer;
 import coop.mutua.catalog.query.ListingRequestQueries;

@@ -1,8 +1,9 @@
 package coop.mutua.catalog.web;
 
 import coop.mutua.catalog.api.NetworkListingView;
+import coop.mutua.catalog.api.ProfileInWords;
 import coop.mutua.catalog.domain.NetworkSearch;
-import coop.mutua.catalog.domain.ResponsibleProfile;
+import coop.mutua.catalog.api.ResponsibleProfile;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,16 +28,8 @@ class NetworkTexts {
     record ReasonJson(String key, int points, List<String> args, String text) {
     }
 
-    /** One dimension of the responsible profile: met or not, and the evidence in words. */
-    record DimensionJson(boolean met, List<String> evidence) {
-    }
-
-    /** The three dimensions, and the distance to the origin (null without one), and the product's origin when shown. */
-    record ProfileJson(DimensionJson social, DimensionJson environmental, DimensionJson local, Long distanceKm, String origin) {
-    }
-
     /** A listing found: as the public sees it, its score with its reasons, and its responsible profile. */
-    record HitJson(NetworkListingView listing, int score, Long distanceKm, List<ReasonJson> reasons, ProfileJson profile) {
+    record HitJson(NetworkListingView listing, int score, Long distanceKm, List<ReasonJson> reasons, ProfileInWords profile) {
     }
 
     HitJson hit(NetworkListingView listing, NetworkSearch.Result result, Locale locale) {
@@ -49,13 +42,13 @@ class NetworkTexts {
                 messages.getMessage(reason.key(), reason.args().toArray(), reason.key(), locale));
     }
 
-    ProfileJson profile(ResponsibleProfile profile, Locale locale) {
-        return new ProfileJson(dimension(profile.social(), locale), dimension(profile.environmental(), locale),
+    ProfileInWords profile(ResponsibleProfile profile, Locale locale) {
+        return new ProfileInWords(dimension(profile.social(), locale), dimension(profile.environmental(), locale),
                 dimension(profile.local(), locale), profile.distanceKm(), profile.origin());
     }
 
-    private DimensionJson dimension(ResponsibleProfile.Dimension dimension, Locale locale) {
-        return new DimensionJson(dimension.met(), dimension.evidence().stream().map(evidence -> evidence(evidence, locale)).toList());
+    private ProfileInWords.Dimension dimension(ResponsibleProfile.Dimension dimension, Locale locale) {
+        return new ProfileInWords.Dimension(dimension.met(), dimension.evidence().stream().map(evidence -> evidence(evidence, locale)).toList());
     }
 
     String evidence(ResponsibleProfile.Evidence evidence, Locale locale) {

@@ -2,13 +2,14 @@ package coop.mutua.catalog.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.mutua.catalog.api.ResponsibleProfile;
 import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.LabelClaim;
 import coop.mutua.catalog.api.ProductLabel;
 import coop.mutua.catalog.api.SupplierLabel;
-import coop.mutua.catalog.domain.ResponsibleProfile.Buyer;
-import coop.mutua.catalog.domain.ResponsibleProfile.Evidence;
-import coop.mutua.catalog.domain.ResponsibleProfile.Facts;
+import coop.mutua.catalog.api.ResponsibleProfile.Buyer;
+import coop.mutua.catalog.api.ResponsibleProfile.Evidence;
+import coop.mutua.catalog.api.ResponsibleProfile.Facts;
 import coop.mutua.kernel.GeoPoint;
 import java.time.LocalDate;
 import java.util.ArrayList;

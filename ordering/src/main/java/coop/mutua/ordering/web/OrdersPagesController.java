@@ -1,6 +1,7 @@
 package coop.mutua.ordering.web;
 
 import coop.mutua.catalog.api.FindSuppliersQuery;
+import coop.mutua.catalog.api.ResponsibleProfiles;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
 import coop.mutua.kernel.DomainException;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A member's order page: the round's offer by supplier, each line's outlook in the pool, saved line by line as typed. */
@@ -48,8 +50,11 @@ class OrdersPagesController {
     private final PlacingOrders placingOrders;
     private final PoolingPreviews previews;
     private final QueryGateway queries;
+    private final ResponsibleProfiles profiles;
 
-    OrdersPagesController(RoundQueries rounds, PlacingOrders placingOrders, PoolingPreviews previews, QueryGateway queries) {
+    OrdersPagesController(RoundQueries rounds, PlacingOrders placingOrders, PoolingPreviews previews, QueryGateway queries,
+                          ResponsibleProfiles profiles) {
+        this.profiles = profiles;
         this.rounds = rounds;
         this.placingOrders = placingOrders;
         this.previews = previews;
@@ -62,14 +67,21 @@ class OrdersPagesController {
         binder.setAutoGrowNestedPaths(true);
     }
 
-    /** The order form, while the round takes orders; before or after that, the round's own page (its shares, its status). */
+    /**
+     * The order form, while the round takes orders; before or after that, the round's own page (its shares, its status).
+     * {@code local} and {@code ess} show only the products whose local or social dimension is met (ADR 22): the others
+     * are hidden, not left out, so that saving the form keeps what was ordered of them.
+     */
     @GetMapping("/rounds/{id}/order")
-    String order(Actor actor, @PathVariable("id") RoundId id, Model model) {
+    String order(Actor actor, @PathVariable("id") RoundId id, @RequestParam(name = "local", defaultValue = "false") boolean local,
+                 @RequestParam(name = "ess", defaultValue = "false") boolean ess, Model model) {
         PurchaseRoundSummary round = visibleRound(actor, id);
         if (round.status() != RoundStatus.OPEN) {
             return "redirect:/rounds/" + round.roundId();
         }
         fillOrderPage(actor, round, null, model);
+        model.addAttribute("onlyLocal", local);
+        model.addAttribute("onlyEss", ess);
         return "ordering/order";
     }
 
@@ -164,6 +176,11 @@ class OrdersPagesController {
         model.addAttribute("lineErrors", Map.of());
         model.addAttribute("lineSaved", false);
         model.addAttribute("oob", false);
+        model.addAttribute("profiles", profiles.of(actor.groupementId(), offer.stream().map(product -> new ResponsibleProfiles.Item(
+                product.productId(), product.supplierId(), product.details().labels(), product.details().origin())).toList(),
+                LocaleContextHolder.getLocale()));
+        model.addAttribute("onlyLocal", false);
+        model.addAttribute("onlyEss", false);
     }
 
     private Map<ProductId, OrderLine> currentLines(Actor actor, PurchaseRoundSummary round) {

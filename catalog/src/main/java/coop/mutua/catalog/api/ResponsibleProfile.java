@@ -1,9 +1,5 @@
-package coop.mutua.catalog.domain;
+package coop.mutua.catalog.api;
 
-import coop.mutua.catalog.api.EssFamily;
-import coop.mutua.catalog.api.LabelClaim;
-import coop.mutua.catalog.api.ProductLabel;
-import coop.mutua.catalog.api.SupplierLabel;
 import coop.mutua.kernel.GeoPoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
