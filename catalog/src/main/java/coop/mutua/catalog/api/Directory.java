@@ -1,6 +1,8 @@
 package coop.mutua.catalog.api;
 
+import coop.mutua.kernel.MemberId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,8 @@ public interface Directory {
     List<MemberSummary> handle(FindMembersQuery query);
 
     Optional<MemberSummary> handle(FindMemberQuery query);
+
+    Map<MemberId, MemberGoals> handle(FindMemberGoalsQuery query);
 
     List<SupplierSummary> handle(FindSuppliersQuery query);
 

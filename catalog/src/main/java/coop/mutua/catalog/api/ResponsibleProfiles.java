@@ -4,6 +4,7 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.ProductId;
 import coop.mutua.kernel.SupplierId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,4 +21,10 @@ public interface ResponsibleProfiles {
     }
 
     Map<ProductId, ProfileInWords> of(GroupementId groupement, Collection<Item> items, Locale locale);
+
+    /**
+     * Each of the groupement's suppliers' labels as the profile counts them: the listing's, with their certificates and
+     * expiry dates, when the groupement lists it in the network directory; else those its coordinators declared.
+     */
+    Map<SupplierId, List<LabelClaim>> labelClaims(GroupementId groupement);
 }

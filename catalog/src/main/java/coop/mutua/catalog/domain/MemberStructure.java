@@ -16,6 +16,10 @@ import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.MemberId;
 import coop.mutua.kernel.NotFoundException;
 import coop.mutua.kernel.Require;
+import coop.mutua.catalog.api.MemberGoalsSetEvent;
+import coop.mutua.catalog.api.SetMemberGoalsCommand;
+import coop.mutua.kernel.InvalidFieldException;
+import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -81,6 +85,21 @@ public class MemberStructure {
         if (!active) {
             apply(new MemberReactivatedEvent(memberId, groupementId));
         }
+    }
+
+    /** Targets are the structure's own: each from 0 to 100 %, or none. */
+    @CommandHandler
+    public void handle(SetMemberGoalsCommand command, Clock clock) {
+        requireSameGroupement(command.groupementId());
+        apply(new MemberGoalsSetEvent(memberId, groupementId, percent(command.essPercent(), "essPercent"),
+                percent(command.organicPercent(), "organicPercent"), percent(command.localPercent(), "localPercent"), clock.instant()));
+    }
+
+    private static Integer percent(Integer value, String field) {
+        if (value != null && (value < 0 || value > 100)) {
+            throw new InvalidFieldException(field, "goals.percent", value);
+        }
+        return value;
     }
 
     @EventSourcingHandler

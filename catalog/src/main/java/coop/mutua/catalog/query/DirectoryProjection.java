@@ -3,6 +3,7 @@ package coop.mutua.catalog.query;
 import coop.mutua.catalog.api.Address;
 import coop.mutua.catalog.api.GroupementRegisteredEvent;
 import coop.mutua.catalog.api.MemberDeactivatedEvent;
+import coop.mutua.catalog.api.MemberGoalsSetEvent;
 import coop.mutua.catalog.api.MemberReactivatedEvent;
 import coop.mutua.catalog.api.MemberRegisteredEvent;
 import coop.mutua.catalog.api.MemberUpdatedEvent;
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
-@ReadModel(tables = {"groupement", "member_structure", "supplier", "product", "product_price"})
+@ReadModel(tables = {"groupement", "member_structure", "member_goals", "supplier", "product", "product_price"})
 class DirectoryProjection {
 
     static final String PROCESSING_GROUP = "catalog-directory";
@@ -77,6 +78,19 @@ class DirectoryProjection {
     void on(MemberUpdatedEvent event) {
         writeMember(event.memberId().value(), event.groupementId(), event.name(), event.siret(), event.vatNumber(),
                 event.essFamily().name(), event.billingAddress(), event.deliveryAddress(), event.contactEmail());
+    }
+
+    @EventHandler
+    void on(MemberGoalsSetEvent event) {
+        jdbc.sql("""
+                INSERT INTO member_goals (member_id, groupement_id, ess_percent, organic_percent, local_percent, set_at)
+                VALUES (:member, :groupement, :ess, :organic, :local, :at)
+                ON CONFLICT (member_id) DO UPDATE SET ess_percent = EXCLUDED.ess_percent, organic_percent = EXCLUDED.organic_percent,
+                    local_percent = EXCLUDED.local_percent, set_at = EXCLUDED.set_at""")
+                .param("member", event.memberId().value()).param("groupement", event.groupementId().value())
+                .param("ess", event.essPercent(), java.sql.Types.INTEGER).param("organic", event.organicPercent(), java.sql.Types.INTEGER)
+                .param("local", event.localPercent(), java.sql.Types.INTEGER)
+                .param("at", java.sql.Timestamp.from(event.setAt())).update();
     }
 
     @EventHandler
@@ -136,7 +150,7 @@ class DirectoryProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE groupement, member_structure, supplier, product, product_price").update();
+        jdbc.sql("TRUNCATE groupement, member_structure, member_goals, supplier, product, product_price").update();
     }
 
     private void writeMember(String id, GroupementId groupementId, String name, String siret, String vatNumber,

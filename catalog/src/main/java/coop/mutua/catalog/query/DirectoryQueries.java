@@ -7,7 +7,9 @@ import coop.mutua.catalog.api.EssFamily;
 import coop.mutua.catalog.api.FindCategoriesQuery;
 import coop.mutua.catalog.api.FindGroupementQuery;
 import coop.mutua.catalog.api.FindGroupementsQuery;
+import coop.mutua.catalog.api.FindMemberGoalsQuery;
 import coop.mutua.catalog.api.FindMemberQuery;
+import coop.mutua.catalog.api.MemberGoals;
 import coop.mutua.catalog.api.FindMembersQuery;
 import coop.mutua.catalog.api.FindPriceInForceQuery;
 import coop.mutua.catalog.api.FindProductQuery;
@@ -126,6 +128,17 @@ public class DirectoryQueries implements Directory {
                 .param("groupement", query.groupementId().value())
                 .query((rs, n) -> member(rs))
                 .list();
+    }
+
+    @Override
+    @QueryHandler
+    public Map<MemberId, MemberGoals> handle(FindMemberGoalsQuery query) {
+        Map<MemberId, MemberGoals> goals = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM member_goals WHERE groupement_id = :groupement").param("groupement", query.groupementId().value())
+                .query((rs, n) -> goals.put(MemberId.of(rs.getString("member_id")), new MemberGoals(MemberId.of(rs.getString("member_id")),
+                        rs.getObject("ess_percent", Integer.class), rs.getObject("organic_percent", Integer.class),
+                        rs.getObject("local_percent", Integer.class), rs.getTimestamp("set_at").toInstant()))).list();
+        return goals;
     }
 
     @QueryHandler

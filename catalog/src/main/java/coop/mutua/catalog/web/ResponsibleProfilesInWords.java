@@ -66,6 +66,14 @@ class ResponsibleProfilesInWords implements ResponsibleProfiles {
         return profiles;
     }
 
+    @Override
+    public Map<SupplierId, List<LabelClaim>> labelClaims(GroupementId groupement) {
+        Map<SupplierId, ListingId> listed = network.listedBy(groupement);
+        Map<SupplierId, List<LabelClaim>> claims = new LinkedHashMap<>();
+        directory.handle(new FindSuppliersQuery(groupement)).forEach(supplier -> claims.put(supplier.id(), labels(supplier, listed.get(supplier.id()))));
+        return claims;
+    }
+
     /** The listing's certified labels when the groupement lists the supplier, else the labels its coordinators declared. */
     private List<LabelClaim> labels(SupplierSummary supplier, ListingId listing) {
         return (listing == null ? Optional.<NetworkListingView>empty() : network.listing(listing))
