@@ -153,6 +153,25 @@ class GoalsIntegrationTest {
         assertThat(memberPages.get("/goals", null, null).body()).contains("Vos objectifs", "class=\"bar\"", "/goals/" + year + "/bilan.pdf");
         Http coordinatorPages = Pages.loggedIn(port, flow.coordinator());
         assertThat(coordinatorPages.get("/goals", null, null).body()).contains("Épicerie des objectifs", "ESS 30 %");
+
+        // Meetings by sector: once the farm is listed (food, Bordeaux), its buyers of the department appear beside it.
+        String farmName = http.get("/api/suppliers/" + farm, flow.coordinator(), PASSWORD).json().get("name").asString();
+        String firstName = http.get("/api/members/" + first, flow.coordinator(), PASSWORD).json().get("name").asString();
+        assertThat(http.putJson("/api/suppliers/" + farm + "/listing", flow.coordinator(), PASSWORD,
+                "{\"sector\":\"ALIMENTATION\",\"municipality\":\"33063\",\"contactEmail\":\"ferme@example.org\"}").status()).isEqualTo(200);
+        JsonNode food = null;
+        for (JsonNode row : http.get("/api/meetings", flow.coordinator(), PASSWORD).json()) {
+            if (row.get("sector").asString().equals("ALIMENTATION") && row.get("department").asString().equals("33")) {
+                food = row;
+            }
+        }
+        assertThat(food).as("a row for food in the Gironde").isNotNull();
+        assertThat(food.get("offers").toString()).contains(farmName);
+        assertThat(food.get("buyers").toString()).contains(firstName).doesNotContain("Torréfaction");
+        assertThat(http.get("/api/meetings.csv", flow.coordinator(), PASSWORD).body()).contains("ALIMENTATION;33;adherent;" + firstName)
+                .contains("ALIMENTATION;33;fournisseur;" + farmName);
+        assertThat(http.get("/api/meetings", flow.groupement().member(), PASSWORD).status()).isEqualTo(403);
+        assertThat(coordinatorPages.get("/meetings", null, null).body()).contains(farmName, firstName);
     }
 
     private static String line(String product, String quantity) {

@@ -25,6 +25,7 @@ import coop.mutua.catalog.api.ListingRequestDetails;
 import coop.mutua.catalog.api.RefuseListingRequestCommand;
 import coop.mutua.catalog.api.RequestListingChangesCommand;
 import coop.mutua.catalog.api.Sector;
+import coop.mutua.catalog.api.SetMemberGoalsCommand;
 import coop.mutua.catalog.api.SubmitListingRequestCommand;
 import coop.mutua.kernel.GeoPoint;
 import coop.mutua.kernel.ListingRequestId;
@@ -135,6 +136,7 @@ class ReadModelRebuildIntegrationTest {
         commands.sendAndWait(new ListSupplierCommand(ListingId.ofSiret(new Siret(withdrawn)), other.id(), other.supplierId(),
                 NetworkListingIntegrationTest.details(withdrawn, "Retirée")));
         commands.sendAndWait(new UnlistSupplierCommand(ListingId.ofSiret(new Siret(withdrawn)), other.id()));
+        commands.sendAndWait(new SetMemberGoalsCommand(groupement.memberId(), groupement.id(), 40, null, 60));
         // Listing requests: one waiting, one asked for changes, one refused.
         ListingRequestDetails asked = new ListingRequestDetails("Recyclerie reconstruite", NodeRound.siret(), EssFamily.ASSOCIATION, List.of(),
                 Sector.SERVICES, List.of("Réemploi"), "1 rue du Port", "64100", "64102", new GeoPoint(43.49, -1.47), Set.of("64"), null,

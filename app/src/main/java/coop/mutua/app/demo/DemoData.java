@@ -26,6 +26,7 @@ import coop.mutua.catalog.api.RegisterSupplierCommand;
 import coop.mutua.catalog.api.LabelClaim;
 import coop.mutua.catalog.api.ListingRequestDetails;
 import coop.mutua.catalog.api.Sector;
+import coop.mutua.catalog.api.SetMemberGoalsCommand;
 import coop.mutua.catalog.application.ListingDraft;
 import coop.mutua.catalog.application.ListingRequests;
 import coop.mutua.catalog.application.ListingSuppliers;
@@ -436,6 +437,9 @@ public class DemoData implements ApplicationRunner {
                 "Bayonne (64)", new GeoPoint(43.4907, -1.4747), Set.of("64", "40"), null,
                 List.of(new LabelClaim(SupplierLabel.ESUS, "ESUS-64-2024-033", today.plusYears(2))),
                 "Fournitures de bureau recyclées et papeterie fabriquée en Nouvelle-Aquitaine.");
+        // Two member structures follow responsible-purchasing goals (their invoices above give them figures).
+        commands.sendAndWait(new SetMemberGoalsCommand(MemberId.of(id("member/epicerie")), GIRONDE, 40, 25, 60));
+        commands.sendAndWait(new SetMemberGoalsCommand(MemberId.of(id("member/cuisines")), GIRONDE, 50, 30, 70));
         listingRequests.submit(GIRONDE, new ListingRequestDetails("Savonnerie du Libournais", siret("9023415670001"), EssFamily.ESUS_COMPANY,
                 List.of(new LabelClaim(SupplierLabel.ESUS, "ESUS-33-2025-147", today.plusYears(3))), Sector.ENTRETIEN_HYGIENE,
                 List.of("Savons", "Lessives", "Produits ménagers"), "5 rue Gambetta", "33500", "Libourne", null, Set.of("33", "24"), null,

@@ -1,6 +1,7 @@
 package coop.mutua.catalog.query;
 
 import coop.mutua.catalog.api.EssFamily;
+import coop.mutua.catalog.api.NetworkDirectory;
 import coop.mutua.catalog.api.NetworkListingView;
 import coop.mutua.catalog.api.Sector;
 import coop.mutua.catalog.domain.NetworkSearch;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * suppliers is asked for one groupement at a time, by that groupement.
  */
 @Component
-public class NetworkDirectoryQueries {
+public class NetworkDirectoryQueries implements NetworkDirectory {
 
     private final JdbcClient jdbc;
     private final Gazetteer gazetteer;
@@ -55,6 +56,24 @@ public class NetworkDirectoryQueries {
         return NetworkSearch.searchIndexed(query, current.index(), today).stream()
                 .map(result -> new Hit(current.byId().get(ListingId.of(result.entry().id())).publicOn(today), result))
                 .toList();
+    }
+
+    @Override
+    public List<NetworkListingView> listings(LocalDate today) {
+        return current().byId().values().stream().map(listing -> listing.publicOn(today)).toList();
+    }
+
+    @Override
+    public Map<SupplierId, Sector> sectorsOf(GroupementId groupement) {
+        Snapshot current = current();
+        Map<SupplierId, Sector> sectors = new LinkedHashMap<>();
+        listedBy(groupement).forEach((supplier, listing) -> {
+            NetworkListingView view = current.byId().get(listing);
+            if (view != null) {
+                sectors.put(supplier, view.sector());
+            }
+        });
+        return sectors;
     }
 
     /** How many listings the directory holds. */
