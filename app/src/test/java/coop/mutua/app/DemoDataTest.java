@@ -38,7 +38,8 @@ class DemoDataTest {
     void seedsARealisticGirondeNetworkAndASmallBasqueOne() {
         String gironde = DemoData.GIRONDE.value();
         awaitEquals(12L, () -> count("member_structure", gironde));
-        awaitEquals(6L, () -> count("supplier", gironde));
+        // Six that sell food through rounds, six more of other sectors in the network directory.
+        awaitEquals(12L, () -> count("supplier", gironde));
         awaitEquals(2L, () -> count("member_structure", DemoData.PAYS_BASQUE.value()));
         assertThat(count("product", gironde)).isGreaterThanOrEqualTo(20);
         assertThat(jdbc.sql("SELECT count(DISTINCT ess_family) FROM member_structure WHERE groupement_id = :g")
@@ -47,6 +48,19 @@ class DemoDataTest {
                 .param("g", gironde).query(Long.class).single()).isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM product_price WHERE groupement_id = :g AND jsonb_array_length(tiers) > 0")
                 .param("g", gironde).query(Long.class).single()).isGreaterThanOrEqualTo(15);
+    }
+
+    /** The network directory (issue 18): listings in several sectors, a request waiting, members with goals. */
+    @Test
+    void seedsTheNetworkDirectoryARequestAndGoals() {
+        awaitEquals(true, () -> jdbc.sql("SELECT count(DISTINCT sector) >= 6 FROM network_listing").query(Boolean.class).single());
+        assertThat(jdbc.sql("SELECT count(*) FROM network_listing").query(Long.class).single()).isGreaterThanOrEqualTo(12);
+        awaitEquals(1L, () -> jdbc.sql("SELECT count(*) FROM listing_request WHERE groupement_id = :g AND status = 'SUBMITTED'")
+                .param("g", DemoData.GIRONDE.value()).query(Long.class).single());
+        awaitEquals(2L, () -> jdbc.sql("SELECT count(*) FROM member_goals WHERE groupement_id = :g")
+                .param("g", DemoData.GIRONDE.value()).query(Long.class).single());
+        String page = new Http(port).get("/network?sector=TEXTILE", null, null).body();
+        assertThat(page).contains("Atelier Couture Solidaire de la Bastide").doesNotContain("Ferme Etxeberria");
     }
 
     /**

@@ -196,7 +196,7 @@ class EveryPageAsEveryRoleBrowserTest {
     private List<String> links() {
         return (List<String>) browser.executeScript("""
                 return Array.from(document.querySelectorAll('a[href]'))
-                  .map(a => a.href.split('#')[0])
+                  .map(a => new URL(a.getAttribute('href'), location.href).href.split('#')[0])
                   .filter(h => h.startsWith(location.origin) && !h.includes('/logout'));
                 """);
     }

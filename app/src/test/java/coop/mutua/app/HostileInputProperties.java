@@ -177,7 +177,8 @@ class HostileInputProperties {
         }
         boolean ofB = attempt.caller().name().endsWith("_B");
         for (ApiFixture.Id id : fixture.ids()) {
-            if (!attempt.path().contains(id.value())) {
+            // A listing of the network directory is everyone's to read (ADR 22): it is no groupement's object.
+            if (!attempt.path().contains(id.value()) || id.kind() == ApiFixture.Kind.LISTING) {
                 continue;
             }
             ApiFixture.Owner owner = id.owner();

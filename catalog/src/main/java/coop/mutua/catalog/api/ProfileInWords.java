@@ -6,11 +6,12 @@ import java.util.List;
  * A {@link ResponsibleProfile} as a page or the API shows it, in the reader's language: each dimension met or not with
  * its evidence in words, the distance to the buyer's hub and the product's stated origin (either may be unknown).
  */
-public record ProfileInWords(Dimension social, Dimension environmental, Dimension local, Long distanceKm, String origin) {
+public record ProfileInWords(Said social, Said environmental, Said local, Long distanceKm, String origin) {
 
-    public record Dimension(boolean met, List<String> evidence) {
+    /** One dimension in words: met or not, and its evidence. */
+    public record Said(boolean met, List<String> evidence) {
 
-        public Dimension {
+        public Said {
             evidence = List.copyOf(evidence);
         }
     }

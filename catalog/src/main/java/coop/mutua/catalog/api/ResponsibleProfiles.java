@@ -17,10 +17,10 @@ import java.util.Set;
 public interface ResponsibleProfiles {
 
     /** A product as the profile sees it: whose it is, its labels, its stated origin. */
-    record Item(ProductId productId, SupplierId supplierId, Set<ProductLabel> labels, String origin) {
+    record OfferedItem(ProductId productId, SupplierId supplierId, Set<ProductLabel> labels, String origin) {
     }
 
-    Map<ProductId, ProfileInWords> of(GroupementId groupement, Collection<Item> items, Locale locale);
+    Map<ProductId, ProfileInWords> of(GroupementId groupement, Collection<OfferedItem> items, Locale locale);
 
     /**
      * Each of the groupement's suppliers' labels as the profile counts them: the listing's, with their certificates and

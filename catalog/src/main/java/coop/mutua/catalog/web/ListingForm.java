@@ -100,8 +100,9 @@ public class ListingForm {
             deliveryDepartments = departmentsText == null ? List.of() : List.of(departmentsText);
         }
         List<LabelClaim> claims = new ArrayList<>();
-        for (int i = 0; i < labels.size(); i++) {
-            LabelForm row = labels.get(i);
+        List<LabelForm> rows = labels == null ? List.of() : labels;
+        for (int i = 0; i < rows.size(); i++) {
+            LabelForm row = rows.get(i);
             String field = "labels[" + i + "]";
             if (row == null) {
                 throw new DomainException("field.required", field);
@@ -130,7 +131,7 @@ public class ListingForm {
             return refused;
         }
         int wanted = Integer.parseInt(claim.group(1));
-        for (int row = 0, claimed = 0; row < labels.size(); row++) {
+        for (int row = 0, claimed = 0; labels != null && row < labels.size(); row++) {
             if (labels.get(row) != null && !blank(labels.get(row)) && claimed++ == wanted) {
                 return new InvalidFieldException("labels[" + row + "]" + claim.group(2), refused.code(), refused.arguments());
             }

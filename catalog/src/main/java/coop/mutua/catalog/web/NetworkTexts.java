@@ -47,8 +47,8 @@ class NetworkTexts {
                 dimension(profile.local(), locale), profile.distanceKm(), profile.origin());
     }
 
-    private ProfileInWords.Dimension dimension(ResponsibleProfile.Dimension dimension, Locale locale) {
-        return new ProfileInWords.Dimension(dimension.met(), dimension.evidence().stream().map(evidence -> evidence(evidence, locale)).toList());
+    private ProfileInWords.Said dimension(ResponsibleProfile.Dimension dimension, Locale locale) {
+        return new ProfileInWords.Said(dimension.met(), dimension.evidence().stream().map(evidence -> evidence(evidence, locale)).toList());
     }
 
     String evidence(ResponsibleProfile.Evidence evidence, Locale locale) {

@@ -45,7 +45,7 @@ class ResponsibleProfilesInWords implements ResponsibleProfiles {
     }
 
     @Override
-    public Map<ProductId, ProfileInWords> of(GroupementId groupement, Collection<Item> items, Locale locale) {
+    public Map<ProductId, ProfileInWords> of(GroupementId groupement, Collection<OfferedItem> items, Locale locale) {
         LocalDate today = LocalDate.now(clock);
         GeoPoint hub = directory.handle(new FindGroupementQuery(groupement)).map(GroupementSummary::hub).orElse(null);
         Map<SupplierId, SupplierSummary> suppliers = directory.handle(new FindSuppliersQuery(groupement)).stream()
@@ -53,7 +53,7 @@ class ResponsibleProfilesInWords implements ResponsibleProfiles {
         Map<SupplierId, ListingId> listed = network.listedBy(groupement);
         Map<SupplierId, List<LabelClaim>> claims = new LinkedHashMap<>();
         Map<ProductId, ProfileInWords> profiles = new LinkedHashMap<>();
-        for (Item item : items) {
+        for (OfferedItem item : items) {
             SupplierSummary supplier = suppliers.get(item.supplierId());
             if (supplier == null) {
                 continue;

@@ -176,7 +176,7 @@ class OrdersPagesController {
         model.addAttribute("lineErrors", Map.of());
         model.addAttribute("lineSaved", false);
         model.addAttribute("oob", false);
-        model.addAttribute("profiles", profiles.of(actor.groupementId(), offer.stream().map(product -> new ResponsibleProfiles.Item(
+        model.addAttribute("profiles", profiles.of(actor.groupementId(), offer.stream().map(product -> new ResponsibleProfiles.OfferedItem(
                 product.productId(), product.supplierId(), product.details().labels(), product.details().origin())).toList(),
                 LocaleContextHolder.getLocale()));
         model.addAttribute("onlyLocal", false);
