@@ -198,7 +198,7 @@ class AuthorizationMatrixTest {
                 continue;
             }
             Kind kind = ApiFixture.kindOf(segments, i);
-            path.append(kind == null ? "x" : pick(fixture, kind, owner));
+            path.append(segments[i].equals("{year}") ? String.valueOf(LocalDate.now().getYear()) : kind == null ? "x" : pick(fixture, kind, owner));
         }
         return path.toString();
     }
@@ -384,6 +384,7 @@ class AuthorizationMatrixTest {
             path.append(switch (name) {
                 case "decision" -> "accept";
                 case "file" -> "impact";
+                case "year" -> String.valueOf(LocalDate.now().getYear());
                 default -> kind == null ? ApiFixture.randomId() : pick(fixture, kind, owner);
             }).append(suffix);
         }
