@@ -107,6 +107,17 @@ public record ResponsibleProfile(Dimension social, Dimension environmental, Dime
                 claim.expiresOn() == null ? "" : claim.expiresOn().toString());
     }
 
+    /** Whether the social dimension of a supplier is met, without its evidence: what a ranking of thousands asks. */
+    public static boolean socialMet(EssFamily family, List<LabelClaim> labels, LocalDate today) {
+        return family != null && ESS_FAMILIES.contains(family)
+                || labels.stream().anyMatch(claim -> SOCIAL_LABELS.contains(claim.label()) && claim.validOn(today));
+    }
+
+    /** Whether the environmental dimension of a supplier (no product shown) is met, without its evidence. */
+    public static boolean environmentalMet(List<LabelClaim> labels, LocalDate today) {
+        return labels.stream().anyMatch(claim -> ENVIRONMENTAL_LABELS.contains(claim.label()) && claim.validOn(today));
+    }
+
     /** How many of the three dimensions are met (0 to 3): what the directory's ranking counts. */
     public int dimensionsMet() {
         return (social.met() ? 1 : 0) + (environmental.met() ? 1 : 0) + (local.met() ? 1 : 0);

@@ -67,10 +67,16 @@ public final class NetworkSearch {
         }
     }
 
-    public record Result(Entry entry, int score, Long distanceKm, List<Reason> reasons, ResponsibleProfile profile) {
+    /** A listing found; its responsible profile is made when asked for (a page shows a few of the results it ranks). */
+    public record Result(Entry entry, int score, Long distanceKm, List<Reason> reasons, Origin origin, LocalDate today) {
 
         public Result {
             reasons = List.copyOf(reasons);
+        }
+
+        public ResponsibleProfile profile() {
+            return ResponsibleProfile.of(new ResponsibleProfile.Facts(entry.family(), entry.labels(), Set.of(), null, entry.place(),
+                    entry.department()), origin == null ? null : new ResponsibleProfile.Buyer(origin.point(), origin.department()), today);
         }
     }
 
@@ -144,12 +150,10 @@ public final class NetworkSearch {
                 return Optional.empty();
             }
         }
-        ResponsibleProfile profile = ResponsibleProfile.of(new ResponsibleProfile.Facts(entry.family(), entry.labels(), Set.of(), null,
-                entry.place(), entry.department()), origin == null ? null : new ResponsibleProfile.Buyer(origin.point(), origin.department()), today);
-        if (profile.social().met()) {
+        if (ResponsibleProfile.socialMet(entry.family(), entry.labels(), today)) {
             reasons.add(new Reason("network.reason.social", 1, List.of()));
         }
-        if (profile.environmental().met()) {
+        if (ResponsibleProfile.environmentalMet(entry.labels(), today)) {
             reasons.add(new Reason("network.reason.environmental", 1, List.of()));
         }
         if (distance != null) {
@@ -162,7 +166,7 @@ public final class NetworkSearch {
             reasons.add(new Reason("network.reason.delivers", 1, List.of()));
         }
         int score = reasons.stream().mapToInt(Reason::points).sum();
-        return Optional.of(new Result(entry, score, distance, reasons, profile));
+        return Optional.of(new Result(entry, score, distance, reasons, origin, today));
     }
 
     private static boolean delivers(Entry entry, Origin origin, Long distance) {

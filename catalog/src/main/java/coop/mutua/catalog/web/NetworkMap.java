@@ -2,8 +2,8 @@ package coop.mutua.catalog.web;
 
 import coop.mutua.kernel.GeoPoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,14 +43,7 @@ final class NetworkMap {
         int height = (int) Math.round(Math.min(Math.max(ySpan * scale, 240), 900));
         scale = Math.min(scale, height / ySpan);
         Projection projection = new Projection(frame, Math.cos(midLatitude), scale, (WIDTH - xSpan * scale) / 2, (height - ySpan * scale) / 2);
-        List<String> drawn = new ArrayList<>();
-        outlines.values().stream().filter(outline -> outline.size() >= 3 && overlaps(outline, frame)).forEach(outline -> {
-            StringBuilder points = new StringBuilder();
-            for (GeoPoint point : outline) {
-                points.append(points.isEmpty() ? "" : " ").append(format(projection.x(point))).append(',').append(format(projection.y(point)));
-            }
-            drawn.add(points.toString());
-        });
+        List<String> drawn = Arrays.equals(frame, MAINLAND) ? mainland(outlines, projection, height) : outlines(outlines, frame, projection);
         List<Mark> marks = new ArrayList<>();
         for (int i = 0; i < places.size(); i++) {
             Place place = places.get(i);
@@ -61,6 +54,32 @@ final class NetworkMap {
         Mark from = origin == null || !inside(origin, frame) ? null
                 : new Mark(round(projection.x(origin)), round(projection.y(origin)), 0, null, null);
         return new View(WIDTH, height, drawn, marks, from);
+    }
+
+    /** The mainland's outlines drawn once (the frame of every search too broad for a region), then reused. */
+    private static volatile Object[] mainland;
+
+    private static List<String> mainland(Map<String, List<GeoPoint>> outlines, Projection projection, int height) {
+        Object[] cached = mainland;
+        if (cached == null || cached[0] != outlines || (int) cached[1] != height) {
+            cached = new Object[] {outlines, height, outlines(outlines, MAINLAND, projection)};
+            mainland = cached;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> drawn = (List<String>) cached[2];
+        return drawn;
+    }
+
+    private static List<String> outlines(Map<String, List<GeoPoint>> outlines, double[] frame, Projection projection) {
+        List<String> drawn = new ArrayList<>();
+        outlines.values().stream().filter(outline -> outline.size() >= 3 && overlaps(outline, frame)).forEach(outline -> {
+            StringBuilder points = new StringBuilder();
+            for (GeoPoint point : outline) {
+                points.append(points.isEmpty() ? "" : " ").append(format(projection.x(point))).append(',').append(format(projection.y(point)));
+            }
+            drawn.add(points.toString());
+        });
+        return List.copyOf(drawn);
     }
 
     private record Projection(double[] frame, double cosine, double scale, double left, double top) {
@@ -117,7 +136,10 @@ final class NetworkMap {
         return Math.round(value * 10) / 10.0;
     }
 
+    /** One decimal, without String.format (thousands of points per map). */
     private static String format(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        long tenths = Math.round(value * 10);
+        long whole = Math.abs(tenths) / 10;
+        return (tenths < 0 ? "-" : "") + whole + "." + Math.abs(tenths) % 10;
     }
 }

@@ -36,6 +36,8 @@ class ResponsibleProfileProperties {
         boolean essFamily = facts.family() != null && facts.family() != EssFamily.OTHER;
         boolean socialLabel = valid.stream().anyMatch(claim -> Set.of(SupplierLabel.IAE, SupplierLabel.ESUS, SupplierLabel.EA_ESAT).contains(claim.label()));
         assertThat(profile.social().met()).isEqualTo(essFamily || socialLabel);
+        assertThat(ResponsibleProfile.socialMet(facts.family(), facts.labels(), TODAY)).as("the ranking's shortcut").isEqualTo(essFamily || socialLabel);
+        assertThat(ResponsibleProfile.environmentalMet(facts.labels(), TODAY)).as("the ranking's shortcut, no product").isEqualTo(greenLabelOf(valid));
 
         boolean greenLabel = valid.stream().anyMatch(claim -> claim.label() == SupplierLabel.ORGANIC_AB || claim.label() == SupplierLabel.FAIR_TRADE);
         boolean greenProduct = facts.productLabels().stream()
@@ -119,6 +121,10 @@ class ResponsibleProfileProperties {
         double dl = Math.toRadians(b.longitude() - a.longitude());
         double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * 6371.0088 * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h));
+    }
+
+    private static boolean greenLabelOf(List<LabelClaim> valid) {
+        return valid.stream().anyMatch(claim -> claim.label() == SupplierLabel.ORGANIC_AB || claim.label() == SupplierLabel.FAIR_TRADE);
     }
 
     @Provide
