@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public class NetworkDirectoryQueries implements NetworkDirectory {
 
     private final JdbcClient jdbc;
     private final Gazetteer gazetteer;
-    private volatile Snapshot snapshot = new Snapshot("", Map.of(), List.of());
+    private volatile Snapshot snapshot = new Snapshot("", Map.of(), Map.of(), List.of());
 
     NetworkDirectoryQueries(JdbcClient jdbc, Gazetteer gazetteer) {
         this.jdbc = jdbc;
@@ -44,18 +45,27 @@ public class NetworkDirectoryQueries implements NetworkDirectory {
     }
 
     /** The listings and their search index, as of {@code version} (count and latest change of the table). */
-    private record Snapshot(String version, Map<ListingId, NetworkListingView> byId, List<NetworkSearch.Indexed> index) {
+    private record Snapshot(String version, Map<ListingId, NetworkListingView> byId, Map<String, NetworkListingView> byKey,
+                            List<NetworkSearch.Indexed> index) {
     }
 
     /** A listing found, as shown on that day (expired labels left out), with its rank's reasons and its profile. */
     public record Hit(NetworkListingView listing, NetworkSearch.Result result) {
     }
 
-    public List<Hit> search(NetworkSearch.Query query, LocalDate today) {
+    /** One page of a search: how many listings were found, and those of the page, as shown on that day. */
+    public record Found(int total, List<Hit> hits) {
+    }
+
+    /** The listings found from the {@code from}-th (0-based), at most {@code count}: only those are made ready to show. */
+    public Found search(NetworkSearch.Query query, LocalDate today, int from, int count) {
         Snapshot current = current();
-        return NetworkSearch.searchIndexed(query, current.index(), today).stream()
-                .map(result -> new Hit(current.byId().get(ListingId.of(result.entry().id())).publicOn(today), result))
+        List<NetworkSearch.Result> results = NetworkSearch.searchIndexed(query, current.index(), today);
+        int start = Math.min(from, results.size());
+        List<Hit> hits = results.subList(start, Math.min(start + count, results.size())).stream()
+                .map(result -> new Hit(current.byKey().get(result.entry().id()).publicOn(today), result))
                 .toList();
+        return new Found(results.size(), hits);
     }
 
     @Override
@@ -136,7 +146,9 @@ public class NetworkDirectoryQueries implements NetworkDirectory {
             return byId.put(view.id(), view);
         }).list();
         List<NetworkSearch.Indexed> index = byId.values().stream().map(view -> NetworkSearch.Indexed.of(entry(view))).toList();
-        return new Snapshot(version, Map.copyOf(byId), index);
+        Map<String, NetworkListingView> byKey = new HashMap<>();
+        byId.forEach((id, view) -> byKey.put(id.value(), view));
+        return new Snapshot(version, Map.copyOf(byId), Map.copyOf(byKey), index);
     }
 
     private NetworkListingView view(ResultSet rs) throws SQLException {

@@ -96,12 +96,11 @@ class NetworkApiController {
         Paging paging = Paging.of(page, size, 50);
         Optional<NetworkFilter.From> from = filter.from(gazetteer,
                 actor.flatMap(viewer -> directory.handle(new FindGroupementQuery(viewer.groupementId()))));
-        List<NetworkDirectoryQueries.Hit> hits = network.search(filter.query(from), LocalDate.now(clock));
-        int start = (int) Math.min(paging.offset(), hits.size());
+        NetworkDirectoryQueries.Found found = network.search(filter.query(from), LocalDate.now(clock),
+                (int) Math.min(paging.offset(), Integer.MAX_VALUE), paging.size());
         Locale locale = LocaleContextHolder.getLocale();
-        List<NetworkTexts.HitJson> shown = hits.subList(start, Math.min(start + paging.size(), hits.size())).stream()
-                .map(hit -> texts.hit(hit.listing(), hit.result(), locale)).toList();
-        return PagedLists.of(new Page<>(shown, hits.size(), paging));
+        List<NetworkTexts.HitJson> shown = found.hits().stream().map(hit -> texts.hit(hit.listing(), hit.result(), locale)).toList();
+        return PagedLists.of(new Page<>(shown, found.total(), paging));
     }
 
     @GetMapping("/api/network/listings/{id}")

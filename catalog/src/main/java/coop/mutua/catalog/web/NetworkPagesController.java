@@ -95,18 +95,17 @@ class NetworkPagesController {
         LocalDate today = LocalDate.now(clock);
         Locale locale = LocaleContextHolder.getLocale();
         Optional<NetworkFilter.From> from = Optional.empty();
-        List<NetworkDirectoryQueries.Hit> hits = List.of();
+        Paging paging = Paging.of(page, (long) PAGE_SIZE, PAGE_SIZE);
+        int start = (int) Math.min(paging.offset(), Integer.MAX_VALUE);
+        NetworkDirectoryQueries.Found found = new NetworkDirectoryQueries.Found(0, List.of());
         try {
             from = filter.from(gazetteer, viewer(actor));
-            hits = network.search(filter.query(from), today);
+            found = network.search(filter.query(from), today, start, PAGE_SIZE);
         } catch (DomainException refused) {
             model.addAttribute("filterError", refused);
         }
-        Paging paging = Paging.of(page, (long) PAGE_SIZE, PAGE_SIZE);
-        int start = (int) Math.min(paging.offset(), hits.size());
-        List<NetworkTexts.HitJson> shown = hits.subList(start, Math.min(start + PAGE_SIZE, hits.size())).stream()
-                .map(hit -> texts.hit(hit.listing(), hit.result(), locale)).toList();
-        Page<NetworkTexts.HitJson> results = new Page<>(shown, hits.size(), paging);
+        List<NetworkTexts.HitJson> shown = found.hits().stream().map(hit -> texts.hit(hit.listing(), hit.result(), locale)).toList();
+        Page<NetworkTexts.HitJson> results = new Page<>(shown, found.total(), paging);
         model.addAttribute("results", results);
         model.addAttribute("pager", PagedLists.pager(results));
         model.addAttribute("from", from.orElse(null));
