@@ -102,7 +102,8 @@ class ListingRequestsIntegrationTest {
                 .isEqualTo(409);
         Reply asked = http.postJson("/api/listing-requests/" + id + "/changes", gironde.coordinator(), PASSWORD,
                 "{\"text\":\"Pouvez-vous préciser vos jours de collecte ?\"}");
-        assertThat(asked.json().get("status").asString()).isEqualTo("CHANGES_REQUESTED");
+        assertThat(asked.json().at("/request/status").asString()).isEqualTo("CHANGES_REQUESTED");
+        assertThat(asked.json().hasNonNull("privateLink")).as("mailed: not given").isFalse();
         assertThat(http.get("/api/network/requests/" + id + "?key=" + key, null, null).status()).isEqualTo(404);
         String newLink = awaitMail(email, "jours de collecte");
         String newKey = newLink.substring(newLink.indexOf("key=") + 4);
@@ -141,7 +142,11 @@ class ListingRequestsIntegrationTest {
         assertThat(refused.json().get("status").asString()).isEqualTo("REFUSED");
         awaitMail(email, "Nous ne couvrons pas ce secteur.");
 
+        // The same SIRET again while the first waits: the same request twice, refused.
+        String siret = siret();
+        assertThat(http.postJson("/api/network/requests", null, null, request(gironde, siret, email, "")).status()).isEqualTo(201);
         long events = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+        assertField(http.postJson("/api/network/requests", null, null, request(gironde, siret, email, "")), "siret");
         assertField(http.postJson("/api/network/requests", null, null, request(gironde, "12345678901234", email, "")), "siret");
         assertField(http.postJson("/api/network/requests", null, null, request(gironde, siret(), email, "").replace("33120", "3312")),
                 "postalCode");

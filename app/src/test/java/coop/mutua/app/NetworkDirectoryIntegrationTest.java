@@ -103,6 +103,11 @@ class NetworkDirectoryIntegrationTest {
         assertThat(page.body()).contains(nameOf(gironde), "<svg", "class=\"mark\"", "Bordeaux (33)", "IAE-33-0042");
         assertThat(http.get("/network/" + id, null, null).body()).contains(nameOf(gironde), "Bègles (33)", "05 56 00 00 00");
         assertThat(http.get("/network/communes?commune=begl", null, null).body()).contains("Bègles (33)");
+        // A refused filter is said in words on the page, and a postal code is a postal code (33500: Libourne, not Samonac).
+        assertThat(http.get("/network?commune=Atlantide", null, null).body()).contains("Commune inconnue : Atlantide")
+                .doesNotContain("network.commune-unknown");
+        assertThat(http.get("/network?maxKm=10", null, null).body()).contains("Une distance maximale demande une commune");
+        assertThat(http.get("/network?q=legumes&commune=33500", null, null).body()).contains("Libourne (33)");
     }
 
     @Test

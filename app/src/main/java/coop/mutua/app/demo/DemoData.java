@@ -454,8 +454,10 @@ public class DemoData implements ApplicationRunner {
         catchUp.await("catalog-directory", supplierId);
         SupplierSummary supplier = queries.query(new FindSupplierQuery(groupement, supplierId),
                 ResponseTypes.optionalInstanceOf(SupplierSummary.class)).join().orElseThrow();
+        // A public contact of its own, not the address the groupement's orders go to.
+        String publicContact = "contact@" + supplier.orderEmail().substring(supplier.orderEmail().indexOf('@') + 1);
         listings.list(groupement, supplier, new ListingDraft(sector, categories, commune, departments, radius, labels,
-                supplier.orderEmail(), phone, website, supplier.description()));
+                publicContact, phone, website, supplier.description()));
     }
 
     /** A supplier of a sector other than food: registered (no products: it is in the directory for what it offers), then listed. */
@@ -465,7 +467,7 @@ public class DemoData implements ApplicationRunner {
         Set<SupplierLabel> supplierLabels = EnumSet.noneOf(SupplierLabel.class);
         labels.forEach(claim -> supplierLabels.add(claim.label()));
         SupplierId id = supplier(groupement, key, name, siretBody, family, supplierLabels, address, location,
-                "contact@" + key + ".example", "0.00", "0.00", "0.00", description);
+                "commandes@" + key + ".example", "0.00", "0.00", "0.00", description);
         list(id, sector, categories, commune, departments, radius, labels, null, null);
     }
 

@@ -34,8 +34,8 @@ class ListingRequestMails {
         this.from = from;
     }
 
-    void submitted(String to, String name, String groupement, String link, Locale locale) {
-        send(to, "mail.listing-request.submitted.subject", new Object[] {groupement},
+    boolean submitted(String to, String name, String groupement, String link, Locale locale) {
+        return send(to, "mail.listing-request.submitted.subject", new Object[] {groupement},
                 "mail.listing-request.submitted.body", new Object[] {name, groupement, link}, locale);
     }
 
@@ -45,8 +45,8 @@ class ListingRequestMails {
                 "mail.listing-request.waiting.body", new Object[] {supplier, link}, Locale.FRENCH);
     }
 
-    void changesRequested(String to, String name, String groupement, String question, String link, Locale locale) {
-        send(to, "mail.listing-request.changes.subject", new Object[] {groupement},
+    boolean changesRequested(String to, String name, String groupement, String question, String link, Locale locale) {
+        return send(to, "mail.listing-request.changes.subject", new Object[] {groupement},
                 "mail.listing-request.changes.body", new Object[] {name, groupement, question, link}, locale);
     }
 
@@ -60,11 +60,12 @@ class ListingRequestMails {
                 "mail.listing-request.refused.body", new Object[] {name, groupement, reason}, locale);
     }
 
-    private void send(String to, String subjectKey, Object[] subjectArgs, String bodyKey, Object[] bodyArgs, Locale locale) {
+    /** Whether the mail left for the mail server. */
+    private boolean send(String to, String subjectKey, Object[] subjectArgs, String bodyKey, Object[] bodyArgs, Locale locale) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null || to == null || to.isBlank()) {
             log.info("Listing request mail '{}' not sent to {}: no mail server configured", subjectKey, to);
-            return;
+            return false;
         }
         try {
             MimeMessage message = sender.createMimeMessage();
@@ -74,8 +75,10 @@ class ListingRequestMails {
             helper.setSubject(messages.getMessage(subjectKey, subjectArgs, locale));
             helper.setText(messages.getMessage(bodyKey, bodyArgs, locale));
             sender.send(message);
+            return true;
         } catch (MessagingException | MailException e) {
             log.warn("Could not send '{}' to {}: {}", subjectKey, to, e.getMessage());
+            return false;
         }
     }
 }

@@ -98,7 +98,7 @@ public class ListingRequests {
     }
 
     /** A request made: its id and the key of its private link (given once, kept only as its hash). */
-    public record Submitted(ListingRequestId id, String key, String link) {
+    public record Submitted(ListingRequestId id, String key, String link, boolean mailed) {
     }
 
     public Submitted submit(GroupementId groupementId, ListingRequestDetails draft, String address, Locale locale) {
@@ -107,15 +107,20 @@ public class ListingRequests {
             throw new InvalidFieldException("groupementId", "listing-request.groupement-unknown");
         }
         ListingRequestDetails details = placed(draft);
-        throttle(address);
+        String who = hash(address == null ? "" : address);
+        throttle(who);
+        if (details.siret() != null && requests.openWithSiret(groupement.id(), details.siret().replace(" ", ""))) {
+            throw new InvalidFieldException("siret", "listing-request.already-open", details.siret().replace(" ", ""));
+        }
         ListingRequestId id = ListingRequestId.random();
         String key = newKey();
         commands.sendAndWait(new SubmitListingRequestCommand(id, groupement.id(), details, hash(key)));
         catchUp.await(REQUESTS, id);
+        counted(who);
         String link = links.fixed(privatePath(id, key));
-        mails.submitted(details.contactEmail(), details.contactName(), groupement.name(), link, locale);
+        boolean mailed = mails.submitted(details.contactEmail(), details.contactName(), groupement.name(), link, locale);
         mails.toCoordinators(groupement.contactEmail(), details.name(), links.fixed("/network/requests/" + id));
-        return new Submitted(id, key, link);
+        return new Submitted(id, key, link, mailed);
     }
 
     /** The request as its requester sees it, with the key of its private link. */
@@ -132,15 +137,20 @@ public class ListingRequests {
         return withKey(id, key).orElseThrow();
     }
 
-    public ListingRequestView askChanges(Actor actor, ListingRequestId id, String question, Locale locale) {
+    /** A question asked, and the requester's new private link when it could not be mailed (to pass on by hand). */
+    public record Asked(ListingRequestView request, String unmailedLink) {
+    }
+
+    public Asked askChanges(Actor actor, ListingRequestId id, String question, Locale locale) {
         ListingRequestView request = find(actor, id);
         String key = newKey();
         commands.sendAndWait(new RequestListingChangesCommand(id, actor.groupementId(), question, hash(key)));
         catchUp.await(REQUESTS, id);
         ListingRequestView asked = find(actor, id);
-        mails.changesRequested(request.details().contactEmail(), request.details().contactName(), request.groupementName(),
-                asked.question(), links.fixed(privatePath(id, key)), locale);
-        return asked;
+        String link = links.fixed(privatePath(id, key));
+        boolean mailed = mails.changesRequested(request.details().contactEmail(), request.details().contactName(), request.groupementName(),
+                asked.question(), link, locale);
+        return new Asked(asked, mailed ? null : link);
     }
 
     /**
@@ -215,9 +225,11 @@ public class ListingRequests {
                 draft.minimumOrder(), draft.contactName(), draft.contactEmail(), draft.contactPhone(), draft.website(), draft.description());
     }
 
-    /** At most {@code perHour} requests per address and hour (the address kept as its hash); older rows go. */
-    private void throttle(String address) {
-        String who = hash(address == null ? "" : address);
+    /**
+     * At most {@code perHour} requests stored per address and hour (the address kept as its hash; a request refused for
+     * its content does not count); older rows go.
+     */
+    private void throttle(String who) {
         Instant now = clock.instant();
         jdbc.sql("DELETE FROM listing_request_attempt WHERE sent_at < :day").param("day", Timestamp.from(now.minus(Duration.ofDays(1)))).update();
         int recent = jdbc.sql("SELECT count(*) FROM listing_request_attempt WHERE address_hash = :who AND sent_at > :hour")
@@ -225,8 +237,11 @@ public class ListingRequests {
         if (recent >= perHour) {
             throw new TooManyRequestsException("listing-request.too-many", perHour);
         }
+    }
+
+    private void counted(String who) {
         jdbc.sql("INSERT INTO listing_request_attempt (address_hash, sent_at) VALUES (:who, :at)")
-                .param("who", who).param("at", Timestamp.from(now)).update();
+                .param("who", who).param("at", Timestamp.from(clock.instant())).update();
     }
 
     private static String newKey() {

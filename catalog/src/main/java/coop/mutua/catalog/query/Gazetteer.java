@@ -61,12 +61,17 @@ public class Gazetteer {
         Loaded data = data();
         boolean digits = plain.chars().allMatch(Character::isDigit);
         List<Commune> found = new ArrayList<>();
+        // An INSEE code typed whole ("33063") comes first, when no postal code starts with it.
+        Commune byCode = digits && plain.length() == 5 ? data.byCode().get(plain) : null;
+        if (byCode != null && data.byPopulation().stream().noneMatch(commune -> commune.postalCodes().contains(plain))) {
+            found.add(byCode);
+        }
         for (int i = 0; i < data.byPopulation().size() && found.size() < limit; i++) {
             Commune commune = data.byPopulation().get(i);
             String name = data.searchNames().get(i);
             boolean matches = digits ? commune.postalCodes().stream().anyMatch(code -> code.startsWith(plain))
                     : name.startsWith(plain) || name.contains(" " + plain);
-            if (matches) {
+            if (matches && !found.contains(commune)) {
                 found.add(commune);
             }
         }
@@ -74,14 +79,23 @@ public class Gazetteer {
     }
 
     /**
-     * The commune a person typed: its INSEE code ("33063"), its label as the lists show it ("Bordeaux (33)"), or its
-     * name alone when no commune of a larger population has the same ("Bordeaux"; "Saint-Denis" is La Réunion's).
+     * The commune a person typed: a postal code ("33500": its most populated commune, Libourne), else an INSEE code
+     * ("33063"), its label as the lists show it ("Bordeaux (33)"), or its name alone (the most populated commune of
+     * that name: "Saint-Denis" is La Réunion's). A postal code wins over an INSEE code that reads the same: people type
+     * postal codes.
      */
     public Optional<Commune> resolve(String typed) {
         if (typed == null || typed.isBlank()) {
             return Optional.empty();
         }
         String text = typed.strip();
+        if (text.matches("\\d{5}")) {
+            String postalCode = text;
+            Optional<Commune> byPostalCode = data().byPopulation().stream().filter(commune -> commune.postalCodes().contains(postalCode)).findFirst();
+            if (byPostalCode.isPresent()) {
+                return byPostalCode;
+            }
+        }
         Optional<Commune> byCode = byCode(text);
         if (byCode.isPresent()) {
             return byCode;

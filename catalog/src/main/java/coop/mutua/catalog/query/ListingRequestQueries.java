@@ -47,6 +47,13 @@ public class ListingRequestQueries {
                 LIMIT 500""").param("groupement", groupement.value()).query(ListingRequestQueries::view).list();
     }
 
+    /** Whether the groupement has a request of this SIRET not decided yet (a second one would be the same twice). */
+    public boolean openWithSiret(GroupementId groupement, String siret) {
+        return jdbc.sql("SELECT count(*) > 0 FROM listing_request WHERE groupement_id = :groupement AND siret = :siret "
+                        + "AND status IN ('SUBMITTED', 'CHANGES_REQUESTED')")
+                .param("groupement", groupement.value()).param("siret", siret).query(Boolean.class).single();
+    }
+
     /** How many of the groupement's requests wait for its coordinators. */
     public int waiting(GroupementId groupement) {
         return jdbc.sql("SELECT count(*) FROM listing_request WHERE groupement_id = :groupement AND status = 'SUBMITTED'")

@@ -59,10 +59,12 @@ public class ListingForm {
         }
     }
 
-    /** The form for a supplier not listed yet: its own contact, description and labels (certificates to fill in). */
+    /**
+     * The form for a supplier not listed yet: its description and labels (certificates to fill in). The public contact is
+     * left to type: the address the groupement's orders go to is not the supplier's to publish.
+     */
     static ListingForm of(SupplierSummary supplier) {
         ListingForm form = new ListingForm();
-        form.contactEmail = supplier.orderEmail();
         form.description = supplier.description();
         supplier.labels().stream().sorted().forEach(label -> form.labels.add(LabelForm.of(label, null, null)));
         return form;

@@ -100,9 +100,15 @@ class ListingRequestsApiController {
 
     @PostMapping("/api/listing-requests/{id}/changes")
     @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(summary = "Ask the requester for changes", description = "The requester is mailed the question and a new private link.")
-    ListingRequestView askChanges(@Parameter(hidden = true) Actor actor, @PathVariable("id") ListingRequestId id, @RequestBody MessageJson body) {
-        return requests.askChanges(actor, id, body == null ? null : body.text(), LocaleContextHolder.getLocale());
+    @Operation(summary = "Ask the requester for changes", description = "The requester is mailed the question and a new private link "
+            + "(the previous one stops working); when it could not be mailed, the answer gives the link to pass on.")
+    AskedJson askChanges(@Parameter(hidden = true) Actor actor, @PathVariable("id") ListingRequestId id, @RequestBody MessageJson body) {
+        ListingRequests.Asked asked = requests.askChanges(actor, id, body == null ? null : body.text(), LocaleContextHolder.getLocale());
+        return new AskedJson(asked.request(), asked.unmailedLink());
+    }
+
+    /** A question asked; {@code privateLink}: the requester's new link, only when it could not be mailed. */
+    record AskedJson(ListingRequestView request, String privateLink) {
     }
 
     @PostMapping("/api/listing-requests/{id}/accept")

@@ -93,6 +93,7 @@ class ListingRequestsPagesController {
             ListingRequests.Submitted submitted = requests.submit(groupement(form.groupementId), form.toDetails(true), request.getRemoteAddr(),
                     LocaleContextHolder.getLocale());
             model.addAttribute("link", submitted.link());
+            model.addAttribute("mailed", submitted.mailed());
             model.addAttribute("request", requests.withKey(submitted.id(), submitted.key()).orElseThrow());
             return "catalog/request-received";
         } catch (DomainException refused) {
@@ -147,7 +148,8 @@ class ListingRequestsPagesController {
     String askChanges(Actor actor, @PathVariable("id") ListingRequestId id, @RequestParam(name = "question", required = false) String question,
                       Model model, RedirectAttributes redirect) {
         try {
-            requests.askChanges(actor, id, question, LocaleContextHolder.getLocale());
+            ListingRequests.Asked asked = requests.askChanges(actor, id, question, LocaleContextHolder.getLocale());
+            redirect.addFlashAttribute("privateLink", asked.unmailedLink());
         } catch (DomainException refused) {
             model.addAttribute("decisionError", refused);
             model.addAttribute("question", question);

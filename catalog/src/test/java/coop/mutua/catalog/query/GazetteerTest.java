@@ -58,6 +58,11 @@ class GazetteerTest {
     @Test
     void resolvesACommuneAsTyped() {
         assertThat(gazetteer.resolve("33039")).map(Commune::name).contains("Bègles");
+        // A postal code is what people type: it wins over an INSEE code that reads the same (33500 is also Samonac's).
+        assertThat(gazetteer.resolve("33500")).map(Commune::name).contains("Libourne");
+        assertThat(gazetteer.resolve("33000")).map(Commune::name).contains("Bordeaux");
+        assertThat(gazetteer.resolve("75001")).map(Commune::name).contains("Paris");
+        assertThat(gazetteer.search("33063", 5)).extracting(Commune::name).containsExactly("Bordeaux");
         assertThat(gazetteer.resolve(" begles ")).map(Commune::code).contains("33039");
         assertThat(gazetteer.resolve("Saint-Denis (93)")).map(Commune::code).contains("93066");
         assertThat(gazetteer.resolve("Saint-Denis (974)")).map(Commune::code).contains("97411");
