@@ -224,7 +224,10 @@ class NetworkDirectoryIntegrationTest {
         String page = member.get("/rounds/" + round + "/order", null, null).body();
         assertThat(page).contains("Pommes Chantecler", "Café du Nord", "IAE-33-0099", "produit Bio (AB)", "Origine : Entre-deux-Mers",
                 "structure de l&#39;ESS (SCOP)").containsPattern("Local : à \\d+ km");
-        assertThat(row(member.get("/rounds/" + round + "/order?local=true", null, null).body(), "Café du Nord")).contains("hidden");
+        String localOnly = member.get("/rounds/" + round + "/order?local=true", null, null).body();
+        assertThat(row(localOnly, "Café du Nord")).contains("hidden");
+        int farSection = localOnly.lastIndexOf("<section", localOnly.indexOf("Torréfacteurs du Nord SCOP"));
+        assertThat(localOnly.substring(farSection, localOnly.indexOf('>', farSection))).as("a supplier with nothing shown").contains("hidden");
         assertThat(row(member.get("/rounds/" + round + "/order?local=true", null, null).body(), "Pommes Chantecler")).doesNotContain("hidden");
         String essOnly = member.get("/rounds/" + round + "/order?ess=true", null, null).body();
         assertThat(row(essOnly, "Café du Nord")).doesNotContain("hidden");

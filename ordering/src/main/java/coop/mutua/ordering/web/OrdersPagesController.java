@@ -1,6 +1,7 @@
 package coop.mutua.ordering.web;
 
 import coop.mutua.catalog.api.FindSuppliersQuery;
+import coop.mutua.catalog.api.ProfileInWords;
 import coop.mutua.catalog.api.ResponsibleProfiles;
 import coop.mutua.catalog.api.SupplierSummary;
 import coop.mutua.kernel.Actor;
@@ -24,6 +25,7 @@ import coop.mutua.ordering.query.RoundQueries;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -82,6 +84,19 @@ class OrdersPagesController {
         fillOrderPage(actor, round, null, model);
         model.addAttribute("onlyLocal", local);
         model.addAttribute("onlyEss", ess);
+        if (local || ess) {
+            // A supplier none of whose products is shown is hidden as a whole (its fields stay in the form).
+            @SuppressWarnings("unchecked")
+            Map<ProductId, ProfileInWords> shown = (Map<ProductId, ProfileInWords>) model.getAttribute("profiles");
+            @SuppressWarnings("unchecked")
+            Map<SupplierId, List<OfferedProduct>> bySupplier = (Map<SupplierId, List<OfferedProduct>>) model.getAttribute("bySupplier");
+            model.addAttribute("hiddenSuppliers", bySupplier.entrySet().stream()
+                    .filter(entry -> entry.getValue().stream().noneMatch(product -> {
+                        ProfileInWords profile = shown.get(product.productId());
+                        return profile != null && (!local || profile.local().met()) && (!ess || profile.social().met());
+                    }))
+                    .map(Map.Entry::getKey).collect(Collectors.toSet()));
+        }
         return "ordering/order";
     }
 
@@ -181,6 +196,7 @@ class OrdersPagesController {
                 LocaleContextHolder.getLocale()));
         model.addAttribute("onlyLocal", false);
         model.addAttribute("onlyEss", false);
+        model.addAttribute("hiddenSuppliers", Set.of());
     }
 
     private Map<ProductId, OrderLine> currentLines(Actor actor, PurchaseRoundSummary round) {
