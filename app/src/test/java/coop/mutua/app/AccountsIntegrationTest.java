@@ -342,9 +342,9 @@ class AccountsIntegrationTest {
         JsonNode paths = api.get("/v3/api-docs", null, null).json().get("paths");
         for (var entry : paths.properties()) {
             // Its own account (/api/me, its API tokens), the platform's groupements and incidents (/api/operator) are the
-            // operator's; nothing else.
+            // operator's; the network directory is everyone's (public, ADR 22); nothing else.
             if (!entry.getValue().has("get") || entry.getKey().startsWith("/api/groupements") || entry.getKey().startsWith("/api/me")
-                    || entry.getKey().startsWith("/api/operator/")) {
+                    || entry.getKey().startsWith("/api/operator/") || entry.getKey().startsWith("/api/network/")) {
                 continue;
             }
             String concrete = entry.getKey();

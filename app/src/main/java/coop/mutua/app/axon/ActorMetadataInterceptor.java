@@ -3,6 +3,7 @@ package coop.mutua.app.axon;
 import coop.mutua.app.security.CurrentActor;
 import coop.mutua.app.web.CorrelationIdFilter;
 import coop.mutua.kernel.Actor;
+import coop.mutua.kernel.AddressedToGroupement;
 import coop.mutua.kernel.GroupementScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,9 @@ class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
     }
 
     private static String groupementOf(CommandMessage<?> command, Optional<Actor> actor) {
+        if (command.getPayload() instanceof AddressedToGroupement addressed && addressed.groupementId() != null) {
+            return addressed.groupementId().value();
+        }
         if (command.getPayload() instanceof GroupementScoped scoped && scoped.groupementId() != null) {
             String target = scoped.groupementId().value();
             actor.filter(a -> !a.groupementId().value().equals(target)).ifPresent(a -> {

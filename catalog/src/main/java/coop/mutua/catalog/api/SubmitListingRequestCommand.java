@@ -1,5 +1,6 @@
 package coop.mutua.catalog.api;
 
+import coop.mutua.kernel.AddressedToGroupement;
 import coop.mutua.kernel.GroupementId;
 import coop.mutua.kernel.ListingRequestId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -9,5 +10,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * the caller's groupement). {@code keyHash}: the SHA-256 of the private link's key, which only the requester holds.
  */
 public record SubmitListingRequestCommand(@TargetAggregateIdentifier ListingRequestId requestId, GroupementId groupementId,
-                                          ListingRequestDetails details, String keyHash) {
+                                          ListingRequestDetails details, String keyHash) implements AddressedToGroupement {
 }

@@ -130,7 +130,7 @@ public class ListingRequests {
 
     public ListingRequestView amend(ListingRequestId id, String key, ListingRequestDetails draft) {
         ListingRequestView request = withKey(id, key).orElseThrow(() -> new NotFoundException("listing-request", id));
-        commands.sendAndWait(new AmendListingRequestCommand(id, placed(draft)));
+        commands.sendAndWait(new AmendListingRequestCommand(id, request.groupementId(), placed(draft)));
         catchUp.await(REQUESTS, id);
         GroupementSummary groupement = directory.handle(new FindGroupementQuery(request.groupementId())).orElseThrow();
         mails.toCoordinators(groupement.contactEmail(), request.details().name(), links.fixed("/network/requests/" + id));

@@ -73,6 +73,7 @@ public class ListingRequest {
 
     @CommandHandler
     public void handle(AmendListingRequestCommand command, Clock clock) {
+        own(command.groupementId());
         if (status != ListingRequestStatus.CHANGES_REQUESTED) {
             throw new ConflictException("listing-request.not-awaiting-changes", status.name());
         }

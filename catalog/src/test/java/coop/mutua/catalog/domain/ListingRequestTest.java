@@ -84,13 +84,13 @@ class ListingRequestTest {
     @Test
     void changesAreAskedThenMadeWithANewKeyAndOnlyThen() {
         fixture.given(submitted())
-                .when(new AmendListingRequestCommand(ID, details("33120", "Inès Duval")))
+                .when(new AmendListingRequestCommand(ID, GIRONDE, details("33120", "Inès Duval")))
                 .expectException(ConflictException.class);
         fixture.given(submitted())
                 .when(new RequestListingChangesCommand(ID, GIRONDE, "Vos jours de collecte ?", NEW_KEY))
                 .expectEvents(new ListingChangesRequestedEvent(ID, GIRONDE, "Vos jours de collecte ?", NEW_KEY, NOW));
         fixture.given(submitted(), new ListingChangesRequestedEvent(ID, GIRONDE, "Vos jours ?", NEW_KEY, NOW))
-                .when(new AmendListingRequestCommand(ID, details("33120", "Inès Duval")))
+                .when(new AmendListingRequestCommand(ID, GIRONDE, details("33120", "Inès Duval")))
                 .expectEvents(new ListingRequestAmendedEvent(ID, GIRONDE,
                         ListingRequest.checked(details("33120", "Inès Duval"), LocalDate.of(2026, 12, 3)), NOW));
     }
