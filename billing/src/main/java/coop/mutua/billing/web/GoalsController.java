@@ -57,9 +57,7 @@ class GoalsController {
     String page(Actor actor, Model model) {
         TrackingGoals.Progress progress = goals.of(actor.groupementId());
         List<Period> quarters = lastQuarters(LocalDate.now(clock.withZone(PARIS)), 8);
-        model.addAttribute("quarters", quarters);
         model.addAttribute("baseline", GoalProgress.STUDY_ESS_BASELINE);
-        model.addAttribute("groupementProgress", progress);
         model.addAttribute("dimensions", Dimension.values());
         int year = LocalDate.now(clock.withZone(PARIS)).getYear();
         model.addAttribute("year", year);
@@ -71,7 +69,6 @@ class GoalsController {
         model.addAttribute("groupementYear", figures.groupementYears().stream().collect(Collectors.toMap(GoalsJson.PeriodJson::year, p -> p)));
         if (actor.is(Role.MEMBER)) {
             TrackingGoals.MemberProgress mine = progress.of(actor.memberId());
-            model.addAttribute("mine", mine);
             if (!model.containsAttribute("targets")) {
                 GoalProgress.Goals targets = mine == null ? GoalProgress.Goals.NONE : mine.targets();
                 model.addAttribute("targets", new TargetsForm(text(targets.essPercent()), text(targets.organicPercent()), text(targets.localPercent())));
